@@ -1,0 +1,14 @@
+//! Pure logic: no browser types, no clock, no I/O. Everything here is tested on the host.
+
+pub mod b64;
+pub mod claims;
+pub mod findings;
+pub mod grants;
+pub mod idp;
+pub mod input;
+pub mod inspect;
+pub mod json;
+pub mod opaque;
+pub mod shell;
+pub mod time;
+pub mod token;

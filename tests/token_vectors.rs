@@ -1,0 +1,159 @@
+//! The public test vectors of RFC 7515, 7519 and 7520, decoded as the RFCs say.
+
+mod common;
+
+use common::*;
+use serde_json::json;
+use why401::model::inspect::inspect;
+use why401::model::token::{self, Kind, Part, PartError, Payload, ShapeError};
+
+#[test]
+fn rfc7515_a1_hs256_with_crlf_in_the_header() {
+    let t = token::parse(RFC7515_A1);
+    assert!(t.problems.is_empty(), "{:?}", t.problems);
+    assert_eq!(t.alg(), Some("HS256"));
+    assert_eq!(t.header().unwrap().get("typ"), Some(&json!("JWT")));
+    let claims = t.claims().unwrap();
+    assert_eq!(claims.get("iss"), Some(&json!("joe")));
+    assert_eq!(claims.get("exp"), Some(&json!(1300819380)));
+    assert_eq!(claims.get("http://example.com/is_root"), Some(&json!(true)));
+    let Kind::Jws(jws) = &t.kind else { panic!("not a JWS") };
+    assert_eq!(jws.signature.as_ref().unwrap().len(), 32, "HS256 signatures are 32 bytes");
+    let parts: Vec<Part> = t.segments.iter().map(|s| s.part).collect();
+    assert_eq!(parts, [Part::Header, Part::Payload, Part::Signature]);
+    assert_eq!(&RFC7515_A1[t.range_of(Part::Signature).unwrap()], "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+}
+
+#[test]
+fn rfc7515_a5_unsecured_token() {
+    let t = token::parse(RFC7515_A5);
+    assert!(t.problems.is_empty());
+    assert_eq!(t.alg(), Some("none"));
+    assert!(t.range_of(Part::Signature).unwrap().is_empty());
+    assert_eq!(t.claims().unwrap().get("iss"), Some(&json!("joe")));
+}
+
+#[test]
+fn rfc7520_4_1_plain_text_payload() {
+    let t = token::parse(RFC7520_4_1);
+    assert!(t.problems.is_empty(), "{:?}", t.problems);
+    assert_eq!(t.header().unwrap().get("kid"), Some(&json!("bilbo.baggins@hobbiton.example")));
+    let Kind::Jws(jws) = &t.kind else { panic!("not a JWS") };
+    assert_eq!(jws.payload, Some(Payload::Text(FRODO.to_string())));
+    assert_eq!(jws.signature.as_ref().unwrap().len(), 256, "RSA-2048 signature");
+    assert!(t.claims().is_none());
+}
+
+#[test]
+fn rfc7520_5_6_five_part_jwe() {
+    let t = token::parse(RFC7520_5_6);
+    assert!(t.problems.is_empty(), "{:?}", t.problems);
+    let Kind::Jwe(jwe) = &t.kind else { panic!("not a JWE: {:?}", t.kind) };
+    let h = jwe.header.as_ref().unwrap();
+    assert_eq!(h.get("alg"), Some(&json!("dir")));
+    assert_eq!(h.get("enc"), Some(&json!("A128GCM")));
+    assert_eq!(h.get("kid"), Some(&json!("77c7e2b8-6e13-45cf-8672-617b5b45243a")));
+    assert_eq!(jwe.encrypted_key_len, 0, "dir has no encrypted key");
+    assert_eq!(t.segments.len(), 5);
+}
+
+/// Malformed inputs: each gets a located, plain-words error, never a panic.
+#[test]
+fn malformed_inputs_are_located() {
+    let good = RFC7515_A1;
+    let (h, rest) = good.split_once('.').unwrap();
+    let (p, s) = rest.split_once('.').unwrap();
+    let cases: Vec<(String, &str)> = vec![
+        (format!("{h}.{p}"), "this has 2: the signature part is missing"),
+        (format!("{h}.{p}.{s}.x"), "this has 4: one part is missing"),
+        (format!("{h}.{}!{}.{s}", &p[..17], &p[17..]), "payload is not valid base64url at byte 17: '!' is not a base64url character"),
+        (format!("{h}.{}.{s}", &p[..p.len() - 1]), "payload is not valid base64url: "),
+        (format!("{}.{p}.{s}", common_b64("{\"alg\":\"HS256\",}")), "header: JSON error at line 1 col 16: trailing comma"),
+        (format!("{}.{p}.{s}", common_b64("[1]")), "header is JSON but not an object"),
+        (format!("{}.{p}.{s}", common_b64("{\"typ\":\"JWT\"}")), "header has no \"alg\""),
+        (format!(".{p}.{s}"), "header is empty"),
+        (format!("{h}.{}.{s}", common_b64("{\"sub\": \"x\",\n \"exp\": }")), "payload: JSON error at line 2 col 9"),
+        (format!("{h}.{}.{s}", base64_raw(&[0xff, 0xfe, b'{'])), ""),
+        (format!("{}.{p}.{s}", base64_raw(&[b'{', 0xff])), "header is not valid UTF-8 at byte 1"),
+    ];
+    for (input, expected) in cases {
+        let t = token::parse(&input);
+        let messages: Vec<String> = t.shape_error.iter().map(|e| e.to_string()).chain(t.problems.iter().map(|p| p.to_string())).collect();
+        if expected.is_empty() {
+            // Binary payloads are legal in a JWS: shown, not an error.
+            assert!(messages.is_empty(), "{input}: {messages:?}");
+            continue;
+        }
+        assert!(messages.iter().any(|m| m.contains(expected)), "{input}\nexpected {expected:?} in {messages:?}");
+    }
+}
+
+#[test]
+fn standard_base64_is_reported_but_still_decoded() {
+    // '+' and '/' where '-' and '_' belong, and '=' padding: decoded, flagged.
+    let header = common_b64("{\"alg\":\"HS256\"}");
+    let payload = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, "{\"sub\":\"a?>?\"}".as_bytes());
+    assert!(payload.contains('/') || payload.contains('+') || payload.contains('='), "{payload}");
+    let t = token::parse(&format!("{header}.{payload}.sig"));
+    assert!(t.problems.is_empty(), "{:?}", t.problems);
+    assert_eq!(t.non_url_safe.len(), 1);
+    assert_eq!(t.non_url_safe[0].0, Part::Payload);
+    assert_eq!(t.claims().unwrap().get("sub"), Some(&json!("a?>?")));
+}
+
+#[test]
+fn opaque_and_empty() {
+    assert_eq!(token::parse("").shape_error, Some(ShapeError::Empty));
+    assert!(matches!(token::parse("ghp_0123456789abcdef").kind, Kind::KnownOpaque(k) if k.vendor == "GitHub"));
+    assert!(matches!(token::parse("ya29.a0AfH6SMB.x.y").kind, Kind::KnownOpaque(k) if k.vendor == "Google"));
+    assert_eq!(token::parse("8f14e45fceea167a5a36dedd4bea2543").kind, Kind::UnknownOpaque);
+    assert_eq!(token::parse("eyJhbGciOiJIUzI1NiJ9").shape_error, Some(ShapeError::PartCount { found: 1 }));
+}
+
+#[test]
+fn header_problems_do_not_hide_the_payload() {
+    let t = token::parse(&format!("eyJhbGciOiJIUzI1NiJ9x!.{}", RFC7515_A1.split_once('.').unwrap().1));
+    assert!(matches!(t.problems[0].error, PartError::Base64(_)));
+    assert_eq!(t.claims().unwrap().get("iss"), Some(&json!("joe")));
+}
+
+#[test]
+fn inspector_accepts_every_wrapping() {
+    for input in [
+        RFC7515_A1.to_string(),
+        format!("Bearer {RFC7515_A1}"),
+        format!("Authorization: Bearer {RFC7515_A1}"),
+        format!("\"{RFC7515_A1}\""),
+        format!("\n  {RFC7515_A1}  \n"),
+        format!("curl https://api.example.com/v1 -H 'Authorization: Bearer {RFC7515_A1}'"),
+        format!("curl ^\"https://api.example.com/v1^\" -H ^\"authorization: Bearer {RFC7515_A1}^\""),
+    ] {
+        let i = inspect(&input);
+        assert_eq!(i.token.text, RFC7515_A1, "{input}");
+        assert_eq!(i.token.claims().unwrap().get("iss"), Some(&json!("joe")));
+    }
+}
+
+#[test]
+fn never_panics_on_mangled_tokens() {
+    // Every single-character deletion and a set of substitutions of a real token.
+    let base = RFC7515_A1;
+    for i in 0..base.len() {
+        let mut s = base.to_string();
+        s.remove(i);
+        let _ = inspect(&s);
+        for c in ['.', '=', '+', ' ', '"', 'é', '\0'] {
+            let mut s = base.to_string();
+            s.replace_range(i..i + 1, &c.to_string());
+            let _ = inspect(&s);
+        }
+    }
+}
+
+fn common_b64(s: &str) -> String {
+    base64_raw(s.as_bytes())
+}
+
+fn base64_raw(b: &[u8]) -> String {
+    base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, b)
+}
