@@ -2,6 +2,7 @@
 
 pub mod b64;
 pub mod claims;
+pub mod examples;
 pub mod findings;
 pub mod grants;
 pub mod idp;
@@ -10,5 +11,6 @@ pub mod inspect;
 pub mod json;
 pub mod opaque;
 pub mod shell;
+pub mod summary;
 pub mod time;
 pub mod token;

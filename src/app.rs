@@ -1,0 +1,27 @@
+use crate::browser::clock;
+use crate::state::Inspector;
+use crate::ui::*;
+use leptos::prelude::*;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let inspector = Inspector::new(clock::ticking_now());
+    provide_context(inspector);
+    view! {
+        <PageHeader />
+        <main>
+            <TokenInput />
+            <TokenSummary />
+            <FindingsList />
+            <TokenParts />
+            <CredentialInfo />
+            <DecodedJson />
+            <ClaimsTable />
+            <TimesTable />
+            <GrantsChips />
+        </main>
+        <footer class="page-footer">
+            <p>"why401 runs entirely in your browser. Tokens never leave this page: no analytics, no storage, no third-party requests."</p>
+        </footer>
+    }
+}

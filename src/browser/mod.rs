@@ -1,0 +1,4 @@
+//! The only place that touches browser APIs. Everything here is thin: it reads the world and
+//! hands plain values to `model/`.
+
+pub mod clock;
