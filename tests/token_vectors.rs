@@ -111,6 +111,16 @@ fn opaque_and_empty() {
 }
 
 #[test]
+fn a_token_without_its_signature_part_is_still_read() {
+    let (h, rest) = RFC7515_A1.split_once('.').unwrap();
+    let (p, _) = rest.split_once('.').unwrap();
+    let t = token::parse(&format!("{h}.{p}"));
+    assert_eq!(t.shape_error, Some(ShapeError::PartCount { found: 2 }));
+    assert_eq!(t.claims().unwrap().get("iss"), Some(&json!("joe")));
+    assert_eq!(t.segments.len(), 2);
+}
+
+#[test]
 fn header_problems_do_not_hide_the_payload() {
     let t = token::parse(&format!("eyJhbGciOiJIUzI1NiJ9x!.{}", RFC7515_A1.split_once('.').unwrap().1));
     assert!(matches!(t.problems[0].error, PartError::Base64(_)));

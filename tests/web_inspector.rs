@@ -63,7 +63,7 @@ async fn pasting_a_token_fills_claims_and_findings() {
     type_token(&root, &format!("Authorization: Bearer {A1}")).await;
     let names = texts(&root, "table.claims tbody th code");
     assert_eq!(names, ["typ", "alg", "iss", "exp", "http://example.com/is_root"]);
-    let values = texts(&root, "table.claims tbody td.value");
+    let values = texts(&root, "table.claims tbody td.value code");
     assert_eq!(values[2], "joe");
     assert!(finding_codes(&root).contains(&"token_expired".to_string()), "{:?}", finding_codes(&root));
     let removed = texts(&root, ".removed li");

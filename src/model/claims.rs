@@ -98,10 +98,12 @@ pub struct ClaimRow {
 pub fn rows(map: &Map<String, Value>, meaning: fn(&str) -> Option<&'static str>) -> Vec<ClaimRow> {
     map.iter()
         .take(MAX_ROWS)
-        .map(|(name, value)| ClaimRow {
-            name: json::truncate_chars(name, 80),
-            value: json::compact(value, MAX_VALUE_CHARS),
-            meaning: meaning(name),
+        .map(|(name, value)| {
+            let mut shown = json::compact(value, MAX_VALUE_CHARS);
+            if let Some(at) = TIME_CLAIMS.contains(&name.as_str()).then(|| time::numeric_date(value)).flatten() {
+                shown = format!("{shown} ({})", time::format_utc(at));
+            }
+            ClaimRow { name: json::truncate_chars(name, 80), value: shown, meaning: meaning(name) }
         })
         .collect()
 }
@@ -233,6 +235,13 @@ mod tests {
             assert!(header_meaning(name).is_some(), "{name}");
         }
         assert_eq!(payload_meaning("favourite_colour"), None);
+    }
+
+    #[test]
+    fn time_claims_show_their_date() {
+        let r = rows(&map(json!({"exp": 1300819380, "jti": 1300819380})), payload_meaning);
+        assert_eq!(r[0].value, "1300819380 (2011-03-22 18:43:00 UTC)");
+        assert_eq!(r[1].value, "1300819380");
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub fn describe(i: &Inspection) -> (String, Vec<String>) {
     }
     let t = &i.token;
     let headline = match &t.kind {
+        _ if t.shape_error.is_some() => "Malformed token".to_string(),
         Kind::Jws(_) => match t.alg() {
             Some(a) if a.eq_ignore_ascii_case("none") => "Unsigned JWT (alg none)".to_string(),
             Some(a) if t.claims().is_some() => format!("JWT signed with {a}"),

@@ -200,6 +200,11 @@ pub fn parse(text: &str) -> Token {
     match pieces.len() {
         3 => token.kind = Kind::Jws(decode_jws(text, &pieces, &mut token)),
         5 => token.kind = Kind::Jwe(decode_jwe(text, &pieces, &mut token)),
+        // header.payload with the signature cut off: still worth showing what it says.
+        2 if looks_like_jose => {
+            token.shape_error = Some(ShapeError::PartCount { found: 2 });
+            token.kind = Kind::Jws(decode_jws(text, &pieces, &mut token));
+        }
         found if looks_like_jose => {
             token.shape_error = Some(ShapeError::PartCount { found });
         }
@@ -225,7 +230,7 @@ fn decode_jws(text: &str, pieces: &[Range<usize>], token: &mut Token) -> Jws {
     record_segments(pieces, &JWS_PARTS, token);
     let header = decode_header(&text[pieces[0].clone()], token);
     let payload = decode_bytes(Part::Payload, &text[pieces[1].clone()], token).map(|bytes| classify_payload(bytes, token));
-    let signature = decode_bytes(Part::Signature, &text[pieces[2].clone()], token);
+    let signature = pieces.get(2).and_then(|r| decode_bytes(Part::Signature, &text[r.clone()], token));
     Jws { header, payload, signature }
 }
 

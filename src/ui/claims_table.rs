@@ -22,7 +22,7 @@ pub fn ClaimsTable() -> impl IntoView {
                 <h2 id="claims-heading">"Claims"</h2>
                 <div class="table-scroll">
                     <table class="claims" aria-labelledby="claims-heading">
-                        <thead><tr><th scope="col">"Name"</th><th scope="col">"Value"</th><th scope="col">"Meaning"</th></tr></thead>
+                        <thead><tr><th scope="col">"Name"</th><th scope="col">"Value"</th><th scope="col" class="meaning">"Meaning"</th></tr></thead>
                         <tbody>
                             {move || rows.get().0.into_iter().map(|r| row(r, "header", false)).collect_view()}
                             {move || {
@@ -45,7 +45,11 @@ fn row(r: ClaimRow, part: &'static str, flagged: bool) -> impl IntoView {
     view! {
         <tr class=class>
             <th scope="row"><code>{r.name}</code>{(part == "header").then_some(view! { <span class="tag">"header"</span> })}</th>
-            <td class="value"><code>{r.value}</code></td>
+            <td class="value">
+                <code>{r.value}</code>
+                // On a phone the meaning goes under the value instead of in a third column.
+                <div class="meaning-inline">{r.meaning.unwrap_or("")}</div>
+            </td>
             <td class="meaning">{r.meaning.unwrap_or("")}</td>
         </tr>
     }

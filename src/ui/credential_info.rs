@@ -1,3 +1,4 @@
+use super::RichText;
 use crate::model::token::Kind;
 use crate::state::Inspector;
 use leptos::prelude::*;
@@ -27,7 +28,7 @@ pub fn CredentialInfo() -> impl IntoView {
         {move || text.get().map(|(title, body)| view! {
             <section class="card info" aria-label="About this credential">
                 <h2>{title}</h2>
-                <p>{body}</p>
+                <p><RichText text=body /></p>
             </section>
         })}
     }

@@ -1,4 +1,5 @@
 use crate::model::findings::Finding;
+use super::RichText;
 use crate::state::Inspector;
 use leptos::prelude::*;
 
@@ -39,8 +40,8 @@ fn FindingItem(finding: Finding) -> impl IntoView {
                 <code class="finding-code">{info.code}</code>
                 <span class="finding-title">{info.title}</span>
             </div>
-            <p class="finding-evidence"><span class="label">"Evidence: "</span>{finding.evidence}</p>
-            <p class="finding-fix"><span class="label">"Fix: "</span>{finding.fix}</p>
+            <p class="finding-evidence"><span class="label">"Evidence: "</span><RichText text=finding.evidence /></p>
+            <p class="finding-fix"><span class="label">"Fix: "</span><RichText text=finding.fix /></p>
             <p class="finding-ref">
                 <a href=info.url target="_blank" rel="noopener noreferrer">{info.reference}</a>
             </p>

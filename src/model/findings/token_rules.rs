@@ -7,7 +7,7 @@ use crate::model::idp::{self, TokenUse};
 use crate::model::input::{Extracted, Removed};
 use crate::model::inspect::Inspection;
 use crate::model::time::{self, Clock, Secs};
-use crate::model::token::{Jws, Kind, Payload, Token};
+use crate::model::token::{Jws, Kind, Part, Payload, Token};
 use serde_json::{Map, Value};
 
 /// NumericDate values above this are milliseconds: as seconds they would be past year 5138.
@@ -96,7 +96,7 @@ fn structure_rules(token: &Token, out: &mut Vec<Finding>) {
         ),
         Kind::KnownOpaque(kind) => out.push(Finding::new(
             OPAQUE_TOKEN,
-            format!("This is a {} {} (prefix \"{}\"). {}", kind.vendor, kind.what, kind.prefix, kind.note),
+            format!("This is a {} {} (prefix \"{}\").", kind.vendor, kind.what, kind.prefix),
         )),
         Kind::UnknownOpaque => out.push(Finding::new(
             OPAQUE_TOKEN,
@@ -108,7 +108,7 @@ fn structure_rules(token: &Token, out: &mut Vec<Finding>) {
 
 fn jws_rules(token: &Token, jws: &Jws, out: &mut Vec<Finding>) {
     let alg = token.alg();
-    let signature_empty = token.range_of(crate::model::token::Part::Signature).is_some_and(|r| r.is_empty());
+    let signature_empty = token.range_of(Part::Signature).is_some_and(|r| r.is_empty());
     if alg.is_some_and(|a| a.eq_ignore_ascii_case("none")) {
         let sig = if signature_empty { "and the signature part is empty" } else { "yet a signature is attached" };
         out.push(Finding::new(ALG_NONE, format!("Header alg = \"{}\" {sig}.", alg.unwrap_or_default())));
@@ -125,8 +125,11 @@ fn jws_rules(token: &Token, jws: &Jws, out: &mut Vec<Finding>) {
         Some(Payload::OtherJson(v)) => Some(format!("The payload is JSON but a {}, not an object.", json_kind(v))),
         _ => None,
     };
-    // A payload that was meant to be JSON but is broken is already reported as malformed.
-    let payload_reported = token.problems.iter().any(|p| p.part == crate::model::token::Part::Payload);
+    // A payload that was meant to be JSON but is broken, or a token that is broken anyway, is
+    // already reported: calling its garbage "not JSON" would only add noise.
+    let payload_reported = token.shape_error.is_some()
+        || token.problems.iter().any(|p| p.part == Part::Payload)
+        || token.non_url_safe.iter().any(|(p, _)| *p == Part::Payload);
     if let (Some(what), false) = (what, payload_reported) {
         out.push(Finding::new(PAYLOAD_NOT_JSON, what));
     }
