@@ -1,0 +1,76 @@
+# why401 — build, serve and test.
+#
+#   make test    setup, then host tests, wasm tests in headless Chromium, end-to-end tests
+#   make serve   setup, then trunk serve on http://127.0.0.1:8080/
+#
+# Everything runs offline once scripts/setup.sh has installed the tools.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+ROOT := $(CURDIR)
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+
+# node_modules/.bin first: Trunk must pick binaryen 132's wasm-opt, never Debian's 108.
+export PATH := $(ROOT)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+
+# wasm-bindgen-test in headless Chromium.
+WASM_TEST_ENV := \
+	CHROMEDRIVER=/usr/bin/chromedriver \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(ROOT)/webdriver.json \
+	CARGO_PROFILE_DEV_DEBUG=0
+
+.PHONY: help setup serve build test test-host test-wasm test-e2e size bench clean
+
+help:
+	@echo "targets: setup serve build test test-host test-wasm test-e2e size bench clean"
+
+setup:
+	bash scripts/setup.sh
+
+serve: setup
+	cargo fetch
+	trunk serve --offline
+
+build: setup
+	cargo fetch
+	trunk build --release --offline
+
+test-host:
+	cargo test
+
+test-wasm:
+	$(WASM_TEST_ENV) cargo test --target wasm32-unknown-unknown --tests
+
+test-e2e: build
+	node --test tests/e2e/
+
+# `make test` is the single CI command. Sequential on purpose: host, then wasm, then e2e.
+test: setup
+	$(MAKE) --no-print-directory test-host
+	$(MAKE) --no-print-directory test-wasm
+	$(MAKE) --no-print-directory test-e2e
+
+# Raw, gzip -9 and brotli -q 11 sizes of what the browser downloads.
+size:
+	@shopt -s nullglob; files=(dist/*.wasm dist/*.js); \
+	if (( $${#files[@]} == 0 )); then echo "size: nothing in dist/ (run 'make build' first)" >&2; exit 1; fi; \
+	printf '%-44s %10s %10s %10s\n' file raw gzip brotli; \
+	for f in "$${files[@]}"; do \
+	  raw=$$(stat -c %s "$$f"); \
+	  gz=$$(gzip -9 -n -c "$$f" | wc -c); \
+	  br=$$(brotli -c -q 11 "$$f" | wc -c); \
+	  printf '%-44s %10d %10d %10d\n' "$$f" "$$raw" "$$gz" "$$br"; \
+	done
+
+# Shipped size, load time and decode/render time for 1 KB to 1 MB tokens, in headless Chromium.
+bench: build
+	node scripts/bench.mjs
+
+clean:
+	cargo clean
+	rm -rf dist tests/e2e/screenshots test-results

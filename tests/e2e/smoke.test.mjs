@@ -1,0 +1,70 @@
+// Smoke test: the built page boots under "/" and under "/why401/" with its strict CSP,
+// shows the Token textarea, logs no errors, and looks sane in light/dark at 1280/375 px.
+//
+// Run with `make test-e2e` (builds dist/ first) or `node --test tests/e2e/` after `make build`.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openPage, screenshot, waitVisible, PREFIXES } from './helpers.mjs';
+
+let srv;
+let browser;
+
+before(async () => {
+  srv = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+const WIDTHS = [1280, 375];
+const SCHEMES = ['light', 'dark'];
+
+for (const prefix of PREFIXES) {
+  const tag = prefix === '/' ? 'root' : prefix.replaceAll('/', '');
+
+  test(`boots at ${prefix} with no console errors and no CSP violations`, async () => {
+    const { context, page, watch } = await openPage(browser, { width: 1280 });
+    try {
+      const response = await page.goto(srv.url(prefix));
+      assert.equal(response?.status(), 200, `GET ${prefix}`);
+      const token = page.getByLabel('Token', { exact: true });
+      await waitVisible(token, watch);
+      assert.equal(await token.evaluate((el) => el.tagName), 'TEXTAREA', 'Token is a textarea');
+      // Give late errors (e.g. from the first effects after mount) a moment to surface.
+      await page.waitForTimeout(250);
+      assert.deepEqual(watch.cspViolations, [], 'CSP violations');
+      assert.deepEqual(watch.consoleErrors, [], 'console errors');
+      assert.deepEqual(watch.failedRequests, [], 'failed requests');
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const colorScheme of SCHEMES) {
+    for (const width of WIDTHS) {
+      test(`screenshot ${prefix} ${colorScheme} ${width}px`, async () => {
+        const { context, page, watch } = await openPage(browser, { width, height: 900, colorScheme });
+        try {
+          await page.goto(srv.url(prefix));
+          await waitVisible(page.getByLabel('Token', { exact: true }), watch);
+          const scheme = await page.evaluate(() =>
+            matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
+          );
+          assert.equal(scheme, colorScheme, 'emulated color scheme');
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
+          await screenshot(page, `smoke-${tag}-${colorScheme}-${width}`);
+          assert.ok(overflow <= 0, `no horizontal scrolling at ${width}px (overflow ${overflow}px)`);
+          assert.deepEqual(watch.problems(), [], 'console errors, CSP violations, failed requests');
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+}
