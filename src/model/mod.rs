@@ -1,6 +1,7 @@
 //! Pure logic: no browser types, no clock, no I/O. Everything here is tested on the host.
 
 pub mod b64;
+pub mod basic;
 pub mod claims;
 pub mod examples;
 pub mod findings;
@@ -10,6 +11,7 @@ pub mod input;
 pub mod inspect;
 pub mod json;
 pub mod opaque;
+pub mod request;
 pub mod shell;
 pub mod summary;
 pub mod time;
