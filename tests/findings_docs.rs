@@ -53,3 +53,19 @@ fn codes_are_unique_snake_case_with_https_references() {
         assert!(!c.example.is_empty() && !c.fix.is_empty(), "{}", c.code);
     }
 }
+
+/// Every code appears as `("code", …)` in some table-driven test under tests/, where each case
+/// checks that it fires and that a near miss does not.
+#[test]
+fn every_code_has_a_table_driven_case() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
+    let sources: String = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "rs"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    for c in CATALOG {
+        assert!(sources.contains(&format!("(\"{}\",", c.code)), "no table-driven test case for {}", c.code);
+    }
+}
