@@ -1,5 +1,5 @@
 use crate::browser::clock;
-use crate::state::Inspector;
+use crate::state::{Composer, Inspector};
 use crate::ui::*;
 use leptos::prelude::*;
 
@@ -7,18 +7,22 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let inspector = Inspector::new(clock::ticking_now());
     provide_context(inspector);
+    provide_context(Composer::new(inspector));
     view! {
         <PageHeader />
         <main>
             <TokenInput />
             <TokenSummary />
             <FindingsList />
+            <RequestComposer />
+            <ResponseView />
             <TokenParts />
             <CredentialInfo />
             <DecodedJson />
             <ClaimsTable />
             <TimesTable />
             <GrantsChips />
+            <RequestLog />
         </main>
         <footer class="page-footer">
             <p>"why401 runs entirely in your browser. Tokens never leave this page: no analytics, no storage, no third-party requests."</p>

@@ -2,3 +2,4 @@
 //! hands plain values to `model/`.
 
 pub mod clock;
+pub mod fetch;

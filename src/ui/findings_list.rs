@@ -1,5 +1,4 @@
-use crate::model::findings::Finding;
-use super::RichText;
+use super::FindingCard;
 use crate::state::Inspector;
 use leptos::prelude::*;
 
@@ -23,28 +22,8 @@ pub fn FindingsList() -> impl IntoView {
             <h2 id="findings-heading">"Findings"</h2>
             <p class="findings-summary" aria-live="polite">{summary}</p>
             <ul aria-label="Findings" class="findings-list">
-                {move || findings.get().into_iter().map(|f| view! { <FindingItem finding=f /> }).collect_view()}
+                {move || findings.get().into_iter().map(|f| view! { <FindingCard finding=f /> }).collect_view()}
             </ul>
         </section>
-    }
-}
-
-#[component]
-fn FindingItem(finding: Finding) -> impl IntoView {
-    let info = finding.info;
-    let severity = info.severity.label();
-    view! {
-        <li class=format!("finding {severity}")>
-            <div class="finding-head">
-                <span class=format!("severity {severity}")>{severity}</span>
-                <code class="finding-code">{info.code}</code>
-                <span class="finding-title">{info.title}</span>
-            </div>
-            <p class="finding-evidence"><span class="label">"Evidence: "</span><RichText text=finding.evidence /></p>
-            <p class="finding-fix"><span class="label">"Fix: "</span><RichText text=finding.fix /></p>
-            <p class="finding-ref">
-                <a href=info.url target="_blank" rel="noopener noreferrer">{info.reference}</a>
-            </p>
-        </li>
     }
 }

@@ -1,0 +1,67 @@
+//! What pressing Send does: check, send, and when fetch fails without a status, probe again to
+//! tell CORS from an unreachable host. The only code that joins the browser and the model.
+
+use crate::browser::clock::now_secs;
+use crate::browser::fetch::{self, SendError};
+use crate::model::findings::Severity;
+use crate::model::sending;
+use crate::state::{Composer, LogEntry, Outcome};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::AbortController;
+
+thread_local! {
+    /// The controller of the request in flight; not a signal because it is not data to show.
+    static IN_FLIGHT: std::cell::RefCell<Option<AbortController>> = const { std::cell::RefCell::new(None) };
+}
+
+pub fn send(composer: Composer) {
+    if composer.in_flight.get_untracked() {
+        return;
+    }
+    let req = composer.outgoing.get_untracked();
+    let page = fetch::page_context();
+    let problems = sending::precheck(&req, &page);
+    if problems.iter().any(|f| f.info.severity == Severity::Error) {
+        composer.outcome.set(Some(Outcome::NotSent(problems)));
+        return;
+    }
+    let Ok(controller) = AbortController::new() else { return };
+    let signal = controller.signal();
+    IN_FLIGHT.with(|c| *c.borrow_mut() = Some(controller));
+    composer.in_flight.set(true);
+    composer.outcome.set(None);
+    spawn_local(async move {
+        let result = fetch::send(&req, &signal).await;
+        let outcome = match result {
+            Ok(received) => Outcome::Received(received),
+            Err(SendError::Aborted) => Outcome::Cancelled,
+            Err(SendError::Invalid(message)) => Outcome::NotSent(vec![crate::model::findings::Finding::new(
+                crate::model::findings::catalog::HEADER_INVALID,
+                format!("The browser refused to build the request: {message}."),
+            )]),
+            Err(SendError::Network(message)) => {
+                let probe = fetch::probe(&req.url()).await;
+                Outcome::Failed { finding: sending::explain_failure(&req, &page, probe), message }
+            }
+        };
+        let result = match &outcome {
+            Outcome::Received(r) => format!("{} {} ({:.0} ms)", r.status, r.status_text, r.elapsed_ms),
+            Outcome::Failed { finding, .. } => format!("no response: {}", finding.code()),
+            Outcome::NotSent(_) => "not sent".into(),
+            Outcome::Cancelled => "cancelled".into(),
+        };
+        composer.log.update(|log| log.push(LogEntry { at: now_secs(), method: req.method.to_string(), url: req.url(), result }));
+        composer.outcome.set(Some(outcome));
+        composer.in_flight.set(false);
+        IN_FLIGHT.with(|c| *c.borrow_mut() = None);
+    });
+}
+
+pub fn cancel() {
+    IN_FLIGHT.with(|c| {
+        if let Some(controller) = c.borrow().as_ref() {
+            controller.abort();
+        }
+    });
+}

@@ -1,0 +1,106 @@
+//! Sending the composed request with the browser's fetch (through gloo-net), timing it, and
+//! the second `no-cors` probe that tells a CORS block from an unreachable host.
+
+use crate::model::request::{BodyKind, Request};
+use crate::model::sending::{PageContext, Probe};
+use gloo_net::http::{Headers, Method, RequestBuilder};
+use web_sys::{AbortSignal, RequestMode, ResponseType};
+
+/// What came back, as far as the browser lets the page see it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Received {
+    pub status: u16,
+    pub status_text: String,
+    /// Only the headers CORS lets the page read.
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+    pub body_bytes: usize,
+    pub elapsed_ms: f64,
+    /// A cross-origin (CORS-filtered) response: most headers are hidden.
+    pub cross_origin: bool,
+    pub redirected: bool,
+    pub final_url: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SendError {
+    /// The user pressed Cancel.
+    Aborted,
+    /// fetch rejected before any HTTP status: CORS, DNS, refused connection, TLS, mixed content.
+    Network(String),
+    /// The request could not even be built (an invalid header name, say).
+    Invalid(String),
+}
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+pub fn page_context() -> PageContext {
+    let location = web_sys::window().map(|w| w.location());
+    let origin = location.as_ref().and_then(|l| l.origin().ok()).unwrap_or_default();
+    let secure = location.and_then(|l| l.protocol().ok()).is_some_and(|p| p == "https:");
+    PageContext { origin, secure }
+}
+
+fn headers_for(req: &Request) -> Result<Headers, SendError> {
+    let raw = web_sys::Headers::new().map_err(|e| SendError::Invalid(js_message(&e)))?;
+    for (name, value) in req.effective_headers() {
+        raw.append(&name, &value).map_err(|e| SendError::Invalid(format!("header {name}: {}", js_message(&e))))?;
+    }
+    Ok(Headers::from_raw(raw))
+}
+
+fn multipart(req: &Request) -> Result<web_sys::FormData, SendError> {
+    let form = web_sys::FormData::new().map_err(|e| SendError::Invalid(js_message(&e)))?;
+    for field in req.body.fields.iter().filter(|f| f.enabled) {
+        form.append_with_str(&field.name, &field.value).map_err(|e| SendError::Invalid(js_message(&e)))?;
+    }
+    Ok(form)
+}
+
+fn js_message(e: &wasm_bindgen::JsValue) -> String {
+    js_sys::Error::try_from(e.clone()).ok().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| format!("{e:?}"))
+}
+
+pub async fn send(req: &Request, signal: &AbortSignal) -> Result<Received, SendError> {
+    let method = Method::from_bytes(req.method.as_str().as_bytes()).map_err(|e| SendError::Invalid(e.to_string()))?;
+    let builder = RequestBuilder::new(&req.url()).method(method).headers(headers_for(req)?).abort_signal(Some(signal));
+    let request = if req.method.allows_body() && req.body.kind == BodyKind::Multipart {
+        builder.body(multipart(req)?)
+    } else if let Some(text) = req.body_text() {
+        builder.body(text)
+    } else {
+        builder.build()
+    }
+    .map_err(|e| SendError::Invalid(e.to_string()))?;
+    let started = now_ms();
+    let response = request.send().await.map_err(|e| {
+        if signal.aborted() {
+            SendError::Aborted
+        } else {
+            SendError::Network(e.to_string())
+        }
+    })?;
+    let headers: Vec<(String, String)> = response.headers().entries().collect();
+    let body = response.text().await.unwrap_or_default();
+    Ok(Received {
+        status: response.status(),
+        status_text: response.status_text(),
+        body_bytes: body.len(),
+        body,
+        headers,
+        elapsed_ms: now_ms() - started,
+        cross_origin: response.type_() == ResponseType::Cors,
+        redirected: response.redirected(),
+        final_url: response.url(),
+    })
+}
+
+/// A bare GET in `no-cors` mode: an opaque answer proves the server is reachable.
+pub async fn probe(url: &str) -> Probe {
+    match RequestBuilder::new(url).mode(RequestMode::NoCors).send().await {
+        Ok(_) => Probe::Reachable,
+        Err(_) => Probe::Failed,
+    }
+}

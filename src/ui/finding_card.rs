@@ -1,0 +1,24 @@
+use super::RichText;
+use crate::model::findings::Finding;
+use leptos::prelude::*;
+
+/// One finding: severity, code, title, evidence, fix and the standard it rests on.
+#[component]
+pub fn FindingCard(finding: Finding) -> impl IntoView {
+    let info = finding.info;
+    let severity = info.severity.label();
+    view! {
+        <li class=format!("finding {severity}")>
+            <div class="finding-head">
+                <span class=format!("severity {severity}")>{severity}</span>
+                <code class="finding-code">{info.code}</code>
+                <span class="finding-title">{info.title}</span>
+            </div>
+            <p class="finding-evidence"><span class="label">"Evidence: "</span><RichText text=finding.evidence /></p>
+            <p class="finding-fix"><span class="label">"Fix: "</span><RichText text=finding.fix /></p>
+            <p class="finding-ref">
+                <a href=info.url target="_blank" rel="noopener noreferrer">{info.reference}</a>
+            </p>
+        </li>
+    }
+}

@@ -1,0 +1,171 @@
+// The request composer end to end: real requests from the page in headless Chromium to real
+// peers on 127.0.0.1 (httpbin; a server without CORS headers; a closed port).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openPage, screenshot, waitVisible } from './helpers.mjs';
+import { startHttpbin, startNoCors, freePort } from './peers.mjs';
+
+let srv;
+let browser;
+let httpbin;
+let nocors;
+
+before(async () => {
+  [srv, httpbin, nocors] = await Promise.all([serveDist(), startHttpbin(), startNoCors()]);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await Promise.all([srv?.close(), httpbin?.close(), nocors?.close()]);
+});
+
+async function open(options = {}) {
+  const opened = await openPage(browser, { height: 1000, ...options });
+  await opened.page.goto(srv.url('/'));
+  await waitVisible(opened.page.getByLabel('URL', { exact: true }), opened.watch);
+  return opened;
+}
+
+async function send(page) {
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  const status = page.getByLabel('Status');
+  const response = page.locator('section.response');
+  await response.locator('.status').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('section.response')?.textContent.includes('Waiting for the server'));
+  return (await status.count()) ? (await status.locator('.status').textContent()).trim() : (await response.locator('.status').first().textContent()).trim();
+}
+
+async function responseJson(page) {
+  return JSON.parse(await page.getByLabel('Response body').textContent());
+}
+
+async function responseCodes(page) {
+  return page.getByRole('list', { name: 'Response findings' }).locator('.finding-code').allTextContents();
+}
+
+test('Bearer: 200 with the inspector\'s token, 401 without, hidden WWW-Authenticate named', async () => {
+  const { context, page, watch } = await open();
+  try {
+    await page.getByLabel('Token', { exact: true }).fill('Authorization: Bearer abc.def.ghi');
+    await page.getByLabel('URL', { exact: true }).fill(`${httpbin.origin}/bearer`);
+    await page.getByLabel('Auth', { exact: true }).selectOption('bearer');
+    assert.equal(await page.getByLabel('Auth header sent').textContent(), 'Authorization: Bearer abc.def.ghi');
+    assert.equal(await send(page), '200 OK');
+    assert.deepEqual(await responseJson(page), { authenticated: true, token: 'abc.def.ghi' });
+    await screenshot(page, 'composer-bearer-200');
+
+    await page.getByLabel('Auth', { exact: true }).selectOption('none');
+    assert.equal(await send(page), '401 UNAUTHORIZED');
+    assert.deepEqual(await responseCodes(page), ['www_authenticate_hidden']);
+    await screenshot(page, 'composer-bearer-401');
+    const log = await page.getByRole('list', { name: 'Request log' }).getByRole('listitem').allTextContents();
+    assert.equal(log.length, 2);
+    assert.match(log[0], /GET http:\/\/127\.0\.0\.1:\d+\/bearer → 401 UNAUTHORIZED/);
+    assert.deepEqual(watch.consoleErrors.filter((e) => !/401|status of 401/.test(e)), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('Basic: right and wrong password', async () => {
+  const { context, page } = await open();
+  try {
+    await page.getByLabel('URL', { exact: true }).fill(`${httpbin.origin}/basic-auth/u/p%C3%A4ss`);
+    await page.getByLabel('Auth', { exact: true }).selectOption('basic');
+    await page.getByLabel('Username').fill('u');
+    await page.getByLabel('Password').fill('päss');
+    assert.equal(await page.getByLabel('Auth header sent').textContent(), `Authorization: Basic ${Buffer.from('u:päss').toString('base64')}`);
+    assert.match(await page.locator('.warning-note').textContent(), /Latin-1/);
+    // httpbin compares against the UTF-8 text, as RFC 7617 asks.
+    assert.equal(await send(page), '200 OK');
+    await page.getByLabel('Password').fill('wrong');
+    assert.equal(await send(page), '401 UNAUTHORIZED');
+  } finally {
+    await context.close();
+  }
+});
+
+test('POST JSON and form bodies are echoed back exactly', async () => {
+  const { context, page } = await open();
+  try {
+    await page.getByLabel('URL', { exact: true }).fill(`${httpbin.origin}/anything?q=caf%C3%A9+au+lait`);
+    assert.equal(await page.getByLabel('Parameter value').first().inputValue(), 'café au lait');
+    await page.getByLabel('Body type').selectOption('json');
+    assert.equal(await page.getByLabel('Method').inputValue(), 'POST');
+    const body = { name: 'O\'Brien "quoted"', text: 'line1\nline2', emoji: 'é ü 日本' };
+    await page.getByLabel('Body', { exact: true }).fill('{"broken": }');
+    assert.match(await page.locator('#body-error').textContent(), /JSON error at line 1 col 12/);
+    await page.getByLabel('Body', { exact: true }).fill(JSON.stringify(body, null, 2));
+    assert.equal(await page.locator('#body-error').isHidden(), true);
+    await page.getByRole('button', { name: 'Add header' }).click();
+    await page.getByLabel('Header name').fill('X-Trace');
+    await page.getByLabel('Header value').fill('a "b" $c');
+    assert.equal(await send(page), '200 OK');
+    let echo = await responseJson(page);
+    assert.equal(echo.method, 'POST');
+    assert.deepEqual(echo.json, body);
+    assert.deepEqual(echo.args, { q: 'café au lait' });
+    assert.equal(echo.headers['X-Trace'], 'a "b" $c');
+    assert.equal(echo.headers['Content-Type'], 'application/json');
+
+    await page.getByLabel('Body type').selectOption('form');
+    await page.getByRole('button', { name: 'Add field' }).click();
+    await page.getByLabel('Field name').fill('a b');
+    await page.getByLabel('Field value').fill('c&d=e+ü');
+    assert.equal(await send(page), '200 OK');
+    echo = await responseJson(page);
+    assert.deepEqual(echo.form, { 'a b': 'c&d=e+ü' });
+    assert.equal(echo.headers['Content-Type'], 'application/x-www-form-urlencoded');
+    await screenshot(page, 'composer-post-form');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a server without CORS headers is reported as CORS, not as 401', async () => {
+  const { context, page } = await open();
+  try {
+    await page.getByLabel('Token', { exact: true }).fill('abc.def.ghi');
+    await page.getByLabel('URL', { exact: true }).fill(`${nocors.origin}/api/orders`);
+    await page.getByLabel('Auth', { exact: true }).selectOption('bearer');
+    assert.equal(await send(page), 'No HTTP response');
+    assert.deepEqual(await responseCodes(page), ['cors_blocked']);
+    const card = await page.getByRole('list', { name: 'Response findings' }).textContent();
+    assert.match(card, /Access-Control-Allow-Headers: authorization/);
+    assert.match(card, /preflight/);
+    await screenshot(page, 'composer-cors-blocked');
+  } finally {
+    await context.close();
+  }
+});
+
+test('an unreachable host and a URL with credentials are told apart', async () => {
+  const { context, page } = await open();
+  try {
+    const port = await freePort();
+    await page.getByLabel('URL', { exact: true }).fill(`http://127.0.0.1:${port}/x`);
+    assert.equal(await send(page), 'No HTTP response');
+    assert.deepEqual(await responseCodes(page), ['network_unreachable']);
+    await page.getByLabel('URL', { exact: true }).fill(`${httpbin.origin.replace('http://', 'http://user:pw@')}/get`);
+    assert.equal(await send(page), 'Not sent');
+    assert.deepEqual(await responseCodes(page), ['credentials_in_url']);
+    assert.equal(await page.getByRole('list', { name: 'Request log' }).getByRole('listitem').count(), 1, 'a request not sent is not logged');
+  } finally {
+    await context.close();
+  }
+});
+
+test('Cancel stops a slow request; Ctrl+Enter sends', async () => {
+  const { context, page } = await open();
+  try {
+    await page.getByLabel('URL', { exact: true }).fill(`${httpbin.origin}/delay/5`);
+    await page.getByLabel('URL', { exact: true }).press('Control+Enter');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.locator('section.response .status').first().waitFor();
+    assert.equal((await page.locator('section.response .status').first().textContent()).trim(), 'Cancelled');
+  } finally {
+    await context.close();
+  }
+});
