@@ -48,14 +48,30 @@ pub fn precheck(req: &Request, page: &PageContext) -> Vec<Finding> {
         }
     }
     for (name, value) in req.effective_headers() {
-        if let Some(problem) = header_value_problem(&value) {
-            out.push(Finding::new(HEADER_VALUE_INVALID, format!("The value of {name} {problem}.")));
+        if let Some((i, c)) = name.char_indices().find(|(_, c)| !is_token_char(*c)) {
+            out.push(Finding::new(HEADER_INVALID, format!("The header name \"{name}\" has {} at character {i}; names are tokens (letters, digits, -_ and a few symbols).", describe(c))));
+        } else if let Some(problem) = header_value_problem(&value) {
+            out.push(Finding::new(HEADER_INVALID, format!("The value of {name} {problem}.")));
         }
         if is_forbidden(&name) {
             out.push(Finding::new(FORBIDDEN_HEADER, format!("{name} is set, but browsers drop it from page requests; the exported curl or Python sends it.")));
         }
     }
     out
+}
+
+/// RFC 9110 §5.6.2 tchar.
+fn is_token_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
+}
+
+fn describe(c: char) -> String {
+    match c {
+        ' ' => "a space".into(),
+        ':' => "a colon".into(),
+        c if c.is_control() => format!("control character U+{:04X}", c as u32),
+        c => format!("'{c}'"),
+    }
 }
 
 /// What the Fetch standard and Python requests both refuse in a header value.
