@@ -2,7 +2,9 @@
 
 pub mod b64;
 pub mod basic;
+pub mod challenge;
 pub mod claims;
+pub mod digest;
 pub mod examples;
 pub mod findings;
 pub mod grants;
