@@ -4,6 +4,8 @@
 use crate::browser::clock::now_secs;
 use crate::browser::fetch::{self, SendError};
 use crate::model::findings::Severity;
+use crate::model::digest_flow::{self, DigestRetry};
+use crate::model::request::Request;
 use crate::model::sending;
 use crate::state::{Composer, LogEntry, Outcome};
 use leptos::prelude::*;
@@ -32,9 +34,28 @@ pub fn send(composer: Composer) {
     composer.in_flight.set(true);
     composer.outcome.set(None);
     spawn_local(async move {
-        let result = fetch::send(&req, &signal).await;
+        let mut result = fetch::send(&req, &signal).await;
+        // Digest: answer the server's challenge once, as browsers and Python requests do.
+        let mut note = None;
+        if let Ok(first) = &result {
+            match digest_flow::after_response(&req, first.status, &first.headers, &random_cnonce()) {
+                DigestRetry::Retry(again) => {
+                    log(composer, &req, &format!("{} {} (Digest challenge: answering it)", first.status, first.status_text));
+                    result = fetch::send(&again, &signal).await;
+                }
+                DigestRetry::NoChallenge { offered } => {
+                    note = Some(if offered.is_empty() {
+                        "Digest needs the server's challenge, but no WWW-Authenticate header is readable: the server must send Access-Control-Expose-Headers: WWW-Authenticate.".to_string()
+                    } else {
+                        format!("Digest was chosen, but the server offers {}.", offered.join(", "))
+                    });
+                }
+                DigestRetry::CannotAnswer(why) => note = Some(format!("Cannot answer the Digest challenge: {why}.")),
+                DigestRetry::NotApplicable => {}
+            }
+        }
         let outcome = match result {
-            Ok(received) => Outcome::Received(received),
+            Ok(received) => Outcome::Received { received, note },
             Err(SendError::Aborted) => Outcome::Cancelled,
             Err(SendError::Invalid(message)) => Outcome::NotSent(vec![crate::model::findings::Finding::new(
                 crate::model::findings::catalog::HEADER_INVALID,
@@ -46,16 +67,31 @@ pub fn send(composer: Composer) {
             }
         };
         let result = match &outcome {
-            Outcome::Received(r) => format!("{} {} ({:.0} ms)", r.status, r.status_text, r.elapsed_ms),
+            Outcome::Received { received: r, .. } => format!("{} {} ({:.0} ms)", r.status, r.status_text, r.elapsed_ms),
             Outcome::Failed { finding, .. } => format!("no response: {}", finding.code()),
             Outcome::NotSent(_) => "not sent".into(),
             Outcome::Cancelled => "cancelled".into(),
         };
-        composer.log.update(|log| log.push(LogEntry { at: now_secs(), method: req.method.to_string(), url: req.url(), result }));
+        if !matches!(outcome, Outcome::NotSent(_)) {
+            log(composer, &req, &result);
+        }
         composer.outcome.set(Some(outcome));
         composer.in_flight.set(false);
         IN_FLIGHT.with(|c| *c.borrow_mut() = None);
     });
+}
+
+fn log(composer: Composer, req: &Request, result: &str) {
+    composer.log.update(|log| log.push(LogEntry { at: now_secs(), method: req.method.to_string(), url: req.url(), result: result.to_string() }));
+}
+
+/// 16 random bytes as hex: the client nonce of a Digest response.
+fn random_cnonce() -> String {
+    let mut bytes = [0u8; 16];
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 pub fn cancel() {

@@ -35,7 +35,8 @@ use crate::model::request::{Auth, Request};
 /// What the last Send produced.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
-    Received(Received),
+    /// With a note when the Digest helper could not answer the challenge.
+    Received { received: Received, note: Option<String> },
     /// fetch failed without a status; the finding says CORS or unreachable.
     Failed { finding: Finding, message: String },
     /// The pre-send checks found errors: nothing was sent.

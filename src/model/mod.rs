@@ -5,6 +5,7 @@ pub mod basic;
 pub mod challenge;
 pub mod claims;
 pub mod digest;
+pub mod digest_flow;
 pub mod examples;
 pub mod findings;
 pub mod grants;

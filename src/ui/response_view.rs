@@ -19,7 +19,7 @@ pub fn ResponseView() -> impl IntoView {
                     <p class="hint">"Waiting for the server…"</p>
                 </Show>
                 {move || composer.outcome.get().map(|o| match o {
-                    Outcome::Received(r) => {
+                    Outcome::Received { received: r, note } => {
                         let pretty = json::parse(&r.body).map(|v| json::pretty(&v)).unwrap_or_else(|_| r.body.clone());
                         let long = pretty.chars().count() > PREVIEW_CHARS;
                         let findings = sending::response_findings(r.status, &r.headers, r.cross_origin);
@@ -29,6 +29,7 @@ pub fn ResponseView() -> impl IntoView {
                                 <span class=class>{format!("{} {}", r.status, r.status_text)}</span>
                                 <span class="meta">{format!("{:.0} ms · {} bytes{}", r.elapsed_ms, r.body_bytes, if r.redirected { format!(" · redirected to {}", r.final_url) } else { String::new() })}</span>
                             </p>
+                            {note.map(|n| view! { <p class="warning-note">{n}</p> })}
                             <ul class="findings-list" aria-label="Response findings">
                                 {findings.into_iter().map(|f| view! { <FindingCard finding=f /> }).collect_view()}
                             </ul>

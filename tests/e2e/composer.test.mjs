@@ -4,21 +4,23 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, launch, openPage, screenshot, waitVisible } from './helpers.mjs';
-import { startHttpbin, startNoCors, freePort } from './peers.mjs';
+import { startHttpbin, startNoCors, startExposingProxy, freePort } from './peers.mjs';
 
 let srv;
 let browser;
 let httpbin;
 let nocors;
+let proxy;
 
 before(async () => {
   [srv, httpbin, nocors] = await Promise.all([serveDist(), startHttpbin(), startNoCors()]);
+  proxy = await startExposingProxy(httpbin.origin);
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  await Promise.all([srv?.close(), httpbin?.close(), nocors?.close()]);
+  await Promise.all([srv?.close(), httpbin?.close(), nocors?.close(), proxy?.close()]);
 });
 
 async function open(options = {}) {
@@ -165,6 +167,43 @@ test('Cancel stops a slow request; Ctrl+Enter sends', async () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.locator('section.response .status').first().waitFor();
     assert.equal((await page.locator('section.response .status').first().textContent()).trim(), 'Cancelled');
+  } finally {
+    await context.close();
+  }
+});
+
+for (const algorithm of ['MD5', 'SHA-256']) {
+  test(`Digest ${algorithm}: the challenge is answered once; a wrong password stays 401`, async () => {
+    const { context, page } = await open();
+    try {
+      await page.getByLabel('URL', { exact: true }).fill(`${proxy.origin}/digest-auth/auth/u/p4ss/${algorithm}`);
+      await page.getByLabel('Auth', { exact: true }).selectOption('digest');
+      await page.getByLabel('Username').fill('u');
+      // httpbin checks the uri against the decoded path, so the path stays ASCII.
+      await page.getByLabel('Password').fill('p4ss');
+      assert.equal(await send(page), '200 OK');
+      assert.deepEqual(await responseJson(page), { authenticated: true, user: 'u' });
+      const log = await page.getByRole('list', { name: 'Request log' }).getByRole('listitem').allTextContents();
+      assert.equal(log.length, 2, log.join('\n'));
+      assert.match(log[1], /401 UNAUTHORIZED \(Digest challenge: answering it\)/);
+      await page.getByLabel('Password').fill('wrong');
+      assert.equal(await send(page), '401 UNAUTHORIZED');
+      await screenshot(page, `composer-digest-${algorithm}`);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('Digest against a server that hides WWW-Authenticate says what the server must expose', async () => {
+  const { context, page } = await open();
+  try {
+    await page.getByLabel('URL', { exact: true }).fill(`${httpbin.origin}/digest-auth/auth/u/p/MD5`);
+    await page.getByLabel('Auth', { exact: true }).selectOption('digest');
+    await page.getByLabel('Username').fill('u');
+    await page.getByLabel('Password').fill('p');
+    assert.equal(await send(page), '401 UNAUTHORIZED');
+    assert.match(await page.locator('section.response .warning-note').textContent(), /Access-Control-Expose-Headers: WWW-Authenticate/);
   } finally {
     await context.close();
   }

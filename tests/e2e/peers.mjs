@@ -71,3 +71,30 @@ export async function startNoCors() {
   const origin = `http://127.0.0.1:${server.address().port}`;
   return { origin, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }) };
 }
+
+/**
+ * Test-only proxy in front of `target` that adds `Access-Control-Expose-Headers:
+ * WWW-Authenticate`, which httpbin does not send: without it no page can read a Digest
+ * challenge. Everything else passes through unchanged (httpbin answers CORS preflights itself).
+ */
+export async function startExposingProxy(target) {
+  const upstream = new URL(target);
+  const server = http.createServer((req, res) => {
+    const forward = http.request(
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+      (up) => {
+        const headers = { ...up.headers, 'access-control-expose-headers': 'WWW-Authenticate' };
+        res.writeHead(up.statusCode, up.statusMessage, headers);
+        up.pipe(res);
+      },
+    );
+    forward.on('error', (e) => {
+      res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end(String(e));
+    });
+    req.pipe(forward);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }) };
+}
