@@ -105,5 +105,6 @@ if [[ ! -x .venv/bin/gunicorn ]]; then
   python3 -m venv .venv
   .venv/bin/pip install --quiet --disable-pip-version-check httpbin gunicorn
 fi
+.venv/bin/python -c 'import requests' 2>/dev/null || { say "installing requests into .venv (tests/export_httpbin.rs runs the Python snippets)"; .venv/bin/pip install --quiet --disable-pip-version-check requests; }
 
 say "ok (trunk $TRUNK_VERSION, wasm-bindgen $WBG_LOCK, wasm-opt 132, $(/usr/bin/chromium --version 2>/dev/null | head -n1))"

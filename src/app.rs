@@ -14,8 +14,10 @@ pub fn App() -> impl IntoView {
             <TokenInput />
             <TokenSummary />
             <FindingsList />
+            <CurlImport />
             <RequestComposer />
             <ResponseView />
+            <CodeExport />
             <TokenParts />
             <CredentialInfo />
             <DecodedJson />

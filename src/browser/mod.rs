@@ -1,5 +1,6 @@
 //! The only place that touches browser APIs. Everything here is thin: it reads the world and
 //! hands plain values to `model/`.
 
+pub mod clipboard;
 pub mod clock;
 pub mod fetch;

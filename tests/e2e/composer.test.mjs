@@ -76,13 +76,13 @@ test('Basic: right and wrong password', async () => {
   try {
     await page.getByLabel('URL', { exact: true }).fill(`${httpbin.origin}/basic-auth/u/p%C3%A4ss`);
     await page.getByLabel('Auth', { exact: true }).selectOption('basic');
-    await page.getByLabel('Username').fill('u');
-    await page.getByLabel('Password').fill('päss');
+    await page.getByLabel('Username', { exact: true }).fill('u');
+    await page.getByLabel('Password', { exact: true }).fill('päss');
     assert.equal(await page.getByLabel('Auth header sent').textContent(), `Authorization: Basic ${Buffer.from('u:päss').toString('base64')}`);
     assert.match(await page.locator('.warning-note').textContent(), /Latin-1/);
     // httpbin compares against the UTF-8 text, as RFC 7617 asks.
     assert.equal(await send(page), '200 OK');
-    await page.getByLabel('Password').fill('wrong');
+    await page.getByLabel('Password', { exact: true }).fill('wrong');
     assert.equal(await send(page), '401 UNAUTHORIZED');
   } finally {
     await context.close();
@@ -178,15 +178,15 @@ for (const algorithm of ['MD5', 'SHA-256']) {
     try {
       await page.getByLabel('URL', { exact: true }).fill(`${proxy.origin}/digest-auth/auth/u/p4ss/${algorithm}`);
       await page.getByLabel('Auth', { exact: true }).selectOption('digest');
-      await page.getByLabel('Username').fill('u');
+      await page.getByLabel('Username', { exact: true }).fill('u');
       // httpbin checks the uri against the decoded path, so the path stays ASCII.
-      await page.getByLabel('Password').fill('p4ss');
+      await page.getByLabel('Password', { exact: true }).fill('p4ss');
       assert.equal(await send(page), '200 OK');
       assert.deepEqual(await responseJson(page), { authenticated: true, user: 'u' });
       const log = await page.getByRole('list', { name: 'Request log' }).getByRole('listitem').allTextContents();
       assert.equal(log.length, 2, log.join('\n'));
       assert.match(log[1], /401 UNAUTHORIZED \(Digest challenge: answering it\)/);
-      await page.getByLabel('Password').fill('wrong');
+      await page.getByLabel('Password', { exact: true }).fill('wrong');
       assert.equal(await send(page), '401 UNAUTHORIZED');
       await screenshot(page, `composer-digest-${algorithm}`);
     } finally {
@@ -200,10 +200,67 @@ test('Digest against a server that hides WWW-Authenticate says what the server m
   try {
     await page.getByLabel('URL', { exact: true }).fill(`${httpbin.origin}/digest-auth/auth/u/p/MD5`);
     await page.getByLabel('Auth', { exact: true }).selectOption('digest');
-    await page.getByLabel('Username').fill('u');
-    await page.getByLabel('Password').fill('p');
+    await page.getByLabel('Username', { exact: true }).fill('u');
+    await page.getByLabel('Password', { exact: true }).fill('p');
     assert.equal(await send(page), '401 UNAUTHORIZED');
     assert.match(await page.locator('section.response .warning-note').textContent(), /Access-Control-Expose-Headers: WWW-Authenticate/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('Import curl fills the composer (bash and cmd quoting); unknown flags are listed', async () => {
+  const { context, page } = await open();
+  try {
+    const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjdXJsIn0.c2ln';
+    await page.getByLabel('curl command').fill(
+      `curl '${httpbin.origin}/anything?x=1' \\\n  -H 'accept: application/json' \\\n  -H 'authorization: Bearer ${token}' \\\n  --data-raw '{"a":"it'\\''s"}' \\\n  --compressed --frobnicate`,
+    );
+    await page.getByRole('button', { name: 'Import' }).click();
+    assert.equal(await page.getByLabel('URL', { exact: true }).inputValue(), `${httpbin.origin}/anything?x=1`);
+    assert.equal(await page.getByLabel('Method').inputValue(), 'POST');
+    assert.equal(await page.getByLabel('Token', { exact: true }).inputValue(), token);
+    assert.equal(await page.getByLabel('Auth', { exact: true }).inputValue(), 'bearer');
+    assert.match(await page.locator('.curl-import .warning-note').textContent(), /--frobnicate/);
+    assert.equal(await send(page), '200 OK');
+    const echo = await responseJson(page);
+    assert.deepEqual(echo.json, { a: "it's" });
+    assert.equal(echo.headers.Authorization, `Bearer ${token}`);
+    assert.deepEqual(echo.args, { x: '1' });
+    await screenshot(page, 'composer-curl-import');
+
+    await page.getByLabel('curl command').fill(`curl ^"${httpbin.origin}/headers^" -H ^"x-demo: a b^"`);
+    await page.getByRole('button', { name: 'Import' }).click();
+    assert.equal(await page.getByLabel('Method').inputValue(), 'GET');
+    assert.equal(await page.getByLabel('Header value').first().inputValue(), 'a b');
+
+    await page.getByLabel('curl command').fill(`curl 'https://x/unclosed`);
+    await page.getByRole('button', { name: 'Import' }).click();
+    assert.match(await page.locator('.curl-import [role=alert]').textContent(), /never closed/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('Export shows curl, Python, HTTPie and fetch, with secrets as environment variables', async () => {
+  const { context, page } = await open();
+  try {
+    await page.getByLabel('Token', { exact: true }).fill('s3cr3t-token');
+    await page.getByLabel('URL', { exact: true }).fill(`${httpbin.origin}/bearer`);
+    await page.getByLabel('Auth', { exact: true }).selectOption('bearer');
+    const code = page.getByLabel('Exported code');
+    assert.match(await code.textContent(), /\$TOKEN/);
+    assert.doesNotMatch(await code.textContent(), /s3cr3t-token/);
+    await page.getByRole('tab', { name: 'Python requests' }).click();
+    assert.match(await code.textContent(), /import requests/);
+    assert.match(await code.textContent(), /os\.environ\["TOKEN"\]/);
+    await page.getByRole('tab', { name: 'HTTPie' }).click();
+    assert.match(await code.textContent(), /^http /m);
+    await page.getByRole('tab', { name: 'JavaScript fetch' }).click();
+    assert.match(await code.textContent(), /await fetch\(/);
+    await page.getByLabel('Use environment variables for secrets').uncheck();
+    assert.match(await code.textContent(), /s3cr3t-token/);
+    await screenshot(page, 'composer-export');
   } finally {
     await context.close();
   }
