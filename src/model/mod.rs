@@ -17,6 +17,7 @@ pub mod inspect;
 pub mod json;
 pub mod opaque;
 pub mod request;
+pub mod response;
 pub mod sending;
 pub mod shell;
 pub mod summary;
