@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use why401::model::findings::{self, Finding, CATALOG};
+use why401::model::findings::{self, Finding};
 use why401::model::inspect::inspect;
 use why401::model::time::Clock;
 

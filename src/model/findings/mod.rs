@@ -1,9 +1,11 @@
 //! Findings: diagnoses with a stable code, evidence and a fix.
 
 pub mod catalog;
+mod codes_sending;
+mod codes_token;
 mod token_rules;
 
-pub use catalog::{CodeInfo, Severity, CATALOG};
+pub use catalog::{catalog, CodeInfo, Severity};
 pub use token_rules::for_token;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +42,6 @@ impl Finding {
 /// Most severe first; within a severity, catalog order (which lists likelier causes first).
 pub fn sort(findings: &mut [Finding]) {
     // By code, not by address: a `const` reference need not have one address.
-    let position = |f: &Finding| CATALOG.iter().position(|c| c.code == f.info.code).unwrap_or(usize::MAX);
+    let position = |f: &Finding| catalog().position(|c| c.code == f.info.code).unwrap_or(usize::MAX);
     findings.sort_by_key(|f| (f.info.severity, position(f)));
 }
