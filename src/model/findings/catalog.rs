@@ -45,7 +45,10 @@ macro_rules! codes {
 }
 pub(crate) use codes;
 
+// Every family defines `ALL`; only the code constants are meant to be used through here.
+#[allow(ambiguous_glob_reexports)]
 pub use super::codes_sending::*;
+#[allow(ambiguous_glob_reexports)]
 pub use super::codes_token::*;
 
 /// Every family, in documentation order. A new family is one file and one line here.

@@ -19,7 +19,7 @@ codes! {
         "Mixed Content §4.3", "https://www.w3.org/TR/mixed-content/#should-block-fetch",
         "The page on https and the URL `http://api.example.com/`.";
     HEADER_INVALID = "header_invalid", Error,
-        "A header value contains characters no client may send.",
+        "A header contains characters no client may send.",
         "Strip line breaks and leading spaces (often a token read from a file or environment variable), and keep values to ISO-8859-1. Browsers and Python requests both refuse such values.",
         "RFC 9110 §5.5", "https://www.rfc-editor.org/rfc/rfc9110#section-5.5",
         "`Authorization: Bearer eyJ…\\n` (a trailing newline), or an emoji in a header.";
