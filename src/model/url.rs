@@ -97,7 +97,11 @@ impl Url {
 
     /// Browsers treat loopback hosts as potentially trustworthy: no mixed-content block.
     pub fn is_loopback(&self) -> bool {
-        self.host == "localhost" || self.host.ends_with(".localhost") || self.host.starts_with("127.") || self.host == "[::1]"
+        let ipv4_loopback = {
+            let octets: Vec<&str> = self.host.split('.').collect();
+            octets.len() == 4 && octets[0] == "127" && octets.iter().all(|o| !o.is_empty() && o.len() <= 3 && o.bytes().all(|b| b.is_ascii_digit()))
+        };
+        self.host == "localhost" || self.host.ends_with(".localhost") || ipv4_loopback || self.host == "[::1]"
     }
 }
 
@@ -118,6 +122,22 @@ mod tests {
         assert_eq!((u.origin().as_str(), u.path_and_query.as_str(), u.is_loopback()), ("http://127.0.0.1", "/?x", true));
         let u = parse("http://[::1]:8080/").unwrap();
         assert_eq!((u.host.as_str(), u.port), ("[::1]", Some(8080)));
+    }
+
+    #[test]
+    fn loopback_is_judged_on_the_whole_host() {
+        for (url, loopback) in [
+            ("http://127.0.0.1/", true),
+            ("http://127.1.2.3:80/", true),
+            ("http://localhost:8080/", true),
+            ("http://api.localhost/", true),
+            ("http://[::1]/", true),
+            ("http://127.example.com/", false),
+            ("http://127.0.0.1.nip.io/", false),
+            ("http://localhost.example.com/", false),
+        ] {
+            assert_eq!(parse(url).unwrap().is_loopback(), loopback, "{url}");
+        }
     }
 
     #[test]
