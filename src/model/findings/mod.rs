@@ -1,8 +1,11 @@
 //! Findings: diagnoses with a stable code, evidence and a fix.
 
 pub mod catalog;
+mod codes_diagnosis;
 mod codes_sending;
+mod codes_signature;
 mod codes_token;
+mod codes_vendor;
 mod token_rules;
 
 pub use catalog::{catalog, CodeInfo, Severity};

@@ -1,0 +1,145 @@
+//! Rules read from the status line and the presence of headers: nothing sent, the proxy's 407,
+//! 403 versus 401, 404 hiding a 403, a 401 without a challenge, and the 401 nothing explains.
+
+use super::facts::{Facts, AUTHORIZATION_TYPOS};
+use super::{Hit, Likelihood};
+use crate::model::claims::{self, Validity};
+use crate::model::findings::catalog::*;
+use crate::model::findings::Severity;
+use crate::model::grants;
+use crate::model::response::Source;
+use crate::model::time;
+
+pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
+    credentials_missing(f, hits);
+    proxy(f, hits);
+    forbidden(f, hits);
+    not_found(f, hits);
+    challenge_missing(f, hits);
+    challenge_notes(f, hits);
+}
+
+fn schemes_wanted(f: &Facts) -> String {
+    f.challenge_schemes().join(", ")
+}
+
+fn credentials_missing(f: &Facts, hits: &mut Vec<Hit>) {
+    let likely = match f.status {
+        Some(401) => Likelihood::High,
+        Some(403) => Likelihood::Medium,
+        _ => return,
+    };
+    if !f.sent_nothing() {
+        return;
+    }
+    let source = if f.from_trace { "The traced request" } else { "The request" };
+    let mut evidence = format!("{source} sent no Authorization header, API key or cookie");
+    let typo = f.sent_headers.iter().flatten().find(|(n, _)| AUTHORIZATION_TYPOS.contains(&n.trim().to_ascii_lowercase().as_str()));
+    if let Some((name, _)) = typo {
+        evidence.push_str(&format!(" (only \"{}\", which servers ignore)", name.trim()));
+    }
+    if let Some((_, from, to, _)) = super::redirect_rules::stripping_hop(f) {
+        evidence.push_str(&format!(" after the redirect from {} to {}", from.origin(), to.origin()));
+    }
+    let wanted = schemes_wanted(f);
+    if !wanted.is_empty() {
+        evidence.push_str(&format!("; the server asks for {wanted}"));
+    }
+    evidence.push('.');
+    let scheme = f.challenge_schemes().first().map_or("Bearer".to_string(), |s| s.to_string());
+    hits.push(Hit::new(CREDENTIALS_MISSING, evidence, likely).headline(format!("the request carried no credentials; send `Authorization: {scheme} …`")));
+}
+
+fn proxy(f: &Facts, hits: &mut Vec<Hit>) {
+    if f.status != Some(407) {
+        return;
+    }
+    let offered: Vec<&str> = f.proxy_challenges.iter().map(|c| c.scheme.as_str()).collect();
+    let what = if offered.is_empty() { "no Proxy-Authenticate header".to_string() } else { format!("Proxy-Authenticate: {}", offered.join(", ")) };
+    let realm = f.proxy_challenges.iter().find_map(|c| c.realm()).map(|r| format!(" (realm \"{r}\")")).unwrap_or_default();
+    hits.push(
+        Hit::new(PROXY_AUTH_REQUIRED, format!("407 with {what}{realm}: a proxy between you and the API refused the request before it reached the API."), Likelihood::High)
+            .headline("a proxy, not the API, wants credentials (407); give the proxy its own credentials or bypass it"),
+    );
+}
+
+fn forbidden(f: &Facts, hits: &mut Vec<Hit>) {
+    if f.status != Some(403) || f.challenge_with_error("insufficient_scope").is_some() {
+        return;
+    }
+    let mut evidence = "403 Forbidden".to_string();
+    let likely = if f.sent_nothing() {
+        evidence.push_str(" to a request without credentials: this server may use 403 for a missing login too");
+        Likelihood::Low
+    } else {
+        let how: Vec<String> = f.carriers.iter().map(|c| c.describe()).collect();
+        if !how.is_empty() {
+            evidence.push_str(&format!(" to a request authenticated with {}", how.join(" and ")));
+        }
+        Likelihood::Medium
+    };
+    if let Some(claims) = f.claims() {
+        let grants = grants::gather(claims);
+        if grants.is_empty() {
+            evidence.push_str("; the token carries no scopes, roles or groups");
+        } else {
+            let list: Vec<String> = grants.iter().take(12).map(|g| format!("{} {}", g.kind.label(), g.value)).collect();
+            evidence.push_str(&format!("; the token grants {}", list.join(", ")));
+        }
+    }
+    evidence.push('.');
+    hits.push(Hit::new(FORBIDDEN_STATUS, evidence, likely).headline("the server knows who you are but does not allow this (403); retrying with the same credentials will not help"));
+}
+
+fn not_found(f: &Facts, hits: &mut Vec<Hit>) {
+    if f.status == Some(404) && !f.carriers.is_empty() {
+        hits.push(Hit::new(NOT_FOUND_WITH_CREDENTIALS, "404 to a request that carried credentials.", Likelihood::Low));
+    }
+}
+
+fn challenge_missing(f: &Facts, hits: &mut Vec<Hit>) {
+    let Some(r) = f.response else { return };
+    let visible = matches!(r.source, Source::Pasted | Source::Fetched { cross_origin: false });
+    if r.status == 401 && visible && r.header("www-authenticate").is_none() {
+        let how = if r.source == Source::Pasted { "The pasted 401" } else { "The same-origin 401" };
+        hits.push(Hit::new(WWW_AUTHENTICATE_MISSING, format!("{how} has no WWW-Authenticate header, so it does not say which scheme it wants or why it refused."), Likelihood::Medium));
+    }
+}
+
+fn challenge_notes(f: &Facts, hits: &mut Vec<Hit>) {
+    if !f.challenge_problems.is_empty() {
+        let list: Vec<String> = f.challenge_problems.iter().take(3).map(|p| p.to_string()).collect();
+        hits.push(Hit::new(CHALLENGE_MALFORMED, format!("WWW-Authenticate {}.", list.join("; ")), Likelihood::Low));
+    }
+    if let Some(url) = f.challenges.iter().find_map(|c| c.resource_metadata()) {
+        hits.push(Hit::new(RESOURCE_METADATA_HINT, format!("resource_metadata=\"{url}\"."), Likelihood::Low));
+    }
+}
+
+/// Last, over everything else: a 401 that no error explains gets what to check next, never silence.
+pub fn unexplained(f: &Facts, hits: &mut Vec<Hit>) {
+    if f.status != Some(401) || hits.iter().any(|h| h.finding.info.severity == Severity::Error) {
+        return;
+    }
+    let mut evidence = "401 and nothing in the request, the response or the token explains it".to_string();
+    if let Some(claims) = f.claims() {
+        match claims::validity(claims, f.clock) {
+            Validity::Valid { expires_in } => evidence.push_str(&format!("; the token is valid for {} more", time::human_duration(expires_in.max(0) as u64))),
+            Validity::NoExpiry => evidence.push_str("; the token has no expiry, so only its issuer knows whether it was revoked"),
+            _ => {}
+        }
+    } else if f.token.is_some() {
+        evidence.push_str("; the credential cannot be read here, so its expiry and tenant are unknown");
+    }
+    if let Some(c) = f.challenges.first() {
+        evidence.push_str(&format!("; the challenge is {}", c.scheme));
+        if let Some(realm) = c.realm() {
+            evidence.push_str(&format!(" realm \"{realm}\""));
+        }
+    }
+    evidence.push('.');
+    hits.push(
+        Hit::new(UNEXPLAINED_401, evidence, Likelihood::Low)
+            .headline("nothing here explains the 401; check the key's environment and tenant, whether it was revoked, the server logs and the clocks"),
+    );
+}

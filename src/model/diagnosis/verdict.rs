@@ -1,0 +1,75 @@
+//! The one line on top of the report, in plain words, from the likeliest finding.
+
+use super::facts::Facts;
+use super::{Hit, Likelihood};
+use crate::model::findings::Severity;
+use crate::model::time::{self, Secs};
+
+/// "10:03 UTC" on the same day as `now`, else "2011-03-22 18:43 UTC".
+pub fn short_utc(at: Secs, now: Secs) -> String {
+    let full = time::format_utc(at);
+    let same_day = at.div_euclid(86_400) == now.div_euclid(86_400);
+    match (full.get(..10), full.get(11..16)) {
+        (Some(_), Some(hm)) if same_day => format!("{hm} UTC"),
+        (Some(date), Some(hm)) => format!("{date} {hm} UTC"),
+        _ => full,
+    }
+}
+
+fn prefix(l: Likelihood) -> &'static str {
+    match l {
+        Likelihood::High => "Most likely",
+        Likelihood::Medium => "Probably",
+        Likelihood::Low => "Possibly",
+    }
+}
+
+/// The title as a clause: "The token has expired." → "the token has expired".
+fn clause(title: &str) -> String {
+    let t = title.trim_end_matches('.');
+    let mut c = t.chars();
+    match c.next() {
+        // Keep acronyms and quoted words as they are ("DPoP", "\"Bearer\"").
+        Some(first) if c.clone().next().is_some_and(char::is_lowercase) => first.to_lowercase().chain(c).collect(),
+        _ => t.to_string(),
+    }
+}
+
+/// The verdict and whether everything is fine.
+pub fn verdict(f: &Facts, hits: &[Hit]) -> (String, bool) {
+    let problems = hits.iter().any(|h| h.finding.info.severity != Severity::Info);
+    if f.request.is_none() && f.response.is_none() && f.token.is_none() {
+        return ("Nothing to diagnose yet: paste a token, compose a request or paste a response.".into(), false);
+    }
+    if let Some(top) = hits.first().filter(|_| problems) {
+        let words = top.headline.clone().unwrap_or_else(|| clause(top.finding.info.title));
+        let line = if top.code() == "unexplained_401" { format!("Unexplained 401: {words}.") } else { format!("{}: {words}.", prefix(top.likelihood)) };
+        return (line, false);
+    }
+    match f.status {
+        // Anything at or above 400 is a failure even when no rule names an auth cause.
+        Some(s) if s >= 400 => (format!("No authentication problem found: the {s} answer is about something other than credentials."), false),
+        Some(s) => (format!("All good: the server answered {s} and nothing here points to a problem."), true),
+        None => ("All good: nothing here would make a server answer 401.".into(), true),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_times() {
+        // 2011-03-22 18:43:00 UTC.
+        let exp = 1_300_819_380;
+        assert_eq!(short_utc(exp, exp + 3_600), "18:43 UTC");
+        assert_eq!(short_utc(exp, exp + 86_400), "2011-03-22 18:43 UTC");
+    }
+
+    #[test]
+    fn clauses_keep_names() {
+        assert_eq!(clause("The token has expired."), "the token has expired");
+        assert_eq!(clause("DPoP proof."), "DPoP proof");
+        assert_eq!(clause("\"Bearer\" appears more than once."), "\"Bearer\" appears more than once");
+    }
+}

@@ -1,0 +1,218 @@
+//! Codes for what a vendor's own error says: OAuth token endpoints (RFC 6749 §5.2), Microsoft
+//! Entra and ASP.NET Core, Google, AWS API Gateway, GitHub, Stripe, Slack and Keycloak. Each fix
+//! is the vendor-specific one; the rules in `diagnosis_vendor.rs` sharpen it with the evidence.
+
+use super::catalog::codes;
+
+codes! {
+    OAUTH_INVALID_REQUEST = "oauth_invalid_request", Error,
+        "The token endpoint says the request is malformed (invalid_request).",
+        "A parameter is missing, repeated or unreadable. Send grant_type and the grant's parameters once each (code + redirect_uri + code_verifier, refresh_token, or client credentials) as application/x-www-form-urlencoded: `data=` in Python requests, URLSearchParams in JavaScript, not JSON.",
+        "RFC 6749 §5.2", "https://www.rfc-editor.org/rfc/rfc6749#section-5.2",
+        "`{\"error\":\"invalid_request\",\"error_description\":\"Missing parameter: grant_type\"}`.";
+    OAUTH_INVALID_CLIENT = "oauth_invalid_client", Error,
+        "The token endpoint could not authenticate the client (invalid_client).",
+        "Check the client_id and client_secret, and send them where the client is registered to: the Authorization: Basic header (client_secret_basic) or the form body (client_secret_post). In the Basic header, form-encode id and secret before base64 when they contain characters such as + / : %.",
+        "RFC 6749 §5.2", "https://www.rfc-editor.org/rfc/rfc6749#section-5.2",
+        "`{\"error\":\"invalid_client\"}` from a token endpoint.";
+    OAUTH_INVALID_GRANT = "oauth_invalid_grant", Error,
+        "The authorization code or refresh token was refused (invalid_grant).",
+        "The grant is dead: a code that was already used, expired (codes live minutes) or issued for another redirect_uri or client, or a refresh token that expired, was revoked or was rotated (an older copy was sent). Sign in again to get a new code; store the new refresh_token every refresh returns.",
+        "RFC 6749 §5.2", "https://www.rfc-editor.org/rfc/rfc6749#section-5.2",
+        "`{\"error\":\"invalid_grant\",\"error_description\":\"Token is not active\"}`.";
+    OAUTH_UNAUTHORIZED_CLIENT = "oauth_unauthorized_client", Error,
+        "The client is not allowed to use this grant type (unauthorized_client).",
+        "Enable the grant for this client at the authorization server (client credentials / service accounts, refresh tokens, device code…), or use the grant the client is registered for.",
+        "RFC 6749 §5.2", "https://www.rfc-editor.org/rfc/rfc6749#section-5.2",
+        "`{\"error\":\"unauthorized_client\"}` for grant_type=client_credentials.";
+    OAUTH_UNSUPPORTED_GRANT_TYPE = "oauth_unsupported_grant_type", Error,
+        "The token endpoint did not understand grant_type (unsupported_grant_type).",
+        "Most often the body was sent as JSON, so the server found no grant_type at all: token endpoints read application/x-www-form-urlencoded, so use `data=` (not `json=`) in Python requests. Otherwise check the spelling: authorization_code, refresh_token, client_credentials, urn:ietf:params:oauth:grant-type:device_code.",
+        "RFC 6749 §5.2", "https://www.rfc-editor.org/rfc/rfc6749#section-5.2",
+        "`{\"error\":\"unsupported_grant_type\"}` after `requests.post(url, json={\"grant_type\": …})`.";
+    OAUTH_INVALID_SCOPE = "oauth_invalid_scope", Error,
+        "A requested scope is unknown, malformed or not allowed for this client (invalid_scope).",
+        "Check the spelling of each scope, separate them with spaces (not commas), and ask only for scopes the client is granted. With Microsoft Entra client credentials, ask for `<resource>/.default`.",
+        "RFC 6749 §5.2", "https://www.rfc-editor.org/rfc/rfc6749#section-5.2",
+        "`{\"error\":\"invalid_scope\",\"error_description\":\"Invalid scopes: read,write\"}`.";
+    ENTRA_REFRESH_TOKEN_EXPIRED = "entra_refresh_token_expired", Error,
+        "Microsoft Entra: the refresh token expired from inactivity (AADSTS700082).",
+        "A refresh token unused for its inactivity window (90 days by default) is dead. Sign the user in again interactively; then keep the new refresh token that every refresh returns and use it at least that often.",
+        "Microsoft Entra error codes", "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes",
+        "`{\"error\":\"invalid_grant\",\"error_codes\":[700082],\"error_description\":\"AADSTS700082: The refresh token has expired due to inactivity…\"}`.";
+    ENTRA_INVALID_CLIENT_SECRET = "entra_invalid_client_secret", Error,
+        "Microsoft Entra: the client secret is wrong (AADSTS7000215).",
+        "Send the secret's Value, not its Secret ID (a GUID). The Value is shown only once, when the secret is created: under App registrations > Certificates & secrets create a new one, copy the Value column, and form-encode it if it contains + / or ~.",
+        "Microsoft Entra error codes", "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes",
+        "`AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID…`.";
+    ENTRA_CLIENT_SECRET_EXPIRED = "entra_client_secret_expired", Error,
+        "Microsoft Entra: the client secret has expired (AADSTS7000222).",
+        "Create a new secret under App registrations > Certificates & secrets, update every place that holds the old one, and note the new expiry date; a certificate, managed identity or federated credential avoids expiring secrets.",
+        "Microsoft Entra error codes", "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes",
+        "`AADSTS7000222: The provided client secret keys for app '…' are expired.`";
+    ENTRA_APP_NOT_FOUND = "entra_app_not_found", Error,
+        "Microsoft Entra: no application with this client_id exists in the tenant (AADSTS700016).",
+        "Use the Application (client) ID, not the Object ID, and the tenant the app is registered in. A multi-tenant app must first be consented in the other tenant (an admin signs in once).",
+        "Microsoft Entra error codes", "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes",
+        "`AADSTS700016: Application with identifier '…' was not found in the directory '…'.`";
+    ENTRA_GRANT_REVOKED = "entra_grant_revoked", Error,
+        "Microsoft Entra: the grant was revoked, usually by a password change (AADSTS50173 / AADSTS50133).",
+        "Refresh tokens issued before a password change, reset or session revocation stop working. Sign the user in again interactively to get new tokens.",
+        "Microsoft Entra error codes", "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes",
+        "`AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed.`";
+    ENTRA_CONSENT_REQUIRED = "entra_consent_required", Error,
+        "Microsoft Entra: nobody has consented to these permissions (AADSTS65001).",
+        "Have the user consent in an interactive sign-in that requests these scopes, or have an admin grant consent for the tenant (Enterprise applications > Permissions > Grant admin consent). Client credentials, on-behalf-of and password flows cannot show a consent prompt.",
+        "Microsoft Entra error codes", "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes",
+        "`AADSTS65001: The user or administrator has not consented to use the application…`.";
+    ENTRA_RESOURCE_NOT_FOUND = "entra_resource_not_found", Error,
+        "Microsoft Entra: the API named in the scope or resource does not exist in this tenant (AADSTS500011).",
+        "Use the API's Application ID URI exactly as its Expose an API page shows it (e.g. `api://<api-client-id>/.default`, with no extra or missing slash), and make sure the API is registered in, or consented to, this tenant.",
+        "Microsoft Entra error codes", "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes",
+        "`AADSTS500011: The resource principal named api://orders was not found in the tenant named Contoso.`";
+    ENTRA_TENANT_NOT_FOUND = "entra_tenant_not_found", Error,
+        "Microsoft Entra: the tenant in the authority URL does not exist (AADSTS90002).",
+        "Check the tenant ID or domain in `https://login.microsoftonline.com/<tenant>/…`, and the cloud: national clouds use other hosts (login.microsoftonline.us, login.partner.microsoftonline.cn).",
+        "Microsoft Entra error codes", "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes",
+        "`AADSTS90002: Tenant 'contoso.onmicrosoft.co' not found.`";
+    ENTRA_ERROR = "entra_error", Error,
+        "Microsoft Entra refused the request with an AADSTS error.",
+        "Look the code up at `https://login.microsoftonline.com/error?code=<number>`; quote the Trace ID and Correlation ID from the evidence when asking the tenant's admin or Microsoft support.",
+        "Microsoft Entra error codes", "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes",
+        "`{\"error_codes\":[50076],\"error_description\":\"AADSTS50076: Due to a configuration change made by your administrator…\"}`.";
+    ASPNET_AUDIENCE_INVALID = "aspnet_audience_invalid", Error,
+        "The API (ASP.NET Core) does not accept the token's audience.",
+        "Request the token for this API (its scopes, or `api://<api-client-id>/.default` with client credentials), or add the audience to ValidAudiences in the API's JwtBearer options. Entra v2.0 tokens carry the API's client ID as aud, v1.0 tokens its Application ID URI.",
+        "ASP.NET Core JWT bearer authentication", "https://learn.microsoft.com/en-us/aspnet/core/security/authentication/configure-jwt-bearer-authentication",
+        "`WWW-Authenticate: Bearer error=\"invalid_token\", error_description=\"The audience 'api://orders' is invalid\"`.";
+    ASPNET_TOKEN_EXPIRED = "aspnet_token_expired", Error,
+        "The API (ASP.NET Core) says the token has expired.",
+        "Get a new access token (refresh it, or acquire it again) and renew before expiry. If it expired only moments ago, compare clocks: JwtBearer allows 5 minutes of skew by default.",
+        "ASP.NET Core JWT bearer authentication", "https://learn.microsoft.com/en-us/aspnet/core/security/authentication/configure-jwt-bearer-authentication",
+        "`WWW-Authenticate: Bearer error=\"invalid_token\", error_description=\"The token expired at '01/05/2026 09:00:00'\"`.";
+    ASPNET_ISSUER_INVALID = "aspnet_issuer_invalid", Error,
+        "The API (ASP.NET Core) does not accept the token's issuer.",
+        "The token comes from another tenant or token version than the API expects. Entra v1.0 tokens are issued by `https://sts.windows.net/<tenant>/`, v2.0 tokens by `https://login.microsoftonline.com/<tenant>/v2.0`: set `accessTokenAcceptedVersion` to 2 in the API's app manifest, or list both issuers in ValidIssuers.",
+        "Microsoft identity platform access tokens", "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens",
+        "`error_description=\"The issuer 'https://sts.windows.net/72f9…/' is invalid\"`.";
+    ASPNET_SIGNATURE_INVALID = "aspnet_signature_invalid", Error,
+        "The API (ASP.NET Core) cannot verify the token's signature.",
+        "The token was signed with a key the API does not trust: it comes from another authority or tenant than the API's Authority, or it is a Microsoft Graph token (its header has a nonce), which only Graph can verify. Request a token for this API from the authority the API is configured with.",
+        "Microsoft identity platform access tokens", "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens",
+        "`error_description=\"The signature key was not found\"`.";
+    GOOGLE_UNAUTHENTICATED = "google_unauthenticated", Error,
+        "Google rejected the credentials (UNAUTHENTICATED).",
+        "Send a valid OAuth 2.0 access token (`ya29.…`) as `Authorization: Bearer`. Google access tokens live one hour: refresh them. An ID token, an API key or a token from another project's client does not authenticate API calls.",
+        "Google API errors", "https://cloud.google.com/apis/design/errors",
+        "`{\"error\":{\"code\":401,\"message\":\"Request had invalid authentication credentials…\",\"status\":\"UNAUTHENTICATED\"}}`.";
+    GOOGLE_SCOPE_INSUFFICIENT = "google_scope_insufficient", Error,
+        "Google: the access token lacks a scope this API needs.",
+        "Request the scope when the token is obtained (the consent screen must list it, and the user must consent again), or pass the scopes when building service-account credentials. Enabling the API in the console does not add scopes to existing tokens.",
+        "Google OAuth 2.0 scopes", "https://developers.google.com/identity/protocols/oauth2/scopes",
+        "403 `{\"error\":{\"status\":\"PERMISSION_DENIED\",\"details\":[{\"reason\":\"ACCESS_TOKEN_SCOPE_INSUFFICIENT\"}]}}`.";
+    GOOGLE_PERMISSION_DENIED = "google_permission_denied", Error,
+        "Google: the caller is authenticated but not allowed (PERMISSION_DENIED).",
+        "Grant the calling user or service account an IAM role with the needed permission on this resource, check that the resource's project is the one you meant, and that the API is enabled in the project the credentials belong to.",
+        "Google API errors", "https://cloud.google.com/apis/design/errors",
+        "403 `{\"error\":{\"message\":\"Permission 'storage.objects.get' denied…\",\"status\":\"PERMISSION_DENIED\"}}`.";
+    AWS_MISSING_AUTHENTICATION_TOKEN = "aws_missing_authentication_token", Error,
+        "AWS API Gateway found no route or no authentication (Missing Authentication Token).",
+        "Despite its name this usually means the path or method does not exist in the deployed stage: check the stage in the URL (`…/prod/…`), the resource path, the method, and that the API was redeployed after the change. Only on routes with IAM authorization does it mean the request needs a SigV4 signature.",
+        "AWS re:Post: API Gateway Missing Authentication Token", "https://repost.aws/knowledge-center/api-gateway-authentication-token-errors",
+        "403 `{\"message\":\"Missing Authentication Token\"}` with `x-amzn-ErrorType: MissingAuthenticationTokenException`.";
+    AWS_UNAUTHORIZED = "aws_unauthorized", Error,
+        "AWS API Gateway's authorizer rejected the token (UnauthorizedException).",
+        "Send the token in the header the authorizer reads (its identity source, Authorization by default). A Cognito user pool authorizer without OAuth scopes wants the ID token; with scopes, the access token. A Lambda authorizer answered \"Unauthorized\"; a JWT authorizer (HTTP API) checks issuer and audience.",
+        "API Gateway gateway responses", "https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html",
+        "401 `{\"message\":\"Unauthorized\"}` with `x-amzn-ErrorType: UnauthorizedException`.";
+    AWS_ACCESS_DENIED = "aws_access_denied", Error,
+        "AWS denied the call by policy (AccessDeniedException).",
+        "A Lambda authorizer returned Deny (its cached policy may cover only the first method it saw: use a wildcard resource or disable caching), or an IAM or resource policy does not allow execute-api:Invoke for this caller.",
+        "API Gateway gateway responses", "https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html",
+        "403 `{\"Message\":\"User is not authorized to access this resource with an explicit deny\"}`.";
+    AWS_INCOMPLETE_SIGNATURE = "aws_incomplete_signature", Error,
+        "AWS expected a SigV4 signature in the Authorization header and found something else (IncompleteSignatureException).",
+        "The route uses IAM authorization, or does not exist (API Gateway answers this for unknown routes when an Authorization header is present). Sign the request with SigV4, or fix the path and stage; a Bearer token is not a SigV4 signature.",
+        "AWS SigV4 troubleshooting", "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-troubleshooting.html",
+        "`'Bearer eyJ…' not a valid key=value pair (missing equal-sign) in Authorization header`.";
+    AWS_INVALID_SIGNATURE = "aws_invalid_signature", Error,
+        "AWS computed a different SigV4 signature (InvalidSignatureException).",
+        "Check the secret access key, the region and service in the credential scope (execute-api for API Gateway), that path, query and headers are not changed after signing (by a proxy or a client that re-encodes them), and the clock.",
+        "AWS SigV4 troubleshooting", "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-troubleshooting.html",
+        "`The request signature we calculated does not match the signature you provided.`";
+    AWS_TOKEN_EXPIRED = "aws_token_expired", Error,
+        "AWS says the token or temporary credentials have expired.",
+        "Refresh the Cognito tokens with the refresh token (ID and access tokens last one hour by default), or get new temporary credentials from STS; the SDKs refresh them only when built with a credentials provider.",
+        "API Gateway gateway responses", "https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html",
+        "401 `{\"message\":\"The incoming token has expired\"}`.";
+    GITHUB_SAML_SSO_REQUIRED = "github_saml_sso_required", Error,
+        "GitHub: the token is not authorized for this organization's SAML single sign-on.",
+        "Open the URL from the X-GitHub-SSO header while signed in to GitHub and authorize the token, or go to Settings > Developer settings > Personal access tokens > Configure SSO > Authorize for the organization.",
+        "GitHub: authorizing a token for SAML SSO", "https://docs.github.com/en/authentication/authenticating-with-saml-single-sign-on/authorizing-a-personal-access-token-for-use-with-saml-single-sign-on",
+        "403 with `X-GitHub-SSO: required; url=https://github.com/orgs/acme/sso?authorization_request=…`.";
+    GITHUB_BAD_CREDENTIALS = "github_bad_credentials", Error,
+        "GitHub does not recognise the token (Bad credentials).",
+        "The token was revoked, regenerated, expired, or is for another host (a GitHub Enterprise Server token on api.github.com, or the reverse). GitHub also revokes tokens it finds pushed to public repositories. Create a new token and send it as `Authorization: Bearer <token>`.",
+        "GitHub REST API troubleshooting", "https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api",
+        "401 `{\"message\":\"Bad credentials\",\"documentation_url\":\"https://docs.github.com/rest\"}`.";
+    GITHUB_SCOPES_MISSING = "github_scopes_missing", Error,
+        "GitHub: the token has none of the OAuth scopes this endpoint accepts.",
+        "Add one of the accepted scopes: edit a classic personal access token under Settings > Developer settings, or request the scope in the OAuth app's authorization URL and have the user authorize again.",
+        "GitHub scopes for OAuth apps", "https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps",
+        "`X-Accepted-OAuth-Scopes: admin:org` and `X-OAuth-Scopes: repo, user` on a 403.";
+    GITHUB_NOT_FOUND_MAY_BE_FORBIDDEN = "github_not_found_may_be_forbidden", Warning,
+        "GitHub answered 404, which is also how it hides resources the token may not see.",
+        "Check the owner and repository spelling, then access: that the token was sent, that a fine-grained token includes this repository and was approved by the organization, that a classic token has the repo scope, and SAML SSO authorization.",
+        "GitHub REST API troubleshooting", "https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api",
+        "404 `{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest/repos/repos#get-a-repository\"}`.";
+    STRIPE_INVALID_API_KEY = "stripe_invalid_api_key", Error,
+        "Stripe does not accept the API key.",
+        "Use a current secret key (`sk_…`) or restricted key (`rk_…`) from the Dashboard's API keys page of the right account: keys that were rolled or deleted stop working, and a publishable key (`pk_…`) cannot call the API from a server. Send it as `Authorization: Bearer <key>`.",
+        "Stripe API keys", "https://docs.stripe.com/keys",
+        "401 `{\"error\":{\"message\":\"Invalid API Key provided: sk_test_****1234\",\"type\":\"invalid_request_error\"}}`.";
+    STRIPE_TEST_LIVE_MISMATCH = "stripe_test_live_mismatch", Error,
+        "Stripe: the object exists in the other mode (test vs live) than the key's.",
+        "Test-mode objects are visible only to test keys (`sk_test_`), live objects only to live keys (`sk_live_`). Use the key of the mode the object was created in, or recreate the object in this mode.",
+        "Stripe API keys: test and live modes", "https://docs.stripe.com/keys#test-live-modes",
+        "`No such customer: 'cus_…'; a similar object exists in test mode, but a live mode key was used to make this request.`";
+    STRIPE_RESTRICTED_KEY_PERMISSION = "stripe_restricted_key_permission", Error,
+        "Stripe: the restricted key lacks a permission this endpoint needs.",
+        "Edit the restricted key in the Dashboard (Developers > API keys) and grant the permission the evidence names, or use a key that has it.",
+        "Stripe restricted API keys", "https://docs.stripe.com/keys#limit-access",
+        "403 `The provided key 'rk_test_…' does not have the required permissions for this endpoint… Having the 'rak_charge_write' permission would allow this request to continue.`";
+    SLACK_INVALID_AUTH = "slack_invalid_auth", Error,
+        "Slack does not accept the token (invalid_auth), though the HTTP status is 200.",
+        "The token is wrong, from another workspace, or used from an IP address the workspace does not allow. Copy the Bot or User OAuth Token again from the app's OAuth & Permissions page and check it with auth.test.",
+        "Slack auth.test", "https://api.slack.com/methods/auth.test",
+        "HTTP 200 `{\"ok\":false,\"error\":\"invalid_auth\"}`.";
+    SLACK_NOT_AUTHED = "slack_not_authed", Error,
+        "Slack received no token (not_authed), though the HTTP status is 200.",
+        "Send the token as `Authorization: Bearer xoxb-…` (with JSON bodies the header is the only place Slack reads it), or as a `token` form field with form bodies.",
+        "Slack auth.test", "https://api.slack.com/methods/auth.test",
+        "HTTP 200 `{\"ok\":false,\"error\":\"not_authed\"}`.";
+    SLACK_TOKEN_REVOKED = "slack_token_revoked", Error,
+        "Slack: the token has been revoked (token_revoked).",
+        "The app was uninstalled, the token was revoked, or the user who installed it left. Reinstall the app to the workspace and use the new token.",
+        "Slack auth.test", "https://api.slack.com/methods/auth.test",
+        "HTTP 200 `{\"ok\":false,\"error\":\"token_revoked\"}`.";
+    SLACK_TOKEN_EXPIRED = "slack_token_expired", Error,
+        "Slack: the token has expired (token_expired); the app uses token rotation.",
+        "With token rotation, access tokens last 12 hours: call oauth.v2.access with grant_type=refresh_token and the refresh token (`xoxe-…`), and store both new tokens.",
+        "Slack token rotation", "https://api.slack.com/authentication/rotation",
+        "HTTP 200 `{\"ok\":false,\"error\":\"token_expired\"}`.";
+    SLACK_ACCOUNT_INACTIVE = "slack_account_inactive", Error,
+        "Slack: the token belongs to a deactivated user or workspace (account_inactive).",
+        "The user who owns the token was deactivated or the workspace was deleted. Reinstall the app as an active user, or use the bot token.",
+        "Slack auth.test", "https://api.slack.com/methods/auth.test",
+        "HTTP 200 `{\"ok\":false,\"error\":\"account_inactive\"}`.";
+    SLACK_MISSING_SCOPE = "slack_missing_scope", Error,
+        "Slack: the token lacks the scope this method needs (missing_scope).",
+        "Add the scope named in `needed` under OAuth & Permissions, then reinstall the app to the workspace: existing tokens do not gain new scopes until then.",
+        "Slack scopes", "https://api.slack.com/scopes",
+        "HTTP 200 `{\"ok\":false,\"error\":\"missing_scope\",\"needed\":\"chat:write\",\"provided\":\"channels:read\"}`.";
+    KEYCLOAK_ISSUER_MISMATCH = "keycloak_issuer_mismatch", Error,
+        "Keycloak: the token was issued under another URL than the one the server validates against.",
+        "The iss claim is the Keycloak URL the token was requested from. Request tokens from the same URL the API uses (not localhost in one place and a Docker service name in the other), or give Keycloak one fixed public hostname (the `hostname` option) so both agree.",
+        "Keycloak: configuring the hostname", "https://www.keycloak.org/server/hostname",
+        "`Invalid token issuer. Expected 'http://keycloak:8080/realms/demo', but was 'http://localhost:8080/realms/demo'`.";
+}

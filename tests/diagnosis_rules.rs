@@ -1,0 +1,442 @@
+//! The diagnosis engine: every code fires on its case and stays silent on a near miss, combined
+//! causes rank sensibly, the verdict reads well, and no secret reaches a ticket.
+
+mod common;
+
+use common::*;
+use why401::model::diagnosis::{self, Context, Likelihood, Report};
+use why401::model::findings::catalog;
+use why401::model::inspect::{inspect, Inspection};
+use why401::model::request::{Auth, Body, BodyKind, KeyLocation, Method, Request, Row};
+use why401::model::response::{Hop, Response, Source};
+use why401::model::time::Clock;
+
+/// 2026-01-01 12:03:00 UTC: noon, so times a few hours back fall on the same day.
+const NOW: i64 = 1_767_225_600 + 12 * 3_600 + 180;
+
+/// What a case feeds the engine: any of a request, a response and the token box.
+#[derive(Clone, Default)]
+struct In {
+    request: Option<Request>,
+    response: Option<Response>,
+    token: Option<String>,
+}
+
+impl In {
+    fn req(method: Method, url: &str) -> In {
+        let mut r = Request { method, ..Default::default() };
+        r.set_url(url);
+        In { request: Some(r), ..Default::default() }
+    }
+
+    fn get(url: &str) -> In {
+        In::req(Method::Get, url)
+    }
+
+    fn api() -> In {
+        In::get("https://api.example.com/v1/orders")
+    }
+
+    fn r(&mut self) -> &mut Request {
+        self.request.as_mut().expect("a request")
+    }
+
+    fn bearer(mut self, token: &str) -> In {
+        self.r().auth = Auth::Bearer { token: token.into() };
+        self
+    }
+
+    fn auth(mut self, auth: Auth) -> In {
+        self.r().auth = auth;
+        self
+    }
+
+    fn header(mut self, name: &str, value: &str) -> In {
+        self.r().headers.push(Row::new(name, value));
+        self
+    }
+
+    fn body(mut self, kind: BodyKind, text: &str, fields: &[(&str, &str)]) -> In {
+        self.r().body = Body { kind, text: text.into(), fields: fields.iter().map(|(n, v)| Row::new(*n, *v)).collect() };
+        self
+    }
+
+    fn status(self, status: u16, headers: &[(&str, &str)]) -> In {
+        self.answer(status, headers, Source::Pasted)
+    }
+
+    fn answer(mut self, status: u16, headers: &[(&str, &str)], source: Source) -> In {
+        self.response = Some(Response {
+            status,
+            reason: String::new(),
+            headers: headers.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect(),
+            body: String::new(),
+            source,
+            hops: Vec::new(),
+            sent_headers: Vec::new(),
+        });
+        self
+    }
+
+    fn www(self, status: u16, challenge: &str) -> In {
+        self.status(status, &[("WWW-Authenticate", challenge)])
+    }
+
+    fn resp(&mut self) -> &mut Response {
+        self.response.as_mut().expect("a response")
+    }
+
+    fn hop(mut self, status: u16, method: &str, url: &str, location: &str) -> In {
+        self.resp().hops.push(Hop { status, method: method.into(), url: url.into(), location: location.into() });
+        self
+    }
+
+    fn sent(mut self, headers: &[(&str, &str)]) -> In {
+        self.resp().sent_headers = headers.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
+        self
+    }
+
+    fn resp_body(mut self, body: &str) -> In {
+        self.resp().body = body.into();
+        self
+    }
+
+    fn token(mut self, token: &str) -> In {
+        self.token = Some(token.into());
+        self
+    }
+
+    fn report(&self) -> Report {
+        let inspection: Option<Inspection> = self.token.as_deref().map(inspect);
+        diagnosis::diagnose(&self.context(inspection.as_ref()))
+    }
+
+    fn context<'a>(&'a self, inspection: Option<&'a Inspection>) -> Context<'a> {
+        Context { request: self.request.as_ref(), response: self.response.as_ref(), inspection, clock: Clock { now: NOW, leeway: 0 } }
+    }
+
+    fn codes(&self) -> Vec<&'static str> {
+        self.report().ranked.iter().map(|r| r.finding.code()).collect()
+    }
+}
+
+/// A typed access token for api.example.com, valid for ten more minutes, plus `extra` claims.
+fn token_with(extra: &str) -> String {
+    let comma = if extra.is_empty() { "" } else { "," };
+    jwt(&format!(
+        r#"{{"iss":"https://login.example.com/","sub":"u1","aud":"https://api.example.com","exp":{},"iat":{},"scope":"orders:read"{comma}{extra}}}"#,
+        NOW + 600,
+        NOW - 60
+    ))
+}
+
+fn good() -> String {
+    token_with("")
+}
+
+/// Expired at 10:03 UTC, two hours before NOW.
+fn expired() -> String {
+    jwt(&format!(r#"{{"iss":"https://login.example.com/","aud":"https://api.example.com","exp":{},"scope":"orders:read"}}"#, NOW - 7_200))
+}
+
+const RFC6750_NO_AUTH: &str = r#"Bearer realm="example""#;
+const RFC6750_EXPIRED: &str = r#"Bearer realm="example", error="invalid_token", error_description="The access token expired""#;
+const RFC9110_11_6_1: &str = r#"Basic realm="simple", Newauth realm="apps", type=1, title="Login to \"apps\"""#;
+
+/// (code, inputs that fire it, near miss that must not)
+fn cases() -> Vec<(&'static str, In, In)> {
+    let t = good();
+    let bearer = In::api().bearer(&t);
+    let trace_redirect = |location: &str| {
+        In::get("https://example.com/api").bearer(&t).www(401, RFC6750_NO_AUTH).hop(301, "GET", "https://example.com/api", location).sent(&[("Host", "www.example.com")])
+    };
+    let token_post = |kind: BodyKind, text: &str, fields: &[(&str, &str)]| In::req(Method::Post, "https://login.example.com/oauth/token").body(kind, text, fields);
+    let basic = |user: &str, password: &str| Auth::Basic { user: user.into(), password: password.into() };
+    vec![
+        ("redirect_dropped_authorization", trace_redirect("https://www.example.com/api"), trace_redirect("/api/")),
+        ("redirect_dropped_authorization", trace_redirect("https://example.com:8443/api"), trace_redirect("https://example.com:443/api")),
+        ("credentials_missing", In::api().www(401, RFC6750_NO_AUTH), bearer.clone().www(401, RFC6750_NO_AUTH)),
+        ("credentials_missing", In::api().www(401, RFC9110_11_6_1), In::api().header("X-Api-Key", "k-123456").www(401, RFC9110_11_6_1)),
+        ("credentials_missing", In::default().www(401, RFC6750_NO_AUTH).sent(&[("Host", "api.example.com")]), In::default().www(401, RFC6750_NO_AUTH)),
+        ("authorization_token_empty", In::api().header("Authorization", "Bearer undefined"), In::api().header("Authorization", &format!("Bearer {t}"))),
+        ("authorization_token_empty", In::api().header("Authorization", "Bearer "), In::api().header("Authorization", "Bearer x-real-token-value")),
+        ("authorization_scheme_missing", In::api().header("Authorization", &t), In::api().header("Authorization", &format!("Bearer {t}"))),
+        ("header_name_in_value", In::api().header("Authorization", &format!("Authorization: Bearer {t}")), In::api().header("Authorization", &format!("Bearer {t}"))),
+        ("credentials_sent_twice", In::api().header("Authorization", &format!("Bearer {t}")).header("Authorization", &format!("Bearer {t}")), bearer.clone()),
+        ("credentials_sent_twice", In::get(&format!("https://api.example.com/v1?access_token={t}")).bearer(&t), In::get("https://api.example.com/v1?page=2").bearer(&t)),
+        ("redirect_changed_method",
+            token_post(BodyKind::Form, "", &[("grant_type", "client_credentials")]).status(405, &[]).hop(301, "GET", "http://login.example.com/oauth/token", "https://login.example.com/oauth/token"),
+            token_post(BodyKind::Form, "", &[("grant_type", "client_credentials")]).status(405, &[]).hop(307, "POST", "http://login.example.com/oauth/token", "https://login.example.com/oauth/token"),
+        ),
+        ("proxy_auth_required", bearer.clone().status(407, &[("Proxy-Authenticate", r#"Basic realm="corp""#)]), bearer.clone().www(401, r#"Basic realm="corp""#)),
+        ("scheme_mismatch", In::api().auth(basic("Mufasa", "Circle of Life")).www(401, r#"Digest realm="api", nonce="n", qop="auth""#), In::api().auth(basic("Mufasa", "Circle of Life")).www(401, r#"Basic realm="api""#)),
+        ("scheme_mismatch", bearer.clone().www(401, RFC9110_11_6_1), bearer.clone().www(401, &format!("{RFC9110_11_6_1}, bearer realm=\"apps\""))),
+        ("scheme_mismatch", bearer.clone().www(401, r#"DPoP algs="ES256""#), bearer.clone().www(401, r#"DPoP algs="ES256", Bearer"#)),
+        ("invalid_token", bearer.clone().www(401, RFC6750_EXPIRED), bearer.clone().www(401, RFC6750_NO_AUTH)),
+        ("insufficient_scope", bearer.clone().www(403, r#"Bearer error="insufficient_scope", scope="orders:write""#), bearer.clone().www(403, r#"Bearer realm="example""#)),
+        ("invalid_request", bearer.clone().www(400, r#"Bearer error="invalid_request""#), bearer.clone().status(400, &[])),
+        ("credentials_not_received", bearer.clone().www(401, r#"Bearer realm="api""#), bearer.clone().www(401, r#"Bearer realm="api", error="invalid_token""#)),
+        ("dpop_token_sent_as_bearer",
+            In::api().bearer(&token_with(r#""cnf":{"jkt":"0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I"}"#)),
+            In::api().header("Authorization", &format!("DPoP {}", token_with(r#""cnf":{"jkt":"0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I"}"#))),
+        ),
+        ("dpop_nonce_required",
+            bearer.clone().status(401, &[("WWW-Authenticate", r#"DPoP error="use_dpop_nonce", error_description="Resource server requires nonce in DPoP proof""#), ("DPoP-Nonce", "eyJ7S_zG.eyJH0-Z.HX4w-7v")]),
+            bearer.clone().www(401, r#"DPoP algs="ES256 PS256""#),
+        ),
+        ("dpop_nonce_required", token_post(BodyKind::Form, "", &[]).status(400, &[]).resp_body(r#"{"error":"use_dpop_nonce"}"#), token_post(BodyKind::Form, "", &[]).status(400, &[]).resp_body(r#"{"error":"invalid_grant"}"#)),
+        ("dpop_proof_invalid", bearer.clone().www(401, r#"DPoP error="invalid_dpop_proof", error_description="Invalid DPoP proof""#), bearer.clone().www(401, r#"DPoP error="use_dpop_nonce""#)),
+        ("mtls_bound_token",
+            In::api().bearer(&token_with(r#""cnf":{"x5t#S256":"bwcK0esc3ACC3DB2Y5_lESsXE8o9ltc05O89jdN-dg2"}"#)).www(401, RFC6750_NO_AUTH),
+            In::api().bearer(&token_with(r#""cnf":{"jkt":"0ZcOCORZNYy"}"#)).www(401, RFC6750_NO_AUTH),
+        ),
+        ("digest_stale", In::api().www(401, r#"Digest realm="api", nonce="new", qop="auth", stale=true"#), In::api().www(401, r#"Digest realm="api", nonce="new", qop="auth", stale=false"#)),
+        ("digest_unsupported", In::api().www(401, r#"Digest realm="api", nonce="n", qop="auth-int""#), In::api().www(401, r#"Digest realm="api", nonce="n", qop="auth, auth-int""#)),
+        ("digest_unsupported", In::api().www(401, r#"Digest realm="api", nonce="n", qop="auth", algorithm=SHA-512-256"#), In::api().www(401, r#"Digest realm="api", nonce="n", qop="auth", algorithm=SHA-256"#)),
+        ("basic_charset_mismatch",
+            In::api().auth(basic("j\u{fc}rgen", "p\u{e4}ssword")).www(401, r#"Basic realm="api", charset="UTF-8""#),
+            In::api().auth(basic("jurgen", "passw0rd")).www(401, r#"Basic realm="api", charset="UTF-8""#),
+        ),
+        ("basic_charset_mismatch", In::api().header("Authorization", "Basic 6TpwYXNzd29yZA==").www(401, r#"Basic realm="api", charset="UTF-8""#), In::api().header("Authorization", "Basic 6TpwYXNzd29yZA==").www(401, r#"Basic realm="api""#)),
+        ("token_request_not_form", token_post(BodyKind::Json, r#"{"grant_type":"client_credentials","client_id":"app"}"#, &[]), token_post(BodyKind::Form, "", &[("grant_type", "client_credentials")])),
+        ("client_secret_not_form_encoded",
+            token_post(BodyKind::Form, "", &[("grant_type", "client_credentials")]).auth(basic("app", "s3cr+t/x==")),
+            token_post(BodyKind::Form, "", &[("grant_type", "client_credentials")]).auth(basic("app", "s3cr3t-x_y")),
+        ),
+        ("forbidden", bearer.clone().status(403, &[]), bearer.clone().www(401, RFC6750_EXPIRED)),
+        ("audience_mismatch",
+            In::api().bearer(&jwt(&format!(r#"{{"aud":"https://graph.microsoft.com","exp":{}}}"#, NOW + 600))).www(401, RFC6750_NO_AUTH),
+            In::api().bearer(&jwt(&format!(r#"{{"aud":["https://api.example.com/","https://graph.microsoft.com"],"exp":{}}}"#, NOW + 600))).www(401, RFC6750_NO_AUTH),
+        ),
+        ("audience_mismatch", In::api().bearer(&jwt(r#"{"aud":"account"}"#)), In::api().bearer(&jwt(r#"{"aud":["account","orders-api"]}"#))),
+        ("issuer_environment_mismatch",
+            In::api().bearer(&jwt(r#"{"iss":"https://login.staging.example.com/"}"#)),
+            In::api().bearer(&jwt(r#"{"iss":"https://login.example.com/"}"#)),
+        ),
+        ("issuer_environment_mismatch", In::api().bearer(&jwt(r#"{"iss":"http://localhost:8080/realms/dev"}"#)), In::get("http://localhost:3000/v1").bearer(&jwt(r#"{"iss":"https://login.example.com/"}"#))),
+        ("www_authenticate_missing", bearer.clone().status(401, &[("Content-Type", "application/json")]), bearer.clone().answer(401, &[("Content-Type", "application/json")], Source::Fetched { cross_origin: true })),
+        ("www_authenticate_missing", bearer.clone().answer(401, &[], Source::Fetched { cross_origin: false }), bearer.clone().www(401, RFC6750_NO_AUTH)),
+        ("challenge_malformed", bearer.clone().www(401, r#"Bearer realm="api"#), bearer.clone().www(401, r#"Bearer realm="api""#)),
+        ("not_found_with_credentials", bearer.clone().status(404, &[]), In::api().status(404, &[])),
+        ("resource_metadata_hint", In::api().www(401, r#"Bearer resource_metadata="https://api.example.com/.well-known/oauth-protected-resource""#), In::api().www(401, RFC6750_NO_AUTH)),
+        ("unexplained_401", In::default().www(401, RFC6750_NO_AUTH), In::default().www(401, RFC6750_EXPIRED)),
+        ("unexplained_401", bearer.clone().www(401, r#"Basic realm="x""#).auth(basic("u", "wrong-password")), bearer.clone().status(200, &[])),
+        // Existing codes, reached through the request rather than the token box.
+        ("header_name_typo", In::api().header("Authorisation", &format!("Bearer {t}")).www(401, RFC6750_NO_AUTH), In::api().header("Authorization", &format!("Bearer {t}")).www(401, RFC6750_NO_AUTH)),
+        ("bearer_prefix_duplicated", In::api().header("Authorization", &format!("Bearer Bearer {t}")), In::api().header("Authorization", &format!("Bearer {t}"))),
+        ("token_whitespace", In::api().header("Authorization", &format!("Bearer {t}\n")), In::api().header("Authorization", &format!("Bearer {t}"))),
+        ("www_authenticate_hidden", bearer.clone().answer(401, &[], Source::Fetched { cross_origin: true }), bearer.clone().answer(401, &[], Source::Fetched { cross_origin: false })),
+        ("id_token_as_access_token", In::default().www(401, RFC6750_EXPIRED).token(&jws(r#"{"alg":"RS256","typ":"JWT"}"#, r#"{"aud":"client-1","nonce":"n-0S6"}"#)), In::default().www(401, RFC6750_EXPIRED).token(&good())),
+    ]
+}
+
+#[test]
+fn each_code_fires_and_its_near_miss_does_not() {
+    for (code, fires, near_miss) in cases() {
+        let fired = fires.codes();
+        assert!(fired.contains(&code), "{code} should fire, got {fired:?}");
+        let quiet = near_miss.codes();
+        assert!(!quiet.contains(&code), "{code} should not fire on the near miss, got {quiet:?}");
+    }
+}
+
+#[test]
+fn every_diagnosis_code_has_a_case() {
+    let tested: Vec<&str> = cases().iter().map(|(c, _, _)| *c).collect();
+    let start = catalog().position(|c| c.code == "redirect_dropped_authorization").expect("the diagnosis family");
+    for info in catalog().skip(start).take_while(|c| c.code != "unexplained_401").chain(catalog().filter(|c| c.code == "unexplained_401")) {
+        assert!(tested.contains(&info.code), "no case for {}", info.code);
+    }
+}
+
+fn top(input: &In) -> (&'static str, Likelihood) {
+    let r = input.report();
+    let first = r.ranked.first().expect("a finding");
+    (first.finding.code(), first.likelihood)
+}
+
+fn position(r: &Report, code: &str) -> usize {
+    r.ranked.iter().position(|x| x.finding.code() == code).unwrap_or_else(|| panic!("{code} missing from {:?}", r.ranked.iter().map(|x| x.finding.code()).collect::<Vec<_>>()))
+}
+
+#[test]
+fn combined_causes_rank_sensibly() {
+    // (name, inputs, the code that must come first, codes that must come after it)
+    let t = good();
+    let cases: Vec<(&str, In, &str, Vec<&str>)> = vec![
+        ("expired token and a missing scope", In::api().bearer(&expired()).www(403, r#"Bearer error="insufficient_scope", scope="orders:write""#), "token_expired", vec!["insufficient_scope"]),
+        ("RFC 6750 §3 expired example with an expired token", In::api().bearer(&expired()).www(401, RFC6750_EXPIRED), "token_expired", vec!["invalid_token"]),
+        ("nothing sent, an expired token in the box", In::api().www(401, RFC6750_NO_AUTH).token(&expired()), "credentials_missing", vec!["token_expired"]),
+        ("typo'd header name", In::api().header("Authorisation", &format!("Bearer {t}")).www(401, RFC6750_NO_AUTH), "header_name_typo", vec!["credentials_missing"]),
+        (
+            "redirect stripped the header",
+            In::get("https://example.com/api").bearer(&t).www(401, RFC6750_NO_AUTH).hop(301, "GET", "https://example.com/api", "https://www.example.com/api").sent(&[("Host", "www.example.com")]),
+            "redirect_dropped_authorization",
+            vec!["credentials_missing"],
+        ),
+        ("ID token refused as invalid", In::api().bearer(&jws(r#"{"alg":"RS256","typ":"JWT"}"#, r#"{"aud":"client-1","nonce":"n"}"#)).www(401, r#"Bearer error="invalid_token""#), "id_token_as_access_token", vec!["invalid_token"]),
+        ("heuristic below a settled cause", In::api().bearer(&jwt(&format!(r#"{{"aud":"https://graph.microsoft.com","exp":{}}}"#, NOW - 60))).www(401, RFC6750_EXPIRED), "token_expired", vec!["audience_mismatch"]),
+    ];
+    for (name, input, first, after) in cases {
+        let r = input.report();
+        assert_eq!(r.ranked[0].finding.code(), first, "{name}: {:?}", r.ranked.iter().map(|x| x.finding.code()).collect::<Vec<_>>());
+        for code in after {
+            assert!(position(&r, code) > 0, "{name}: {code}");
+        }
+    }
+}
+
+#[test]
+fn likelihoods_follow_the_evidence() {
+    let cases = [
+        ("settled by the server and the token", In::api().bearer(&expired()).www(401, RFC6750_EXPIRED), ("token_expired", Likelihood::High)),
+        ("a strong hint", In::api().bearer(&good()).www(401, r#"Bearer realm="api""#), ("credentials_not_received", Likelihood::Medium)),
+        ("a heuristic", In::api().bearer(&jwt(r#"{"iss":"https://login.staging.example.com/"}"#)), ("issuer_environment_mismatch", Likelihood::Low)),
+    ];
+    for (name, input, want) in cases {
+        assert_eq!(top(&input), want, "{name}");
+    }
+}
+
+#[test]
+fn verdicts_read_as_one_plain_line() {
+    let t = good();
+    let cases: Vec<(&str, In, &str, bool)> = vec![
+        ("expired, RFC 6750 §3", In::api().bearer(&expired()).www(401, RFC6750_EXPIRED), "Most likely: the token expired 2 h ago (exp 10:03 UTC); get a new one or refresh.", false),
+        ("server says expired, opaque token", In::api().bearer("8f14e45fceea167a5a36dedd4bea2543").www(401, RFC6750_EXPIRED), "Most likely: the server says the token expired (\"The access token expired\"); get a new one or refresh.", false),
+        (
+            "missing scope named",
+            In::api().bearer(&t).www(403, r#"Bearer error="insufficient_scope", scope="orders:read orders:write""#),
+            "Most likely: the token lacks the scope orders:write; request a new token with it (refreshing will not help).",
+            false,
+        ),
+        ("nothing sent", In::api().www(401, RFC6750_NO_AUTH), "Most likely: the request carried no credentials; send `Authorization: Bearer …`.", false),
+        ("RFC 9110 §11.6.1", In::api().bearer(&t).www(401, RFC9110_11_6_1), "Most likely: the server wants Basic, Newauth but the request used Bearer.", false),
+        ("unexplained", In::default().www(401, RFC6750_NO_AUTH), "Unexplained 401: nothing here explains the 401; check the key's environment and tenant, whether it was revoked, the server logs and the clocks.", false),
+        ("403", In::api().bearer(&t).status(403, &[]), "Probably: the server knows who you are but does not allow this (403); retrying with the same credentials will not help.", false),
+        ("all good", In::api().bearer(&t).status(200, &[]), "All good: the server answered 200 and nothing here points to a problem.", true),
+        ("all good with info only", In::api().bearer(&jws(r#"{"alg":"RS256","typ":"JWT"}"#, &format!(r#"{{"exp":{},"scope":"a"}}"#, NOW + 60))).status(204, &[]), "All good: the server answered 204 and nothing here points to a problem.", true),
+        ("not sent yet", In::api().bearer(&t), "All good: nothing here would make a server answer 401.", true),
+        ("a 500 is not all good", In::api().bearer(&t).status(500, &[]), "No authentication problem found: the 500 answer is about something other than credentials.", false),
+        ("empty", In::default(), "Nothing to diagnose yet: paste a token, compose a request or paste a response.", false),
+    ];
+    for (name, input, verdict, all_good) in cases {
+        let r = input.report();
+        assert_eq!((r.verdict.as_str(), r.all_good), (verdict, all_good), "{name}");
+    }
+}
+
+#[test]
+fn vendor_findings_are_ranked_with_the_rest() {
+    // Slack answers 200 with {"ok":false}: without the vendor rules this would be all good.
+    let slack = |body: &str| In::api().bearer("xoxb-1234-5678-abcdefghijklmnop").status(200, &[("content-type", "application/json"), ("x-slack-req-id", "4f9c")]).resp_body(body);
+    let r = slack(r#"{"ok":false,"error":"invalid_auth"}"#).report();
+    assert_eq!((r.ranked[0].finding.code(), r.ranked[0].likelihood, r.all_good), ("slack_invalid_auth", Likelihood::High, false), "{r:?}");
+    assert!(slack(r#"{"ok":true}"#).report().all_good);
+}
+
+#[test]
+fn a_401_is_never_all_good() {
+    for challenge in [RFC6750_NO_AUTH, RFC6750_EXPIRED, ""] {
+        let r = In::api().bearer(&good()).www(401, challenge).report();
+        assert!(!r.all_good && !r.ranked.is_empty(), "{challenge}: {r:?}");
+    }
+}
+
+#[test]
+fn evidence_names_what_is_missing() {
+    // Scopes are case-sensitive (RFC 6749 §3.3): a case-only difference is missing, and said so.
+    let token = jwt(&format!(r#"{{"exp":{},"scp":["orders:read","orders:write"]}}"#, NOW + 600));
+    let r = In::api().bearer(&token).www(403, r#"Bearer error="insufficient_scope", scope="orders:read Orders:Write admin""#).report();
+    let f = &r.ranked[position(&r, "insufficient_scope")].finding;
+    assert!(f.evidence.contains("the token has \"orders:read orders:write\"; missing: Orders:Write, admin (Orders:Write differs only in case"), "{}", f.evidence);
+    assert!(f.fix.contains("Refreshing will not help"), "{}", f.fix);
+    let r = In::api().bearer(&expired()).www(401, RFC6750_EXPIRED).report();
+    let f = &r.ranked[position(&r, "invalid_token")].finding;
+    assert!(f.evidence.contains("error_description=\"The access token expired\"") && f.evidence.contains("2 h ago"), "{}", f.evidence);
+}
+
+#[test]
+fn script_checks_only_without_evidence() {
+    let titles = |i: &In| i.report().script_checks.into_iter().map(|c| c.title).collect::<Vec<_>>();
+    let no_trace = In::api().bearer(&good()).www(401, RFC6750_NO_AUTH);
+    let all = titles(&no_trace);
+    assert!(all.iter().any(|t| t.contains("Redirects")) && all.iter().any(|t| t.contains(".netrc")), "{all:?}");
+    // A trace that shows the redirect settles it: a finding, not a check.
+    let traced = no_trace.clone().hop(301, "GET", "https://api.example.com/v1/orders", "https://www.example.com/v1/orders").sent(&[("Host", "www.example.com")]);
+    assert!(!titles(&traced).iter().any(|t| t.contains("Redirects")));
+    assert!(traced.codes().contains(&"redirect_dropped_authorization"));
+    let json_body = In::req(Method::Post, "https://api.example.com/v1/orders").bearer(&good()).body(BodyKind::Json, "{}", &[]).status(400, &[]);
+    assert!(titles(&json_body).iter().any(|t| t.contains("data=")));
+    assert!(titles(&In::api().bearer(&good()).status(200, &[])).is_empty());
+    // Non-ASCII Basic credentials: a check without a charset challenge, a finding with one.
+    let basic = |password: &str| In::api().auth(Auth::Basic { user: "u".into(), password: password.into() });
+    assert!(titles(&basic("p\u{e4}ss").status(401, &[])).iter().any(|t| t.contains("Latin-1")));
+    assert!(!titles(&basic("pass").status(401, &[])).iter().any(|t| t.contains("Latin-1")));
+    assert!(!titles(&basic("p\u{e4}ss").www(401, r#"Basic realm="api", charset="UTF-8""#)).iter().any(|t| t.contains("Latin-1")));
+}
+
+#[test]
+fn secrets_never_reach_a_ticket() {
+    let token = token_with(r#""jti":"9f1e7c2a""#);
+    let api_key = "sk_live_51HsecretKEY987654";
+    let basic_password = "open sesame";
+    let digest_password = "Circle of Life";
+    let client_secret = "cs-very-secret-4242";
+    let cookie = "session=abcdef0123456789";
+    let key_in_query = "AIzaSyD-query-key-123";
+    let inputs = [
+        In::get(&format!("https://api.example.com/v1?key={key_in_query}&page=1"))
+            .bearer(&token)
+            .header("X-Api-Key", api_key)
+            .header("Cookie", cookie)
+            .www(401, &format!(r#"Bearer error="invalid_token", error_description="token {token} is revoked""#)),
+        In::req(Method::Post, "https://login.example.com/oauth/token")
+            .auth(Auth::Basic { user: "Aladdin".into(), password: basic_password.into() })
+            .body(BodyKind::Form, "", &[("grant_type", "client_credentials"), ("client_secret", client_secret)])
+            .www(401, r#"Basic realm="api", charset="UTF-8""#),
+        In::api().auth(Auth::Digest { user: "Mufasa".into(), password: digest_password.into() }).www(401, r#"Digest realm="api", nonce="n", stale=true"#),
+        In::api().auth(Auth::ApiKey { name: "X-Custom".into(), value: api_key.into(), location: KeyLocation::Header }).status(403, &[]),
+        In::api().auth(Auth::ApiKey { name: "token".into(), value: api_key.into(), location: KeyLocation::Query }).status(403, &[]),
+        In::default().www(401, RFC6750_NO_AUTH).sent(&[("Authorization", "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")]).token(&format!("Authorization: Bearer {token}")),
+        In::api().header("Authorization", &format!("Bearer Bearer \"{token}\"")).header("Authorization", &token).www(400, r#"Bearer error="invalid_request""#),
+        In::req(Method::Post, "https://api.example.com/v1").bearer(&token).body(BodyKind::Json, &format!(r#"{{"refresh_token":"{token}","password":"{basic_password}"}}"#), &[]).status(401, &[]),
+    ];
+    let secrets = [token.as_str(), api_key, basic_password, digest_password, client_secret, cookie, "abcdef0123456789", key_in_query, "QWxhZGRpbjpvcGVuIHNlc2FtZQ==", "Aladdin:open sesame"];
+    let shown = format!("{}…{}", &token[..6], &token[token.len() - 4..]);
+    for (i, input) in inputs.iter().enumerate() {
+        let inspection = input.token.as_deref().map(inspect);
+        let ctx = input.context(inspection.as_ref());
+        let report = diagnosis::diagnose(&ctx);
+        for (what, text) in [("markdown", diagnosis::markdown(&report, &ctx)), ("json", diagnosis::json(&report, &ctx))] {
+            for secret in secrets {
+                assert!(!text.contains(secret), "case {i} {what} leaks {secret:?}:\n{text}");
+            }
+            if i == 0 {
+                assert!(text.contains(&shown), "case {i} {what} shows the token as {shown}:\n{text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn json_has_stable_field_names() {
+    let input = In::api().bearer(&expired()).www(401, RFC6750_EXPIRED);
+    let report = input.report();
+    let v: serde_json::Value = serde_json::from_str(&diagnosis::json(&report, &input.context(None))).expect("valid JSON");
+    assert_eq!(v["tool"], "why401");
+    assert_eq!(v["all_good"], false);
+    assert_eq!(v["verdict"], report.verdict.as_str());
+    let first = &v["findings"][0];
+    for field in ["code", "severity", "likelihood", "title", "evidence", "fix", "reference", "url"] {
+        assert!(first.get(field).is_some(), "findings[0].{field}");
+    }
+    assert_eq!((first["code"].as_str(), first["likelihood"].as_str()), (Some("token_expired"), Some("high")));
+    assert_eq!(v["request"]["method"], "GET");
+    assert_eq!(v["response"]["status"], 401);
+    assert_eq!(v["token"]["claims"]["aud"], "https://api.example.com");
+    let md = diagnosis::markdown(&report, &input.context(None));
+    assert!(md.starts_with(&format!("## why401: {}\n", report.verdict)), "{md}");
+    assert!(md.contains("| 1 | high | error | `token_expired` |"), "{md}");
+}
+
