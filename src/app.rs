@@ -1,5 +1,5 @@
 use crate::browser::clock;
-use crate::state::{Composer, Inspector};
+use crate::state::{Composer, Diagnosis, Inspector};
 use crate::ui::*;
 use leptos::prelude::*;
 
@@ -7,7 +7,9 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let inspector = Inspector::new(clock::ticking_now());
     provide_context(inspector);
-    provide_context(Composer::new(inspector));
+    let composer = Composer::new(inspector);
+    provide_context(composer);
+    provide_context(Diagnosis::new(inspector, composer));
     view! {
         <PageHeader />
         <main>
@@ -17,6 +19,7 @@ pub fn App() -> impl IntoView {
             <CurlImport />
             <RequestComposer />
             <ResponseView />
+            <RawResponseInput />
             <CodeExport />
             <TokenParts />
             <CredentialInfo />

@@ -4,13 +4,14 @@ use leptos::prelude::*;
 
 /// One finding: severity, code, title, evidence, fix and the standard it rests on.
 #[component]
-pub fn FindingCard(finding: Finding) -> impl IntoView {
+pub fn FindingCard(finding: Finding, #[prop(optional)] likelihood: Option<&'static str>) -> impl IntoView {
     let info = finding.info;
     let severity = info.severity.label();
     view! {
         <li class=format!("finding {severity}")>
             <div class="finding-head">
                 <span class=format!("severity {severity}")>{severity}</span>
+                {likelihood.map(|l| view! { <span class=format!("likelihood {l}") title="How likely this is the cause">{format!("{l} likelihood")}</span> })}
                 <code class="finding-code">{info.code}</code>
                 <span class="finding-title">{info.title}</span>
             </div>

@@ -1,29 +1,43 @@
 use super::FindingCard;
-use crate::state::Inspector;
+use crate::browser::clipboard;
+use crate::state::Diagnosis;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
+/// The answer: a one-line verdict, then every finding, likeliest first, and the checks that
+/// only the user's own script can settle.
 #[component]
 pub fn FindingsList() -> impl IntoView {
-    let inspector = expect_context::<Inspector>();
-    let findings = inspector.findings;
-    let empty_input = move || inspector.inspection.with(|i| i.is_empty());
-    let summary = move || {
-        findings.with(|f| match f.len() {
-            0 if empty_input() => "Nothing to check yet: paste a token above.".to_string(),
-            0 => "No problems found in the token itself. If the server still says 401, the cause is elsewhere: audience, issuer, signature key or the request.".to_string(),
-            n => {
-                let errors = f.iter().filter(|x| x.info.severity == crate::model::findings::Severity::Error).count();
-                format!("{n} finding{}, {errors} error{}.", if n == 1 { "" } else { "s" }, if errors == 1 { "" } else { "s" })
-            }
-        })
+    let diagnosis = expect_context::<Diagnosis>();
+    let report = diagnosis.report;
+    let copied = RwSignal::new(None::<String>);
+    let copy = move |markdown: bool| {
+        let text = if markdown { diagnosis.markdown() } else { diagnosis.json() };
+        spawn_local(async move {
+            copied.set(Some(match clipboard::copy(&text).await {
+                Ok(()) => format!("Copied as {}, secrets masked.", if markdown { "Markdown" } else { "JSON" }),
+                Err(e) => format!("Could not copy: {e}."),
+            }));
+        });
     };
     view! {
         <section class="card findings">
-            <h2 id="findings-heading">"Findings"</h2>
-            <p class="findings-summary" aria-live="polite">{summary}</p>
+            <h2>"Findings"</h2>
+            <p class=move || if report.with(|r| r.all_good) { "verdict good" } else { "verdict" } aria-live="polite">{move || report.with(|r| r.verdict.clone())}</p>
             <ul aria-label="Findings" class="findings-list">
-                {move || findings.get().into_iter().map(|f| view! { <FindingCard finding=f /> }).collect_view()}
+                {move || report.with(|r| r.ranked.clone()).into_iter().map(|r| view! { <FindingCard finding=r.finding likelihood=r.likelihood.label() /> }).collect_view()}
             </ul>
+            <Show when=move || report.with(|r| !r.script_checks.is_empty())>
+                <h3>"Checks for your script"</h3>
+                <ul aria-label="Checks for your script" class="script-checks">
+                    {move || report.with(|r| r.script_checks.clone()).into_iter().map(|c| view! { <li><strong>{c.title}</strong>" "{c.why}</li> }).collect_view()}
+                </ul>
+            </Show>
+            <div class="export-actions">
+                <button type="button" class="secondary" on:click=move |_| copy(true)>"Copy report as Markdown"</button>
+                <button type="button" class="secondary" on:click=move |_| copy(false)>"Copy report as JSON"</button>
+                <span role="status" class="hint">{move || copied.get()}</span>
+            </div>
         </section>
     }
 }

@@ -1,0 +1,10 @@
+//! The signals the components share. Everything derived is a `Memo` over `model/`, never a
+//! copy kept in sync by hand: each text box is the single source of truth for what it holds.
+
+mod composer;
+mod diagnosis;
+mod inspector;
+
+pub use composer::{Composer, LogEntry, Outcome};
+pub use diagnosis::Diagnosis;
+pub use inspector::Inspector;

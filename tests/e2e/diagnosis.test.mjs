@@ -1,0 +1,162 @@
+// The 401 explainer end to end: a token, a request and a pasted raw response (as curl, DevTools
+// or Python print it) give a one-line verdict and ranked findings; the report copies masked.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openPage, screenshot, waitVisible } from './helpers.mjs';
+
+let srv;
+let browser;
+
+before(async () => {
+  srv = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+const b64url = (s) => Buffer.from(s).toString('base64url');
+const jwt = (header, payload) => `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}.c2lnbmF0dXJlLXNpZ25hdHVyZQ`;
+const now = () => Math.floor(Date.now() / 1000);
+
+async function open(options = {}) {
+  const opened = await openPage(browser, { height: 1000, ...options });
+  await opened.page.goto(srv.url('/'));
+  await waitVisible(opened.page.getByLabel('Raw response'), opened.watch);
+  return opened;
+}
+
+async function topCodes(page, n = 1) {
+  return (await page.getByRole('list', { name: 'Findings' }).locator('.finding-code').allTextContents()).slice(0, n);
+}
+
+async function verdict(page) {
+  return (await page.locator('section.findings .verdict').textContent()).trim();
+}
+
+// (name, token, raw response as pasted, expected top finding, verdict pattern)
+const CASES = [
+  {
+    name: 'expired token, RFC 6750 invalid_token',
+    token: () => jwt({ alg: 'RS256', typ: 'at+jwt' }, { iss: 'https://idp.example.com/', aud: 'https://api.example.com', scope: 'read', exp: now() - 7205 }),
+    raw: 'HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer realm="example", error="invalid_token", error_description="The access token expired"\r\nContent-Length: 0\r\n',
+    // The expired exp is the root cause; the server's invalid_token confirms it.
+    top: 'token_expired',
+    also: ['invalid_token'],
+    verdict: /^Most likely: .*expired 2 h/,
+  },
+  {
+    name: 'insufficient scope names the missing one (curl -v)',
+    token: () => jwt({ alg: 'RS256', typ: 'at+jwt' }, { iss: 'https://idp.example.com/', aud: 'https://api.example.com', scope: 'orders:read', exp: now() + 600 }),
+    raw: '* Connected to api.example.com (203.0.113.7) port 443\n> DELETE /v1/orders/7 HTTP/1.1\n> Host: api.example.com\n> Authorization: Bearer eyJ...\n>\n< HTTP/1.1 403 Forbidden\n< WWW-Authenticate: Bearer error="insufficient_scope", scope="orders:write"\n< Content-Length: 0\n<\n',
+    top: 'insufficient_scope',
+    verdict: /orders:write/,
+  },
+  {
+    name: 'Python print of a Slack 200 invalid_auth',
+    token: () => 'xoxb-1111-2222-abcdefabcdef',
+    raw: `200 {'Content-Type': 'application/json; charset=utf-8', 'X-Slack-Req-Id': 'abc'} {"ok":false,"error":"invalid_auth"}`,
+    top: 'slack_invalid_auth',
+    verdict: /^Most likely/,
+  },
+  {
+    name: 'AWS API Gateway missing authentication token',
+    token: () => '',
+    raw: 'HTTP/2 403\nx-amzn-errortype: MissingAuthenticationTokenException\ncontent-type: application/json\n\n{"message":"Missing Authentication Token"}',
+    top: 'aws_missing_authentication_token',
+    verdict: /./,
+  },
+  {
+    name: 'GitHub SAML SSO',
+    token: () => 'ghp_R2a9kXvT0bq8LmN4sW7yZ1cD3eF5gH6jK8pQ',
+    raw: 'HTTP/2 403\nx-github-sso: required; url=https://github.com/orgs/acme/sso?authorization_request=AbC\ncontent-type: application/json\n\n{"message":"Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization."}',
+    top: 'github_saml_sso_required',
+    verdict: /./,
+  },
+  {
+    name: 'Entra token endpoint: client secret ID instead of value',
+    token: () => '',
+    raw: 'HTTP/1.1 401 Unauthorized\nContent-Type: application/json\n\n{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID","error_codes":[7000215]}',
+    top: 'entra_invalid_client_secret',
+    verdict: /./,
+  },
+];
+
+for (const c of CASES) {
+  test(`pasted response: ${c.name}`, async () => {
+    const { context, page, watch } = await open();
+    try {
+      await page.getByLabel('Token', { exact: true }).fill(c.token());
+      await page.getByLabel('Raw response').fill(c.raw);
+      assert.match(await page.locator('section.raw-response [role=status]').textContent(), /^Read: \d{3}/);
+      assert.deepEqual(await topCodes(page), [c.top], `top finding; all: ${await page.getByRole('list', { name: 'Findings' }).locator('.finding-code').allTextContents()}`);
+      assert.match(await verdict(page), c.verdict);
+      const all = await page.getByRole('list', { name: 'Findings' }).locator('.finding-code').allTextContents();
+      for (const code of c.also ?? []) assert.ok(all.includes(code), `${code} in ${all}`);
+      assert.deepEqual(watch.problems(), []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('an unreadable paste says where, and the page keeps working', async () => {
+  const { context, page } = await open();
+  try {
+    await page.getByLabel('Raw response').fill('HTTP/1.1 401 Unauthorized\nWWW Authenticate Bearer');
+    assert.match(await page.locator('section.raw-response [role=alert]').textContent(), /line 2/);
+    await page.getByLabel('Token', { exact: true }).fill(jwt({ alg: 'HS256', typ: 'at+jwt' }, { exp: now() - 60 }));
+    assert.deepEqual(await topCodes(page), ['token_expired']);
+  } finally {
+    await context.close();
+  }
+});
+
+test('combined causes rank the expiry first; the report copies with secrets masked', async () => {
+  const { context, page } = await open({ width: 1280 });
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: srv.origin });
+    const token = jwt({ alg: 'RS256', typ: 'at+jwt' }, { iss: 'https://idp.example.com/', aud: 'https://api.example.com', scope: 'orders:read', exp: now() - 3600 });
+    await page.getByLabel('Token', { exact: true }).fill(token);
+    await page.getByLabel('URL', { exact: true }).fill('https://api.example.com/v1/orders');
+    await page.getByLabel('Auth', { exact: true }).selectOption('bearer');
+    await page.getByLabel('Raw response').fill('HTTP/1.1 403 Forbidden\nWWW-Authenticate: Bearer error="insufficient_scope", scope="orders:write"\n');
+    const codes = await page.getByRole('list', { name: 'Findings' }).locator('.finding-code').allTextContents();
+    assert.ok(codes.indexOf('token_expired') !== -1 && codes.indexOf('insufficient_scope') !== -1, codes.join(' '));
+    assert.ok(codes.indexOf('token_expired') < codes.indexOf('insufficient_scope'), `expiry ranks first: ${codes.join(' ')}`);
+    await screenshot(page, 'diagnosis-combined');
+
+    await page.getByRole('button', { name: 'Copy report as Markdown' }).click();
+    await page.getByText('Copied as Markdown').waitFor();
+    const md = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(md, /token_expired/);
+    assert.ok(!md.includes(token), 'the token never appears whole in the report');
+    assert.ok(!md.includes(token.split('.')[1]), 'not even its payload');
+    await page.getByRole('button', { name: 'Copy report as JSON' }).click();
+    await page.getByText('Copied as JSON').waitFor();
+    const json = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+    assert.equal(json.findings[0].code, codes[0]);
+    assert.ok(!JSON.stringify(json).includes(token));
+  } finally {
+    await context.close();
+  }
+});
+
+test('screenshots of the verdict in light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const width of [1280, 375]) {
+      const { context, page } = await open({ width, colorScheme });
+      try {
+        await page.getByLabel('Token', { exact: true }).fill(CASES[0].token());
+        await page.getByLabel('Raw response').fill(CASES[0].raw);
+        await page.locator('section.findings .verdict').waitFor();
+        await screenshot(page, `diagnosis-verdict-${colorScheme}-${width}`);
+      } finally {
+        await context.close();
+      }
+    }
+  }
+});
