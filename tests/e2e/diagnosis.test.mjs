@@ -160,3 +160,61 @@ test('screenshots of the verdict in light and dark', async () => {
     }
   }
 });
+
+test('real peers: a real signed token against a protected API gives the right top finding', async () => {
+  const { startOAuth2, startOrdersApi } = await import('./peers.mjs');
+  const oauth = await startOAuth2();
+  const api = await startOrdersApi(oauth);
+  const { context, page } = await open();
+  const sendAndTop = async () => {
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.locator('section.response .status').first().waitFor();
+    await page.waitForFunction(() => !document.querySelector('section.response')?.textContent.includes('Waiting for the server'));
+    return (await topCodes(page))[0];
+  };
+  try {
+    await page.getByLabel('URL', { exact: true }).fill(`${api.origin}/v1/orders`);
+    // A valid token with the right scope: 200, nothing to report.
+    await page.getByLabel('Token', { exact: true }).fill(await oauth.token((h, p) => { p.scope = 'orders:read orders:write'; }));
+    await page.getByLabel('Auth', { exact: true }).selectOption('bearer');
+    await sendAndTop();
+    assert.match(await page.getByLabel('Status').textContent(), /^200/);
+    assert.match(await verdict(page), /^All good/);
+    assert.deepEqual(await page.getByRole('list', { name: 'Findings' }).locator('.severity.error').count(), 0);
+
+    // Expired (signed by the issuer, exp an hour ago): the expiry is named.
+    await page.getByLabel('Token', { exact: true }).fill(await oauth.token((h, p) => { p.exp = Math.floor(Date.now() / 1000) - 3600; p.scope = 'orders:read'; }));
+    assert.equal(await sendAndTop(), 'token_expired');
+    assert.match(await verdict(page), /expired 1 h/);
+
+    // Valid but without the scope DELETE needs: 403 insufficient_scope, the missing scope named.
+    await page.getByLabel('Token', { exact: true }).fill(await oauth.token((h, p) => { p.scope = 'orders:read'; }));
+    await page.getByLabel('Method').selectOption('DELETE');
+    assert.equal(await sendAndTop(), 'insufficient_scope');
+    assert.match(await verdict(page), /orders:write/);
+
+    // Basic where the API wants Bearer: wrong scheme.
+    await page.getByLabel('Method').selectOption('GET');
+    await page.getByLabel('Auth', { exact: true }).selectOption('basic');
+    await page.getByLabel('Username', { exact: true }).fill('jane');
+    await page.getByLabel('Password', { exact: true }).fill('secret');
+    assert.equal(await sendAndTop(), 'scheme_mismatch');
+
+    // No credentials at all.
+    await page.getByLabel('Auth', { exact: true }).selectOption('none');
+    await page.getByLabel('Token', { exact: true }).fill('');
+    assert.equal(await sendAndTop(), 'credentials_missing');
+
+    // Digest whose nonce went stale between the challenge and the answer.
+    await page.getByLabel('URL', { exact: true }).fill(`${api.origin}/digest/orders`);
+    await page.getByLabel('Auth', { exact: true }).selectOption('digest');
+    await page.getByLabel('Username', { exact: true }).fill('jane');
+    await page.getByLabel('Password', { exact: true }).fill('secret');
+    assert.equal(await sendAndTop(), 'digest_stale');
+    await screenshot(page, 'diagnosis-real-peers-digest-stale');
+  } finally {
+    await context.close();
+    await api.close();
+    await oauth.close();
+  }
+});

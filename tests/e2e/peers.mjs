@@ -98,3 +98,77 @@ export async function startExposingProxy(target) {
   const origin = `http://127.0.0.1:${server.address().port}`;
   return { origin, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }) };
 }
+
+/** oauth2-mock-server (npm) in-process: a real issuer with an RS256 key, JWKS and /token. */
+export async function startOAuth2() {
+  const { OAuth2Server } = await import('oauth2-mock-server');
+  const server = new OAuth2Server();
+  await server.issuer.keys.generate('RS256');
+  await server.start(await freePort(), '127.0.0.1');
+  return {
+    issuer: server.issuer.url,
+    /** A signed JWT; `transform(header, payload)` may change any claim before signing. */
+    token: (transform) => server.issuer.buildToken({ scopesOrTransform: transform }),
+    jwks: () => server.issuer.keys.toJSON(),
+    close: () => server.stop(),
+  };
+}
+
+/**
+ * A test-only protected API in front of the mock issuer's keys, answering the way RFC 6750 and
+ * RFC 7616 say: no or wrong credentials → 401 with a challenge; a bad or expired token → 401
+ * invalid_token; a missing scope → 403 insufficient_scope; /digest always answers a Digest
+ * response with stale=true (a nonce that expired meanwhile). It sends the CORS headers a page
+ * needs, including Access-Control-Expose-Headers: WWW-Authenticate.
+ */
+export async function startOrdersApi(oauth) {
+  const crypto = await import('node:crypto');
+  const needs = { GET: 'orders:read', POST: 'orders:write', DELETE: 'orders:write' };
+  const server = http.createServer((req, res) => {
+    const cors = {
+      'Access-Control-Allow-Origin': req.headers.origin ?? '*',
+      'Access-Control-Expose-Headers': 'WWW-Authenticate',
+    };
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { ...cors, 'Access-Control-Allow-Headers': 'authorization, content-type', 'Access-Control-Allow-Methods': 'GET, POST, DELETE' });
+      return res.end();
+    }
+    const deny = (status, challenge, body = '') => {
+      res.writeHead(status, { ...cors, 'WWW-Authenticate': challenge, 'Content-Type': 'application/json' });
+      res.end(body);
+    };
+    const auth = req.headers.authorization ?? '';
+    if (req.url.startsWith('/digest')) {
+      const stale = auth.startsWith('Digest ') ? 'true' : 'false';
+      return deny(401, `Digest realm="orders", qop="auth", algorithm=MD5, nonce="${crypto.randomBytes(8).toString('hex')}", opaque="o", stale=${stale}`);
+    }
+    if (!auth) return deny(401, 'Bearer realm="orders"');
+    if (!/^Bearer /i.test(auth)) return deny(401, 'Bearer realm="orders"');
+    const [h, p, s] = auth.slice(7).trim().split('.');
+    let header, payload;
+    try {
+      header = JSON.parse(Buffer.from(h, 'base64url'));
+      payload = JSON.parse(Buffer.from(p, 'base64url'));
+    } catch {
+      return deny(401, 'Bearer realm="orders", error="invalid_token", error_description="The token is malformed"');
+    }
+    const jwk = oauth.jwks().find((k) => k.kid === header.kid);
+    const key = jwk && crypto.createPublicKey({ key: jwk, format: 'jwk' });
+    if (!key || !crypto.verify('RSA-SHA256', Buffer.from(`${h}.${p}`), key, Buffer.from(s ?? '', 'base64url'))) {
+      return deny(401, 'Bearer realm="orders", error="invalid_token", error_description="The signature is invalid"');
+    }
+    if (payload.exp <= Date.now() / 1000) {
+      return deny(401, 'Bearer realm="orders", error="invalid_token", error_description="The access token expired"');
+    }
+    const scopes = String(payload.scope ?? '').split(' ');
+    const needed = needs[req.method] ?? 'orders:write';
+    if (!scopes.includes(needed)) {
+      return deny(403, `Bearer realm="orders", error="insufficient_scope", scope="${needed}"`);
+    }
+    res.writeHead(200, { ...cors, 'Content-Type': 'application/json' });
+    res.end('{"orders":[]}');
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }) };
+}
