@@ -3,8 +3,8 @@
 
 use crate::browser::clock::now_secs;
 use crate::browser::fetch::{self, SendError};
-use crate::model::findings::Severity;
 use crate::model::digest_flow::{self, DigestRetry};
+use crate::model::findings::Severity;
 use crate::model::request::Request;
 use crate::model::sending;
 use crate::state::{Composer, LogEntry, Outcome};
@@ -40,7 +40,11 @@ pub fn send(composer: Composer) {
         if let Ok(first) = &result {
             match digest_flow::after_response(&req, first.status, &first.headers, &random_cnonce()) {
                 DigestRetry::Retry(again) => {
-                    log(composer, &req, &format!("{} {} (Digest challenge: answering it)", first.status, first.status_text));
+                    log(
+                        composer,
+                        &req,
+                        &format!("{} {} (Digest challenge: answering it)", first.status, first.status_text),
+                    );
                     result = fetch::send(&again, &signal).await;
                 }
                 DigestRetry::NoChallenge { offered } => {
@@ -82,7 +86,14 @@ pub fn send(composer: Composer) {
 }
 
 fn log(composer: Composer, req: &Request, result: &str) {
-    composer.log.update(|log| log.push(LogEntry { at: now_secs(), method: req.method.to_string(), url: req.url(), result: result.to_string() }));
+    composer.log.update(|log| {
+        log.push(LogEntry {
+            at: now_secs(),
+            method: req.method.to_string(),
+            url: req.url(),
+            result: result.to_string(),
+        })
+    });
 }
 
 /// 16 random bytes as hex: the client nonce of a Digest response.

@@ -57,7 +57,8 @@ impl In {
     }
 
     fn body(mut self, kind: BodyKind, text: &str, fields: &[(&str, &str)]) -> In {
-        self.r().body = Body { kind, text: text.into(), fields: fields.iter().map(|(n, v)| Row::new(*n, *v)).collect() };
+        self.r().body =
+            Body { kind, text: text.into(), fields: fields.iter().map(|(n, v)| Row::new(*n, *v)).collect() };
         self
     }
 
@@ -112,7 +113,12 @@ impl In {
     }
 
     fn context<'a>(&'a self, inspection: Option<&'a Inspection>) -> Context<'a> {
-        Context { request: self.request.as_ref(), response: self.response.as_ref(), inspection, clock: Clock { now: NOW, leeway: 0 } }
+        Context {
+            request: self.request.as_ref(),
+            response: self.response.as_ref(),
+            inspection,
+            clock: Clock { now: NOW, leeway: 0 },
+        }
     }
 
     fn codes(&self) -> Vec<&'static str> {
@@ -136,11 +142,15 @@ fn good() -> String {
 
 /// Expired at 10:03 UTC, two hours before NOW.
 fn expired() -> String {
-    jwt(&format!(r#"{{"iss":"https://login.example.com/","aud":"https://api.example.com","exp":{},"scope":"orders:read"}}"#, NOW - 7_200))
+    jwt(&format!(
+        r#"{{"iss":"https://login.example.com/","aud":"https://api.example.com","exp":{},"scope":"orders:read"}}"#,
+        NOW - 7_200
+    ))
 }
 
 const RFC6750_NO_AUTH: &str = r#"Bearer realm="example""#;
-const RFC6750_EXPIRED: &str = r#"Bearer realm="example", error="invalid_token", error_description="The access token expired""#;
+const RFC6750_EXPIRED: &str =
+    r#"Bearer realm="example", error="invalid_token", error_description="The access token expired""#;
 const RFC9110_11_6_1: &str = r#"Basic realm="simple", Newauth realm="apps", type=1, title="Login to \"apps\"""#;
 
 /// (code, inputs that fire it, near miss that must not)
@@ -148,9 +158,15 @@ fn cases() -> Vec<(&'static str, In, In)> {
     let t = good();
     let bearer = In::api().bearer(&t);
     let trace_redirect = |location: &str| {
-        In::get("https://example.com/api").bearer(&t).www(401, RFC6750_NO_AUTH).hop(301, "GET", "https://example.com/api", location).sent(&[("Host", "www.example.com")])
+        In::get("https://example.com/api")
+            .bearer(&t)
+            .www(401, RFC6750_NO_AUTH)
+            .hop(301, "GET", "https://example.com/api", location)
+            .sent(&[("Host", "www.example.com")])
     };
-    let token_post = |kind: BodyKind, text: &str, fields: &[(&str, &str)]| In::req(Method::Post, "https://login.example.com/oauth/token").body(kind, text, fields);
+    let token_post = |kind: BodyKind, text: &str, fields: &[(&str, &str)]| {
+        In::req(Method::Post, "https://login.example.com/oauth/token").body(kind, text, fields)
+    };
     let basic = |user: &str, password: &str| Auth::Basic { user: user.into(), password: password.into() };
     vec![
         ("redirect_dropped_authorization", trace_redirect("https://www.example.com/api"), trace_redirect("/api/")),
@@ -244,7 +260,11 @@ fn each_code_fires_and_its_near_miss_does_not() {
 fn every_diagnosis_code_has_a_case() {
     let tested: Vec<&str> = cases().iter().map(|(c, _, _)| *c).collect();
     let start = catalog().position(|c| c.code == "redirect_dropped_authorization").expect("the diagnosis family");
-    for info in catalog().skip(start).take_while(|c| c.code != "unexplained_401").chain(catalog().filter(|c| c.code == "unexplained_401")) {
+    for info in catalog()
+        .skip(start)
+        .take_while(|c| c.code != "unexplained_401")
+        .chain(catalog().filter(|c| c.code == "unexplained_401"))
+    {
         assert!(tested.contains(&info.code), "no case for {}", info.code);
     }
 }
@@ -256,7 +276,9 @@ fn top(input: &In) -> (&'static str, Likelihood) {
 }
 
 fn position(r: &Report, code: &str) -> usize {
-    r.ranked.iter().position(|x| x.finding.code() == code).unwrap_or_else(|| panic!("{code} missing from {:?}", r.ranked.iter().map(|x| x.finding.code()).collect::<Vec<_>>()))
+    r.ranked.iter().position(|x| x.finding.code() == code).unwrap_or_else(|| {
+        panic!("{code} missing from {:?}", r.ranked.iter().map(|x| x.finding.code()).collect::<Vec<_>>())
+    })
 }
 
 #[test]
@@ -264,22 +286,65 @@ fn combined_causes_rank_sensibly() {
     // (name, inputs, the code that must come first, codes that must come after it)
     let t = good();
     let cases: Vec<(&str, In, &str, Vec<&str>)> = vec![
-        ("expired token and a missing scope", In::api().bearer(&expired()).www(403, r#"Bearer error="insufficient_scope", scope="orders:write""#), "token_expired", vec!["insufficient_scope"]),
-        ("RFC 6750 §3 expired example with an expired token", In::api().bearer(&expired()).www(401, RFC6750_EXPIRED), "token_expired", vec!["invalid_token"]),
-        ("nothing sent, an expired token in the box", In::api().www(401, RFC6750_NO_AUTH).token(&expired()), "credentials_missing", vec!["token_expired"]),
-        ("typo'd header name", In::api().header("Authorisation", &format!("Bearer {t}")).www(401, RFC6750_NO_AUTH), "header_name_typo", vec!["credentials_missing"]),
+        (
+            "expired token and a missing scope",
+            In::api().bearer(&expired()).www(403, r#"Bearer error="insufficient_scope", scope="orders:write""#),
+            "token_expired",
+            vec!["insufficient_scope"],
+        ),
+        (
+            "RFC 6750 §3 expired example with an expired token",
+            In::api().bearer(&expired()).www(401, RFC6750_EXPIRED),
+            "token_expired",
+            vec!["invalid_token"],
+        ),
+        (
+            "nothing sent, an expired token in the box",
+            In::api().www(401, RFC6750_NO_AUTH).token(&expired()),
+            "credentials_missing",
+            vec!["token_expired"],
+        ),
+        (
+            "typo'd header name",
+            In::api().header("Authorisation", &format!("Bearer {t}")).www(401, RFC6750_NO_AUTH),
+            "header_name_typo",
+            vec!["credentials_missing"],
+        ),
         (
             "redirect stripped the header",
-            In::get("https://example.com/api").bearer(&t).www(401, RFC6750_NO_AUTH).hop(301, "GET", "https://example.com/api", "https://www.example.com/api").sent(&[("Host", "www.example.com")]),
+            In::get("https://example.com/api")
+                .bearer(&t)
+                .www(401, RFC6750_NO_AUTH)
+                .hop(301, "GET", "https://example.com/api", "https://www.example.com/api")
+                .sent(&[("Host", "www.example.com")]),
             "redirect_dropped_authorization",
             vec!["credentials_missing"],
         ),
-        ("ID token refused as invalid", In::api().bearer(&jws(r#"{"alg":"RS256","typ":"JWT"}"#, r#"{"aud":"client-1","nonce":"n"}"#)).www(401, r#"Bearer error="invalid_token""#), "id_token_as_access_token", vec!["invalid_token"]),
-        ("heuristic below a settled cause", In::api().bearer(&jwt(&format!(r#"{{"aud":"https://graph.microsoft.com","exp":{}}}"#, NOW - 60))).www(401, RFC6750_EXPIRED), "token_expired", vec!["audience_mismatch"]),
+        (
+            "ID token refused as invalid",
+            In::api()
+                .bearer(&jws(r#"{"alg":"RS256","typ":"JWT"}"#, r#"{"aud":"client-1","nonce":"n"}"#))
+                .www(401, r#"Bearer error="invalid_token""#),
+            "id_token_as_access_token",
+            vec!["invalid_token"],
+        ),
+        (
+            "heuristic below a settled cause",
+            In::api()
+                .bearer(&jwt(&format!(r#"{{"aud":"https://graph.microsoft.com","exp":{}}}"#, NOW - 60)))
+                .www(401, RFC6750_EXPIRED),
+            "token_expired",
+            vec!["audience_mismatch"],
+        ),
     ];
     for (name, input, first, after) in cases {
         let r = input.report();
-        assert_eq!(r.ranked[0].finding.code(), first, "{name}: {:?}", r.ranked.iter().map(|x| x.finding.code()).collect::<Vec<_>>());
+        assert_eq!(
+            r.ranked[0].finding.code(),
+            first,
+            "{name}: {:?}",
+            r.ranked.iter().map(|x| x.finding.code()).collect::<Vec<_>>()
+        );
         for code in after {
             assert!(position(&r, code) > 0, "{name}: {code}");
         }
@@ -289,9 +354,21 @@ fn combined_causes_rank_sensibly() {
 #[test]
 fn likelihoods_follow_the_evidence() {
     let cases = [
-        ("settled by the server and the token", In::api().bearer(&expired()).www(401, RFC6750_EXPIRED), ("token_expired", Likelihood::High)),
-        ("a strong hint", In::api().bearer(&good()).www(401, r#"Bearer realm="api""#), ("credentials_not_received", Likelihood::Medium)),
-        ("a heuristic", In::api().bearer(&jwt(r#"{"iss":"https://login.staging.example.com/"}"#)), ("issuer_environment_mismatch", Likelihood::Low)),
+        (
+            "settled by the server and the token",
+            In::api().bearer(&expired()).www(401, RFC6750_EXPIRED),
+            ("token_expired", Likelihood::High),
+        ),
+        (
+            "a strong hint",
+            In::api().bearer(&good()).www(401, r#"Bearer realm="api""#),
+            ("credentials_not_received", Likelihood::Medium),
+        ),
+        (
+            "a heuristic",
+            In::api().bearer(&jwt(r#"{"iss":"https://login.staging.example.com/"}"#)),
+            ("issuer_environment_mismatch", Likelihood::Low),
+        ),
     ];
     for (name, input, want) in cases {
         assert_eq!(top(&input), want, "{name}");
@@ -329,9 +406,18 @@ fn verdicts_read_as_one_plain_line() {
 #[test]
 fn vendor_findings_are_ranked_with_the_rest() {
     // Slack answers 200 with {"ok":false}: without the vendor rules this would be all good.
-    let slack = |body: &str| In::api().bearer("xoxb-1234-5678-abcdefghijklmnop").status(200, &[("content-type", "application/json"), ("x-slack-req-id", "4f9c")]).resp_body(body);
+    let slack = |body: &str| {
+        In::api()
+            .bearer("xoxb-1234-5678-abcdefghijklmnop")
+            .status(200, &[("content-type", "application/json"), ("x-slack-req-id", "4f9c")])
+            .resp_body(body)
+    };
     let r = slack(r#"{"ok":false,"error":"invalid_auth"}"#).report();
-    assert_eq!((r.ranked[0].finding.code(), r.ranked[0].likelihood, r.all_good), ("slack_invalid_auth", Likelihood::High, false), "{r:?}");
+    assert_eq!(
+        (r.ranked[0].finding.code(), r.ranked[0].likelihood, r.all_good),
+        ("slack_invalid_auth", Likelihood::High, false),
+        "{r:?}"
+    );
     assert!(slack(r#"{"ok":true}"#).report().all_good);
 }
 
@@ -347,13 +433,20 @@ fn a_401_is_never_all_good() {
 fn evidence_names_what_is_missing() {
     // Scopes are case-sensitive (RFC 6749 §3.3): a case-only difference is missing, and said so.
     let token = jwt(&format!(r#"{{"exp":{},"scp":["orders:read","orders:write"]}}"#, NOW + 600));
-    let r = In::api().bearer(&token).www(403, r#"Bearer error="insufficient_scope", scope="orders:read Orders:Write admin""#).report();
+    let r = In::api()
+        .bearer(&token)
+        .www(403, r#"Bearer error="insufficient_scope", scope="orders:read Orders:Write admin""#)
+        .report();
     let f = &r.ranked[position(&r, "insufficient_scope")].finding;
     assert!(f.evidence.contains("the token has \"orders:read orders:write\"; missing: Orders:Write, admin (Orders:Write differs only in case"), "{}", f.evidence);
     assert!(f.fix.contains("Refreshing will not help"), "{}", f.fix);
     let r = In::api().bearer(&expired()).www(401, RFC6750_EXPIRED).report();
     let f = &r.ranked[position(&r, "invalid_token")].finding;
-    assert!(f.evidence.contains("error_description=\"The access token expired\"") && f.evidence.contains("2 h ago"), "{}", f.evidence);
+    assert!(
+        f.evidence.contains("error_description=\"The access token expired\"") && f.evidence.contains("2 h ago"),
+        "{}",
+        f.evidence
+    );
 }
 
 #[test]
@@ -363,17 +456,25 @@ fn script_checks_only_without_evidence() {
     let all = titles(&no_trace);
     assert!(all.iter().any(|t| t.contains("Redirects")) && all.iter().any(|t| t.contains(".netrc")), "{all:?}");
     // A trace that shows the redirect settles it: a finding, not a check.
-    let traced = no_trace.clone().hop(301, "GET", "https://api.example.com/v1/orders", "https://www.example.com/v1/orders").sent(&[("Host", "www.example.com")]);
+    let traced = no_trace
+        .clone()
+        .hop(301, "GET", "https://api.example.com/v1/orders", "https://www.example.com/v1/orders")
+        .sent(&[("Host", "www.example.com")]);
     assert!(!titles(&traced).iter().any(|t| t.contains("Redirects")));
     assert!(traced.codes().contains(&"redirect_dropped_authorization"));
-    let json_body = In::req(Method::Post, "https://api.example.com/v1/orders").bearer(&good()).body(BodyKind::Json, "{}", &[]).status(400, &[]);
+    let json_body = In::req(Method::Post, "https://api.example.com/v1/orders")
+        .bearer(&good())
+        .body(BodyKind::Json, "{}", &[])
+        .status(400, &[]);
     assert!(titles(&json_body).iter().any(|t| t.contains("data=")));
     assert!(titles(&In::api().bearer(&good()).status(200, &[])).is_empty());
     // Non-ASCII Basic credentials: a check without a charset challenge, a finding with one.
     let basic = |password: &str| In::api().auth(Auth::Basic { user: "u".into(), password: password.into() });
     assert!(titles(&basic("p\u{e4}ss").status(401, &[])).iter().any(|t| t.contains("Latin-1")));
     assert!(!titles(&basic("pass").status(401, &[])).iter().any(|t| t.contains("Latin-1")));
-    assert!(!titles(&basic("p\u{e4}ss").www(401, r#"Basic realm="api", charset="UTF-8""#)).iter().any(|t| t.contains("Latin-1")));
+    assert!(!titles(&basic("p\u{e4}ss").www(401, r#"Basic realm="api", charset="UTF-8""#))
+        .iter()
+        .any(|t| t.contains("Latin-1")));
 }
 
 #[test]
@@ -395,20 +496,47 @@ fn secrets_never_reach_a_ticket() {
             .auth(Auth::Basic { user: "Aladdin".into(), password: basic_password.into() })
             .body(BodyKind::Form, "", &[("grant_type", "client_credentials"), ("client_secret", client_secret)])
             .www(401, r#"Basic realm="api", charset="UTF-8""#),
-        In::api().auth(Auth::Digest { user: "Mufasa".into(), password: digest_password.into() }).www(401, r#"Digest realm="api", nonce="n", stale=true"#),
-        In::api().auth(Auth::ApiKey { name: "X-Custom".into(), value: api_key.into(), location: KeyLocation::Header }).status(403, &[]),
-        In::api().auth(Auth::ApiKey { name: "token".into(), value: api_key.into(), location: KeyLocation::Query }).status(403, &[]),
-        In::default().www(401, RFC6750_NO_AUTH).sent(&[("Authorization", "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")]).token(&format!("Authorization: Bearer {token}")),
-        In::api().header("Authorization", &format!("Bearer Bearer \"{token}\"")).header("Authorization", &token).www(400, r#"Bearer error="invalid_request""#),
-        In::req(Method::Post, "https://api.example.com/v1").bearer(&token).body(BodyKind::Json, &format!(r#"{{"refresh_token":"{token}","password":"{basic_password}"}}"#), &[]).status(401, &[]),
+        In::api()
+            .auth(Auth::Digest { user: "Mufasa".into(), password: digest_password.into() })
+            .www(401, r#"Digest realm="api", nonce="n", stale=true"#),
+        In::api()
+            .auth(Auth::ApiKey { name: "X-Custom".into(), value: api_key.into(), location: KeyLocation::Header })
+            .status(403, &[]),
+        In::api()
+            .auth(Auth::ApiKey { name: "token".into(), value: api_key.into(), location: KeyLocation::Query })
+            .status(403, &[]),
+        In::default()
+            .www(401, RFC6750_NO_AUTH)
+            .sent(&[("Authorization", "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")])
+            .token(&format!("Authorization: Bearer {token}")),
+        In::api()
+            .header("Authorization", &format!("Bearer Bearer \"{token}\""))
+            .header("Authorization", &token)
+            .www(400, r#"Bearer error="invalid_request""#),
+        In::req(Method::Post, "https://api.example.com/v1")
+            .bearer(&token)
+            .body(BodyKind::Json, &format!(r#"{{"refresh_token":"{token}","password":"{basic_password}"}}"#), &[])
+            .status(401, &[]),
     ];
-    let secrets = [token.as_str(), api_key, basic_password, digest_password, client_secret, cookie, "abcdef0123456789", key_in_query, "QWxhZGRpbjpvcGVuIHNlc2FtZQ==", "Aladdin:open sesame"];
+    let secrets = [
+        token.as_str(),
+        api_key,
+        basic_password,
+        digest_password,
+        client_secret,
+        cookie,
+        "abcdef0123456789",
+        key_in_query,
+        "QWxhZGRpbjpvcGVuIHNlc2FtZQ==",
+        "Aladdin:open sesame",
+    ];
     let shown = format!("{}…{}", &token[..6], &token[token.len() - 4..]);
     for (i, input) in inputs.iter().enumerate() {
         let inspection = input.token.as_deref().map(inspect);
         let ctx = input.context(inspection.as_ref());
         let report = diagnosis::diagnose(&ctx);
-        for (what, text) in [("markdown", diagnosis::markdown(&report, &ctx)), ("json", diagnosis::json(&report, &ctx))] {
+        for (what, text) in [("markdown", diagnosis::markdown(&report, &ctx)), ("json", diagnosis::json(&report, &ctx))]
+        {
             for secret in secrets {
                 assert!(!text.contains(secret), "case {i} {what} leaks {secret:?}:\n{text}");
             }
@@ -423,7 +551,8 @@ fn secrets_never_reach_a_ticket() {
 fn json_has_stable_field_names() {
     let input = In::api().bearer(&expired()).www(401, RFC6750_EXPIRED);
     let report = input.report();
-    let v: serde_json::Value = serde_json::from_str(&diagnosis::json(&report, &input.context(None))).expect("valid JSON");
+    let v: serde_json::Value =
+        serde_json::from_str(&diagnosis::json(&report, &input.context(None))).expect("valid JSON");
     assert_eq!(v["tool"], "why401");
     assert_eq!(v["all_good"], false);
     assert_eq!(v["verdict"], report.verdict.as_str());
@@ -439,4 +568,3 @@ fn json_has_stable_field_names() {
     assert!(md.starts_with(&format!("## why401: {}\n", report.verdict)), "{md}");
     assert!(md.contains("| 1 | high | error | `token_expired` |"), "{md}");
 }
-

@@ -44,7 +44,10 @@ impl Httpbin {
     fn start() -> Httpbin {
         let gunicorn = root().join(".venv/bin/gunicorn");
         assert!(gunicorn.exists(), "run `make setup` first: {} is missing", gunicorn.display());
-        let requests_ok = Command::new(root().join(".venv/bin/python")).args(["-c", "import requests"]).status().is_ok_and(|s| s.success());
+        let requests_ok = Command::new(root().join(".venv/bin/python"))
+            .args(["-c", "import requests"])
+            .status()
+            .is_ok_and(|s| s.success());
         assert!(requests_ok, "run `make setup` first: .venv has no `requests` for the Python snippets");
         let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
         let log = std::env::temp_dir().join(format!("why401-httpbin-{port}.log"));
@@ -72,7 +75,9 @@ impl Httpbin {
         let Ok(mut s) = TcpStream::connect(("127.0.0.1", self.port)) else { return false };
         let _ = s.set_read_timeout(Some(Duration::from_secs(2)));
         let mut reply = String::new();
-        s.write_all(b"GET /get HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").is_ok() && s.read_to_string(&mut reply).is_ok() && (reply.starts_with("HTTP/1.0 200") || reply.starts_with("HTTP/1.1 200"))
+        s.write_all(b"GET /get HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").is_ok()
+            && s.read_to_string(&mut reply).is_ok()
+            && (reply.starts_with("HTTP/1.0 200") || reply.starts_with("HTTP/1.1 200"))
     }
 
     fn url(&self, path: &str) -> String {
@@ -113,7 +118,14 @@ fn case(name: &'static str, request: Request) -> Case {
 
 fn cases(h: &Httpbin) -> Vec<Case> {
     vec![
-        case("GET with query", request(Method::Get, h.url("/anything/q?q=caf%C3%A9+au+lait&tag=a%2Bb&tag=c&x=it%27s+%22q%22&y=%24HOME&empty="), |_| {})),
+        case(
+            "GET with query",
+            request(
+                Method::Get,
+                h.url("/anything/q?q=caf%C3%A9+au+lait&tag=a%2Bb&tag=c&x=it%27s+%22q%22&y=%24HOME&empty="),
+                |_| {},
+            ),
+        ),
         case(
             "POST JSON",
             request(Method::Post, h.url("/anything/json"), |r| {
@@ -127,7 +139,11 @@ fn cases(h: &Httpbin) -> Vec<Case> {
         case(
             "POST form",
             request(Method::Post, h.url("/anything/form"), |r| {
-                r.body = body(BodyKind::Form, "", &[("a", "1&2=3+4"), ("b", "caf\u{e9} cr\u{e8}me"), ("c", ""), ("sp ace", "it's \"x\"")]);
+                r.body = body(
+                    BodyKind::Form,
+                    "",
+                    &[("a", "1&2=3+4"), ("b", "caf\u{e9} cr\u{e8}me"), ("c", ""), ("sp ace", "it's \"x\"")],
+                );
             }),
         ),
         case(
@@ -144,11 +160,18 @@ fn cases(h: &Httpbin) -> Vec<Case> {
         ),
         Case {
             expect: Expect::Authenticated("u"),
-            ..case("Basic auth", request(Method::Get, h.url("/basic-auth/u/p"), |r| r.auth = Auth::Basic { user: "u".into(), password: "p".into() }))
+            ..case(
+                "Basic auth",
+                request(Method::Get, h.url("/basic-auth/u/p"), |r| {
+                    r.auth = Auth::Basic { user: "u".into(), password: "p".into() }
+                }),
+            )
         },
         case(
             "Basic auth, UTF-8 password",
-            request(Method::Get, h.url("/anything/basic"), |r| r.auth = Auth::Basic { user: "al'ice".into(), password: "p\u{e4}ss \u{20ac}$".into() }),
+            request(Method::Get, h.url("/anything/basic"), |r| {
+                r.auth = Auth::Basic { user: "al'ice".into(), password: "p\u{e4}ss \u{20ac}$".into() }
+            }),
         ),
         case(
             "custom headers",
@@ -169,7 +192,12 @@ fn cases(h: &Httpbin) -> Vec<Case> {
         ),
         Case {
             expect: Expect::Authenticated("u"),
-            ..case("Digest auth", request(Method::Get, h.url("/digest-auth/auth/u/p"), |r| r.auth = Auth::Digest { user: "u".into(), password: "p".into() }))
+            ..case(
+                "Digest auth",
+                request(Method::Get, h.url("/digest-auth/auth/u/p"), |r| {
+                    r.auth = Auth::Digest { user: "u".into(), password: "p".into() }
+                }),
+            )
         },
         Case {
             opts: Options { secrets_as_env: true },
@@ -177,8 +205,12 @@ fn cases(h: &Httpbin) -> Vec<Case> {
             ..case(
                 "secrets from the environment",
                 request(Method::Delete, h.url("/anything/env?keep=1"), |r| {
-                    r.headers = vec![Row::new("Authorization", "Bearer tok-3n\u{76}'\"$x"), Row::new("Cookie", "sid=abc; theme=dark")];
-                    r.auth = Auth::ApiKey { name: "api_key".into(), value: "k 1&2".into(), location: KeyLocation::Query };
+                    r.headers = vec![
+                        Row::new("Authorization", "Bearer tok-3n\u{76}'\"$x"),
+                        Row::new("Cookie", "sid=abc; theme=dark"),
+                    ];
+                    r.auth =
+                        Auth::ApiKey { name: "api_key".into(), value: "k 1&2".into(), location: KeyLocation::Query };
                 }),
             )
         },
@@ -192,7 +224,10 @@ fn run(target: Target, snippet: &str, env: &[(&str, &str)]) -> Result<(u16, Valu
     match target {
         Target::Curl => cmd.args(["bash", "-c", snippet]),
         // The snippet prints the status, headers and body; the marker lets us find the JSON.
-        Target::Python => cmd.arg(root().join(".venv/bin/python")).arg("-c").arg(format!("{snippet}\nprint('@@ECHO@@', r.status_code)\nprint(r.text)\n")),
+        Target::Python => cmd
+            .arg(root().join(".venv/bin/python"))
+            .arg("-c")
+            .arg(format!("{snippet}\nprint('@@ECHO@@', r.status_code)\nprint(r.text)\n")),
         Target::Fetch => cmd.args(["node", "--input-type=module", "-e", snippet]),
         Target::Httpie => unreachable!("HTTPie is not installed here"),
     };
@@ -256,12 +291,20 @@ fn differences(r: &Request, echo: &Value) -> Vec<String> {
     let query = r.url().split_once('?').map(|(_, q)| parse_query(q)).unwrap_or_default();
     check("args", &echo["args"], &grouped(&query));
     for (name, value) in r.effective_headers() {
-        let got = header(echo, &name).map(|v| if name.eq_ignore_ascii_case("content-type") { v.split(';').next().unwrap_or(v) } else { v });
+        let got = header(echo, &name).map(|v| {
+            if name.eq_ignore_ascii_case("content-type") {
+                v.split(';').next().unwrap_or(v)
+            } else {
+                v
+            }
+        });
         check(&format!("header {name}"), &json!(got), &json!(value));
     }
     let (form, json_body, data) = match r.body.kind {
         BodyKind::Form | BodyKind::Multipart => (grouped(&r.body.fields), Value::Null, json!("")),
-        BodyKind::Json => (json!({}), serde_json::from_str(&r.body.text).expect("test JSON parses"), echo["data"].clone()),
+        BodyKind::Json => {
+            (json!({}), serde_json::from_str(&r.body.text).expect("test JSON parses"), echo["data"].clone())
+        }
         BodyKind::Raw => (json!({}), Value::Null, json!(r.body.text)),
         BodyKind::None => (json!({}), Value::Null, json!("")),
     };
@@ -295,16 +338,30 @@ fn exported_snippets_send_the_composed_request() {
                 Ok((status, echo)) => match case.expect {
                     Expect::Authenticated(user) => {
                         let want = json!({ "authenticated": true, "user": user });
-                        if status == 200 && echo == want { vec![] } else { vec![format!("status {status}, answer {echo}")] }
+                        if status == 200 && echo == want {
+                            vec![]
+                        } else {
+                            vec![format!("status {status}, answer {echo}")]
+                        }
                     }
                     Expect::Echo if status != 200 => vec![format!("status {status}: {echo}")],
                     Expect::Echo => differences(&case.request, &echo),
                 },
             };
             if !problems.is_empty() {
-                failures.push(format!("{} via {}:\n  {}\n--- snippet ---\n{snippet}", case.name, target.label(), problems.join("\n  ")));
+                failures.push(format!(
+                    "{} via {}:\n  {}\n--- snippet ---\n{snippet}",
+                    case.name,
+                    target.label(),
+                    problems.join("\n  ")
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {runs} snippets sent something else:\n\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {runs} snippets sent something else:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }

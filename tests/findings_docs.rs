@@ -12,7 +12,8 @@ fn cell(s: &str) -> String {
 }
 
 fn table() -> String {
-    let mut out = String::from("| code | severity | title | example trigger | fix | reference |\n|---|---|---|---|---|---|\n");
+    let mut out =
+        String::from("| code | severity | title | example trigger | fix | reference |\n|---|---|---|---|---|---|\n");
     for c in catalog() {
         out.push_str(&format!(
             "| `{}` | {} | {} | {} | {} | [{}]({}) |\n",
@@ -39,7 +40,10 @@ fn docs_table_matches_the_catalog() {
         std::fs::write(path, &expected).unwrap();
         return;
     }
-    assert!(doc == expected, "docs/findings.md is out of date: run WHY401_UPDATE_DOCS=1 cargo test --test findings_docs");
+    assert!(
+        doc == expected,
+        "docs/findings.md is out of date: run WHY401_UPDATE_DOCS=1 cargo test --test findings_docs"
+    );
 }
 
 #[test]

@@ -19,7 +19,11 @@ fn run(input: &str, leeway: i64) -> Vec<Finding> {
 }
 
 fn valid_claims() -> String {
-    format!(r#"{{"iss":"https://idp.example.com/","sub":"u1","aud":"api","exp":{},"iat":{},"scope":"read"}}"#, NOW + 600, NOW - 60)
+    format!(
+        r#"{{"iss":"https://idp.example.com/","sub":"u1","aud":"api","exp":{},"iat":{},"scope":"read"}}"#,
+        NOW + 600,
+        NOW - 60
+    )
 }
 
 /// (code, input that fires it, near miss that must not, leeway)
@@ -35,21 +39,51 @@ fn cases() -> Vec<(&'static str, String, String, i64)> {
         // At exactly exp it is expired (RFC 7519: "on or after"); within the leeway it is not.
         ("token_expired", jwt(&format!(r#"{{"exp":{NOW}}}"#)), jwt(&format!(r#"{{"exp":{}}}"#, NOW + 1)), 0),
         ("token_expired", jwt(&format!(r#"{{"exp":{}}}"#, NOW - 61)), jwt(&format!(r#"{{"exp":{}}}"#, NOW - 30)), 60),
-        ("token_not_yet_valid", jwt(&format!(r#"{{"nbf":{},"exp":{}}}"#, NOW + 120, NOW + 900)), jwt(&format!(r#"{{"nbf":{},"exp":{}}}"#, NOW + 30, NOW + 900)), 60),
-        ("iat_in_future", jwt(&format!(r#"{{"iat":{},"exp":{}}}"#, NOW + 300, NOW + 900)), jwt(&format!(r#"{{"iat":{NOW},"exp":{}}}"#, NOW + 900)), 0),
-        ("exp_in_milliseconds", jwt(&format!(r#"{{"exp":{}}}"#, (NOW + 600) * 1000)), jwt(&format!(r#"{{"exp":{}}}"#, NOW + 600)), 0),
-        ("time_claim_not_numeric", jwt(&format!(r#"{{"exp":"{}"}}"#, NOW + 600)), jwt(&format!(r#"{{"exp":{}.5}}"#, NOW + 600)), 0),
+        (
+            "token_not_yet_valid",
+            jwt(&format!(r#"{{"nbf":{},"exp":{}}}"#, NOW + 120, NOW + 900)),
+            jwt(&format!(r#"{{"nbf":{},"exp":{}}}"#, NOW + 30, NOW + 900)),
+            60,
+        ),
+        (
+            "iat_in_future",
+            jwt(&format!(r#"{{"iat":{},"exp":{}}}"#, NOW + 300, NOW + 900)),
+            jwt(&format!(r#"{{"iat":{NOW},"exp":{}}}"#, NOW + 900)),
+            0,
+        ),
+        (
+            "exp_in_milliseconds",
+            jwt(&format!(r#"{{"exp":{}}}"#, (NOW + 600) * 1000)),
+            jwt(&format!(r#"{{"exp":{}}}"#, NOW + 600)),
+            0,
+        ),
+        (
+            "time_claim_not_numeric",
+            jwt(&format!(r#"{{"exp":"{}"}}"#, NOW + 600)),
+            jwt(&format!(r#"{{"exp":{}.5}}"#, NOW + 600)),
+            0,
+        ),
         ("no_expiry", jwt(r#"{"sub":"u1"}"#), jwt(&format!(r#"{{"sub":"u1","exp":{}}}"#, NOW + 60)), 0),
         ("alg_none", RFC7515_A5.to_string(), RFC7515_A1.to_string(), 0),
         ("signature_missing", format!("{h}.{p}."), good.clone(), 0),
         ("jwe_not_readable", RFC7520_5_6.to_string(), good.clone(), 0),
         ("payload_not_json", RFC7520_4_1.to_string(), good.clone(), 0),
-        ("id_token_as_access_token", jws(r#"{"alg":"RS256","typ":"JWT"}"#, r#"{"aud":"client-1","nonce":"n-0S6_WzA2Mj"}"#), jws(r#"{"alg":"RS256","typ":"JWT"}"#, r#"{"aud":"api","scope":"read"}"#), 0),
+        (
+            "id_token_as_access_token",
+            jws(r#"{"alg":"RS256","typ":"JWT"}"#, r#"{"aud":"client-1","nonce":"n-0S6_WzA2Mj"}"#),
+            jws(r#"{"alg":"RS256","typ":"JWT"}"#, r#"{"aud":"api","scope":"read"}"#),
+            0,
+        ),
         ("id_token_as_access_token", jwt(r#"{"token_use":"id"}"#), jwt(r#"{"token_use":"access"}"#), 0),
         ("refresh_token_as_access_token", jwt(r#"{"typ":"Refresh"}"#), jwt(r#"{"typ":"Bearer"}"#), 0),
         ("not_rfc9068_access_token", jws(r#"{"alg":"RS256","typ":"JWT"}"#, &valid_claims()), good.clone(), 0),
         ("opaque_token", "8f14e45fceea167a5a36dedd4bea2543".into(), good.clone(), 0),
-        ("opaque_token", "ghp_16C7e42F292c6912E7710c838347Ae178B4a".into(), "ghr_16C7e42F292c6912E7710c838347Ae178B4a".into(), 0),
+        (
+            "opaque_token",
+            "ghp_16C7e42F292c6912E7710c838347Ae178B4a".into(),
+            "ghr_16C7e42F292c6912E7710c838347Ae178B4a".into(),
+            0,
+        ),
         ("wrong_credential_type", "pk_live_51H8abc".into(), "sk_live_51H8abc".into(), 0),
         ("wrong_credential_type", "AKIAIOSFODNN7EXAMPLE".into(), "ghp_x".into(), 0),
         ("bearer_prefix_duplicated", format!("Bearer Bearer {good}"), format!("Bearer {good}"), 0),

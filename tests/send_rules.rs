@@ -35,8 +35,16 @@ fn precheck_cases() -> Vec<(&'static str, Request, Request)> {
         ("url_invalid", get("https://api.example.com/a b"), get("https://api.example.com/a%20b")),
         ("credentials_in_url", get("https://u:p@api.example.com/"), ok.clone()),
         ("mixed_content", get("http://api.example.com/"), get("http://127.0.0.1:8000/")),
-        ("header_invalid", with_header(ok.clone(), "Authorization", "Bearer abc\n"), with_header(ok.clone(), "Authorization", "Bearer abc")),
-        ("header_invalid", with_header(ok.clone(), "X-Name", "caf\u{e9} \u{2615}"), with_header(ok.clone(), "X-Name", "caf\u{e9}")),
+        (
+            "header_invalid",
+            with_header(ok.clone(), "Authorization", "Bearer abc\n"),
+            with_header(ok.clone(), "Authorization", "Bearer abc"),
+        ),
+        (
+            "header_invalid",
+            with_header(ok.clone(), "X-Name", "caf\u{e9} \u{2615}"),
+            with_header(ok.clone(), "X-Name", "caf\u{e9}"),
+        ),
         ("header_invalid", with_header(ok.clone(), "X Api Key", "1"), with_header(ok.clone(), "X-Api-Key", "1")),
         ("forbidden_header", with_header(ok.clone(), "Cookie", "session=1"), with_header(ok.clone(), "X-Session", "1")),
     ]
@@ -61,7 +69,8 @@ fn a_failed_fetch_is_cors_or_unreachable_by_the_probe() {
     let mut r = get("https://api.example.com/v1/orders");
     r.auth = Auth::Bearer { token: "t".into() };
     // (code, probe that gives it, probe that must not)
-    let cases = [("cors_blocked", Probe::Reachable, Probe::Failed), ("network_unreachable", Probe::Failed, Probe::Reachable)];
+    let cases =
+        [("cors_blocked", Probe::Reachable, Probe::Failed), ("network_unreachable", Probe::Failed, Probe::Reachable)];
     for (code, fires, near_miss) in cases {
         assert_eq!(sending::explain_failure(&r, &secure_page(), fires).code(), code);
         assert_ne!(sending::explain_failure(&r, &secure_page(), near_miss).code(), code);

@@ -10,7 +10,9 @@ use why401::model::findings::Finding;
 use why401::model::keys::{classify, spki, KeyInput, SecretEncoding};
 use why401::model::sending::Probe;
 use why401::model::token;
-use why401::model::verify_plan::{self, after_verification, check_issuer, jwks_fetch_failed, plan, Blocked, KeyImport, Plan};
+use why401::model::verify_plan::{
+    self, after_verification, check_issuer, jwks_fetch_failed, plan, Blocked, KeyImport, Plan,
+};
 
 macro_rules! fx {
     ($name:literal) => {
@@ -104,31 +106,114 @@ fn cases() -> Vec<(&'static str, Scenario, Scenario)> {
     let hs384 = why401::model::b64::encode(br#"{"alg":"HS384"}"#);
     let big_rsa = format!(r#"{{"kty":"RSA","n":"{}","e":"AQAB"}}"#, why401::model::b64::encode(&[0xC5; 512]));
     vec![
-        ("microsoft_graph_token", keyed(jws_sig(rs, &format!(r#"{{"aud":"{GRAPH}"}}"#), 256), fx!("rsa2048_spki.pem")), keyed(jws_sig(rs, r#"{"aud":"api://my-api"}"#, 256), fx!("rsa2048_spki.pem"))),
-        ("microsoft_graph_token", keyed(jws_sig(r#"{"alg":"RS256","nonce":"AbC","typ":"JWT"}"#, r#"{"aud":"api"}"#, 256), fx!("rsa2048_spki.pem")), keyed(jws_sig(rs, r#"{"aud":"api","nonce":"AbC"}"#, 256), fx!("rsa2048_spki.pem"))),
-        ("microsoft_graph_token", keyed(jws_sig(rs, r#"{"aud":["x","https://graph.microsoft.com/"]}"#, 256), fx!("rsa2048_spki.pem")), keyed(jws_sig(rs, r#"{"aud":["x","https://graph.microsoft.com.evil"]}"#, 256), fx!("rsa2048_spki.pem"))),
+        (
+            "microsoft_graph_token",
+            keyed(jws_sig(rs, &format!(r#"{{"aud":"{GRAPH}"}}"#), 256), fx!("rsa2048_spki.pem")),
+            keyed(jws_sig(rs, r#"{"aud":"api://my-api"}"#, 256), fx!("rsa2048_spki.pem")),
+        ),
+        (
+            "microsoft_graph_token",
+            keyed(
+                jws_sig(r#"{"alg":"RS256","nonce":"AbC","typ":"JWT"}"#, r#"{"aud":"api"}"#, 256),
+                fx!("rsa2048_spki.pem"),
+            ),
+            keyed(jws_sig(rs, r#"{"aud":"api","nonce":"AbC"}"#, 256), fx!("rsa2048_spki.pem")),
+        ),
+        (
+            "microsoft_graph_token",
+            keyed(jws_sig(rs, r#"{"aud":["x","https://graph.microsoft.com/"]}"#, 256), fx!("rsa2048_spki.pem")),
+            keyed(jws_sig(rs, r#"{"aud":["x","https://graph.microsoft.com.evil"]}"#, 256), fx!("rsa2048_spki.pem")),
+        ),
         // The issuer rotated: the same key now has another kid. Same key under its own kid is fine.
-        ("kid_not_in_jwks", keyed(openssl_rs.clone(), jwks(&[jwk_of(RSA_SPKI_DER, &[("kid", "why401-rsa-2025")])])), keyed(openssl_rs.clone(), jwks(&[jwk_of(RSA_SPKI_DER, &[("kid", "why401-rsa")])]))),
+        (
+            "kid_not_in_jwks",
+            keyed(openssl_rs.clone(), jwks(&[jwk_of(RSA_SPKI_DER, &[("kid", "why401-rsa-2025")])])),
+            keyed(openssl_rs.clone(), jwks(&[jwk_of(RSA_SPKI_DER, &[("kid", "why401-rsa")])])),
+        ),
         // A lone key without a kid is tried by type: no kid to disagree with.
-        ("kid_not_in_jwks", keyed(openssl_rs.clone(), jwk_of(RSA_SPKI_DER, &[("kid", "other")])), keyed(openssl_rs.clone(), jwk_of(RSA_SPKI_DER, &[]))),
-        ("alg_key_mismatch", keyed(fx!("rfc7515_a2.jwt"), fx!("rfc7515_a3_ec_p256.jwk.json")), keyed(fx!("rfc7515_a2.jwt"), fx!("rfc7515_a2_rsa.jwk.json"))),
-        ("alg_key_mismatch", keyed(fx!("rfc7515_a3.jwt"), fx!("rfc7515_a4_ec_p521.jwk.json")), keyed(fx!("rfc7515_a3.jwt"), fx!("rfc7515_a3_ec_p256.jwk.json"))),
-        ("alg_key_mismatch", keyed(fx!("rfc7515_a2.jwt"), with_members(fx!("rfc7515_a2_rsa.jwk.json"), &[("alg", "RS512")])), keyed(fx!("rfc7515_a2.jwt"), with_members(fx!("rfc7515_a2_rsa.jwk.json"), &[("alg", "RS256")]))),
-        ("alg_key_mismatch", keyed(fx!("rfc7515_a2.jwt"), "a-shared-secret-of-at-least-32-bytes!"), keyed(fx!("rfc7515_a2.jwt"), fx!("rsa2048_spki.pem"))),
-        ("hs_with_public_key", keyed(RFC7515_A1, fx!("rsa2048_spki.pem")), keyed(RFC7515_A1, fx!("rfc7515_a1_oct.jwk.json"))),
-        ("hs_with_public_key", keyed(RFC7515_A1, jwks(&[jwk_of(RSA_SPKI_DER, &[]), jwk_of(EC_SPKI_DER, &[])])), keyed(RFC7515_A1, jwks(&[jwk_of(RSA_SPKI_DER, &[]), fx!("rfc7515_a1_oct.jwk.json").trim().to_string()]))),
+        (
+            "kid_not_in_jwks",
+            keyed(openssl_rs.clone(), jwk_of(RSA_SPKI_DER, &[("kid", "other")])),
+            keyed(openssl_rs.clone(), jwk_of(RSA_SPKI_DER, &[])),
+        ),
+        (
+            "alg_key_mismatch",
+            keyed(fx!("rfc7515_a2.jwt"), fx!("rfc7515_a3_ec_p256.jwk.json")),
+            keyed(fx!("rfc7515_a2.jwt"), fx!("rfc7515_a2_rsa.jwk.json")),
+        ),
+        (
+            "alg_key_mismatch",
+            keyed(fx!("rfc7515_a3.jwt"), fx!("rfc7515_a4_ec_p521.jwk.json")),
+            keyed(fx!("rfc7515_a3.jwt"), fx!("rfc7515_a3_ec_p256.jwk.json")),
+        ),
+        (
+            "alg_key_mismatch",
+            keyed(fx!("rfc7515_a2.jwt"), with_members(fx!("rfc7515_a2_rsa.jwk.json"), &[("alg", "RS512")])),
+            keyed(fx!("rfc7515_a2.jwt"), with_members(fx!("rfc7515_a2_rsa.jwk.json"), &[("alg", "RS256")])),
+        ),
+        (
+            "alg_key_mismatch",
+            keyed(fx!("rfc7515_a2.jwt"), "a-shared-secret-of-at-least-32-bytes!"),
+            keyed(fx!("rfc7515_a2.jwt"), fx!("rsa2048_spki.pem")),
+        ),
+        (
+            "hs_with_public_key",
+            keyed(RFC7515_A1, fx!("rsa2048_spki.pem")),
+            keyed(RFC7515_A1, fx!("rfc7515_a1_oct.jwk.json")),
+        ),
+        (
+            "hs_with_public_key",
+            keyed(RFC7515_A1, jwks(&[jwk_of(RSA_SPKI_DER, &[]), jwk_of(EC_SPKI_DER, &[])])),
+            keyed(RFC7515_A1, jwks(&[jwk_of(RSA_SPKI_DER, &[]), fx!("rfc7515_a1_oct.jwk.json").trim().to_string()])),
+        ),
         ("hs_secret_too_short", keyed(RFC7515_A1, "k".repeat(31)), keyed(RFC7515_A1, "k".repeat(32))),
         ("hs_secret_too_short", keyed(RFC7515_A1, "secret"), keyed(RFC7515_A1, fx!("rfc7515_a1_oct.jwk.json"))),
-        ("ecdsa_signature_der", keyed(fx!("es256_der_signature_openssl.jwt"), fx!("ec_p256_spki.pem")), keyed(format!("{h}.{p}.{raw_sig}"), fx!("ec_p256_spki.pem"))),
-        ("signature_invalid", Scenario::Verified { token: RFC7515_A1.into(), key: fx!("rfc7515_a1_oct.jwk.json").into(), verified: false }, Scenario::Verified { token: RFC7515_A1.into(), key: fx!("rfc7515_a1_oct.jwk.json").into(), verified: true }),
+        (
+            "ecdsa_signature_der",
+            keyed(fx!("es256_der_signature_openssl.jwt"), fx!("ec_p256_spki.pem")),
+            keyed(format!("{h}.{p}.{raw_sig}"), fx!("ec_p256_spki.pem")),
+        ),
+        (
+            "signature_invalid",
+            Scenario::Verified {
+                token: RFC7515_A1.into(),
+                key: fx!("rfc7515_a1_oct.jwk.json").into(),
+                verified: false,
+            },
+            Scenario::Verified { token: RFC7515_A1.into(), key: fx!("rfc7515_a1_oct.jwk.json").into(), verified: true },
+        ),
         // The header's alg was changed from HS256 to HS384: a 32-byte signature cannot be HS384's.
-        ("signature_invalid", keyed(format!("{hs384}.{a1p}.{a1s}"), fx!("rfc7515_a1_oct.jwk.json")), keyed(format!("{a1h}.{a1p}.{a1s}"), fx!("rfc7515_a1_oct.jwk.json"))),
+        (
+            "signature_invalid",
+            keyed(format!("{hs384}.{a1p}.{a1s}"), fx!("rfc7515_a1_oct.jwk.json")),
+            keyed(format!("{a1h}.{a1p}.{a1s}"), fx!("rfc7515_a1_oct.jwk.json")),
+        ),
         // A 2048-bit signature cannot come from a 4096-bit key.
-        ("signature_invalid", keyed(fx!("rfc7515_a2.jwt"), big_rsa), keyed(fx!("rfc7515_a2.jwt"), fx!("rfc7520_3_3_rsa_public.jwk.json"))),
-        ("issuer_metadata_mismatch", Scenario::Issuer { iss: "https://idp.example.com/", meta: "https://idp.example.com" }, Scenario::Issuer { iss: "https://idp.example.com/", meta: "https://idp.example.com/" }),
-        ("issuer_metadata_mismatch", Scenario::Issuer { iss: "https://idp.example.com/realms/a", meta: "https://idp.example.com/realms/b" }, Scenario::Issuer { iss: "https://idp.example.com/realms/a", meta: "https://idp.example.com/realms/a" }),
-        ("jwks_fetch_blocked_by_cors", Scenario::Fetch { url: "https://idp.example.com/jwks", probe: Probe::Reachable }, Scenario::Fetch { url: "https://idp.example.com/jwks", probe: Probe::Failed }),
-        ("alg_none", keyed(RFC7515_A5, fx!("rfc7515_a1_oct.jwk.json")), keyed(RFC7515_A1, fx!("rfc7515_a1_oct.jwk.json"))),
+        (
+            "signature_invalid",
+            keyed(fx!("rfc7515_a2.jwt"), big_rsa),
+            keyed(fx!("rfc7515_a2.jwt"), fx!("rfc7520_3_3_rsa_public.jwk.json")),
+        ),
+        (
+            "issuer_metadata_mismatch",
+            Scenario::Issuer { iss: "https://idp.example.com/", meta: "https://idp.example.com" },
+            Scenario::Issuer { iss: "https://idp.example.com/", meta: "https://idp.example.com/" },
+        ),
+        (
+            "issuer_metadata_mismatch",
+            Scenario::Issuer { iss: "https://idp.example.com/realms/a", meta: "https://idp.example.com/realms/b" },
+            Scenario::Issuer { iss: "https://idp.example.com/realms/a", meta: "https://idp.example.com/realms/a" },
+        ),
+        (
+            "jwks_fetch_blocked_by_cors",
+            Scenario::Fetch { url: "https://idp.example.com/jwks", probe: Probe::Reachable },
+            Scenario::Fetch { url: "https://idp.example.com/jwks", probe: Probe::Failed },
+        ),
+        (
+            "alg_none",
+            keyed(RFC7515_A5, fx!("rfc7515_a1_oct.jwk.json")),
+            keyed(RFC7515_A1, fx!("rfc7515_a1_oct.jwk.json")),
+        ),
     ]
 }
 
@@ -151,7 +236,12 @@ fn vectors() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
         (fx!("rfc7515_a4.jwt"), fx!("rfc7515_a4_ec_p521.jwk.json"), "ECDSA on P-521 with SHA-512", "spki"),
         (fx!("rfc8037_a4.jwt"), fx!("rfc8037_a4_ed25519.jwk.json"), "Ed25519", "spki"),
         (RFC7520_4_1, fx!("rfc7520_3_3_rsa_public.jwk.json"), "RSASSA-PKCS1-v1_5 with SHA-256", "spki"),
-        (fx!("rfc7520_4_2.jwt"), fx!("rfc7520_3_3_rsa_public.jwk.json"), "RSA-PSS with SHA-384, salt length 48", "spki"),
+        (
+            fx!("rfc7520_4_2.jwt"),
+            fx!("rfc7520_3_3_rsa_public.jwk.json"),
+            "RSA-PSS with SHA-384, salt length 48",
+            "spki",
+        ),
         (fx!("rfc7520_4_3.jwt"), fx!("rfc7520_3_1_ec_public.jwk.json"), "ECDSA on P-521 with SHA-512", "spki"),
         (fx!("rfc7520_4_4.jwt"), fx!("rfc7520_3_5_oct.jwk.json"), "HMAC with SHA-256", "raw"),
         (fx!("rs256_openssl.jwt"), fx!("rsa2048_selfsigned_cert.pem"), "RSASSA-PKCS1-v1_5 with SHA-256", "spki"),
@@ -194,7 +284,8 @@ fn a_wrong_key_type_is_named_never_a_generic_failure() {
         fx!("rfc7515_a4_ec_p521.jwk.json"),
         fx!("rfc8037_a4_ed25519.jwk.json"),
     ];
-    let tokens = [RFC7515_A1, fx!("rfc7515_a2.jwt"), fx!("rfc7515_a3.jwt"), fx!("rfc7515_a4.jwt"), fx!("rfc8037_a4.jwt")];
+    let tokens =
+        [RFC7515_A1, fx!("rfc7515_a2.jwt"), fx!("rfc7515_a3.jwt"), fx!("rfc7515_a4.jwt"), fx!("rfc8037_a4.jwt")];
     for (t, token_text) in tokens.iter().enumerate() {
         for (k, key) in keys.iter().enumerate() {
             let (p, _) = planned(token_text, key, SecretEncoding::Utf8);
@@ -213,17 +304,29 @@ fn a_wrong_key_type_is_named_never_a_generic_failure() {
 #[test]
 fn keys_are_chosen_by_kid_then_by_type_and_the_reason_is_said() {
     let bilbo = fx!("rfc7520_3_3_rsa_public.jwk.json").trim().to_string();
-    let set = jwks(&[with_members(fx!("rfc7515_a3_ec_p256.jwk.json"), &[("kid", "ec-1")]), jwk_of(RSA_SPKI_DER, &[("kid", "other-rsa")]), bilbo.clone()]);
+    let set = jwks(&[
+        with_members(fx!("rfc7515_a3_ec_p256.jwk.json"), &[("kid", "ec-1")]),
+        jwk_of(RSA_SPKI_DER, &[("kid", "other-rsa")]),
+        bilbo.clone(),
+    ]);
     let (p, _) = planned(fx!("rfc7520_4_2.jwt"), &set, SecretEncoding::Utf8);
     assert_eq!(p.key, Some(2));
     assert_eq!(p.why, "RSA 2048-bit public key (kid \"bilbo.baggins@hobbiton.example\") from the JWKS, key 3 is used: its kid \"bilbo.baggins@hobbiton.example\" matches the token's.");
 
     // No kid in the token: every RSA key is tried; one declared for another alg goes last.
-    let set = jwks(&[with_members(&bilbo, &[("alg", "PS256")]), jwk_of(RSA_SPKI_DER, &[]), fx!("rfc7515_a3_ec_p256.jwk.json").trim().to_string()]);
+    let set = jwks(&[
+        with_members(&bilbo, &[("alg", "PS256")]),
+        jwk_of(RSA_SPKI_DER, &[]),
+        fx!("rfc7515_a3_ec_p256.jwk.json").trim().to_string(),
+    ]);
     let (p, _) = planned(fx!("rfc7515_a2.jwt"), &set, SecretEncoding::Utf8);
     let order: Vec<usize> = p.verification.unwrap().attempts.iter().map(|a| a.key).collect();
     assert_eq!(order, [1, 0]);
-    assert!(p.why.ends_with("the token has no kid, so the keys are tried by type; 2 keys fit and are tried in order."), "{}", p.why);
+    assert!(
+        p.why.ends_with("the token has no kid, so the keys are tried by type; 2 keys fit and are tried in order."),
+        "{}",
+        p.why
+    );
     assert!(p.findings.is_empty(), "another key agrees with the alg, so no mismatch: {:?}", p.findings);
 
     // Keys for encryption are not used to verify.
@@ -241,9 +344,17 @@ fn not_checked_says_why() {
     let key = fx!("rfc7515_a1_oct.jwk.json");
     let cases: Vec<(String, &str, Blocked)> = vec![
         (RFC7520_5_6.into(), key, Blocked::NotJws { what: "an encrypted token (JWE) has no signature to check." }),
-        ("ghp_16C7e42F292c6912E7710c838347Ae178B4a".into(), key, Blocked::NotJws { what: "only a signed JWT (three dot-separated parts) has a signature." }),
+        (
+            "ghp_16C7e42F292c6912E7710c838347Ae178B4a".into(),
+            key,
+            Blocked::NotJws { what: "only a signed JWT (three dot-separated parts) has a signature." },
+        ),
         (RFC7515_A5.into(), key, Blocked::Unsigned),
-        (jws_sig(r#"{"alg":"ES256K"}"#, "{}", 64), key, Blocked::UnsupportedAlg { alg: "ES256K".into(), why: "ES256K (secp256k1) is not in WebCrypto".into() }),
+        (
+            jws_sig(r#"{"alg":"ES256K"}"#, "{}", 64),
+            key,
+            Blocked::UnsupportedAlg { alg: "ES256K".into(), why: "ES256K (secp256k1) is not in WebCrypto".into() },
+        ),
         (jws_sig(r#"{"alg":"HS256","b64":false,"crit":["b64"]}"#, "{}", 32), key, Blocked::UnencodedPayload),
         (jws_sig(r#"{"alg":"HS256"}"#, "{}", 0), key, Blocked::NoSignature),
         (RFC7515_A1.into(), "", Blocked::NoKeys),

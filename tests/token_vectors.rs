@@ -66,9 +66,15 @@ fn malformed_inputs_are_located() {
     let cases: Vec<(String, &str)> = vec![
         (format!("{h}.{p}"), "this has 2: the signature part is missing"),
         (format!("{h}.{p}.{s}.x"), "this has 4: one part is missing"),
-        (format!("{h}.{}!{}.{s}", &p[..17], &p[17..]), "payload is not valid base64url at byte 17: '!' is not a base64url character"),
+        (
+            format!("{h}.{}!{}.{s}", &p[..17], &p[17..]),
+            "payload is not valid base64url at byte 17: '!' is not a base64url character",
+        ),
         (format!("{h}.{}.{s}", &p[..p.len() - 1]), "payload is not valid base64url: "),
-        (format!("{}.{p}.{s}", common_b64("{\"alg\":\"HS256\",}")), "header: JSON error at line 1 col 16: trailing comma"),
+        (
+            format!("{}.{p}.{s}", common_b64("{\"alg\":\"HS256\",}")),
+            "header: JSON error at line 1 col 16: trailing comma",
+        ),
         (format!("{}.{p}.{s}", common_b64("[1]")), "header is JSON but not an object"),
         (format!("{}.{p}.{s}", common_b64("{\"typ\":\"JWT\"}")), "header has no \"alg\""),
         (format!(".{p}.{s}"), "header is empty"),
@@ -78,7 +84,8 @@ fn malformed_inputs_are_located() {
     ];
     for (input, expected) in cases {
         let t = token::parse(&input);
-        let messages: Vec<String> = t.shape_error.iter().map(|e| e.to_string()).chain(t.problems.iter().map(|p| p.to_string())).collect();
+        let messages: Vec<String> =
+            t.shape_error.iter().map(|e| e.to_string()).chain(t.problems.iter().map(|p| p.to_string())).collect();
         if expected.is_empty() {
             // Binary payloads are legal in a JWS: shown, not an error.
             assert!(messages.is_empty(), "{input}: {messages:?}");

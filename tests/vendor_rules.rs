@@ -31,7 +31,9 @@ fn entra(code: u32, error: &str, message: &str) -> Response {
 fn google(status: &str, code: u16, grpc: &str, reason: &str, message: &str) -> Response {
     json(
         status,
-        &format!(r#"{{"error":{{"code":{code},"message":"{message}","status":"{grpc}","details":[{{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"{reason}","domain":"googleapis.com","metadata":{{"service":"gmail.googleapis.com"}}}}]}}}}"#),
+        &format!(
+            r#"{{"error":{{"code":{code},"message":"{message}","status":"{grpc}","details":[{{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"{reason}","domain":"googleapis.com","metadata":{{"service":"gmail.googleapis.com"}}}}]}}}}"#
+        ),
     )
 }
 
@@ -242,7 +244,12 @@ fn each_code_fires_and_its_near_miss_does_not() {
         let fired = codes(&fires);
         assert!(fired.contains(&code), "{code} should fire on {}, got {fired:?}", fires.body);
         let quiet = codes(&near_miss);
-        assert!(!quiet.contains(&code), "{code} should not fire on {} {:?}, got {quiet:?}", near_miss.body, near_miss.headers);
+        assert!(
+            !quiet.contains(&code),
+            "{code} should not fire on {} {:?}, got {quiet:?}",
+            near_miss.body,
+            near_miss.headers
+        );
     }
 }
 
@@ -250,9 +257,13 @@ fn each_code_fires_and_its_near_miss_does_not() {
 /// table, where it is actually exercised.
 #[test]
 fn every_vendor_code_has_a_case() {
-    const FAMILIES: &[&str] = &["oauth_", "entra_", "aspnet_", "google_", "aws_", "github_", "stripe_", "slack_", "keycloak_"];
+    const FAMILIES: &[&str] =
+        &["oauth_", "entra_", "aspnet_", "google_", "aws_", "github_", "stripe_", "slack_", "keycloak_"];
     let covered: Vec<&str> = cases().iter().map(|c| c.0).collect();
-    let vendor: Vec<&str> = why401::model::findings::catalog().map(|c| c.code).filter(|c| FAMILIES.iter().any(|p| c.starts_with(p))).collect();
+    let vendor: Vec<&str> = why401::model::findings::catalog()
+        .map(|c| c.code)
+        .filter(|c| FAMILIES.iter().any(|p| c.starts_with(p)))
+        .collect();
     assert!(vendor.len() >= FAMILIES.len(), "{vendor:?}");
     for code in vendor {
         assert!(covered.contains(&code), "no case for {code}");
@@ -286,25 +297,59 @@ fn entra_evidence_quotes_the_message_without_the_trace_tail() {
         f.evidence,
         "AADSTS700082 (HTTP 400, error \"invalid_grant\"): \"The refresh token has expired due to inactivity.\". Correlation ID: 9a8b7c6d-5e4f. Trace ID: 0d1c4b6e-1f2a."
     );
-    let f = one(&entra(500011, "invalid_resource", "The resource principal named api://orders was not found in the tenant named Contoso."), "entra_resource_not_found");
+    let f = one(
+        &entra(
+            500011,
+            "invalid_resource",
+            "The resource principal named api://orders was not found in the tenant named Contoso.",
+        ),
+        "entra_resource_not_found",
+    );
     assert!(f.fix.starts_with("No API in this tenant is known as 'api://orders'."), "{}", f.fix);
     let f = one(&entra(50076, "interaction_required", "MFA."), "entra_error");
     assert!(f.fix.contains("https://login.microsoftonline.com/error?code=50076"), "{}", f.fix);
     // Two revocation codes in one response are one finding.
-    let both = json("400 Bad Request", r#"{"error":"invalid_grant","error_description":"AADSTS50173: revoked. AADSTS50133: session invalid.","error_codes":[50173,50133]}"#);
+    let both = json(
+        "400 Bad Request",
+        r#"{"error":"invalid_grant","error_description":"AADSTS50173: revoked. AADSTS50133: session invalid.","error_codes":[50173,50133]}"#,
+    );
     assert_eq!(codes(&both), ["entra_grant_revoked"]);
 }
 
 #[test]
 fn jwt_bearer_evidence_names_the_value_and_the_fix_fits_it() {
-    let f = one(&challenge("401 Unauthorized", r#"Bearer error="invalid_token", error_description="The audience 'api://orders' is invalid""#), "aspnet_audience_invalid");
+    let f = one(
+        &challenge(
+            "401 Unauthorized",
+            r#"Bearer error="invalid_token", error_description="The audience 'api://orders' is invalid""#,
+        ),
+        "aspnet_audience_invalid",
+    );
     assert!(f.evidence.ends_with("the token's aud is 'api://orders'."), "{}", f.evidence);
     assert_eq!(f.claim.as_deref(), Some("aud"));
-    let graph = one(&challenge("401 Unauthorized", r#"Bearer error="invalid_token", error_description="The audience '00000003-0000-0000-c000-000000000000' is invalid""#), "aspnet_audience_invalid");
+    let graph = one(
+        &challenge(
+            "401 Unauthorized",
+            r#"Bearer error="invalid_token", error_description="The audience '00000003-0000-0000-c000-000000000000' is invalid""#,
+        ),
+        "aspnet_audience_invalid",
+    );
     assert!(graph.fix.starts_with("This is a Microsoft Graph token."), "{}", graph.fix);
-    let v1 = one(&challenge("401 Unauthorized", r#"Bearer error="invalid_token", error_description="The issuer 'https://sts.windows.net/72f9/' is invalid""#), "aspnet_issuer_invalid");
+    let v1 = one(
+        &challenge(
+            "401 Unauthorized",
+            r#"Bearer error="invalid_token", error_description="The issuer 'https://sts.windows.net/72f9/' is invalid""#,
+        ),
+        "aspnet_issuer_invalid",
+    );
     assert!(v1.fix.contains("accessTokenAcceptedVersion"), "{}", v1.fix);
-    let expired = one(&challenge("401 Unauthorized", r#"Bearer error="invalid_token", error_description="The token expired at '01/05/2026 09:00:00'""#), "aspnet_token_expired");
+    let expired = one(
+        &challenge(
+            "401 Unauthorized",
+            r#"Bearer error="invalid_token", error_description="The token expired at '01/05/2026 09:00:00'""#,
+        ),
+        "aspnet_token_expired",
+    );
     assert!(expired.evidence.ends_with("it expired at 01/05/2026 09:00:00 (server time)."), "{}", expired.evidence);
 }
 
@@ -317,20 +362,38 @@ fn token_endpoint_evidence_uses_what_was_sent() {
     assert!(f.fix.contains("`data=` instead of `json=`"), "{}", f.fix);
     let trace = trace.replace("unsupported_grant_type", "invalid_client");
     let f = one(&raw(&trace), "oauth_invalid_client");
-    assert!(f.evidence.contains("RFC 6749 §5.2 requires 401 with WWW-Authenticate; this server answered 400 without WWW-Authenticate."), "{}", f.evidence);
+    assert!(
+        f.evidence.contains(
+            "RFC 6749 §5.2 requires 401 with WWW-Authenticate; this server answered 400 without WWW-Authenticate."
+        ),
+        "{}",
+        f.evidence
+    );
     // Without the request shown, nothing is claimed about it.
     let f = one(&json("400 Bad Request", r#"{"error":"invalid_client"}"#), "oauth_invalid_client");
     assert_eq!(f.evidence, "HTTP 400: error \"invalid_client\".");
-    let f = one(&json("400 Bad Request", r#"{"error":"invalid_grant","error_description":"Incorrect redirect_uri"}"#), "oauth_invalid_grant");
+    let f = one(
+        &json("400 Bad Request", r#"{"error":"invalid_grant","error_description":"Incorrect redirect_uri"}"#),
+        "oauth_invalid_grant",
+    );
     assert!(f.fix.starts_with("The redirect_uri must be exactly"), "{}", f.fix);
 }
 
 #[test]
 fn github_names_the_sso_url_and_the_missing_scopes() {
-    let sso = github("403", "x-github-sso: required; url=https://github.com/orgs/acme/sso?authorization_request=A1\n", r#"{"message":"Resource protected by organization SAML enforcement."}"#);
+    let sso = github(
+        "403",
+        "x-github-sso: required; url=https://github.com/orgs/acme/sso?authorization_request=A1\n",
+        r#"{"message":"Resource protected by organization SAML enforcement."}"#,
+    );
     let f = one(&sso, "github_saml_sso_required");
-    assert!(f.fix.starts_with("Open https://github.com/orgs/acme/sso?authorization_request=A1 while signed in"), "{}", f.fix);
-    let scopes = github("404", "x-oauth-scopes: public_repo\nx-accepted-oauth-scopes: repo\n", r#"{"message":"Not Found"}"#);
+    assert!(
+        f.fix.starts_with("Open https://github.com/orgs/acme/sso?authorization_request=A1 while signed in"),
+        "{}",
+        f.fix
+    );
+    let scopes =
+        github("404", "x-oauth-scopes: public_repo\nx-accepted-oauth-scopes: repo\n", r#"{"message":"Not Found"}"#);
     let f = one(&scopes, "github_scopes_missing");
     assert_eq!(f.evidence, "HTTP 404: X-Accepted-OAuth-Scopes is repo (any one is enough) and X-OAuth-Scopes, what the token has, is public_repo.");
     assert!(f.fix.starts_with("Add the repo scope"), "{}", f.fix);
@@ -341,26 +404,68 @@ fn github_names_the_sso_url_and_the_missing_scopes() {
 #[test]
 fn stripe_slack_and_keycloak_name_what_is_missing() {
     let f = one(
-        &stripe("403 Forbidden", r#"{"error":{"message":"The provided key 'rk_test_***' does not have the required permissions for this endpoint on account 'acct_1'. Having the 'rak_charge_write' permission would allow this request to continue.","type":"invalid_request_error"}}"#),
+        &stripe(
+            "403 Forbidden",
+            r#"{"error":{"message":"The provided key 'rk_test_***' does not have the required permissions for this endpoint on account 'acct_1'. Having the 'rak_charge_write' permission would allow this request to continue.","type":"invalid_request_error"}}"#,
+        ),
         "stripe_restricted_key_permission",
     );
     assert!(f.fix.starts_with("Grant the restricted key the charge_write permission (rak_charge_write)"), "{}", f.fix);
-    let reverse = one(&stripe("404 Not Found", r#"{"error":{"message":"No such price: 'price_1'; a similar object exists in live mode, but a test mode key was used to make this request.","type":"invalid_request_error"}}"#), "stripe_test_live_mismatch");
+    let reverse = one(
+        &stripe(
+            "404 Not Found",
+            r#"{"error":{"message":"No such price: 'price_1'; a similar object exists in live mode, but a test mode key was used to make this request.","type":"invalid_request_error"}}"#,
+        ),
+        "stripe_test_live_mismatch",
+    );
     assert!(reverse.fix.starts_with("The object is a live one"), "{}", reverse.fix);
-    let f = one(&slack(r#"{"ok":false,"error":"missing_scope","needed":"chat:write","provided":"channels:read"}"#), "slack_missing_scope");
+    let f = one(
+        &slack(r#"{"ok":false,"error":"missing_scope","needed":"chat:write","provided":"channels:read"}"#),
+        "slack_missing_scope",
+    );
     assert!(f.evidence.ends_with("The method needs chat:write; the token has channels:read."), "{}", f.evidence);
     assert!(f.evidence.contains("a client that checks only the status sees success"));
-    let f = one(&json("401 Unauthorized", r#"{"error_description":"Invalid token issuer. Expected 'http://keycloak:8080/realms/demo', but was 'http://localhost:8080/realms/demo'"}"#), "keycloak_issuer_mismatch");
+    let f = one(
+        &json(
+            "401 Unauthorized",
+            r#"{"error_description":"Invalid token issuer. Expected 'http://keycloak:8080/realms/demo', but was 'http://localhost:8080/realms/demo'"}"#,
+        ),
+        "keycloak_issuer_mismatch",
+    );
     assert_eq!(f.evidence, "The server expects the issuer 'http://keycloak:8080/realms/demo', but the token's iss is 'http://localhost:8080/realms/demo'.");
-    assert!(f.fix.starts_with("Same realm, two host names: the token was requested through http://localhost:8080"), "{}", f.fix);
+    assert!(
+        f.fix.starts_with("Same realm, two host names: the token was requested through http://localhost:8080"),
+        "{}",
+        f.fix
+    );
 }
 
 #[test]
 fn aws_fixes_follow_the_message() {
-    let bearer = one(&aws("403", "IncompleteSignatureException", r#"{"message":"'Bearer abc' not a valid key=value pair (missing equal-sign) in Authorization header: 'Bearer abc'."}"#), "aws_incomplete_signature");
+    let bearer = one(
+        &aws(
+            "403",
+            "IncompleteSignatureException",
+            r#"{"message":"'Bearer abc' not a valid key=value pair (missing equal-sign) in Authorization header: 'Bearer abc'."}"#,
+        ),
+        "aws_incomplete_signature",
+    );
     assert!(bearer.fix.starts_with("A Bearer token reached API Gateway"), "{}", bearer.fix);
-    let clock = one(&aws("403", "InvalidSignatureException", r#"{"message":"Signature expired: 20260105T100000Z is now earlier than 20260105T101000Z (20260105T102500Z - 15 min.)"}"#), "aws_invalid_signature");
+    let clock = one(
+        &aws(
+            "403",
+            "InvalidSignatureException",
+            r#"{"message":"Signature expired: 20260105T100000Z is now earlier than 20260105T101000Z (20260105T102500Z - 15 min.)"}"#,
+        ),
+        "aws_invalid_signature",
+    );
     assert!(clock.fix.contains("clock"), "{}", clock.fix);
-    let f = one(&aws("403", "MissingAuthenticationTokenException", r#"{"message":"Missing Authentication Token"}"#), "aws_missing_authentication_token");
-    assert_eq!(f.evidence, "HTTP 403, x-amzn-ErrorType MissingAuthenticationTokenException: \"Missing Authentication Token\".");
+    let f = one(
+        &aws("403", "MissingAuthenticationTokenException", r#"{"message":"Missing Authentication Token"}"#),
+        "aws_missing_authentication_token",
+    );
+    assert_eq!(
+        f.evidence,
+        "HTTP 403, x-amzn-ErrorType MissingAuthenticationTokenException: \"Missing Authentication Token\"."
+    );
 }

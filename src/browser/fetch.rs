@@ -60,7 +60,11 @@ fn multipart(req: &Request) -> Result<web_sys::FormData, SendError> {
 }
 
 fn js_message(e: &wasm_bindgen::JsValue) -> String {
-    js_sys::Error::try_from(e.clone()).ok().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| format!("{e:?}"))
+    js_sys::Error::try_from(e.clone())
+        .ok()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
 }
 
 pub async fn send(req: &Request, signal: &AbortSignal) -> Result<Received, SendError> {

@@ -100,10 +100,7 @@ pub fn decode_segment(segment: &str) -> Decoded {
         }
     }
     if recoverable && unpadded_len % 4 == 1 {
-        return Decoded {
-            bytes: None,
-            error: first_error.or(Some(B64Error::Length { len: unpadded_len })),
-        };
+        return Decoded { bytes: None, error: first_error.or(Some(B64Error::Length { len: unpadded_len })) };
     }
     if !recoverable {
         return Decoded { bytes: None, error: first_error };

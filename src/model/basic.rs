@@ -53,7 +53,10 @@ mod tests {
     fn python_requests_latin1() {
         assert_eq!(python_requests_difference("Aladdin", "open sesame"), Latin1Difference::Same);
         // base64(b"test:123\xa3") as requests would send it.
-        assert_eq!(python_requests_difference("test", "123£"), Latin1Difference::Differs { latin1_header: "Basic dGVzdDoxMjOj".into() });
+        assert_eq!(
+            python_requests_difference("test", "123£"),
+            Latin1Difference::Differs { latin1_header: "Basic dGVzdDoxMjOj".into() }
+        );
         assert_eq!(python_requests_difference("u", "pass€"), Latin1Difference::Unencodable { ch: '€' });
     }
 }

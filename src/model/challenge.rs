@@ -93,12 +93,20 @@ impl fmt::Display for Problem {
             }
             Problem::MissingComma { found } => write!(f, "expected a comma before {}", describe(*found)),
             Problem::BadAfterScheme { scheme, found } => {
-                write!(f, "the scheme {scheme} must be followed by a space, a comma or the end, not {}", describe(*found))
+                write!(
+                    f,
+                    "the scheme {scheme} must be followed by a space, a comma or the end, not {}",
+                    describe(*found)
+                )
             }
-            Problem::NotAParam { found } => write!(f, "expected a parameter name or a token68, found {}", describe(*found)),
+            Problem::NotAParam { found } => {
+                write!(f, "expected a parameter name or a token68, found {}", describe(*found))
+            }
             Problem::NotAScheme { found } => write!(f, "expected a scheme name, found {}", describe(*found)),
             Problem::ControlInQuotes { name, ch } => write!(f, "the quoted value of {name} contains {}", describe(*ch)),
-            Problem::DuplicateParam { name } => write!(f, "parameter {name} appears twice in one challenge; the first is used"),
+            Problem::DuplicateParam { name } => {
+                write!(f, "parameter {name} appears twice in one challenge; the first is used")
+            }
         }
     }
 }
@@ -370,7 +378,13 @@ impl Parser<'_> {
         let start = self.pos;
         let end = self.token_end(start);
         let scheme = self.s[start..end].to_string();
-        self.out.challenges.push(Challenge { scheme: scheme.clone(), token68: None, params: Vec::new(), value: self.value, offset: start });
+        self.out.challenges.push(Challenge {
+            scheme: scheme.clone(),
+            token68: None,
+            params: Vec::new(),
+            value: self.value,
+            offset: start,
+        });
         self.mode = Mode::Params;
         self.pos = end;
         let after = self.skip_ows_from(end);
@@ -467,7 +481,11 @@ impl Parser<'_> {
         };
         if let Some(c) = self.out.challenges.last_mut() {
             if c.params.iter().any(|(n, _, _)| *n == name) {
-                self.out.problems.push(ChallengeError { value: self.value, offset: start, problem: Problem::DuplicateParam { name: name.clone() } });
+                self.out.problems.push(ChallengeError {
+                    value: self.value,
+                    offset: start,
+                    problem: Problem::DuplicateParam { name: name.clone() },
+                });
             }
             c.params.push((name, value, quoted));
         }
@@ -542,7 +560,13 @@ mod tests {
         let digest = |alg| {
             ch(
                 "Digest",
-                &[("realm", "http-auth@example.org", true), ("qop", "auth, auth-int", true), ("algorithm", alg, false), ("nonce", nonce, true), ("opaque", opaque, true)],
+                &[
+                    ("realm", "http-auth@example.org", true),
+                    ("qop", "auth, auth-int", true),
+                    ("algorithm", alg, false),
+                    ("nonce", nonce, true),
+                    ("opaque", opaque, true),
+                ],
             )
         };
         let joined = format!("{RFC7616_SHA256}, {RFC7616_MD5}");
@@ -551,25 +575,55 @@ mod tests {
             (
                 "RFC 6750 §3 expired",
                 vec![r#"Bearer realm="example", error="invalid_token", error_description="The access token expired""#],
-                vec![ch("Bearer", &[("realm", "example", true), ("error", "invalid_token", true), ("error_description", "The access token expired", true)])],
+                vec![ch(
+                    "Bearer",
+                    &[
+                        ("realm", "example", true),
+                        ("error", "invalid_token", true),
+                        ("error_description", "The access token expired", true),
+                    ],
+                )],
             ),
             (
                 "RFC 9110 §11.6.1",
                 vec![r#"Basic realm="simple", Newauth realm="apps", type=1, title="Login to \"apps\"""#],
                 vec![
                     ch("Basic", &[("realm", "simple", true)]),
-                    ch("Newauth", &[("realm", "apps", true), ("type", "1", false), ("title", "Login to \"apps\"", true)]),
+                    ch(
+                        "Newauth",
+                        &[("realm", "apps", true), ("type", "1", false), ("title", "Login to \"apps\"", true)],
+                    ),
                 ],
             ),
-            ("RFC 7616 §3.9.1, two header values", vec![RFC7616_SHA256, RFC7616_MD5], vec![digest("SHA-256"), digest("MD5")]),
+            (
+                "RFC 7616 §3.9.1, two header values",
+                vec![RFC7616_SHA256, RFC7616_MD5],
+                vec![digest("SHA-256"), digest("MD5")],
+            ),
             ("RFC 7616 §3.9.1, one joined value", vec![&joined], vec![digest("SHA-256"), digest("MD5")]),
             (
                 "RFC 9449 §9 nonce",
-                vec![r#"DPoP error="use_dpop_nonce", error_description="Resource server requires nonce in DPoP proof""#],
-                vec![ch("DPoP", &[("error", "use_dpop_nonce", true), ("error_description", "Resource server requires nonce in DPoP proof", true)])],
+                vec![
+                    r#"DPoP error="use_dpop_nonce", error_description="Resource server requires nonce in DPoP proof""#,
+                ],
+                vec![ch(
+                    "DPoP",
+                    &[
+                        ("error", "use_dpop_nonce", true),
+                        ("error_description", "Resource server requires nonce in DPoP proof", true),
+                    ],
+                )],
             ),
-            ("RFC 9449 §7.1 algs", vec![r#"DPoP algs="ES256 PS256""#], vec![ch("DPoP", &[("algs", "ES256 PS256", true)])]),
-            ("token68", vec!["Negotiate YIIBhwYGKwYBBQUCoIIBezCCAXeg+/A=="], vec![t68("Negotiate", "YIIBhwYGKwYBBQUCoIIBezCCAXeg+/A==")]),
+            (
+                "RFC 9449 §7.1 algs",
+                vec![r#"DPoP algs="ES256 PS256""#],
+                vec![ch("DPoP", &[("algs", "ES256 PS256", true)])],
+            ),
+            (
+                "token68",
+                vec!["Negotiate YIIBhwYGKwYBBQUCoIIBezCCAXeg+/A=="],
+                vec![t68("Negotiate", "YIIBhwYGKwYBBQUCoIIBezCCAXeg+/A==")],
+            ),
             (
                 "token68 then a challenge",
                 vec![r#"Negotiate abc==, NTLM, Basic realm="x""#],
@@ -579,12 +633,18 @@ mod tests {
             (
                 "repeated values",
                 vec![r#"Bearer realm="api""#, r#"basic realm="api", charset="UTF-8""#],
-                vec![ch("Bearer", &[("realm", "api", true)]), ch("basic", &[("realm", "api", true), ("charset", "UTF-8", true)])],
+                vec![
+                    ch("Bearer", &[("realm", "api", true)]),
+                    ch("basic", &[("realm", "api", true), ("charset", "UTF-8", true)]),
+                ],
             ),
             (
                 "unquoted params, mixed case names, BWS",
                 vec!["Digest Realm=x , ALGORITHM = MD5-sess,stale=TRUE"],
-                vec![ch("Digest", &[("realm", "x", false), ("algorithm", "MD5-sess", false), ("stale", "TRUE", false)])],
+                vec![ch(
+                    "Digest",
+                    &[("realm", "x", false), ("algorithm", "MD5-sess", false), ("stale", "TRUE", false)],
+                )],
             ),
             (
                 "a challenge continued in the next value, as if joined with a comma (RFC 9110 §5.3)",
@@ -592,7 +652,11 @@ mod tests {
                 vec![ch("Digest", &[("realm", "a", true), ("nonce", "n", true)]), ch("Basic", &[])],
             ),
             ("empty list elements", vec![r#", ,Basic realm="x" ,"#], vec![ch("Basic", &[("realm", "x", true)])]),
-            ("empty elements between params", vec![r#"Basic realm="x",, ,charset="UTF-8",,Bearer"#], vec![ch("Basic", &[("realm", "x", true), ("charset", "UTF-8", true)]), ch("Bearer", &[])]),
+            (
+                "empty elements between params",
+                vec![r#"Basic realm="x",, ,charset="UTF-8",,Bearer"#],
+                vec![ch("Basic", &[("realm", "x", true), ("charset", "UTF-8", true)]), ch("Bearer", &[])],
+            ),
             ("bare schemes", vec!["Basic,Bearer ,  NTLM"], vec![ch("Basic", &[]), ch("Bearer", &[]), ch("NTLM", &[])]),
             ("empty and blank values", vec!["", " \t", ","], vec![]),
             (
@@ -600,7 +664,11 @@ mod tests {
                 vec![r#"Basic realm="a\\b, c\d ünïcode""#],
                 vec![ch("Basic", &[("realm", "a\\b, cd ünïcode", true)])],
             ),
-            ("the comma after a param that is a new scheme", vec![r#"Digest realm="a", stale"#], vec![ch("Digest", &[("realm", "a", true)]), ch("stale", &[])]),
+            (
+                "the comma after a param that is a new scheme",
+                vec![r#"Digest realm="a", stale"#],
+                vec![ch("Digest", &[("realm", "a", true)]), ch("stale", &[])],
+            ),
         ];
         for (name, values, want) in cases {
             let got = parse(&values);
@@ -647,7 +715,9 @@ mod tests {
 
     #[test]
     fn stale_is_only_true_for_true() {
-        for (value, want) in [("true", true), ("TRUE", true), ("\"true\"", true), ("false", false), ("yes", false), ("1", false)] {
+        for (value, want) in
+            [("true", true), ("TRUE", true), ("\"true\"", true), ("false", false), ("yes", false), ("1", false)]
+        {
             assert_eq!(parse(&[&format!("Digest stale={value}")]).challenges[0].stale(), want, "{value}");
         }
     }
@@ -722,7 +792,12 @@ mod tests {
                 vec![ch("Basic", &[]), ch("Bearer", &[])],
                 vec![(0, 5, BadAfterScheme { scheme: s("Basic"), found: '\t' })],
             ),
-            ("quote after the scheme and space", vec![r#"Basic "x""#], vec![ch("Basic", &[])], vec![(0, 6, NotAParam { found: '"' })]),
+            (
+                "quote after the scheme and space",
+                vec![r#"Basic "x""#],
+                vec![ch("Basic", &[])],
+                vec![(0, 6, NotAParam { found: '"' })],
+            ),
             (
                 "not a scheme; the comma inside quotes does not end the skip",
                 vec![r#""x, y", Basic"#],
@@ -761,8 +836,14 @@ mod tests {
         let cases = [
             (r#"Basic realm="x"#, r#"header value 1 at byte 12: the quoted value of realm has no closing '"'"#),
             ("Digest qop=, x=1", "header value 1 at byte 11: qop= has no value before the comma"),
-            ("Basic\trealm=x", "header value 1 at byte 5: the scheme Basic must be followed by a space, a comma or the end, not a tab"),
-            (r#"Bearer realm "x""#, "header value 1 at byte 13: parameter realm must be followed by '=', found a double quote"),
+            (
+                "Basic\trealm=x",
+                "header value 1 at byte 5: the scheme Basic must be followed by a space, a comma or the end, not a tab",
+            ),
+            (
+                r#"Bearer realm "x""#,
+                "header value 1 at byte 13: parameter realm must be followed by '=', found a double quote",
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(parse(&[input]).problems[0].to_string(), want);
@@ -775,7 +856,8 @@ mod tests {
         use proptest::prelude::*;
 
         /// Characters the grammar gives meaning to, plus a few it forbids.
-        const GRAMMAR: &[char] = &['a', 'Z', '0', ' ', '\t', ',', '=', '"', '\\', '/', '+', '-', '.', '~', '!', '@', '\n', '\0', 'é', '€'];
+        const GRAMMAR: &[char] =
+            &['a', 'Z', '0', ' ', '\t', ',', '=', '"', '\\', '/', '+', '-', '.', '~', '!', '@', '\n', '\0', 'é', '€'];
 
         fn grammar_soup() -> impl Strategy<Value = String> {
             proptest::collection::vec(proptest::sample::select(GRAMMAR), 0..48).prop_map(|v| v.into_iter().collect())
@@ -789,7 +871,11 @@ mod tests {
         fn value() -> impl Strategy<Value = (String, String, bool)> {
             prop_oneof![
                 token().prop_map(|t| (t.clone(), t, false)),
-                "[ -~\t\u{80}-\u{10FFFF}]{0,12}".prop_map(|v| (format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\"")), v, true)),
+                "[ -~\t\u{80}-\u{10FFFF}]{0,12}".prop_map(|v| (
+                    format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\"")),
+                    v,
+                    true
+                )),
             ]
         }
 

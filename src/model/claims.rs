@@ -216,7 +216,12 @@ mod tests {
         let texts: Vec<_> = rows.iter().map(|r| (r.claim, r.relative.as_str())).collect();
         assert_eq!(
             texts,
-            [("exp", "expires in 4 min 10 s"), ("nbf", "valid since now"), ("iat", "issued now"), ("auth_time", "signed in 1 min 40 s ago")]
+            [
+                ("exp", "expires in 4 min 10 s"),
+                ("nbf", "valid since now"),
+                ("iat", "issued now"),
+                ("auth_time", "signed in 1 min 40 s ago")
+            ]
         );
         let later = time_rows(&claims, Clock { now: 1250 + 7200, leeway: 0 });
         assert_eq!(later[0].relative, "expired 2 h ago");
@@ -225,9 +230,36 @@ mod tests {
     #[test]
     fn every_claim_the_issue_names_has_a_meaning() {
         for name in [
-            "iss", "sub", "aud", "exp", "nbf", "iat", "jti", "scope", "scp", "roles", "permissions", "groups", "azp",
-            "client_id", "tid", "oid", "ver", "token_use", "realm_access", "resource_access", "cnf", "act", "nonce",
-            "at_hash", "amr", "acr", "auth_time", "sid", "email", "preferred_username",
+            "iss",
+            "sub",
+            "aud",
+            "exp",
+            "nbf",
+            "iat",
+            "jti",
+            "scope",
+            "scp",
+            "roles",
+            "permissions",
+            "groups",
+            "azp",
+            "client_id",
+            "tid",
+            "oid",
+            "ver",
+            "token_use",
+            "realm_access",
+            "resource_access",
+            "cnf",
+            "act",
+            "nonce",
+            "at_hash",
+            "amr",
+            "acr",
+            "auth_time",
+            "sid",
+            "email",
+            "preferred_username",
         ] {
             assert!(payload_meaning(name).is_some(), "{name}");
         }

@@ -36,7 +36,9 @@ impl fmt::Display for CurlError {
                 write!(f, "the command starts with '{first_word}', not curl: paste a line that starts with curl")
             }
             CurlError::Shell(e) => write!(f, "{e}"),
-            CurlError::NoUrl => write!(f, "the command has no URL: curl needs one, as a word of its own or after --url"),
+            CurlError::NoUrl => {
+                write!(f, "the command has no URL: curl needs one, as a word of its own or after --url")
+            }
             CurlError::MissingValue { flag } => write!(f, "{flag} at the end of the command needs a value after it"),
             CurlError::UnsupportedMethod { method } => {
                 write!(f, "-X {method}: the page can send only GET, POST, PUT, PATCH, DELETE, HEAD and OPTIONS")
@@ -95,7 +97,8 @@ const HTTP_VERSION: &str = "picks the HTTP version; the browser negotiates its o
 const PROXY: &str = "a proxy setting; the browser uses the system's proxy";
 const ROUTING: &str = "changes where curl connects; the browser resolves the host itself";
 const CONNECTION: &str = "a connection setting; the browser manages connections itself";
-const REDIRECT: &str = "a redirect setting; fetch follows redirects itself and drops Authorization on a cross-origin one";
+const REDIRECT: &str =
+    "a redirect setting; fetch follows redirects itself and drops Authorization on a cross-origin one";
 const NO_FILES: &str = "reads a file, which the page cannot do; nothing is imported from it";
 
 /// Every flag the importer knows (curl 8), as (short, long, what it does).
@@ -148,9 +151,21 @@ const FLAGS: &[(Option<char>, &str, Act)] = &[
     (None, "trace-ascii", Act::NoteValue(OUTPUT)),
     (None, "trace-config", Act::NoteValue(OUTPUT)),
     (None, "stderr", Act::NoteValue(OUTPUT)),
-    (Some('c'), "cookie-jar", Act::NoteValue("saves the response's cookies to a file; the browser keeps its own cookie jar")),
-    (Some('k'), "insecure", Act::Note("skips the TLS certificate check; a browser never does, so a bad certificate fails here")),
-    (Some('L'), "location", Act::Note("follows redirects; fetch does too, and drops Authorization on a cross-origin redirect")),
+    (
+        Some('c'),
+        "cookie-jar",
+        Act::NoteValue("saves the response's cookies to a file; the browser keeps its own cookie jar"),
+    ),
+    (
+        Some('k'),
+        "insecure",
+        Act::Note("skips the TLS certificate check; a browser never does, so a bad certificate fails here"),
+    ),
+    (
+        Some('L'),
+        "location",
+        Act::Note("follows redirects; fetch does too, and drops Authorization on a cross-origin redirect"),
+    ),
     (None, "location-trusted", Act::Note(REDIRECT)),
     (None, "max-redirs", Act::NoteValue(REDIRECT)),
     (None, "post301", Act::Note(REDIRECT)),
@@ -162,7 +177,11 @@ const FLAGS: &[(Option<char>, &str, Act)] = &[
     (None, "http2-prior-knowledge", Act::Note(HTTP_VERSION)),
     (None, "http3", Act::Note(HTTP_VERSION)),
     (None, "http3-only", Act::Note(HTTP_VERSION)),
-    (Some('g'), "globoff", Act::Note("turns off curl's [] and {} URL patterns; the URL is taken literally here anyway")),
+    (
+        Some('g'),
+        "globoff",
+        Act::Note("turns off curl's [] and {} URL patterns; the URL is taken literally here anyway"),
+    ),
     (None, "path-as-is", Act::Note("sends /../ in the path unchanged; browsers normalise the path first")),
     (Some('n'), "netrc", Act::Note("takes credentials from ~/.netrc, which the page cannot read")),
     (None, "netrc-optional", Act::Note("takes credentials from ~/.netrc, which the page cannot read")),
@@ -170,8 +189,16 @@ const FLAGS: &[(Option<char>, &str, Act)] = &[
     (Some('K'), "config", Act::NoteValue("reads more options from a file, which the page cannot read")),
     (None, "anyauth", Act::Note("lets curl pick the auth scheme from the server's challenge; imported as Basic")),
     (None, "ntlm", Act::Note("NTLM is not something a page can do; the credentials are imported as Basic")),
-    (None, "negotiate", Act::Note("Kerberos/SPNEGO is not something a page can do; the credentials are imported as Basic")),
-    (None, "aws-sigv4", Act::NoteValue("signs the request with AWS SigV4, which the page cannot do; imported unsigned")),
+    (
+        None,
+        "negotiate",
+        Act::Note("Kerberos/SPNEGO is not something a page can do; the credentials are imported as Basic"),
+    ),
+    (
+        None,
+        "aws-sigv4",
+        Act::NoteValue("signs the request with AWS SigV4, which the page cannot do; imported unsigned"),
+    ),
     (Some('z'), "time-cond", Act::NoteValue("adds If-Modified-Since from a date or a file; not imported")),
     (Some('C'), "continue-at", Act::NoteValue("resumes a download; not imported")),
     (Some('4'), "ipv4", Act::Note(ROUTING)),
@@ -292,11 +319,14 @@ pub fn import(command: &str) -> Result<Imported, CurlError> {
         if options_done || !word.starts_with('-') || word == "-" {
             match shell_operator(word) {
                 Some(Operator::End) => {
-                    p.notes.push(format!("everything from '{word}' on belongs to the shell, not to curl; it is ignored"));
+                    p.notes
+                        .push(format!("everything from '{word}' on belongs to the shell, not to curl; it is ignored"));
                     break;
                 }
                 Some(Operator::Redirect) => {
-                    p.notes.push(format!("the shell redirection '{word}' only changes where curl's output goes; it is ignored"));
+                    p.notes.push(format!(
+                        "the shell redirection '{word}' only changes where curl's output goes; it is ignored"
+                    ));
                     if matches!(word.as_str(), ">" | ">>" | "1>" | "2>" | "<") {
                         i += 1;
                     }
@@ -401,7 +431,9 @@ impl Parsed {
             Act::Digest => self.digest = true,
             Act::Basic => self.digest = false,
             Act::Cookie => self.cookie(flag, &v),
-            Act::UserAgent if v.is_empty() => self.notes.push(format!("{flag} \"\": tells curl to send no User-Agent; not imported")),
+            Act::UserAgent if v.is_empty() => {
+                self.notes.push(format!("{flag} \"\": tells curl to send no User-Agent; not imported"))
+            }
             Act::UserAgent => self.headers.push(("User-Agent".into(), v)),
             Act::Referer => {
                 // `;auto` asks curl to update the Referer on redirects; it is not part of the value.
@@ -414,7 +446,9 @@ impl Parsed {
             Act::Range => self.headers.push(("Range".into(), format!("bytes={v}"))),
             Act::Upload => {
                 self.upload = true;
-                self.notes.push(format!("{flag} {v}: uploads the file with PUT; the page cannot read files, so the body is left empty"));
+                self.notes.push(format!(
+                    "{flag} {v}: uploads the file with PUT; the page cannot read files, so the body is left empty"
+                ));
             }
             Act::UrlQuery => {
                 let piece = match v.strip_prefix('+') {
@@ -503,7 +537,8 @@ impl Parsed {
         };
         let (value, params) = split_form_params(body);
         for param in params {
-            self.notes.push(format!("{flag} {name}: ;{param} is not kept (the sender sets each part's headers itself)"));
+            self.notes
+                .push(format!("{flag} {name}: ;{param} is not kept (the sender sets each part's headers itself)"));
         }
         match prefix {
             Some('@') => {
@@ -547,7 +582,10 @@ impl Parsed {
             self.body_from_data(&mut r, data);
         }
         if !r.method.allows_body() && r.body.kind != BodyKind::None {
-            self.notes.push(format!("curl sends this body even with {}, but browsers refuse to; it is kept and not sent", r.method));
+            self.notes.push(format!(
+                "curl sends this body even with {}, but browsers refuse to; it is kept and not sent",
+                r.method
+            ));
         }
         self.forbidden_header_notes(&r);
         Ok(Imported { request: r, unknown_flags: self.unknown, notes: self.notes })
@@ -559,7 +597,9 @@ impl Parsed {
         let at = self.urls.iter().position(|u| u.contains("://")).or(if self.urls.is_empty() { None } else { Some(0) });
         let url = self.urls.remove(at.ok_or(CurlError::NoUrl)?);
         for other in &self.urls {
-            self.notes.push(format!("'{other}' is not used: curl would treat it as another URL (or it is the value of an unknown flag)"));
+            self.notes.push(format!(
+                "'{other}' is not used: curl would treat it as another URL (or it is the value of an unknown flag)"
+            ));
         }
         Ok(url)
     }
@@ -580,7 +620,8 @@ impl Parsed {
         let userinfo = &rest[..at];
         if self.user.is_none() {
             self.user = Some(userinfo.split(':').map(percent_decode).collect::<Vec<_>>().join(":"));
-            self.notes.push("the credentials in the URL become Basic auth: browsers refuse URLs that contain them".into());
+            self.notes
+                .push("the credentials in the URL become Basic auth: browsers refuse URLs that contain them".into());
         }
         format!("{scheme}://{}", &rest[at + 1..])
     }
@@ -646,13 +687,15 @@ impl Parsed {
             if name.eq_ignore_ascii_case("authorization") {
                 if let Some(auth) = auth_from_header(&value) {
                     if r.auth != Auth::None {
-                        self.notes.push("the Authorization header replaces -u / --oauth2-bearer, as it does in curl".into());
+                        self.notes
+                            .push("the Authorization header replaces -u / --oauth2-bearer, as it does in curl".into());
                     }
                     r.auth = auth;
                     continue;
                 }
                 if r.auth != Auth::None {
-                    self.notes.push("the Authorization header is sent instead of -u / --oauth2-bearer, as curl does".into());
+                    self.notes
+                        .push("the Authorization header is sent instead of -u / --oauth2-bearer, as curl does".into());
                 }
             }
             r.headers.push(Row::new(name, value));
@@ -669,7 +712,10 @@ impl Parsed {
         });
         if let Some(fields) = multipart_fields {
             for f in fields.iter().filter(|f| f.value.starts_with('@')) {
-                self.notes.push(format!("the file in field '{}' is not in the copied command; the field keeps {} for the exported commands", f.name, f.value));
+                self.notes.push(format!(
+                    "the file in field '{}' is not in the copied command; the field keeps {} for the exported commands",
+                    f.name, f.value
+                ));
             }
             r.body = Body { kind: BodyKind::Multipart, text: String::new(), fields };
             self.drop_content_type(r, |_| true);
@@ -704,14 +750,13 @@ impl Parsed {
         if r.has_header("cookie") {
             self.notes.push("browsers forbid setting Cookie from script: the page cannot send it (the browser sends its own cookies for the site); the exported commands can".into());
         }
-        let forbidden: Vec<&str> = r
-            .headers
-            .iter()
-            .filter(|h| h.enabled && is_browser_owned(&h.name))
-            .map(|h| h.name.as_str())
-            .collect();
+        let forbidden: Vec<&str> =
+            r.headers.iter().filter(|h| h.enabled && is_browser_owned(&h.name)).map(|h| h.name.as_str()).collect();
         if !forbidden.is_empty() {
-            self.notes.push(format!("the browser sets these headers itself and ignores the page's values: {}", forbidden.join(", ")));
+            self.notes.push(format!(
+                "the browser sets these headers itself and ignores the page's values: {}",
+                forbidden.join(", ")
+            ));
         }
     }
 }
@@ -723,7 +768,26 @@ fn is_browser_owned(name: &str) -> bool {
         || n.starts_with("proxy-")
         || matches!(
             n.as_str(),
-            "accept-charset" | "accept-encoding" | "access-control-request-headers" | "access-control-request-method" | "connection" | "content-length" | "cookie2" | "date" | "dnt" | "expect" | "host" | "keep-alive" | "origin" | "referer" | "te" | "trailer" | "transfer-encoding" | "upgrade" | "user-agent" | "via"
+            "accept-charset"
+                | "accept-encoding"
+                | "access-control-request-headers"
+                | "access-control-request-method"
+                | "connection"
+                | "content-length"
+                | "cookie2"
+                | "date"
+                | "dnt"
+                | "expect"
+                | "host"
+                | "keep-alive"
+                | "origin"
+                | "referer"
+                | "te"
+                | "trailer"
+                | "transfer-encoding"
+                | "upgrade"
+                | "user-agent"
+                | "via"
         )
 }
 
@@ -846,7 +910,6 @@ fn percent_decode(s: &str) -> String {
     decode_component(&s.replace('+', "%2B"))
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -934,7 +997,12 @@ mod tests {
                 FIREFOX,
                 with(at("https://h.example/api/items/7"), |r| {
                     r.method = Method::Put;
-                    r.headers = rows(&[("User-Agent", "Mozilla/5.0"), ("Accept", "*/*"), ("Content-Type", "text/csv"), ("Connection", "keep-alive")]);
+                    r.headers = rows(&[
+                        ("User-Agent", "Mozilla/5.0"),
+                        ("Accept", "*/*"),
+                        ("Content-Type", "text/csv"),
+                        ("Connection", "keep-alive"),
+                    ]);
                     r.body = body(BodyKind::Raw, "a,b\n1,2", &[]);
                 }),
             ),
@@ -1134,9 +1202,15 @@ mod tests {
     #[test]
     fn notes_explain_what_cannot_happen() {
         let cases: &[(&str, &str)] = &[
-            ("curl -d @body.json https://x", "-d @body.json: the data comes from the file 'body.json', which the page cannot read"),
+            (
+                "curl -d @body.json https://x",
+                "-d @body.json: the data comes from the file 'body.json', which the page cannot read",
+            ),
             ("curl --json @req.json https://x", "--json @req.json: the data comes from the file 'req.json'"),
-            ("curl --data-urlencode 'n@f.txt' https://x", "--data-urlencode @f.txt: the data comes from the file 'f.txt'"),
+            (
+                "curl --data-urlencode 'n@f.txt' https://x",
+                "--data-urlencode @f.txt: the data comes from the file 'f.txt'",
+            ),
             ("curl -F 'f=@a.pdf;type=application/pdf' https://x", "-F f: ;type=application/pdf is not kept"),
             ("curl -F 'f=@a.pdf' https://x", "-F f=@a.pdf: the page cannot attach files"),
             ("curl -F 'f=<a.txt' https://x", "-F f=<a.txt: the value comes from the file 'a.txt'"),
@@ -1175,7 +1249,11 @@ mod tests {
         ];
         for (command, note) in cases {
             let got = ok(command);
-            assert!(got.notes.iter().any(|n| n.contains(note)), "{command}: want a note containing {note:?}, got {:?}", got.notes);
+            assert!(
+                got.notes.iter().any(|n| n.contains(note)),
+                "{command}: want a note containing {note:?}, got {:?}",
+                got.notes
+            );
             assert!(got.unknown_flags.is_empty(), "{command}: {:?}", got.unknown_flags);
         }
     }
@@ -1203,7 +1281,10 @@ mod tests {
             assert_eq!(got.unknown_flags, *unknown, "{command}");
             assert_eq!(got.request.url(), *url, "{command}");
         }
-        assert!(ok("curl --variable name=v https://x.example/").notes.iter().any(|n| n.contains("'name=v' is not used")));
+        assert!(ok("curl --variable name=v https://x.example/")
+            .notes
+            .iter()
+            .any(|n| n.contains("'name=v' is not used")));
     }
 
     #[test]
@@ -1212,15 +1293,43 @@ mod tests {
             ("", CurlError::Empty, "the command is empty"),
             ("  \n ", CurlError::Empty, "the command is empty"),
             ("wget https://x", CurlError::NotCurl { first_word: "wget".into() }, "starts with 'wget', not curl"),
-            ("curl 'https://x", CurlError::Shell(ShellError::UnclosedQuote { quote: '\'', at: 5 }), "opened at character 5"),
-            ("curl ^\"https://x", CurlError::Shell(ShellError::UnclosedQuote { quote: '"', at: 5 }), "opened at character 5"),
+            (
+                "curl 'https://x",
+                CurlError::Shell(ShellError::UnclosedQuote { quote: '\'', at: 5 }),
+                "opened at character 5",
+            ),
+            (
+                "curl ^\"https://x",
+                CurlError::Shell(ShellError::UnclosedQuote { quote: '"', at: 5 }),
+                "opened at character 5",
+            ),
             ("curl -H 'A: 1'", CurlError::NoUrl, "has no URL"),
-            ("curl https://x -H", CurlError::MissingValue { flag: "-H".into() }, "-H at the end of the command needs a value"),
+            (
+                "curl https://x -H",
+                CurlError::MissingValue { flag: "-H".into() },
+                "-H at the end of the command needs a value",
+            ),
             ("curl https://x -sH", CurlError::MissingValue { flag: "-H".into() }, "-H at the end"),
-            ("curl https://x --data-raw", CurlError::MissingValue { flag: "--data-raw".into() }, "--data-raw at the end"),
-            ("curl -X PROPFIND https://x", CurlError::UnsupportedMethod { method: "PROPFIND".into() }, "-X PROPFIND: the page can send only"),
-            ("curl -F noequals https://x", CurlError::BadFormField { flag: "-F".into(), field: "noequals".into() }, "-F 'noequals': a form field must be name=value"),
-            ("curl --form-string =v https://x", CurlError::BadFormField { flag: "--form-string".into(), field: "=v".into() }, "--form-string '=v'"),
+            (
+                "curl https://x --data-raw",
+                CurlError::MissingValue { flag: "--data-raw".into() },
+                "--data-raw at the end",
+            ),
+            (
+                "curl -X PROPFIND https://x",
+                CurlError::UnsupportedMethod { method: "PROPFIND".into() },
+                "-X PROPFIND: the page can send only",
+            ),
+            (
+                "curl -F noequals https://x",
+                CurlError::BadFormField { flag: "-F".into(), field: "noequals".into() },
+                "-F 'noequals': a form field must be name=value",
+            ),
+            (
+                "curl --form-string =v https://x",
+                CurlError::BadFormField { flag: "--form-string".into(), field: "=v".into() },
+                "--form-string '=v'",
+            ),
             ("curl -d a=1 -F b=2 https://x", CurlError::DataAndForm, "mixes -d/--data with -F/--form"),
         ];
         for (command, error, message) in cases {
@@ -1240,7 +1349,11 @@ mod tests {
             ("\"x;y\\\\z\";type=t", "x;y\\z", &["type=t"]),
         ];
         for (input, value, params) in cases {
-            assert_eq!(split_form_params(input), (value.to_string(), params.iter().map(|p| p.to_string()).collect::<Vec<_>>()), "{input}");
+            assert_eq!(
+                split_form_params(input),
+                (value.to_string(), params.iter().map(|p| p.to_string()).collect::<Vec<_>>()),
+                "{input}"
+            );
         }
     }
 }

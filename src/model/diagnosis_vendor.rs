@@ -72,7 +72,9 @@ fn oauth(response: &Response, json: &Value, out: &mut Vec<Finding>) {
     };
     // A resource server's invalid_request comes with a Bearer challenge (RFC 6750 §3.1), which
     // the challenge rules read; only a token endpoint's is ours.
-    if info.code == OAUTH_INVALID_REQUEST.code && vendor::challenges(response).iter().any(|c| c.is("Bearer") && c.error().is_some()) {
+    if info.code == OAUTH_INVALID_REQUEST.code
+        && vendor::challenges(response).iter().any(|c| c.is("Bearer") && c.error().is_some())
+    {
         return;
     }
     let mut evidence = format!("HTTP {}: error \"{}\"", response.status, e.error);
@@ -125,7 +127,11 @@ fn entra(response: &Response, json: Option<&Value>, out: &mut Vec<Finding>) -> b
     let Some(e) = vendor::entra(response, json) else { return false };
     let description = e.description.as_deref().unwrap_or_default();
     let message = vendor::entra_message(description);
-    let error = json.and_then(|j| j.get("error")).and_then(Value::as_str).map(|s| format!(", error \"{s}\"")).unwrap_or_default();
+    let error = json
+        .and_then(|j| j.get("error"))
+        .and_then(Value::as_str)
+        .map(|s| format!(", error \"{s}\""))
+        .unwrap_or_default();
     let ids: String = [("Correlation ID", &e.correlation_id), ("Trace ID", &e.trace_id)]
         .iter()
         .filter_map(|(label, id)| id.as_ref().map(|id| format!(" {label}: {id}.")))
@@ -144,7 +150,10 @@ fn entra(response: &Response, json: Option<&Value>, out: &mut Vec<Finding>) -> b
                 let f = Finding::new(ENTRA_APP_NOT_FOUND, evidence(code));
                 match (between(description, "identifier '", "'"), between(description, "directory '", "'")) {
                     (Some(app), Some(dir)) => {
-                        let fix = format!("'{app}' is not an application in the directory '{dir}'. {}", ENTRA_APP_NOT_FOUND.fix);
+                        let fix = format!(
+                            "'{app}' is not an application in the directory '{dir}'. {}",
+                            ENTRA_APP_NOT_FOUND.fix
+                        );
                         f.with_fix(fix)
                     }
                     _ => f,
@@ -156,7 +165,8 @@ fn entra(response: &Response, json: Option<&Value>, out: &mut Vec<Finding>) -> b
                 let f = Finding::new(ENTRA_RESOURCE_NOT_FOUND, evidence(code));
                 match between(description, "principal named ", " was not found") {
                     Some(name) => {
-                        let fix = format!("No API in this tenant is known as '{name}'. {}", ENTRA_RESOURCE_NOT_FOUND.fix);
+                        let fix =
+                            format!("No API in this tenant is known as '{name}'. {}", ENTRA_RESOURCE_NOT_FOUND.fix);
                         f.with_fix(fix)
                     }
                     None => f,
@@ -185,19 +195,26 @@ fn jwt_bearer(response: &Response, out: &mut Vec<Finding>) {
         let said = format!("WWW-Authenticate: Bearer error_description {}", quote(d));
         let finding = match problem {
             JwtBearerProblem::AudienceInvalid(aud) => {
-                let f = Finding::new(ASPNET_AUDIENCE_INVALID, format!("{said}: the token's aud is '{aud}'.")).on_claim("aud");
+                let f = Finding::new(ASPNET_AUDIENCE_INVALID, format!("{said}: the token's aud is '{aud}'."))
+                    .on_claim("aud");
                 if aud == "empty" || aud == "(null)" {
                     f.with_fix("The token has no aud claim: it was requested without this API's scope (only openid or profile, say), so it is not meant for any API. Request the API's scope, e.g. `api://<api-client-id>/access_as_user`.")
                 } else if aud.contains("00000003-0000-0000-c000-000000000000") || aud.contains("graph.microsoft.com") {
                     f.with_fix("This is a Microsoft Graph token. Request a token for your API's own scope (e.g. `api://<api-client-id>/access_as_user`, or `/.default` with client credentials) instead of Graph scopes such as User.Read.")
                 } else {
-                    let fix = format!("The token is for '{aud}', which this API does not accept. {}", ASPNET_AUDIENCE_INVALID.fix);
+                    let fix = format!(
+                        "The token is for '{aud}', which this API does not accept. {}",
+                        ASPNET_AUDIENCE_INVALID.fix
+                    );
                     f.with_fix(fix)
                 }
             }
-            JwtBearerProblem::Expired(at) => Finding::new(ASPNET_TOKEN_EXPIRED, format!("{said}: it expired at {at} (server time).")).on_claim("exp"),
+            JwtBearerProblem::Expired(at) => {
+                Finding::new(ASPNET_TOKEN_EXPIRED, format!("{said}: it expired at {at} (server time).")).on_claim("exp")
+            }
             JwtBearerProblem::IssuerInvalid(iss) => {
-                let f = Finding::new(ASPNET_ISSUER_INVALID, format!("{said}: the token's iss is '{iss}'.")).on_claim("iss");
+                let f =
+                    Finding::new(ASPNET_ISSUER_INVALID, format!("{said}: the token's iss is '{iss}'.")).on_claim("iss");
                 if iss.contains("sts.windows.net") {
                     f.with_fix("The token is an Entra v1.0 token (issuer sts.windows.net) and the API expects v2.0. Set `accessTokenAcceptedVersion` to 2 in the API's app manifest and request a new token, or add the v1.0 issuer to ValidIssuers.")
                 } else if iss.contains("/v2.0") {
@@ -206,7 +223,10 @@ fn jwt_bearer(response: &Response, out: &mut Vec<Finding>) {
                     f
                 }
             }
-            JwtBearerProblem::SignatureKeyNotFound => Finding::new(ASPNET_SIGNATURE_INVALID, format!("{said}: the token's kid is not among the API's signing keys.")),
+            JwtBearerProblem::SignatureKeyNotFound => Finding::new(
+                ASPNET_SIGNATURE_INVALID,
+                format!("{said}: the token's kid is not among the API's signing keys."),
+            ),
             JwtBearerProblem::SignatureInvalid => Finding::new(ASPNET_SIGNATURE_INVALID, format!("{said}.")),
         };
         push_once(out, finding);
@@ -225,8 +245,12 @@ fn google(response: &Response, json: &Value, out: &mut Vec<Finding>) {
     }
     evidence.push_str(&format!(": {}.", quote(&g.message)));
     let status = g.status.as_deref().unwrap_or_default();
-    if has("ACCESS_TOKEN_SCOPE_INSUFFICIENT") || has("insufficientPermissions") || g.message.contains("insufficient authentication scopes") {
-        let wanted: Vec<String> = vendor::challenges(response).iter().filter_map(|c| c.scope()).flatten().map(str::to_string).collect();
+    if has("ACCESS_TOKEN_SCOPE_INSUFFICIENT")
+        || has("insufficientPermissions")
+        || g.message.contains("insufficient authentication scopes")
+    {
+        let wanted: Vec<String> =
+            vendor::challenges(response).iter().filter_map(|c| c.scope()).flatten().map(str::to_string).collect();
         if !wanted.is_empty() {
             evidence.push_str(&format!(" The challenge lists the scopes that would do: {}.", wanted.join(" ")));
         }
@@ -263,15 +287,24 @@ fn aws(response: &Response, json: Option<&Value>, out: &mut Vec<Finding>) {
     let m = e.message.as_deref().unwrap_or_default();
     let info: &'static CodeInfo = if t == "MissingAuthenticationTokenException" || m == "Missing Authentication Token" {
         AWS_MISSING_AUTHENTICATION_TOKEN
-    } else if m == "The incoming token has expired" || t == "ExpiredTokenException" || m.contains("security token included in the request is expired") {
+    } else if m == "The incoming token has expired"
+        || t == "ExpiredTokenException"
+        || m.contains("security token included in the request is expired")
+    {
         AWS_TOKEN_EXPIRED
     } else if t == "IncompleteSignatureException" {
         AWS_INCOMPLETE_SIGNATURE
-    } else if t == "InvalidSignatureException" || m.starts_with("The request signature we calculated does not match") || m.starts_with("Signature expired") {
+    } else if t == "InvalidSignatureException"
+        || m.starts_with("The request signature we calculated does not match")
+        || m.starts_with("Signature expired")
+    {
         AWS_INVALID_SIGNATURE
     } else if t == "UnauthorizedException" {
         AWS_UNAUTHORIZED
-    } else if t == "AccessDeniedException" || m.contains("is not authorized to access this resource") || m.contains("is not authorized to perform") {
+    } else if t == "AccessDeniedException"
+        || m.contains("is not authorized to access this resource")
+        || m.contains("is not authorized to perform")
+    {
         AWS_ACCESS_DENIED
     } else {
         return;
@@ -285,7 +318,9 @@ fn aws(response: &Response, json: Option<&Value>, out: &mut Vec<Finding>) {
     }
     evidence.push('.');
     let mut f = Finding::new(info, evidence);
-    if info.code == AWS_INCOMPLETE_SIGNATURE.code && (m.contains("'Bearer ") || sent(response, "authorization").is_some_and(|a| a.starts_with("Bearer "))) {
+    if info.code == AWS_INCOMPLETE_SIGNATURE.code
+        && (m.contains("'Bearer ") || sent(response, "authorization").is_some_and(|a| a.starts_with("Bearer ")))
+    {
         f = f.with_fix("A Bearer token reached API Gateway where it wanted a SigV4 signature. Either the route does not exist in this stage (API Gateway answers unknown routes this way when an Authorization header is present: check the path, method and stage), or it uses IAM authorization (sign with SigV4, or give the route a Cognito, JWT or Lambda authorizer).");
     } else if info.code == AWS_INVALID_SIGNATURE.code && m.starts_with("Signature expired") {
         f = f.with_fix("The signature is too old, or this machine's clock is off by more than 5 minutes: sign just before sending and synchronise the clock (NTP).");
@@ -329,7 +364,10 @@ fn github(response: &Response, json: Option<&Value>, out: &mut Vec<Finding>) {
         }
     }
     if response.status == 404 {
-        let mut evidence = format!("HTTP 404 from GitHub{}.", if message.is_empty() { String::new() } else { format!(": {}", quote(message)) });
+        let mut evidence = format!(
+            "HTTP 404 from GitHub{}.",
+            if message.is_empty() { String::new() } else { format!(": {}", quote(message)) }
+        );
         if !response.sent_headers.is_empty() {
             evidence.push_str(match sent(response, "authorization") {
                 None => " The request carried no Authorization header, and private resources look missing to anonymous callers.",
@@ -344,12 +382,17 @@ fn stripe(response: &Response, json: &Value, out: &mut Vec<Finding>) {
     let Some(e) = vendor::stripe(json) else { return };
     let m = e.message.as_str();
     let evidence = format!("HTTP {} ({}): {}.", response.status, e.kind, quote(m));
-    if m.starts_with("Invalid API Key provided") || m.starts_with("You did not provide an API key") || m.starts_with("Expired API Key provided") {
+    if m.starts_with("Invalid API Key provided")
+        || m.starts_with("You did not provide an API key")
+        || m.starts_with("Expired API Key provided")
+    {
         let f = Finding::new(STRIPE_INVALID_API_KEY, evidence.clone());
         let f = if m.starts_with("You did not provide") {
             f.with_fix("No key reached Stripe: send `Authorization: Bearer sk_…` (or Basic auth with the key as the user name and an empty password).")
         } else if m.starts_with("Expired") {
-            f.with_fix("The key was rolled and its grace period is over: use the new key from the Dashboard's API keys page.")
+            f.with_fix(
+                "The key was rolled and its grace period is over: use the new key from the Dashboard's API keys page.",
+            )
         } else if m.contains("pk_") {
             f.with_fix("A publishable key (`pk_…`) only works in browsers with Stripe.js; server calls need the secret key (`sk_…`) or a restricted key (`rk_…`).")
         } else {

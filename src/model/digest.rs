@@ -21,14 +21,24 @@ pub struct DigestInput<'a> {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DigestError {
-    NotDigest { scheme: String },
-    MissingParam { name: &'static str },
-    UnknownAlgorithm { name: String },
+    NotDigest {
+        scheme: String,
+    },
+    MissingParam {
+        name: &'static str,
+    },
+    UnknownAlgorithm {
+        name: String,
+    },
     /// Only `qop=auth-int` is offered.
     AuthIntOnly,
-    UnsupportedQop { offered: String },
+    UnsupportedQop {
+        offered: String,
+    },
     /// A `-sess` algorithm with no qop: there is no correct response (see Display).
-    SessWithoutQop { algorithm: &'static str },
+    SessWithoutQop {
+        algorithm: &'static str,
+    },
 }
 
 impl fmt::Display for DigestError {
@@ -91,7 +101,10 @@ fn algorithm(name: Option<&str>) -> Result<(&'static str, Hash, bool), DigestErr
     ];
     // RFC 7616 §3.3: no algorithm means MD5.
     let name = name.unwrap_or("MD5");
-    KNOWN.into_iter().find(|(n, _, _)| n.eq_ignore_ascii_case(name)).ok_or_else(|| DigestError::UnknownAlgorithm { name: name.to_string() })
+    KNOWN
+        .into_iter()
+        .find(|(n, _, _)| n.eq_ignore_ascii_case(name))
+        .ok_or_else(|| DigestError::UnknownAlgorithm { name: name.to_string() })
 }
 
 /// True for qop=auth; false when no qop is offered, which means RFC 2069's older form.
@@ -138,10 +151,18 @@ pub fn authorization(challenge: &Challenge, input: &DigestInput) -> Result<Strin
         ha1 = hash.hex(&format!("{ha1}:{nonce}:{cnonce}"));
     }
     let ha2 = hash.hex(&format!("{}:{}", input.method, input.uri));
-    let response = if with_qop { hash.hex(&format!("{ha1}:{nonce}:{nc}:{cnonce}:auth:{ha2}")) } else { hash.hex(&format!("{ha1}:{nonce}:{ha2}")) };
+    let response = if with_qop {
+        hash.hex(&format!("{ha1}:{nonce}:{nc}:{cnonce}:auth:{ha2}"))
+    } else {
+        hash.hex(&format!("{ha1}:{nonce}:{ha2}"))
+    };
 
     // RFC 7616 §3.4.4: A1 keeps the plain name; only the header carries the hash.
-    let username = if challenge.userhash() { hash.hex(&format!("{}:{realm}", input.username)) } else { input.username.to_string() };
+    let username = if challenge.userhash() {
+        hash.hex(&format!("{}:{realm}", input.username))
+    } else {
+        input.username.to_string()
+    };
     let mut parts = vec![
         format!("username={}", quoted(&username)),
         format!("realm={}", quoted(realm)),
@@ -195,12 +216,17 @@ mod tests {
     };
 
     fn rfc7616_challenge(algorithm: &str) -> String {
-        format!(r#"Digest realm="http-auth@example.org", qop="auth, auth-int", algorithm={algorithm}, nonce="{RFC7616_NONCE}", opaque="{RFC7616_OPAQUE}""#)
+        format!(
+            r#"Digest realm="http-auth@example.org", qop="auth, auth-int", algorithm={algorithm}, nonce="{RFC7616_NONCE}", opaque="{RFC7616_OPAQUE}""#
+        )
     }
 
     #[test]
     fn rfc7616_section_3_9_1_whole_headers() {
-        for (algorithm, response) in [("SHA-256", "753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1"), ("MD5", "8ca523f5e9506fed4657c9700eebdbec")] {
+        for (algorithm, response) in [
+            ("SHA-256", "753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1"),
+            ("MD5", "8ca523f5e9506fed4657c9700eebdbec"),
+        ] {
             let want = format!(
                 r#"Digest username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html", algorithm={algorithm}, nonce="{RFC7616_NONCE}", nc=00000001, cnonce="f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", qop=auth, response="{response}", opaque="{RFC7616_OPAQUE}""#
             );
@@ -211,7 +237,14 @@ mod tests {
     #[test]
     fn rfc2617_section_3_5() {
         let header = r#"Digest realm="testrealm@host.com", qop="auth,auth-int", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", opaque="5ccc069c403ebaf9f0171e9517f40e41""#;
-        let input = DigestInput { username: "Mufasa", password: "Circle Of Life", method: "GET", uri: "/dir/index.html", cnonce: "0a4f113b", nc: 1 };
+        let input = DigestInput {
+            username: "Mufasa",
+            password: "Circle Of Life",
+            method: "GET",
+            uri: "/dir/index.html",
+            cnonce: "0a4f113b",
+            nc: 1,
+        };
         assert_eq!(
             answer(header, &input),
             Ok(r#"Digest username="Mufasa", realm="testrealm@host.com", uri="/dir/index.html", algorithm=MD5, nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", nc=00000001, cnonce="0a4f113b", qop=auth, response="6629fae49393a05397450978507c4ef1", opaque="5ccc069c403ebaf9f0171e9517f40e41""#.into())
@@ -224,7 +257,14 @@ mod tests {
         // RFC; this value is H(H(A1):nonce:H(A2)) as §2.1.2 defines it, reproduced by
         //   python3 -c 'import hashlib as h; m=lambda s: h.md5(s.encode()).hexdigest(); print(m(m("Mufasa:testrealm@host.com:CircleOfLife")+":dcd98b7102dd2f0e8b11d0f600bfb0c093:"+m("GET:/dir/index.html")))'
         let header = r#"Digest realm="testrealm@host.com", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", opaque="5ccc069c403ebaf9f0171e9517f40e41""#;
-        let input = DigestInput { username: "Mufasa", password: "CircleOfLife", method: "GET", uri: "/dir/index.html", cnonce: "ignored", nc: 1 };
+        let input = DigestInput {
+            username: "Mufasa",
+            password: "CircleOfLife",
+            method: "GET",
+            uri: "/dir/index.html",
+            cnonce: "ignored",
+            nc: 1,
+        };
         assert_eq!(
             answer(header, &input),
             Ok(r#"Digest username="Mufasa", realm="testrealm@host.com", uri="/dir/index.html", algorithm=MD5, nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", response="1949323746fe6a43ef61f9606e7febea", opaque="5ccc069c403ebaf9f0171e9517f40e41""#.into())
@@ -255,7 +295,8 @@ mod tests {
             ("SHA-512-256-sess", "3f2a34f923c38b0fb26dce2fdfc2ce326c23cecf86fbb1444f3e51fbbc2cb92e"),
         ];
         for (algorithm, want) in cases {
-            let header = answer(&rfc7616_challenge(algorithm), &MUFASA_7616).unwrap_or_else(|e| panic!("{algorithm}: {e}"));
+            let header =
+                answer(&rfc7616_challenge(algorithm), &MUFASA_7616).unwrap_or_else(|e| panic!("{algorithm}: {e}"));
             assert_eq!(response_of(&header), want, "{algorithm}");
         }
     }
@@ -309,7 +350,10 @@ mod tests {
             (r#"Digest realm="r", nonce="n", algorithm=SHA-1"#, DigestError::UnknownAlgorithm { name: "SHA-1".into() }),
             (r#"Digest realm="r", nonce="n", qop="auth-int""#, DigestError::AuthIntOnly),
             (r#"Digest realm="r", nonce="n", qop="x, y""#, DigestError::UnsupportedQop { offered: "x, y".into() }),
-            (r#"Digest realm="r", nonce="n", algorithm=MD5-sess"#, DigestError::SessWithoutQop { algorithm: "MD5-sess" }),
+            (
+                r#"Digest realm="r", nonce="n", algorithm=MD5-sess"#,
+                DigestError::SessWithoutQop { algorithm: "MD5-sess" },
+            ),
         ];
         for (header, want) in cases {
             assert_eq!(answer(header, &MUFASA_7616), Err(want), "{header}");
@@ -319,7 +363,10 @@ mod tests {
     #[test]
     fn errors_read_as_sentences() {
         let unknown = answer(r#"Digest realm="r", nonce="n", algorithm=SHA-1"#, &MUFASA_7616).unwrap_err().to_string();
-        assert!(unknown.starts_with("the Digest challenge asks for algorithm SHA-1, which is none of MD5"), "{unknown}");
+        assert!(
+            unknown.starts_with("the Digest challenge asks for algorithm SHA-1, which is none of MD5"),
+            "{unknown}"
+        );
         let auth_int = DigestError::AuthIntOnly.to_string();
         assert!(auth_int.contains("Python requests") && auth_int.contains("request body"), "{auth_int}");
     }

@@ -23,13 +23,22 @@ pub fn after_response(req: &Request, status: u16, headers: &[(String, String)], 
     if status != 401 {
         return DigestRetry::NotApplicable;
     }
-    let values: Vec<&str> = headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case("www-authenticate")).map(|(_, v)| v.as_str()).collect();
+    let values: Vec<&str> =
+        headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case("www-authenticate")).map(|(_, v)| v.as_str()).collect();
     let parsed = challenge::parse(&values);
     // RFC 7616 §3.7: when several Digest challenges are offered, prefer the strongest we know.
     let digests: Vec<&challenge::Challenge> = parsed.challenges.iter().filter(|c| c.is("digest")).collect();
     let Some(chosen) = ["SHA-512-256", "SHA-256", "MD5"]
         .iter()
-        .find_map(|alg| digests.iter().find(|c| c.algorithm().unwrap_or("MD5").trim_end_matches("-sess").trim_end_matches("-SESS").eq_ignore_ascii_case(alg)))
+        .find_map(|alg| {
+            digests.iter().find(|c| {
+                c.algorithm()
+                    .unwrap_or("MD5")
+                    .trim_end_matches("-sess")
+                    .trim_end_matches("-SESS")
+                    .eq_ignore_ascii_case(alg)
+            })
+        })
         .or(digests.first())
     else {
         return DigestRetry::NoChallenge { offered: parsed.challenges.iter().map(|c| c.scheme.clone()).collect() };
@@ -53,7 +62,11 @@ mod tests {
     use crate::model::request::Method;
 
     fn digest_request() -> Request {
-        let mut r = Request { method: Method::Get, auth: Auth::Digest { user: "Mufasa".into(), password: "Circle of Life".into() }, ..Default::default() };
+        let mut r = Request {
+            method: Method::Get,
+            auth: Auth::Digest { user: "Mufasa".into(), password: "Circle of Life".into() },
+            ..Default::default()
+        };
         r.set_url("http://www.example.org/dir/index.html");
         r
     }
@@ -69,17 +82,30 @@ mod tests {
 
     #[test]
     fn retries_with_the_strongest_offered_algorithm() {
-        let DigestRetry::Retry(r) = after_response(&digest_request(), 401, &headers(&RFC7616_CHALLENGES), "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ") else {
+        let DigestRetry::Retry(r) = after_response(
+            &digest_request(),
+            401,
+            &headers(&RFC7616_CHALLENGES),
+            "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ",
+        ) else {
             panic!("no retry")
         };
         let auth = &r.headers.iter().find(|h| h.name == "Authorization").unwrap().value;
-        assert!(auth.contains("response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1\""), "{auth}");
+        assert!(
+            auth.contains("response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1\""),
+            "{auth}"
+        );
         assert!(auth.contains("uri=\"/dir/index.html\""));
     }
 
     #[test]
     fn md5_only_server() {
-        let DigestRetry::Retry(r) = after_response(&digest_request(), 401, &headers(&RFC7616_CHALLENGES[1..]), "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ") else {
+        let DigestRetry::Retry(r) = after_response(
+            &digest_request(),
+            401,
+            &headers(&RFC7616_CHALLENGES[1..]),
+            "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ",
+        ) else {
             panic!("no retry")
         };
         assert!(r.headers[0].value.contains("8ca523f5e9506fed4657c9700eebdbec"));
@@ -89,9 +115,18 @@ mod tests {
     fn cases_without_a_retry() {
         let req = digest_request();
         assert_eq!(after_response(&req, 200, &[], "c"), DigestRetry::NotApplicable);
-        assert_eq!(after_response(&Request::default(), 401, &headers(&RFC7616_CHALLENGES), "c"), DigestRetry::NotApplicable);
+        assert_eq!(
+            after_response(&Request::default(), 401, &headers(&RFC7616_CHALLENGES), "c"),
+            DigestRetry::NotApplicable
+        );
         assert_eq!(after_response(&req, 401, &[], "c"), DigestRetry::NoChallenge { offered: vec![] });
-        assert_eq!(after_response(&req, 401, &headers(&["Basic realm=\"x\""]), "c"), DigestRetry::NoChallenge { offered: vec!["Basic".into()] });
-        assert!(matches!(after_response(&req, 401, &headers(&["Digest realm=\"x\", nonce=\"n\", qop=\"auth-int\""]), "c"), DigestRetry::CannotAnswer(_)));
+        assert_eq!(
+            after_response(&req, 401, &headers(&["Basic realm=\"x\""]), "c"),
+            DigestRetry::NoChallenge { offered: vec!["Basic".into()] }
+        );
+        assert!(matches!(
+            after_response(&req, 401, &headers(&["Digest realm=\"x\", nonce=\"n\", qop=\"auth-int\""]), "c"),
+            DigestRetry::CannotAnswer(_)
+        ));
     }
 }

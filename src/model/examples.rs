@@ -87,10 +87,23 @@ mod tests {
     fn each_example_shows_what_its_label_promises() {
         let now = 1_767_225_600;
         let clock = Clock { now, leeway: 0 };
-        let expected_top = [None, Some("token_expired"), Some("id_token_as_access_token"), Some("bearer_prefix_duplicated"), Some("jwe_not_readable"), Some("opaque_token")];
+        let expected_top = [
+            None,
+            Some("token_expired"),
+            Some("id_token_as_access_token"),
+            Some("bearer_prefix_duplicated"),
+            Some("jwe_not_readable"),
+            Some("opaque_token"),
+        ];
         for (example, top) in all(now).iter().zip(expected_top) {
             let findings = for_token(&inspect(&example.text), clock);
-            assert_eq!(findings.first().map(|f| f.code()), top, "{}: {:?}", example.label, findings.iter().map(|f| f.code()).collect::<Vec<_>>());
+            assert_eq!(
+                findings.first().map(|f| f.code()),
+                top,
+                "{}: {:?}",
+                example.label,
+                findings.iter().map(|f| f.code()).collect::<Vec<_>>()
+            );
         }
     }
 }

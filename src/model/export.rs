@@ -122,7 +122,11 @@ fn header_value(name: &str, value: &str, env: &mut Env) -> Text {
     };
     // Keep the scheme readable: "Bearer " + $TOKEN, not $TOKEN holding "Bearer …".
     match value.split_once(' ') {
-        Some((scheme, rest)) if lower.ends_with("authorization") && scheme.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') && !rest.trim().is_empty() => {
+        Some((scheme, rest))
+            if lower.ends_with("authorization")
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && !rest.trim().is_empty() =>
+        {
             Text::lit(format!("{scheme} ")).then(env.secret(&var, rest))
         }
         _ => env.secret(&var, value),
@@ -133,12 +137,16 @@ fn header_value(name: &str, value: &str, env: &mut Env) -> Text {
 fn is_secret_header(lower: &str) -> bool {
     const NOT_SECRET: [&str; 3] = ["idempotency-key", "x-idempotency-key", "sec-websocket-key"];
     !NOT_SECRET.contains(&lower)
-        && (["api-key", "apikey", "api_key", "token", "secret", "password", "signature"].iter().any(|w| lower.contains(w)) || lower.ends_with("-key"))
+        && (["api-key", "apikey", "api_key", "token", "secret", "password", "signature"]
+            .iter()
+            .any(|w| lower.contains(w))
+            || lower.ends_with("-key"))
 }
 
 /// `X-Api-Key` → `API_KEY`: the header's name, as a shell variable name.
 fn env_name(header: &str) -> String {
-    let upper: String = header.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect();
+    let upper: String =
+        header.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect();
     upper.strip_prefix("X_").unwrap_or(&upper).to_string()
 }
 
@@ -174,7 +182,8 @@ struct Plan {
 }
 
 fn plan(r: &Request, env: &mut Env) -> Plan {
-    let mut query: Vec<(String, Text)> = r.query.iter().filter(|q| q.enabled).map(|q| (q.name.clone(), Text::lit(&q.value))).collect();
+    let mut query: Vec<(String, Text)> =
+        r.query.iter().filter(|q| q.enabled).map(|q| (q.name.clone(), Text::lit(&q.value))).collect();
     let mut headers: Vec<(String, Text)> = r
         .headers
         .iter()
@@ -191,7 +200,9 @@ fn plan(r: &Request, env: &mut Env) -> Plan {
         Auth::ApiKey { name, value, location: KeyLocation::Header } if !r.has_header(name) => {
             headers.push((name.clone(), env.secret("API_KEY", value)));
         }
-        Auth::ApiKey { name, value, location: KeyLocation::Query } => query.push((name.clone(), env.secret("API_KEY", value))),
+        Auth::ApiKey { name, value, location: KeyLocation::Query } => {
+            query.push((name.clone(), env.secret("API_KEY", value)))
+        }
         Auth::Basic { user, password } | Auth::Digest { user, password } if !r.has_header("authorization") => {
             credentials = Some(Credentials {
                 user: user.clone(),
@@ -202,7 +213,8 @@ fn plan(r: &Request, env: &mut Env) -> Plan {
         }
         _ => {}
     }
-    let pairs = |rows: &[Row]| rows.iter().filter(|f| f.enabled).map(|f| (f.name.clone(), f.value.clone())).collect::<Vec<_>>();
+    let pairs =
+        |rows: &[Row]| rows.iter().filter(|f| f.enabled).map(|f| (f.name.clone(), f.value.clone())).collect::<Vec<_>>();
     let body = match r.body.kind {
         _ if !r.method.allows_body() => None,
         BodyKind::None => None,
@@ -212,7 +224,9 @@ fn plan(r: &Request, env: &mut Env) -> Plan {
         BodyKind::Raw => Some(Payload::Raw(r.body.text.clone())),
     };
     let implied_type = match body {
-        Some(_) if !r.has_header("content-type") => r.body.kind.content_type().filter(|_| r.body.kind != BodyKind::Multipart),
+        Some(_) if !r.has_header("content-type") => {
+            r.body.kind.content_type().filter(|_| r.body.kind != BodyKind::Multipart)
+        }
         _ => None,
     };
     Plan { method: r.method, base_url: r.base_url.clone(), query, headers, credentials, body, implied_type }
@@ -389,7 +403,11 @@ pub fn curl(r: &Request, opts: Options) -> String {
     }
     for (name, value) in &p.headers {
         // `Name:` with nothing after it would remove the header; `Name;` sends it empty.
-        let line = if value.is_empty() { Text::lit(format!("{name};")) } else { Text::lit(format!("{name}: ")).then(value.clone()) };
+        let line = if value.is_empty() {
+            Text::lit(format!("{name};"))
+        } else {
+            Text::lit(format!("{name}: ")).then(value.clone())
+        };
         lines.push(format!("-H {}", sh(&line)));
     }
     // curl sends form data as application/x-www-form-urlencoded by itself, nothing else.
@@ -412,7 +430,9 @@ fn curl_form_field(name: &str, value: &str) -> String {
             format!("-F {}", sh_quote(&format!("{name}=@\"{quoted}\"")))
         }
         Some(_) => format!("-F {}", sh_quote(&format!("{name}={value}"))),
-        None if value.starts_with(['<', '"']) || value.contains(';') => format!("--form-string {}", sh_quote(&format!("{name}={value}"))),
+        None if value.starts_with(['<', '"']) || value.contains(';') => {
+            format!("--form-string {}", sh_quote(&format!("{name}={value}")))
+        }
         None => format!("-F {}", sh_quote(&format!("{name}={value}"))),
     }
 }
@@ -441,15 +461,14 @@ fn py_str(s: &str) -> String {
 }
 
 fn py(t: &Text) -> String {
-    let parts: Vec<String> = t
-        .0
-        .iter()
-        .filter(|p| !matches!(p, Part::Lit(s) if s.is_empty()))
-        .map(|p| match p {
-            Part::Lit(s) => py_str(s),
-            Part::Env(v) => format!("os.environ[{}]", py_str(v)),
-        })
-        .collect();
+    let parts: Vec<String> =
+        t.0.iter()
+            .filter(|p| !matches!(p, Part::Lit(s) if s.is_empty()))
+            .map(|p| match p {
+                Part::Lit(s) => py_str(s),
+                Part::Env(v) => format!("os.environ[{}]", py_str(v)),
+            })
+            .collect();
     if parts.is_empty() {
         "\"\"".into()
     } else {
@@ -544,9 +563,12 @@ pub fn python(r: &Request, opts: Options) -> String {
         let class = if c.digest { "HTTPDigestAuth" } else { "HTTPBasicAuth" };
         auth_import = Some(class);
         let (user, password) = (py_str(&c.user), py(&c.password));
-        let latin1 = !c.digest && basic::python_requests_difference(&c.user, &c.clear_password) != Latin1Difference::Same;
+        let latin1 =
+            !c.digest && basic::python_requests_difference(&c.user, &c.clear_password) != Latin1Difference::Same;
         if latin1 {
-            code.push_str("# .encode(): UTF-8 like browsers; requests alone would encode Basic credentials as Latin-1\n");
+            code.push_str(
+                "# .encode(): UTF-8 like browsers; requests alone would encode Basic credentials as Latin-1\n",
+            );
             args.push(format!("auth={class}({user}.encode(), {}.encode())", paren_if_sum(&password)));
         } else {
             args.push(format!("auth={class}({user}, {password})"));
@@ -556,7 +578,10 @@ pub fn python(r: &Request, opts: Options) -> String {
     if args.len() == 1 {
         code.push_str(&format!("r = {call}(url)\n"));
     } else {
-        code.push_str(&format!("r = {call}(\n{}\n)\n", args.iter().map(|a| format!("    {a},")).collect::<Vec<_>>().join("\n")));
+        code.push_str(&format!(
+            "r = {call}(\n{}\n)\n",
+            args.iter().map(|a| format!("    {a},")).collect::<Vec<_>>().join("\n")
+        ));
     }
     code.push_str("print(r.status_code, r.headers, r.text)\n");
     let mut head = String::new();
@@ -605,11 +630,15 @@ fn literal(v: &Value, lang: Lang, depth: usize) -> String {
         Value::Array(a) if a.is_empty() => "[]".into(),
         Value::Object(o) if o.is_empty() => "{}".into(),
         Value::Array(a) => {
-            let items: String = a.iter().map(|x| format!("{}{},\n", pad(depth + 1), literal(x, lang, depth + 1))).collect();
+            let items: String =
+                a.iter().map(|x| format!("{}{},\n", pad(depth + 1), literal(x, lang, depth + 1))).collect();
             format!("[\n{items}{}]", pad(depth))
         }
         Value::Object(o) => {
-            let items: String = o.iter().map(|(k, x)| format!("{}{}: {},\n", pad(depth + 1), string(k), literal(x, lang, depth + 1))).collect();
+            let items: String = o
+                .iter()
+                .map(|(k, x)| format!("{}{}: {},\n", pad(depth + 1), string(k), literal(x, lang, depth + 1)))
+                .collect();
             format!("{{\n{items}{}}}", pad(depth))
         }
     }
@@ -743,7 +772,11 @@ pub fn httpie(r: &Request, opts: Options) -> String {
     }
     for (name, value) in &p.headers {
         // `Name:` with nothing after it removes the header; `Name;` sends it empty.
-        let item = if value.is_empty() { Text::lit(format!("{name};")) } else { Text::lit(format!("{name}:")).then(httpie_text(value)) };
+        let item = if value.is_empty() {
+            Text::lit(format!("{name};"))
+        } else {
+            Text::lit(format!("{name}:")).then(httpie_text(value))
+        };
         lines.push(sh(&item));
     }
     // HTTPie says application/json by itself, also for --raw; other raw bodies need their type.
@@ -777,15 +810,14 @@ fn js_str(s: &str) -> String {
 }
 
 fn js(t: &Text) -> String {
-    let parts: Vec<String> = t
-        .0
-        .iter()
-        .filter(|p| !matches!(p, Part::Lit(s) if s.is_empty()))
-        .map(|p| match p {
-            Part::Lit(s) => js_str(s),
-            Part::Env(v) => format!("process.env.{v}"),
-        })
-        .collect();
+    let parts: Vec<String> =
+        t.0.iter()
+            .filter(|p| !matches!(p, Part::Lit(s) if s.is_empty()))
+            .map(|p| match p {
+                Part::Lit(s) => js_str(s),
+                Part::Env(v) => format!("process.env.{v}"),
+            })
+            .collect();
     if parts.is_empty() {
         "\"\"".into()
     } else {
@@ -812,14 +844,20 @@ pub fn fetch(r: &Request, opts: Options) -> String {
     let mut pre = String::new();
     let mut body = None;
     // fetch sends a string body as text/plain, so JSON and raw text need their type.
-    let mut headers: Vec<(String, String)> =
-        p.merged_headers(matches!(p.body, Some(Payload::Json(..) | Payload::Raw(_)))).iter().map(|(n, v)| (n.clone(), js(v))).collect();
+    let mut headers: Vec<(String, String)> = p
+        .merged_headers(matches!(p.body, Some(Payload::Json(..) | Payload::Raw(_))))
+        .iter()
+        .map(|(n, v)| (n.clone(), js(v)))
+        .collect();
     match &p.body {
         None => {}
-        Some(Payload::Json(_, Some(v))) if faithful(v, true) => body = Some(format!("JSON.stringify({})", literal(v, Lang::Js, 1))),
+        Some(Payload::Json(_, Some(v))) if faithful(v, true) => {
+            body = Some(format!("JSON.stringify({})", literal(v, Lang::Js, 1)))
+        }
         Some(Payload::Json(text, _) | Payload::Raw(text)) => body = Some(js_str(text)),
         Some(Payload::Form(fields)) => {
-            let pairs: Vec<String> = fields.iter().map(|(n, v)| format!("    [{}, {}],\n", js_str(n), js_str(v))).collect();
+            let pairs: Vec<String> =
+                fields.iter().map(|(n, v)| format!("    [{}, {}],\n", js_str(n), js_str(v))).collect();
             body = Some(format!("new URLSearchParams([\n{}  ])", pairs.concat()));
         }
         Some(Payload::Multipart(fields)) => {
@@ -828,7 +866,12 @@ pub fn fetch(r: &Request, opts: Options) -> String {
                 match v.strip_prefix('@') {
                     Some(path) => {
                         let file = path.rsplit(['/', '\\']).next().unwrap_or(path);
-                        pre.push_str(&format!("form.append({}, await openAsBlob({}), {});\n", js_str(n), js_str(path), js_str(file)));
+                        pre.push_str(&format!(
+                            "form.append({}, await openAsBlob({}), {});\n",
+                            js_str(n),
+                            js_str(path),
+                            js_str(file)
+                        ));
                     }
                     None => pre.push_str(&format!("form.append({}, {});\n", js_str(n), js_str(v))),
                 }
@@ -839,11 +882,17 @@ pub fn fetch(r: &Request, opts: Options) -> String {
     let mut head = String::new();
     if let Some(c) = &p.credentials {
         if c.digest {
-            head.push_str("// fetch cannot answer a Digest challenge: use the curl or Python snippet for Digest auth\n");
+            head.push_str(
+                "// fetch cannot answer a Digest challenge: use the curl or Python snippet for Digest auth\n",
+            );
         } else {
             // btoa() fails beyond Latin-1; the header is what the page sends (UTF-8, RFC 7617).
             let value = if c.password.has_env() {
-                format!("\"Basic \" + Buffer.from({} + {}).toString(\"base64\")", js_str(&format!("{}:", c.user)), js(&c.password))
+                format!(
+                    "\"Basic \" + Buffer.from({} + {}).toString(\"base64\")",
+                    js_str(&format!("{}:", c.user)),
+                    js(&c.password)
+                )
             } else {
                 js_str(&basic::header_value(&c.user, &c.clear_password))
             };
@@ -893,14 +942,31 @@ mod tests {
         Body { kind, text: text.into(), fields: fields.iter().map(|(n, v)| Row::new(*n, *v)).collect() }
     }
 
-    const AWKWARD: [&str; 9] = ["plain", "a b", "it's", "say \"hi\"", "$HOME `id` $(id)", "back\\slash\\", "caf\u{e9} \u{1F600}", "line\nbreak\ttab", "wow!"];
+    const AWKWARD: [&str; 9] = [
+        "plain",
+        "a b",
+        "it's",
+        "say \"hi\"",
+        "$HOME `id` $(id)",
+        "back\\slash\\",
+        "caf\u{e9} \u{1F600}",
+        "line\nbreak\ttab",
+        "wow!",
+    ];
 
     #[test]
     fn shell_words_survive_bash_splitting() {
         for s in AWKWARD.iter().chain(&["", "-H", "a'b'c", "'"]) {
             assert_eq!(shell::split(&format!("x {}", sh_quote(s))).unwrap(), ["x", s], "{s:?}");
         }
-        let cases: &[(&str, &str)] = &[("abc", "abc"), ("a b", "'a b'"), ("it's", r"'it'\''s'"), ("", "''"), ("$x", "'$x'"), ("https://h/p?a=1&b", "'https://h/p?a=1&b'")];
+        let cases: &[(&str, &str)] = &[
+            ("abc", "abc"),
+            ("a b", "'a b'"),
+            ("it's", r"'it'\''s'"),
+            ("", "''"),
+            ("$x", "'$x'"),
+            ("https://h/p?a=1&b", "'https://h/p?a=1&b'"),
+        ];
         for (s, quoted) in cases {
             assert_eq!(sh_quote(s), *quoted);
         }
@@ -920,10 +986,14 @@ mod tests {
             let word = sh(&text);
             assert_eq!(word, expected);
             // Our bash splitter leaves $VAR unexpanded: what is left must be the literal text.
-            let rendered: String = text.0.iter().map(|p| match p {
-                Part::Lit(s) => s.clone(),
-                Part::Env(v) => format!("${v}"),
-            }).collect();
+            let rendered: String = text
+                .0
+                .iter()
+                .map(|p| match p {
+                    Part::Lit(s) => s.clone(),
+                    Part::Env(v) => format!("${v}"),
+                })
+                .collect();
             let got = shell::split(&word).unwrap().concat().replace("${", "$").replace('}', "");
             assert_eq!(got, rendered.replace('}', ""), "{word}");
         }
@@ -1065,43 +1135,147 @@ console.log(response.status, await response.text());
 
     #[test]
     fn bodies_per_target() {
-        let form = with(req(Method::Post, "https://h/f"), |r| r.body = body(BodyKind::Form, "", &[("a", "1&2=3+"), ("b c", "é")]));
-        let plain_form = with(req(Method::Post, "https://h/f"), |r| r.body = body(BodyKind::Form, "", &[("a", "x y"), ("a", "2")]));
-        let multipart = with(req(Method::Post, "https://h/m"), |r| r.body = body(BodyKind::Multipart, "", &[("t", "1"), ("s", "<x;y"), ("f", "@docs/a b.pdf"), ("g", "@we;ird\".txt")]));
+        let form = with(req(Method::Post, "https://h/f"), |r| {
+            r.body = body(BodyKind::Form, "", &[("a", "1&2=3+"), ("b c", "é")])
+        });
+        let plain_form =
+            with(req(Method::Post, "https://h/f"), |r| r.body = body(BodyKind::Form, "", &[("a", "x y"), ("a", "2")]));
+        let multipart = with(req(Method::Post, "https://h/m"), |r| {
+            r.body = body(
+                BodyKind::Multipart,
+                "",
+                &[("t", "1"), ("s", "<x;y"), ("f", "@docs/a b.pdf"), ("g", "@we;ird\".txt")],
+            )
+        });
         let raw = with(req(Method::Put, "https://h/r"), |r| r.body = body(BodyKind::Raw, "caf\u{e9}\nit's", &[]));
         let csv = with(raw.clone(), |r| r.headers = vec![Row::new("Content-Type", "text/csv")]);
-        let big = with(req(Method::Post, "https://h/j"), |r| r.body = body(BodyKind::Json, "{\"id\": 123456789012345678901234567890}", &[]));
-        let js_big = with(req(Method::Post, "https://h/j"), |r| r.body = body(BodyKind::Json, "{\"id\": 9007199254740993}", &[]));
-        let proto = with(req(Method::Post, "https://h/j"), |r| r.body = body(BodyKind::Json, "{\"__proto__\": {\"x\": 1}}", &[]));
-        let array = with(req(Method::Post, "https://h/j"), |r| r.body = body(BodyKind::Json, "[1, {\"a[0]\": 2}]", &[]));
+        let big = with(req(Method::Post, "https://h/j"), |r| {
+            r.body = body(BodyKind::Json, "{\"id\": 123456789012345678901234567890}", &[])
+        });
+        let js_big = with(req(Method::Post, "https://h/j"), |r| {
+            r.body = body(BodyKind::Json, "{\"id\": 9007199254740993}", &[])
+        });
+        let proto = with(req(Method::Post, "https://h/j"), |r| {
+            r.body = body(BodyKind::Json, "{\"__proto__\": {\"x\": 1}}", &[])
+        });
+        let array =
+            with(req(Method::Post, "https://h/j"), |r| r.body = body(BodyKind::Json, "[1, {\"a[0]\": 2}]", &[]));
         let broken = with(req(Method::Patch, "https://h/j"), |r| r.body = body(BodyKind::Json, "{oops", &[]));
         let on_get = with(req(Method::Get, "https://h/j"), |r| r.body = body(BodyKind::Json, "{\"a\": 1}", &[]));
         let cases: Expectations = vec![
             ("form", &form, Target::Curl, &["--data-raw 'a=1%262%3D3%2B&b+c=%C3%A9'"], &["-X", "Content-Type"]),
-            ("plain form", &plain_form, Target::Curl, &["--data-urlencode 'a=x y' \\\n  --data-urlencode a=2"], &["-X"]),
-            ("form", &form, Target::Python, &["data = {\n    \"a\": \"1&2=3+\",\n    \"b c\": \"\\xe9\",\n}", "data=data"], &["Content-Type"]),
-            ("repeated names", &plain_form, Target::Python, &["data = [\n    (\"a\", \"x y\"),\n    (\"a\", \"2\"),\n]"], &[]),
+            (
+                "plain form",
+                &plain_form,
+                Target::Curl,
+                &["--data-urlencode 'a=x y' \\\n  --data-urlencode a=2"],
+                &["-X"],
+            ),
+            (
+                "form",
+                &form,
+                Target::Python,
+                &["data = {\n    \"a\": \"1&2=3+\",\n    \"b c\": \"\\xe9\",\n}", "data=data"],
+                &["Content-Type"],
+            ),
+            (
+                "repeated names",
+                &plain_form,
+                Target::Python,
+                &["data = [\n    (\"a\", \"x y\"),\n    (\"a\", \"2\"),\n]"],
+                &[],
+            ),
             ("form", &form, Target::Httpie, &["http --form POST https://h/f", "'a=1&2=3+'", "'b c=é'"], &[]),
-            ("form", &form, Target::Fetch, &["new URLSearchParams([\n    [\"a\", \"1&2=3+\"],\n    [\"b c\", \"é\"],\n  ])"], &["Content-Type"]),
-            ("multipart", &multipart, Target::Curl, &["-F t=1", "--form-string 's=<x;y'", "-F 'f=@docs/a b.pdf'", r#"-F 'g=@"we;ird\".txt"'"#], &["-X", "Content-Type"]),
-            ("multipart", &multipart, Target::Python, &["\"t\": (None, \"1\")", "\"f\": open(\"docs/a b.pdf\", \"rb\")", "files=files"], &["Content-Type"]),
-            ("multipart", &multipart, Target::Httpie, &["http --multipart POST", "t=1", "'s=<x;y'", "'f@docs/a b.pdf'"], &[]),
-            ("multipart", &multipart, Target::Fetch, &["import { openAsBlob } from \"node:fs\";", "form.append(\"f\", await openAsBlob(\"docs/a b.pdf\"), \"a b.pdf\");", "body: form,"], &["Content-Type"]),
-            ("raw", &raw, Target::Curl, &["curl -X PUT https://h/r", "-H 'Content-Type: text/plain'", "--data-raw 'café\nit'\\''s'"], &[]),
-            ("raw", &raw, Target::Python, &["\"Content-Type\": \"text/plain\"", "data = \"caf\\xe9\\nit's\".encode()"], &[]),
+            (
+                "form",
+                &form,
+                Target::Fetch,
+                &["new URLSearchParams([\n    [\"a\", \"1&2=3+\"],\n    [\"b c\", \"é\"],\n  ])"],
+                &["Content-Type"],
+            ),
+            (
+                "multipart",
+                &multipart,
+                Target::Curl,
+                &["-F t=1", "--form-string 's=<x;y'", "-F 'f=@docs/a b.pdf'", r#"-F 'g=@"we;ird\".txt"'"#],
+                &["-X", "Content-Type"],
+            ),
+            (
+                "multipart",
+                &multipart,
+                Target::Python,
+                &["\"t\": (None, \"1\")", "\"f\": open(\"docs/a b.pdf\", \"rb\")", "files=files"],
+                &["Content-Type"],
+            ),
+            (
+                "multipart",
+                &multipart,
+                Target::Httpie,
+                &["http --multipart POST", "t=1", "'s=<x;y'", "'f@docs/a b.pdf'"],
+                &[],
+            ),
+            (
+                "multipart",
+                &multipart,
+                Target::Fetch,
+                &[
+                    "import { openAsBlob } from \"node:fs\";",
+                    "form.append(\"f\", await openAsBlob(\"docs/a b.pdf\"), \"a b.pdf\");",
+                    "body: form,",
+                ],
+                &["Content-Type"],
+            ),
+            (
+                "raw",
+                &raw,
+                Target::Curl,
+                &["curl -X PUT https://h/r", "-H 'Content-Type: text/plain'", "--data-raw 'café\nit'\\''s'"],
+                &[],
+            ),
+            (
+                "raw",
+                &raw,
+                Target::Python,
+                &["\"Content-Type\": \"text/plain\"", "data = \"caf\\xe9\\nit's\".encode()"],
+                &[],
+            ),
             ("raw", &raw, Target::Httpie, &["--raw 'café\nit'\\''s' PUT https://h/r", "Content-Type:text/plain"], &[]),
             ("raw", &raw, Target::Fetch, &["\"Content-Type\": \"text/plain\"", "body: \"café\\nit's\","], &[]),
             ("own type", &csv, Target::Curl, &["-H 'Content-Type: text/csv'"], &["text/plain"]),
             ("own type", &csv, Target::Python, &["\"Content-Type\": \"text/csv\""], &["text/plain"]),
-            ("big integer", &big, Target::Python, &["data = \"{\\\"id\\\": 123456789012345678901234567890}\"", "\"Content-Type\": \"application/json\""], &["json="]),
+            (
+                "big integer",
+                &big,
+                Target::Python,
+                &["data = \"{\\\"id\\\": 123456789012345678901234567890}\"", "\"Content-Type\": \"application/json\""],
+                &["json="],
+            ),
             ("big integer", &big, Target::Httpie, &["--raw '{\"id\": 123456789012345678901234567890}'"], &["id:="]),
             ("beyond 2^53", &js_big, Target::Python, &["\"id\": 9007199254740993,"], &[]),
-            ("beyond 2^53", &js_big, Target::Fetch, &["body: \"{\\\"id\\\": 9007199254740993}\","], &["JSON.stringify"]),
-            ("__proto__", &proto, Target::Fetch, &["body: \"{\\\"__proto__\\\": {\\\"x\\\": 1}}\","], &["JSON.stringify"]),
+            (
+                "beyond 2^53",
+                &js_big,
+                Target::Fetch,
+                &["body: \"{\\\"id\\\": 9007199254740993}\","],
+                &["JSON.stringify"],
+            ),
+            (
+                "__proto__",
+                &proto,
+                Target::Fetch,
+                &["body: \"{\\\"__proto__\\\": {\\\"x\\\": 1}}\","],
+                &["JSON.stringify"],
+            ),
             ("__proto__", &proto, Target::Python, &["\"__proto__\": {"], &[]),
             ("array", &array, Target::Httpie, &["--raw '[1, {\"a[0]\": 2}]'"], &[]),
             ("array", &array, Target::Python, &["payload = [\n    1,\n    {\n        \"a[0]\": 2,\n    },\n]"], &[]),
-            ("not JSON", &broken, Target::Python, &["data = \"{oops\"", "\"Content-Type\": \"application/json\"", "requests.patch("], &["json="]),
+            (
+                "not JSON",
+                &broken,
+                Target::Python,
+                &["data = \"{oops\"", "\"Content-Type\": \"application/json\"", "requests.patch("],
+                &["json="],
+            ),
             ("not JSON", &broken, Target::Fetch, &["body: \"{oops\","], &[]),
             ("body on GET", &on_get, Target::Curl, &["curl https://h/j\n"], &["data"]),
             ("body on GET", &on_get, Target::Python, &["r = requests.get(url)"], &["payload"]),
@@ -1121,11 +1295,21 @@ console.log(response.status, await response.text());
 
     #[test]
     fn auth_per_target() {
-        let basic = with(req(Method::Get, "https://h/a"), |r| r.auth = Auth::Basic { user: "al'ice".into(), password: "p@ss w'rd$".into() });
-        let latin1 = with(req(Method::Get, "https://h/a"), |r| r.auth = Auth::Basic { user: "u".into(), password: "123\u{a3}".into() });
-        let digest = with(req(Method::Delete, "https://h/a"), |r| r.auth = Auth::Digest { user: "u".into(), password: "p".into() });
-        let key_q = with(req(Method::Get, "https://h/a?x=1"), |r| r.auth = Auth::ApiKey { name: "api_key".into(), value: "k 1".into(), location: KeyLocation::Query });
-        let key_h = with(req(Method::Get, "https://h/a"), |r| r.auth = Auth::ApiKey { name: "X-Api-Key".into(), value: "k1".into(), location: KeyLocation::Header });
+        let basic = with(req(Method::Get, "https://h/a"), |r| {
+            r.auth = Auth::Basic { user: "al'ice".into(), password: "p@ss w'rd$".into() }
+        });
+        let latin1 = with(req(Method::Get, "https://h/a"), |r| {
+            r.auth = Auth::Basic { user: "u".into(), password: "123\u{a3}".into() }
+        });
+        let digest = with(req(Method::Delete, "https://h/a"), |r| {
+            r.auth = Auth::Digest { user: "u".into(), password: "p".into() }
+        });
+        let key_q = with(req(Method::Get, "https://h/a?x=1"), |r| {
+            r.auth = Auth::ApiKey { name: "api_key".into(), value: "k 1".into(), location: KeyLocation::Query }
+        });
+        let key_h = with(req(Method::Get, "https://h/a"), |r| {
+            r.auth = Auth::ApiKey { name: "X-Api-Key".into(), value: "k1".into(), location: KeyLocation::Header }
+        });
         let overridden = with(basic.clone(), |r| r.headers = vec![Row::new("Authorization", "Token abc")]);
         let cases: AuthExpectations = vec![
             ("basic", &basic, Target::Curl, NO_ENV, &[r#"-u 'al'\''ice:p@ss w'\''rd$'"#], &["Authorization"]),
@@ -1164,13 +1348,30 @@ console.log(response.status, await response.text());
     /// With secrets_as_env no secret may appear anywhere, in any target.
     #[test]
     fn secrets_never_leak_into_env_snippets() {
-        let secret_headers = ["Authorization", "Cookie", "X-Api-Key", "X-Auth-Token", "Private-Token", "Ocp-Apim-Subscription-Key", "Proxy-Authorization"];
+        let secret_headers = [
+            "Authorization",
+            "Cookie",
+            "X-Api-Key",
+            "X-Auth-Token",
+            "Private-Token",
+            "Ocp-Apim-Subscription-Key",
+            "Proxy-Authorization",
+        ];
         let mut requests = vec![
             with(req(Method::Get, "https://h/"), |r| r.auth = Auth::Bearer { token: "S3CRET-bearer".into() }),
-            with(req(Method::Post, "https://h/"), |r| r.auth = Auth::Basic { user: "u".into(), password: "S3CRET-basic".into() }),
-            with(req(Method::Post, "https://h/"), |r| r.auth = Auth::Digest { user: "u".into(), password: "S3CRET-digest".into() }),
-            with(req(Method::Get, "https://h/"), |r| r.auth = Auth::ApiKey { name: "key".into(), value: "S3CRET-q".into(), location: KeyLocation::Query }),
-            with(req(Method::Get, "https://h/"), |r| r.auth = Auth::ApiKey { name: "Api-Key".into(), value: "S3CRET-h".into(), location: KeyLocation::Header }),
+            with(req(Method::Post, "https://h/"), |r| {
+                r.auth = Auth::Basic { user: "u".into(), password: "S3CRET-basic".into() }
+            }),
+            with(req(Method::Post, "https://h/"), |r| {
+                r.auth = Auth::Digest { user: "u".into(), password: "S3CRET-digest".into() }
+            }),
+            with(req(Method::Get, "https://h/"), |r| {
+                r.auth = Auth::ApiKey { name: "key".into(), value: "S3CRET-q".into(), location: KeyLocation::Query }
+            }),
+            with(req(Method::Get, "https://h/"), |r| {
+                r.auth =
+                    Auth::ApiKey { name: "Api-Key".into(), value: "S3CRET-h".into(), location: KeyLocation::Header }
+            }),
         ];
         for h in secret_headers {
             requests.push(with(req(Method::Get, "https://h/"), |r| r.headers = vec![Row::new(h, "Scheme S3CRET-row")]));
@@ -1181,8 +1382,13 @@ console.log(response.status, await response.text());
                 assert!(!out.contains("S3CRET"), "{target:?} leaks:\n{out}");
                 // …and without the option the secret is there, so the check above is not vacuous
                 // (fetch sends Basic as base64 and cannot do Digest at all).
-                let hidden_by_fetch = target == Target::Fetch && matches!(r.auth, Auth::Basic { .. } | Auth::Digest { .. });
-                assert!(hidden_by_fetch || export(r, target, NO_ENV).contains("S3CRET"), "{target:?} lost the secret:\n{}", export(r, target, NO_ENV));
+                let hidden_by_fetch =
+                    target == Target::Fetch && matches!(r.auth, Auth::Basic { .. } | Auth::Digest { .. });
+                assert!(
+                    hidden_by_fetch || export(r, target, NO_ENV).contains("S3CRET"),
+                    "{target:?} lost the secret:\n{}",
+                    export(r, target, NO_ENV)
+                );
             }
         }
     }
@@ -1201,7 +1407,14 @@ console.log(response.status, await response.text());
             ];
         });
         let out = curl(&r, ENV);
-        for want in ["\"Authorization: Bearer $TOKEN\"", "\"X-Auth-Token: $AUTH_TOKEN\"", "\"Cookie: $COOKIE\"", "\"Proxy-Authorization: Basic $PROXY_TOKEN\"", "'Idempotency-Key: not-secret'", "'X-Request-Id: not-secret-either'"] {
+        for want in [
+            "\"Authorization: Bearer $TOKEN\"",
+            "\"X-Auth-Token: $AUTH_TOKEN\"",
+            "\"Cookie: $COOKIE\"",
+            "\"Proxy-Authorization: Basic $PROXY_TOKEN\"",
+            "'Idempotency-Key: not-secret'",
+            "'X-Request-Id: not-secret-either'",
+        ] {
             assert!(out.contains(want), "want {want} in\n{out}");
         }
         // Two different tokens must not share one variable.
@@ -1210,7 +1423,12 @@ console.log(response.status, await response.text());
             r.headers = vec![Row::new("Authorization", "Bearer z"), Row::new("Authorization", "Bearer a")];
         });
         let out = python(&two, ENV);
-        assert!(out.contains("\"Authorization\": \"Bearer \" + os.environ[\"TOKEN\"] + \", Bearer \" + os.environ[\"TOKEN_2\"],"), "{out}");
+        assert!(
+            out.contains(
+                "\"Authorization\": \"Bearer \" + os.environ[\"TOKEN\"] + \", Bearer \" + os.environ[\"TOKEN_2\"],"
+            ),
+            "{out}"
+        );
     }
 
     /// HTTPie's item syntax: (request, lines that must be in the snippet).
@@ -1218,13 +1436,35 @@ console.log(response.status, await response.text());
     fn httpie_items() {
         let post = |f: &dyn Fn(&mut Request)| with(req(Method::Post, "https://h/i"), f);
         let cases: Vec<(Request, &[&str])> = vec![
-            (post(&|r| r.headers = vec![Row::new("X-Eq", "=x"), Row::new("X-At", "@f"), Row::new("X-Bs", "a\\b"), Row::new("X-E", "")]), &[r"'X-Eq:\=x'", r"'X-At:\@f'", r"'X-Bs:a\b'", "'X-E;'"]),
-            (post(&|r| r.body = body(BodyKind::Json, r#"{"a": "=v", "b": "@v", "c:d": "back\\slash"}"#, &[])), &[r"'a=\=v'", r"'b=\@v'", r"'c\:d=back\slash'"]),
-            (post(&|r| r.body = body(BodyKind::Json, r#"{"c": "x\\=y"}"#, &[])), &[r#"http --raw '{"c": "x\\=y"}' POST"#]),
+            (
+                post(&|r| {
+                    r.headers = vec![
+                        Row::new("X-Eq", "=x"),
+                        Row::new("X-At", "@f"),
+                        Row::new("X-Bs", "a\\b"),
+                        Row::new("X-E", ""),
+                    ]
+                }),
+                &[r"'X-Eq:\=x'", r"'X-At:\@f'", r"'X-Bs:a\b'", "'X-E;'"],
+            ),
+            (
+                post(&|r| r.body = body(BodyKind::Json, r#"{"a": "=v", "b": "@v", "c:d": "back\\slash"}"#, &[])),
+                &[r"'a=\=v'", r"'b=\@v'", r"'c\:d=back\slash'"],
+            ),
+            (
+                post(&|r| r.body = body(BodyKind::Json, r#"{"c": "x\\=y"}"#, &[])),
+                &[r#"http --raw '{"c": "x\\=y"}' POST"#],
+            ),
             (post(&|r| r.body = body(BodyKind::Json, r#"{"a[0]": 1}"#, &[])), &[r#"http --raw '{"a[0]": 1}' POST"#]),
             (post(&|r| r.body = body(BodyKind::Json, r#"{"e": ["\\=\t"]}"#, &[])), &[r#"'e:=["\\=\t"]'"#]),
-            (post(&|r| r.body = body(BodyKind::Form, "", &[("a:b", "1"), ("c", "@v")])), &["http --form POST", r"'a\:b=1'", r"'c=\@v'"]),
-            (post(&|r| r.body = body(BodyKind::Form, "", &[("c", "x\\=y")])), &["http --raw c=x%5C%3Dy POST", "Content-Type:application/x-www-form-urlencoded"]),
+            (
+                post(&|r| r.body = body(BodyKind::Form, "", &[("a:b", "1"), ("c", "@v")])),
+                &["http --form POST", r"'a\:b=1'", r"'c=\@v'"],
+            ),
+            (
+                post(&|r| r.body = body(BodyKind::Form, "", &[("c", "x\\=y")])),
+                &["http --raw c=x%5C%3Dy POST", "Content-Type:application/x-www-form-urlencoded"],
+            ),
         ];
         for (r, want) in cases {
             let out = httpie(&r, NO_ENV);
@@ -1257,33 +1497,68 @@ console.log(response.status, await response.text());
     #[test]
     fn curl_round_trips() {
         let cases = vec![
-            with(req(Method::Get, "https://api.example.com/v1/search?q=caf%C3%A9+%26+cr%C3%A8me&tag=a%2Bb&tag=%22q%22&empty="), |r| {
-                r.headers = vec![Row::new("X-Quote", "it's \"quoted\" $HOME `id` \\ wow!"), Row::new("X-Empty", ""), Row::new("Accept", "*/*")];
-            }),
+            with(
+                req(
+                    Method::Get,
+                    "https://api.example.com/v1/search?q=caf%C3%A9+%26+cr%C3%A8me&tag=a%2Bb&tag=%22q%22&empty=",
+                ),
+                |r| {
+                    r.headers = vec![
+                        Row::new("X-Quote", "it's \"quoted\" $HOME `id` \\ wow!"),
+                        Row::new("X-Empty", ""),
+                        Row::new("Accept", "*/*"),
+                    ];
+                },
+            ),
             with(req(Method::Post, "https://h.example/json"), |r| {
                 r.auth = Auth::Bearer { token: "eyJ.a-b_c.d".into() };
-                r.body = body(BodyKind::Json, "{\n  \"msg\": \"it's \\\"x\\\"\\nline 2 caf\u{e9} \u{1F600}\",\n  \"n\": 1\n}", &[]);
+                r.body = body(
+                    BodyKind::Json,
+                    "{\n  \"msg\": \"it's \\\"x\\\"\\nline 2 caf\u{e9} \u{1F600}\",\n  \"n\": 1\n}",
+                    &[],
+                );
             }),
             with(req(Method::Post, "https://h.example/form"), |r| {
                 r.auth = Auth::Basic { user: "al'ice".into(), password: "p@ss:w'rd $x".into() };
-                r.body = body(BodyKind::Form, "", &[("a", "1&2=3+4"), ("b", "caf\u{e9} cr\u{e8}me"), ("c", ""), ("d", "it's")]);
+                r.body = body(
+                    BodyKind::Form,
+                    "",
+                    &[("a", "1&2=3+4"), ("b", "caf\u{e9} cr\u{e8}me"), ("c", ""), ("d", "it's")],
+                );
             }),
-            with(req(Method::Post, "https://h.example/form"), |r| r.body = body(BodyKind::Form, "", &[("a b", "x"), ("k%", "y+z")])),
+            with(req(Method::Post, "https://h.example/form"), |r| {
+                r.body = body(BodyKind::Form, "", &[("a b", "x"), ("k%", "y+z")])
+            }),
             with(req(Method::Put, "https://h.example/raw"), |r| {
                 r.headers = vec![Row::new("Content-Type", "text/csv; charset=utf-8")];
                 r.body = body(BodyKind::Raw, "a,b\n'1',\"2\"\n$x,`y`\n", &[]);
             }),
             with(req(Method::Put, "https://h.example/raw"), |r| r.body = body(BodyKind::Raw, "@not-a-file", &[])),
             with(req(Method::Post, "https://h.example/up"), |r| {
-                r.body = body(BodyKind::Multipart, "", &[("title", "My \"doc\" it's"), ("note", "<not a file;type=x"), ("file", "@docs/a b.pdf"), ("odd", "@we;ird\".txt")]);
+                r.body = body(
+                    BodyKind::Multipart,
+                    "",
+                    &[
+                        ("title", "My \"doc\" it's"),
+                        ("note", "<not a file;type=x"),
+                        ("file", "@docs/a b.pdf"),
+                        ("odd", "@we;ird\".txt"),
+                    ],
+                );
             }),
-            with(req(Method::Delete, "https://h.example/d"), |r| r.auth = Auth::Digest { user: "u".into(), password: "p a'ss".into() }),
+            with(req(Method::Delete, "https://h.example/d"), |r| {
+                r.auth = Auth::Digest { user: "u".into(), password: "p a'ss".into() }
+            }),
             with(req(Method::Patch, "https://h.example/p"), |r| {
                 r.headers = vec![Row::new("Content-Type", "application/merge-patch+json")];
                 r.body = body(BodyKind::Json, "{\"a\":null}", &[]);
             }),
-            with(req(Method::Post, "https://h.example/j"), |r| r.body = body(BodyKind::Json, "[\"not\", \"an object\"]", &[])),
-            with(req(Method::Head, "https://h.example/h"), |r| r.headers = vec![Row::new("Authorization", "Token abc")]),
+            with(req(Method::Post, "https://h.example/j"), |r| {
+                r.body = body(BodyKind::Json, "[\"not\", \"an object\"]", &[])
+            }),
+            with(req(Method::Head, "https://h.example/h"), |r| {
+                r.headers = vec![Row::new("Authorization", "Token abc")]
+            }),
             with(req(Method::Options, "https://h.example/o"), |r| r.headers = vec![Row::new("Cookie", "a=1; b=2")]),
             req(Method::Post, "https://h.example/empty"),
             req(Method::Get, "https://h.example/{id}/[x]"),

@@ -110,15 +110,25 @@ mod tests {
     fn every_idp_shape() {
         use GrantKind::*;
         let cases = [
-            (json!({"scope": "read:users  write:users"}), vec![g("read:users", Scope, "scope"), g("write:users", Scope, "scope")]),
+            (
+                json!({"scope": "read:users  write:users"}),
+                vec![g("read:users", Scope, "scope"), g("write:users", Scope, "scope")],
+            ),
             (json!({"scp": "User.Read Mail.Send"}), vec![g("User.Read", Scope, "scp"), g("Mail.Send", Scope, "scp")]),
             (json!({"scp": ["openid", "email"]}), vec![g("openid", Scope, "scp"), g("email", Scope, "scp")]),
             (json!({"roles": ["Admin"]}), vec![g("Admin", Role, "roles")]),
             (json!({"permissions": ["read:x"]}), vec![g("read:x", Permission, "permissions")]),
-            (json!({"groups": ["g1"], "cognito:groups": ["admins"]}), vec![g("g1", Group, "groups"), g("admins", Group, "cognito:groups")]),
+            (
+                json!({"groups": ["g1"], "cognito:groups": ["admins"]}),
+                vec![g("g1", Group, "groups"), g("admins", Group, "cognito:groups")],
+            ),
             (
                 json!({"realm_access": {"roles": ["offline_access"]}, "resource_access": {"account": {"roles": ["manage-account"]}, "api": {"roles": ["reader"]}}}),
-                vec![g("offline_access", Role, "realm_access.roles"), g("manage-account", Role, "resource_access.account.roles"), g("reader", Role, "resource_access.api.roles")],
+                vec![
+                    g("offline_access", Role, "realm_access.roles"),
+                    g("manage-account", Role, "resource_access.account.roles"),
+                    g("reader", Role, "resource_access.api.roles"),
+                ],
             ),
             (json!({"https://example.com/roles": ["editor"]}), vec![g("editor", Role, "https://example.com/roles")]),
             (json!({"scope": 42, "roles": {"a": 1}, "email": "x"}), vec![]),

@@ -35,7 +35,10 @@ pub fn recognise(claims: &Map<String, Value>) -> Option<Idp> {
         return idp("Auth0", format!("tenant {}", host.trim_end_matches(".auth0.com")));
     }
     if host.ends_with(".okta.com") || host.ends_with(".oktapreview.com") || host.ends_with(".okta-emea.com") {
-        let server = iss.split("/oauth2/").nth(1).map_or("org authorization server".to_string(), |id| format!("custom authorization server {id}"));
+        let server = iss
+            .split("/oauth2/")
+            .nth(1)
+            .map_or("org authorization server".to_string(), |id| format!("custom authorization server {id}"));
         return idp("Okta", server);
     }
     if let Some(rest) = host.strip_prefix("cognito-idp.") {
@@ -57,7 +60,11 @@ pub fn recognise(claims: &Map<String, Value>) -> Option<Idp> {
         return idp("Keycloak", format!("realm {}", realm.trim_end_matches('/')));
     }
     if claims.contains_key("realm_access") || claims.contains_key("resource_access") {
-        return Some(Idp { name: "Keycloak", detail: "realm unknown".into(), evidence: "realm_access / resource_access claims".into() });
+        return Some(Idp {
+            name: "Keycloak",
+            detail: "realm unknown".into(),
+            evidence: "realm_access / resource_access claims".into(),
+        });
     }
     None
 }
@@ -119,16 +126,36 @@ mod tests {
     #[test]
     fn recognises_providers() {
         let cases = [
-            (json!({"iss": "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/", "ver": "1.0", "tid": "72f9"}), "Microsoft Entra ID", "v1.0 token, tenant 72f9"),
-            (json!({"iss": "https://login.microsoftonline.com/72f9/v2.0", "tid": "72f9"}), "Microsoft Entra ID", "v2.0 token, tenant 72f9"),
+            (
+                json!({"iss": "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/", "ver": "1.0", "tid": "72f9"}),
+                "Microsoft Entra ID",
+                "v1.0 token, tenant 72f9",
+            ),
+            (
+                json!({"iss": "https://login.microsoftonline.com/72f9/v2.0", "tid": "72f9"}),
+                "Microsoft Entra ID",
+                "v2.0 token, tenant 72f9",
+            ),
             (json!({"iss": "https://dev-abc.us.auth0.com/"}), "Auth0", "tenant dev-abc.us"),
             (json!({"iss": "https://acme.okta.com/oauth2/default"}), "Okta", "custom authorization server default"),
             (json!({"iss": "https://acme.okta.com"}), "Okta", "org authorization server"),
-            (json!({"iss": "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc", "token_use": "id"}), "Amazon Cognito", "ID token, region eu-west-1"),
-            (json!({"iss": "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_x", "token_use": "access"}), "Amazon Cognito", "access token, region us-east-1"),
+            (
+                json!({"iss": "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc", "token_use": "id"}),
+                "Amazon Cognito",
+                "ID token, region eu-west-1",
+            ),
+            (
+                json!({"iss": "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_x", "token_use": "access"}),
+                "Amazon Cognito",
+                "access token, region us-east-1",
+            ),
             (json!({"iss": "https://accounts.google.com"}), "Google", "OpenID Connect ID token"),
             (json!({"iss": "https://sso.example.com/realms/acme"}), "Keycloak", "realm acme"),
-            (json!({"iss": "https://token.actions.githubusercontent.com", "repository": "o/r"}), "GitHub Actions OIDC", "repository o/r"),
+            (
+                json!({"iss": "https://token.actions.githubusercontent.com", "repository": "o/r"}),
+                "GitHub Actions OIDC",
+                "repository o/r",
+            ),
         ];
         for (claims, name, detail) in cases {
             let idp = recognise(&m(claims.clone())).unwrap_or_else(|| panic!("{claims}"));

@@ -96,7 +96,8 @@ const HEADER_NAMES: &[&str] = &[
 const SCHEMES: &[&str] = &["bearer", "basic", "digest", "dpop", "token", "jwt", "negotiate", "apikey"];
 
 /// Fields of a token-endpoint response (or app config) that hold a token, most wanted first.
-const JSON_FIELDS: &[&str] = &["access_token", "accessToken", "id_token", "idToken", "token", "jwt", "refresh_token", "refreshToken"];
+const JSON_FIELDS: &[&str] =
+    &["access_token", "accessToken", "id_token", "idToken", "token", "jwt", "refresh_token", "refreshToken"];
 
 pub fn extract(input: &str) -> Extracted {
     let mut removed = Vec::new();
@@ -115,7 +116,9 @@ pub fn extract(input: &str) -> Extracted {
                     token: String::new(),
                     scheme: None,
                     removed,
-                    note: Some("this curl command sends no Authorization header (no -H 'Authorization: …', no -u)".into()),
+                    note: Some(
+                        "this curl command sends no Authorization header (no -H 'Authorization: …', no -u)".into(),
+                    ),
                 }
             }
             Err(e) => note = Some(format!("could not read the curl command: {e}")),
@@ -140,7 +143,10 @@ pub fn extract(input: &str) -> Extracted {
 
 fn trim_recording<'a>(input: &'a str, removed: &mut Vec<Removed>) -> &'a str {
     let trimmed = input.trim();
-    let cut: String = input[..input.len() - input.trim_start().len()].chars().chain(input[input.trim_end().len()..].chars()).collect();
+    let cut: String = input[..input.len() - input.trim_start().len()]
+        .chars()
+        .chain(input[input.trim_end().len()..].chars())
+        .collect();
     let line_breaks = cut.chars().filter(|c| *c == '\n' || *c == '\r').count();
     if line_breaks > 0 {
         removed.push(Removed::SurroundingLineBreaks { count: line_breaks });
@@ -165,7 +171,9 @@ fn auth_from_curl(text: &str) -> Result<Option<String>, shell::ShellError> {
             "-H" | "--header" => iter.next().cloned(),
             w if w.starts_with("-H") && w.len() > 2 => Some(w[2..].to_string()),
             w if w.starts_with("--header=") => Some(w["--header=".len()..].to_string()),
-            "-u" | "--user" => iter.next().map(|creds| format!("Authorization: Basic {}", super::b64::encode_std(creds.as_bytes()))),
+            "-u" | "--user" => {
+                iter.next().map(|creds| format!("Authorization: Basic {}", super::b64::encode_std(creds.as_bytes())))
+            }
             _ => None,
         };
         if let Some(h) = header {
@@ -182,7 +190,8 @@ fn token_from_json(text: &str) -> Option<(String, String, Vec<String>)> {
     let Ok(Value::Object(map)) = serde_json::from_str::<Value>(text) else {
         return None;
     };
-    let present: Vec<&str> = JSON_FIELDS.iter().copied().filter(|f| map.get(*f).and_then(Value::as_str).is_some()).collect();
+    let present: Vec<&str> =
+        JSON_FIELDS.iter().copied().filter(|f| map.get(*f).and_then(Value::as_str).is_some()).collect();
     let field = *present.first()?;
     let token = map.get(field)?.as_str()?.to_string();
     let others = present[1..].iter().map(|s| s.to_string()).collect();
@@ -216,7 +225,10 @@ fn strip_quotes(text: &mut String, removed: &mut Vec<Removed>) {
 }
 
 fn scheme_at_start(text: &str) -> Option<&'static str> {
-    SCHEMES.iter().copied().find(|s| text.len() >= s.len() && text.is_char_boundary(s.len()) && text[..s.len()].eq_ignore_ascii_case(s))
+    SCHEMES
+        .iter()
+        .copied()
+        .find(|s| text.len() >= s.len() && text.is_char_boundary(s.len()) && text[..s.len()].eq_ignore_ascii_case(s))
 }
 
 fn strip_scheme(text: &mut String, removed: &mut Vec<Removed>) -> Option<String> {

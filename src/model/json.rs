@@ -55,11 +55,7 @@ mod tests {
 
     #[test]
     fn located_errors() {
-        let cases = [
-            ("{\"a\":}", 1, 6),
-            ("{\"a\":1,\n \"b\" 2}", 2, 6),
-            ("", 1, 0),
-        ];
+        let cases = [("{\"a\":}", 1, 6), ("{\"a\":1,\n \"b\" 2}", 2, 6), ("", 1, 0)];
         for (text, line, column) in cases {
             let e = parse(text).unwrap_err();
             assert_eq!((e.line, e.column), (line, column), "{text:?}: {e}");

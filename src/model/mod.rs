@@ -28,5 +28,5 @@ pub mod summary;
 pub mod time;
 pub mod token;
 pub mod url;
-pub mod verify_plan;
 pub mod vendor;
+pub mod verify_plan;

@@ -15,16 +15,41 @@ pub enum RawError {
     Empty,
     /// No status line, `Status Code:` or printed status anywhere; `saw_headers` when there
     /// were headers, which is what DevTools' copy of the response headers alone looks like.
-    NoStatus { saw_headers: bool },
+    NoStatus {
+        saw_headers: bool,
+    },
     /// A `curl -v` trace with requests but no `< HTTP/` line: the connection failed.
     NoResponseInTrace,
-    BadStatus { line: usize, column: usize, found: String },
-    NotAHeader { line: usize, column: usize, text: String },
-    BadHeaderName { line: usize, column: usize, name: String, bad: char },
+    BadStatus {
+        line: usize,
+        column: usize,
+        found: String,
+    },
+    NotAHeader {
+        line: usize,
+        column: usize,
+        text: String,
+    },
+    BadHeaderName {
+        line: usize,
+        column: usize,
+        name: String,
+        bad: char,
+    },
     /// A line starting with a space or tab (obs-fold) with no header above it to continue.
-    FoldWithoutHeader { line: usize },
-    UnterminatedString { line: usize, column: usize },
-    PythonSyntax { line: usize, column: usize, expected: &'static str, found: String },
+    FoldWithoutHeader {
+        line: usize,
+    },
+    UnterminatedString {
+        line: usize,
+        column: usize,
+    },
+    PythonSyntax {
+        line: usize,
+        column: usize,
+        expected: &'static str,
+        found: String,
+    },
 }
 
 impl fmt::Display for RawError {
@@ -222,7 +247,8 @@ fn header_line(l: Line, from: usize) -> Result<Option<(String, String)>, RawErro
     if s.starts_with(':') {
         return Ok(None);
     }
-    let not_a_header = || RawError::NotAHeader { line: l.no, column: l.column(from), text: truncate_chars(s.trim(), 40) };
+    let not_a_header =
+        || RawError::NotAHeader { line: l.no, column: l.column(from), text: truncate_chars(s.trim(), 40) };
     let colon = s.find(':').ok_or_else(not_a_header)?;
     // "Name : value" is wrong on the wire but harmless in a paste.
     let name = s[..colon].trim_end();
@@ -230,7 +256,12 @@ fn header_line(l: Line, from: usize) -> Result<Option<(String, String)>, RawErro
         return Err(not_a_header());
     }
     if let Some((i, bad)) = name.char_indices().find(|&(_, c)| !is_tchar(c)) {
-        return Err(RawError::BadHeaderName { line: l.no, column: l.column(from + i), name: truncate_chars(name, 40), bad });
+        return Err(RawError::BadHeaderName {
+            line: l.no,
+            column: l.column(from + i),
+            name: truncate_chars(name, 40),
+            bad,
+        });
     }
     Ok(Some((name.to_string(), s[colon + 1..].trim().to_string())))
 }
@@ -464,7 +495,10 @@ fn resolve(base: &str, location: &str) -> String {
 /// before the last response is a hop: the URL of the request that got it, and the method of
 /// the request that followed it, which is how a POST that became a GET shows.
 fn assemble(events: Vec<Event>, body: String, format: Format) -> Result<Exchange, RawError> {
-    let last = events.iter().rposition(|e| matches!(e, Event::Response { .. })).ok_or(RawError::NoStatus { saw_headers: false })?;
+    let last = events
+        .iter()
+        .rposition(|e| matches!(e, Event::Response { .. }))
+        .ok_or(RawError::NoStatus { saw_headers: false })?;
     let mut hops: Vec<Hop> = Vec::new();
     let mut requests: Vec<SentRequest> = Vec::new();
     let mut asked: Option<usize> = None;
@@ -502,7 +536,9 @@ fn assemble(events: Vec<Event>, body: String, format: Format) -> Result<Exchange
             _ => None,
         })
         .unwrap_or_default();
-    let Some(Event::Response { status, reason, headers }) = events.into_iter().nth(last) else { unreachable!("`last` is a response") };
+    let Some(Event::Response { status, reason, headers }) = events.into_iter().nth(last) else {
+        unreachable!("`last` is a response")
+    };
     let response = Response { status, reason, headers, body, source: Source::Pasted, hops, sent_headers };
     Ok(Exchange { format, requests, response })
 }
@@ -514,8 +550,9 @@ fn read_loose(text: &str, lines: &[Line]) -> Result<Exchange, RawError> {
     if let Some(at) = python_after_status(first.text) {
         let (status, _) = code_and_reason(first, 0)?;
         let at = first.start + at;
-        return python(text, lines, at, status, String::new())
-            .unwrap_or_else(|| Ok(python_exchange(status, String::new(), Vec::new(), python_body(&rest_from(lines, at)))));
+        return python(text, lines, at, status, String::new()).unwrap_or_else(|| {
+            Ok(python_exchange(status, String::new(), Vec::new(), python_body(&rest_from(lines, at))))
+        });
     }
     let status = bare_status(first)?;
     let mut i = usize::from(status.is_some());
@@ -550,7 +587,8 @@ fn python(text: &str, lines: &[Line], at: usize, status: u16, reason: String) ->
 }
 
 fn python_exchange(status: u16, reason: String, headers: Vec<(String, String)>, body: String) -> Exchange {
-    let response = Response { status, reason, headers, body, source: Source::Pasted, hops: Vec::new(), sent_headers: Vec::new() };
+    let response =
+        Response { status, reason, headers, body, source: Source::Pasted, hops: Vec::new(), sent_headers: Vec::new() };
     Exchange { format: Format::Python, requests: Vec::new(), response }
 }
 
@@ -629,7 +667,8 @@ fn name_only(t: &str) -> bool {
 /// Whether names and values alternate on separate lines: the first and third lines are
 /// names alone, so one header with an empty value does not switch the mode.
 fn is_two_line(lines: &[Line]) -> bool {
-    let c: Vec<&str> = lines.iter().map(|l| l.text).filter(|t| !t.trim().is_empty() && section_title(t).is_none()).take(3).collect();
+    let c: Vec<&str> =
+        lines.iter().map(|l| l.text).filter(|t| !t.trim().is_empty() && section_title(t).is_none()).take(3).collect();
     c.len() == 3 && name_only(c[0]) && !name_only(c[1]) && name_only(c[2])
 }
 
@@ -718,13 +757,18 @@ fn read_devtools(lines: &[Line], mut i: usize, mut status: Option<(u16, String)>
             Some("Request Method") => method = value,
             Some(_) => {}
             // Firefox: "Status: 401 Unauthorized".
-            None if name.eq_ignore_ascii_case("status") && status.is_none() && value.bytes().next().is_some_and(|b| b.is_ascii_digit()) => {
+            None if name.eq_ignore_ascii_case("status")
+                && status.is_none()
+                && value.bytes().next().is_some_and(|b| b.is_ascii_digit()) =>
+            {
                 status = Some(code_and_reason(value_line, value_at)?)
             }
             None => target.push((name, value)),
         }
     }
-    let Some((code, reason)) = status else { return Err(RawError::NoStatus { saw_headers: !got.is_empty() || !sent.is_empty() }) };
+    let Some((code, reason)) = status else {
+        return Err(RawError::NoStatus { saw_headers: !got.is_empty() || !sent.is_empty() });
+    };
     let mut events = Vec::new();
     if !url.is_empty() || !method.is_empty() || !sent.is_empty() {
         events.push(Event::Request(SentRequest { method, url, headers: sent }));
@@ -829,7 +873,10 @@ impl PyParser<'_> {
 
     fn number(&mut self) -> Py {
         let rest = &self.text[self.pos..];
-        let len = rest.char_indices().find(|&(i, c)| !(c.is_ascii_digit() || ".eE+".contains(c) || (c == '-' && i == 0))).map_or(rest.len(), |(i, _)| i);
+        let len = rest
+            .char_indices()
+            .find(|&(i, c)| !(c.is_ascii_digit() || ".eE+".contains(c) || (c == '-' && i == 0)))
+            .map_or(rest.len(), |(i, _)| i);
         self.pos += len;
         Py::Num(rest[..len].to_string())
     }
@@ -903,7 +950,10 @@ impl PyParser<'_> {
                                 'u' => 4,
                                 _ => 8,
                             };
-                            let hex = self.text.get(self.pos..self.pos + n).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+                            let hex = self
+                                .text
+                                .get(self.pos..self.pos + n)
+                                .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
                             let ch = hex.and_then(|h| u32::from_str_radix(h, 16).ok()).and_then(char::from_u32);
                             let Some(ch) = ch else {
                                 return Err(self.syntax(match e {
@@ -929,17 +979,30 @@ impl PyParser<'_> {
 }
 
 /// Names every response has; a dict of strings with none of them is `r.json()`, not headers.
-const COMMON_HEADERS: &[&str] = &["date", "content-type", "content-length", "server", "connection", "www-authenticate", "cache-control", "transfer-encoding", "vary"];
+const COMMON_HEADERS: &[&str] = &[
+    "date",
+    "content-type",
+    "content-length",
+    "server",
+    "connection",
+    "www-authenticate",
+    "cache-control",
+    "transfer-encoding",
+    "vary",
+];
 
 /// `r.headers` (a dict of str, possibly wrapped) or httpx's list of pairs, as header rows.
 /// `followed` says whether more output follows; then the value is headers whatever its keys.
 fn as_headers(v: &Py, followed: bool) -> Option<Vec<(String, String)>> {
     let pairs: Vec<(&Py, &Py)> = match v {
         Py::Dict(items) => items.iter().map(|(k, v)| (k, v)).collect(),
-        Py::List(items) => items.iter().map(|i| match i {
-            Py::List(kv) if kv.len() == 2 => Some((&kv[0], &kv[1])),
-            _ => None,
-        }).collect::<Option<_>>()?,
+        Py::List(items) => items
+            .iter()
+            .map(|i| match i {
+                Py::List(kv) if kv.len() == 2 => Some((&kv[0], &kv[1])),
+                _ => None,
+            })
+            .collect::<Option<_>>()?,
         _ => return None,
     };
     let rows: Vec<(String, String)> = pairs
@@ -987,7 +1050,6 @@ fn python_body(rest: &str) -> String {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -997,7 +1059,15 @@ mod tests {
     }
 
     fn resp(status: u16, reason: &str, headers: &[(&str, &str)], body: &str) -> Response {
-        Response { status, reason: reason.into(), headers: rows(headers), body: body.into(), source: Source::Pasted, hops: vec![], sent_headers: vec![] }
+        Response {
+            status,
+            reason: reason.into(),
+            headers: rows(headers),
+            body: body.into(),
+            source: Source::Pasted,
+            hops: vec![],
+            sent_headers: vec![],
+        }
     }
 
     fn hop(status: u16, method: &str, url: &str, location: &str) -> Hop {
@@ -1222,7 +1292,10 @@ Note: Unnecessary use of -X or --request, POST is already inferred.
     fn a_verbose_trace_keeps_every_request() {
         let e = read(CURL_V_POST_REDIRECT).unwrap();
         let seen: Vec<(&str, &str)> = e.requests.iter().map(|r| (r.method.as_str(), r.url.as_str())).collect();
-        assert_eq!(seen, [("POST", "https://api.example.com/v1/login"), ("GET", "https://auth.example.net/session?next=%2Fv1")]);
+        assert_eq!(
+            seen,
+            [("POST", "https://api.example.com/v1/login"), ("GET", "https://auth.example.net/session?next=%2Fv1")]
+        );
         // Authorization was sent to the first host only: the second request is visibly without it.
         assert_eq!(header(&e.requests[0].headers, "authorization"), Some("Bearer abc"));
         assert_eq!(header(&e.response.sent_headers, "authorization"), None);
@@ -1263,22 +1336,70 @@ Note: Unnecessary use of -X or --request, POST is already inferred.
         let s = |v: &str| v.to_string();
         let cases: Vec<(&str, &str, RawError)> = vec![
             ("empty", " \n\t\n", Empty),
-            ("DevTools headers without the status", "content-type: application/json\nwww-authenticate: Bearer", NoStatus { saw_headers: true }),
+            (
+                "DevTools headers without the status",
+                "content-type: application/json\nwww-authenticate: Bearer",
+                NoStatus { saw_headers: true },
+            ),
             ("a body alone", "{\"error\":\"invalid_token\"}", NoStatus { saw_headers: false }),
-            ("a failed curl -v", "*   Trying 127.0.0.1:9...\n* connect to 127.0.0.1 port 9 failed: Connection refused\n", NoResponseInTrace),
+            (
+                "a failed curl -v",
+                "*   Trying 127.0.0.1:9...\n* connect to 127.0.0.1 port 9 failed: Connection refused\n",
+                NoResponseInTrace,
+            ),
             ("two-digit status", "HTTP/1.1 40 Unauthorized", BadStatus { line: 1, column: 10, found: s("40") }),
-            ("no status after the version", "HTTP/2\ncontent-type: text/plain", BadStatus { line: 1, column: 7, found: s("") }),
-            ("a letter O in the status, in curl -v", "> GET / HTTP/1.1\n>\n< HTTP/1.1 4O1 Unauthorized\n", BadStatus { line: 3, column: 12, found: s("4O1") }),
-            ("a four-digit status line alone", "4011 Unauthorized\nx: y", BadStatus { line: 1, column: 1, found: s("4011") }),
-            ("DevTools status that is not a number", "Status Code: unknown\n", BadStatus { line: 1, column: 14, found: s("unknown") }),
-            ("header without a colon", "HTTP/1.1 401 Unauthorized\nContent-Type application/json\n\n{}", NotAHeader { line: 2, column: 1, text: s("Content-Type application/json") }),
-            ("header without a colon, in curl -v", "> GET / HTTP/1.1\n> Host example.com\n", NotAHeader { line: 2, column: 3, text: s("Host example.com") }),
-            ("space in a header name", "HTTP/1.1 401 Unauthorized\nWWW Authenticate: Bearer", BadHeaderName { line: 2, column: 4, name: s("WWW Authenticate"), bad: ' ' }),
+            (
+                "no status after the version",
+                "HTTP/2\ncontent-type: text/plain",
+                BadStatus { line: 1, column: 7, found: s("") },
+            ),
+            (
+                "a letter O in the status, in curl -v",
+                "> GET / HTTP/1.1\n>\n< HTTP/1.1 4O1 Unauthorized\n",
+                BadStatus { line: 3, column: 12, found: s("4O1") },
+            ),
+            (
+                "a four-digit status line alone",
+                "4011 Unauthorized\nx: y",
+                BadStatus { line: 1, column: 1, found: s("4011") },
+            ),
+            (
+                "DevTools status that is not a number",
+                "Status Code: unknown\n",
+                BadStatus { line: 1, column: 14, found: s("unknown") },
+            ),
+            (
+                "header without a colon",
+                "HTTP/1.1 401 Unauthorized\nContent-Type application/json\n\n{}",
+                NotAHeader { line: 2, column: 1, text: s("Content-Type application/json") },
+            ),
+            (
+                "header without a colon, in curl -v",
+                "> GET / HTTP/1.1\n> Host example.com\n",
+                NotAHeader { line: 2, column: 3, text: s("Host example.com") },
+            ),
+            (
+                "space in a header name",
+                "HTTP/1.1 401 Unauthorized\nWWW Authenticate: Bearer",
+                BadHeaderName { line: 2, column: 4, name: s("WWW Authenticate"), bad: ' ' },
+            ),
             ("fold before any header", "HTTP/1.1 401 Unauthorized\n  realm=\"x\"", FoldWithoutHeader { line: 2 }),
             ("unterminated Python string", "401 {'Date': 'Mon, 05 Jan", UnterminatedString { line: 1, column: 14 }),
-            ("unterminated Python string on the second line", "401\n{'Date': 'x', 'Server': \"nginx}\n", UnterminatedString { line: 2, column: 25 }),
-            ("missing colon in a Python dict", "401 {'Date' 'x'}", PythonSyntax { line: 1, column: 13, expected: "':'", found: s("'''") }),
-            ("bad \\x escape", "401 {'X': 'a\\xZZ'}", PythonSyntax { line: 1, column: 15, expected: "two hex digits after \\x", found: s("'Z'") }),
+            (
+                "unterminated Python string on the second line",
+                "401\n{'Date': 'x', 'Server': \"nginx}\n",
+                UnterminatedString { line: 2, column: 25 },
+            ),
+            (
+                "missing colon in a Python dict",
+                "401 {'Date' 'x'}",
+                PythonSyntax { line: 1, column: 13, expected: "':'", found: s("'''") },
+            ),
+            (
+                "bad \\x escape",
+                "401 {'X': 'a\\xZZ'}",
+                PythonSyntax { line: 1, column: 15, expected: "two hex digits after \\x", found: s("'Z'") },
+            ),
         ];
         for (name, paste, want) in cases {
             assert_eq!(read(paste).unwrap_err(), want, "{name}");
@@ -1308,7 +1429,10 @@ Note: Unnecessary use of -X or --request, POST is already inferred.
         let r = parse("x-empty:\nlocation: https://a.example/\nStatus Code: 401\nx-b : 1").unwrap();
         assert_eq!(r.headers, rows(&[("x-empty", ""), ("location", "https://a.example/"), ("x-b", "1")]));
         // A 401 answered by a retry with credentials (curl --digest) is not a redirect.
-        let r = parse("HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Digest realm=\"r\", nonce=\"n\"\n\nHTTP/1.1 200 OK\n\nok").unwrap();
+        let r = parse(
+            "HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Digest realm=\"r\", nonce=\"n\"\n\nHTTP/1.1 200 OK\n\nok",
+        )
+        .unwrap();
         assert_eq!((r.status, r.hops.len(), r.body.as_str()), (200, 0, "ok"));
         // A dict of strings after a lone status, with no header names, is r.json().
         assert_eq!(parse("401\n{'error': 'invalid_token'}").unwrap().body, r#"{"error":"invalid_token"}"#);
@@ -1321,7 +1445,35 @@ Note: Unnecessary use of -X or --request, POST is already inferred.
         use super::*;
         use proptest::prelude::*;
 
-        const SOUP: &[&str] = &["HTTP/1.1 ", "HTTP/2 ", "401", "4O1", " ", "\n", "\r\n", ":", "> ", "< ", "* ", "{", "}", "'", "\"", "\\", "\\x", "(", ")", "[", "]", ",", "Status Code:", "é", "\t", "<Response [", ">>> "];
+        const SOUP: &[&str] = &[
+            "HTTP/1.1 ",
+            "HTTP/2 ",
+            "401",
+            "4O1",
+            " ",
+            "\n",
+            "\r\n",
+            ":",
+            "> ",
+            "< ",
+            "* ",
+            "{",
+            "}",
+            "'",
+            "\"",
+            "\\",
+            "\\x",
+            "(",
+            ")",
+            "[",
+            "]",
+            ",",
+            "Status Code:",
+            "é",
+            "\t",
+            "<Response [",
+            ">>> ",
+        ];
 
         proptest! {
             #[test]

@@ -17,7 +17,8 @@ pub enum Method {
 }
 
 impl Method {
-    pub const ALL: [Method; 7] = [Method::Get, Method::Post, Method::Put, Method::Patch, Method::Delete, Method::Head, Method::Options];
+    pub const ALL: [Method; 7] =
+        [Method::Get, Method::Post, Method::Put, Method::Patch, Method::Delete, Method::Head, Method::Options];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -121,11 +122,23 @@ pub enum KeyLocation {
 pub enum Auth {
     #[default]
     None,
-    Bearer { token: String },
-    Basic { user: String, password: String },
-    ApiKey { name: String, value: String, location: KeyLocation },
+    Bearer {
+        token: String,
+    },
+    Basic {
+        user: String,
+        password: String,
+    },
+    ApiKey {
+        name: String,
+        value: String,
+        location: KeyLocation,
+    },
     /// RFC 7616: the header is computed after the server's 401 challenge.
-    Digest { user: String, password: String },
+    Digest {
+        user: String,
+        password: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -233,7 +246,9 @@ impl Request {
         match &self.auth {
             Auth::None | Auth::Digest { .. } => None,
             Auth::Bearer { token } => Some(("Authorization".into(), format!("Bearer {}", token.trim()))),
-            Auth::Basic { user, password } => Some(("Authorization".into(), super::basic::header_value(user, password))),
+            Auth::Basic { user, password } => {
+                Some(("Authorization".into(), super::basic::header_value(user, password)))
+            }
             Auth::ApiKey { name, value, location: KeyLocation::Header } => Some((name.clone(), value.clone())),
             Auth::ApiKey { location: KeyLocation::Query, .. } => None,
         }
@@ -242,8 +257,12 @@ impl Request {
     /// Every header that goes on the wire, in order: the user's enabled rows, then the auth
     /// helper's header, then the Content-Type the body implies unless the user set one.
     pub fn effective_headers(&self) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> =
-            self.headers.iter().filter(|h| h.enabled && !h.name.trim().is_empty()).map(|h| (h.name.trim().to_string(), h.value.clone())).collect();
+        let mut out: Vec<(String, String)> = self
+            .headers
+            .iter()
+            .filter(|h| h.enabled && !h.name.trim().is_empty())
+            .map(|h| (h.name.trim().to_string(), h.value.clone()))
+            .collect();
         if let Some((name, value)) = self.auth_header() {
             if !self.has_header(&name) {
                 out.push((name, value));
@@ -312,7 +331,11 @@ mod tests {
         r.headers.push(Row::new("Accept", "application/json"));
         assert_eq!(
             r.effective_headers(),
-            [("Accept".to_string(), "application/json".to_string()), ("Authorization".into(), "Bearer abc".into()), ("Content-Type".into(), "application/json".into())]
+            [
+                ("Accept".to_string(), "application/json".to_string()),
+                ("Authorization".into(), "Bearer abc".into()),
+                ("Content-Type".into(), "application/json".into())
+            ]
         );
         // A Content-Type the user sets wins; a GET sends no body and no body Content-Type.
         r.headers.push(Row::new("content-type", "application/vnd.api+json"));

@@ -17,13 +17,32 @@ pub struct PageContext {
 /// Header names a page can never set: the browser drops them (Fetch standard, "forbidden
 /// request-header"). `Proxy-` and `Sec-` prefixes are forbidden too.
 const FORBIDDEN: &[&str] = &[
-    "accept-charset", "accept-encoding", "access-control-request-headers", "access-control-request-method", "connection",
-    "content-length", "cookie", "cookie2", "date", "dnt", "expect", "host", "keep-alive", "origin", "referer", "set-cookie",
-    "te", "trailer", "transfer-encoding", "upgrade", "via",
+    "accept-charset",
+    "accept-encoding",
+    "access-control-request-headers",
+    "access-control-request-method",
+    "connection",
+    "content-length",
+    "cookie",
+    "cookie2",
+    "date",
+    "dnt",
+    "expect",
+    "host",
+    "keep-alive",
+    "origin",
+    "referer",
+    "set-cookie",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "upgrade",
+    "via",
 ];
 
 /// Response headers every page may read; anything else needs Access-Control-Expose-Headers.
-pub const SAFELISTED_RESPONSE: &[&str] = &["cache-control", "content-language", "content-length", "content-type", "expires", "last-modified", "pragma"];
+pub const SAFELISTED_RESPONSE: &[&str] =
+    &["cache-control", "content-language", "content-length", "content-type", "expires", "last-modified", "pragma"];
 
 pub fn is_forbidden(name: &str) -> bool {
     let n = name.trim().to_ascii_lowercase();
@@ -40,10 +59,16 @@ pub fn precheck(req: &Request, page: &PageContext) -> Vec<Finding> {
         Ok(u) => {
             if let Some(info) = &u.userinfo {
                 let user = info.split(':').next().unwrap_or("");
-                out.push(Finding::new(CREDENTIALS_IN_URL, format!("The URL starts with \"{user}:…@\"; fetch refuses URLs with credentials.")));
+                out.push(Finding::new(
+                    CREDENTIALS_IN_URL,
+                    format!("The URL starts with \"{user}:…@\"; fetch refuses URLs with credentials."),
+                ));
             }
             if page.secure && u.scheme == "http" && !u.is_loopback() {
-                out.push(Finding::new(MIXED_CONTENT, format!("This page is https and the request goes to {}.", u.origin())));
+                out.push(Finding::new(
+                    MIXED_CONTENT,
+                    format!("This page is https and the request goes to {}.", u.origin()),
+                ));
             }
         }
     }
@@ -54,7 +79,12 @@ pub fn precheck(req: &Request, page: &PageContext) -> Vec<Finding> {
             out.push(Finding::new(HEADER_INVALID, format!("The value of {name} {problem}.")));
         }
         if is_forbidden(&name) {
-            out.push(Finding::new(FORBIDDEN_HEADER, format!("{name} is set, but browsers drop it from page requests; the exported curl or Python sends it.")));
+            out.push(Finding::new(
+                FORBIDDEN_HEADER,
+                format!(
+                    "{name} is set, but browsers drop it from page requests; the exported curl or Python sends it."
+                ),
+            ));
         }
     }
     out
@@ -85,7 +115,9 @@ fn header_value_problem(value: &str) -> Option<String> {
         return Some(format!("contains {what} at character {i}"));
     }
     if let Some((i, c)) = value.char_indices().find(|(_, c)| *c as u32 > 0xFF) {
-        return Some(format!("contains '{c}' at character {i}, which is not ISO-8859-1: header values cannot carry it unencoded"));
+        return Some(format!(
+            "contains '{c}' at character {i}, which is not ISO-8859-1: header values cannot carry it unencoded"
+        ));
     }
     if value.starts_with([' ', '\t']) {
         return Some("starts with whitespace (Python requests raises InvalidHeader for it)".into());
@@ -156,7 +188,9 @@ pub fn explain_failure(req: &Request, page: &PageContext, probe: Probe) -> Findi
     match probe {
         Probe::Reachable => {
             let preflight = preflight_reasons(req);
-            let mut evidence = format!("{target} answered a no-cors probe, so it is reachable, but the real request was blocked by CORS.");
+            let mut evidence = format!(
+                "{target} answered a no-cors probe, so it is reachable, but the real request was blocked by CORS."
+            );
             if !preflight.is_empty() {
                 evidence.push_str(&format!(" The browser sends an OPTIONS preflight first ({}); preflights carry no credentials, so the server must answer it with 2xx and these headers, not 401.", preflight.join("; ")));
             }

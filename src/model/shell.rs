@@ -140,7 +140,8 @@ fn ansi_c_quoted(chars: &[(usize, char)], mut j: usize, word: &mut String) -> Op
                             'u' => 4,
                             _ => 8,
                         };
-                        let digits: String = chars[j..].iter().take(max).map(|x| x.1).take_while(|c| c.is_ascii_hexdigit()).collect();
+                        let digits: String =
+                            chars[j..].iter().take(max).map(|x| x.1).take_while(|c| c.is_ascii_hexdigit()).collect();
                         j += digits.len();
                         match u32::from_str_radix(&digits, 16).ok().and_then(char::from_u32) {
                             Some(c) => word.push(c),
@@ -250,9 +251,13 @@ mod tests {
 
     #[test]
     fn cmd_words() {
-        let line = "curl ^\"https://x/^\" ^\n  -H ^\"authorization: Bearer abc^\" ^\n  --data-raw ^\"^{^\\^\"a^\\^\":1^}^\"";
+        let line =
+            "curl ^\"https://x/^\" ^\n  -H ^\"authorization: Bearer abc^\" ^\n  --data-raw ^\"^{^\\^\"a^\\^\":1^}^\"";
         assert_eq!(detect(line), Dialect::Cmd);
-        assert_eq!(split(line).unwrap(), ["curl", "https://x/", "-H", "authorization: Bearer abc", "--data-raw", "{\"a\":1}"]);
+        assert_eq!(
+            split(line).unwrap(),
+            ["curl", "https://x/", "-H", "authorization: Bearer abc", "--data-raw", "{\"a\":1}"]
+        );
     }
 
     #[test]

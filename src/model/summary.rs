@@ -8,7 +8,10 @@ use super::token::Kind;
 pub fn describe(i: &Inspection) -> (String, Vec<String>) {
     if let Some(basic) = &i.basic {
         return match basic {
-            Ok(b) => ("HTTP Basic credentials".into(), vec![format!("user \"{}\", password of {} characters", b.user, b.password_chars)]),
+            Ok(b) => (
+                "HTTP Basic credentials".into(),
+                vec![format!("user \"{}\", password of {} characters", b.user, b.password_chars)],
+            ),
             Err(e) => ("HTTP Basic credentials".into(), vec![e.clone()]),
         };
     }
@@ -22,7 +25,8 @@ pub fn describe(i: &Inspection) -> (String, Vec<String>) {
             None => "JWS (header unreadable)".to_string(),
         },
         Kind::Jwe(j) => {
-            let field = |k: &str| j.header.as_ref().and_then(|h| h.get(k)).and_then(|v| v.as_str()).unwrap_or("?").to_string();
+            let field =
+                |k: &str| j.header.as_ref().and_then(|h| h.get(k)).and_then(|v| v.as_str()).unwrap_or("?").to_string();
             format!("Encrypted JWT (JWE: {} + {})", field("alg"), field("enc"))
         }
         Kind::KnownOpaque(k) => format!("{} {}", k.vendor, k.what),
@@ -74,13 +78,24 @@ mod tests {
 
     #[test]
     fn facts_name_issuer_use_and_audience() {
-        let t = format!("eyJhbGciOiJIUzI1NiJ9.{}.c2ln", crate::model::b64::encode(br#"{"iss":"https://acme.okta.com/oauth2/default","scp":["a"],"aud":"api://default"}"#));
+        let t = format!(
+            "eyJhbGciOiJIUzI1NiJ9.{}.c2ln",
+            crate::model::b64::encode(
+                br#"{"iss":"https://acme.okta.com/oauth2/default","scp":["a"],"aud":"api://default"}"#
+            )
+        );
         let (_, facts) = describe(&inspect(&t));
-        assert_eq!(facts, [
-            "Issued by Okta (custom authorization server default); iss = https://acme.okta.com/oauth2/default",
-            "Looks like an access token: has \"scp\"",
-            "For audience \"api://default\"",
-        ]);
-        assert_eq!(describe(&inspect("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")).1, ["user \"Aladdin\", password of 11 characters"]);
+        assert_eq!(
+            facts,
+            [
+                "Issued by Okta (custom authorization server default); iss = https://acme.okta.com/oauth2/default",
+                "Looks like an access token: has \"scp\"",
+                "For audience \"api://default\"",
+            ]
+        );
+        assert_eq!(
+            describe(&inspect("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")).1,
+            ["user \"Aladdin\", password of 11 characters"]
+        );
     }
 }

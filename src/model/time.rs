@@ -92,9 +92,9 @@ pub fn format_local(at: Secs, offset_minutes: i64) -> String {
 /// A NumericDate read from a JSON value: a number (fractions allowed by RFC 7519 §2).
 pub fn numeric_date(value: &serde_json::Value) -> Option<Secs> {
     match value {
-        serde_json::Value::Number(n) => n.as_i64().or_else(|| {
-            n.as_f64().filter(|f| f.is_finite() && f.abs() < 9.0e15).map(|f| f.floor() as Secs)
-        }),
+        serde_json::Value::Number(n) => {
+            n.as_i64().or_else(|| n.as_f64().filter(|f| f.is_finite() && f.abs() < 9.0e15).map(|f| f.floor() as Secs))
+        }
         _ => None,
     }
 }

@@ -69,7 +69,9 @@ impl fmt::Display for PartProblem {
             PartError::Utf8 { byte } => write!(f, "{part} is not valid UTF-8 at byte {byte} of the decoded bytes"),
             PartError::Json(e) => write!(f, "{part}: {e}"),
             PartError::NotObject => write!(f, "{part} is JSON but not an object: a JOSE {part} must be a JSON object"),
-            PartError::MissingAlg => write!(f, "{part} has no \"alg\": every JOSE header must name its algorithm (RFC 7515 §4.1.1)"),
+            PartError::MissingAlg => {
+                write!(f, "{part} has no \"alg\": every JOSE header must name its algorithm (RFC 7515 §4.1.1)")
+            }
             PartError::EmptyHeader => write!(f, "{part} is empty: the token starts with a dot"),
         }
     }
@@ -87,7 +89,10 @@ impl fmt::Display for ShapeError {
         match self {
             ShapeError::Empty => write!(f, "no token: paste a JWT, an opaque token or an Authorization header"),
             ShapeError::PartCount { found } => {
-                write!(f, "a JWT has 3 dot-separated parts (JWS: header.payload.signature) or 5 (JWE); this has {found}")?;
+                write!(
+                    f,
+                    "a JWT has 3 dot-separated parts (JWS: header.payload.signature) or 5 (JWE); this has {found}"
+                )?;
                 match found {
                     2 => write!(f, ": the signature part is missing (even an unsigned token ends with a dot)"),
                     4 => write!(f, ": one part is missing or an extra dot slipped in"),
@@ -229,7 +234,8 @@ fn split_ranges(text: &str) -> Vec<Range<usize>> {
 fn decode_jws(text: &str, pieces: &[Range<usize>], token: &mut Token) -> Jws {
     record_segments(pieces, &JWS_PARTS, token);
     let header = decode_header(&text[pieces[0].clone()], token);
-    let payload = decode_bytes(Part::Payload, &text[pieces[1].clone()], token).map(|bytes| classify_payload(bytes, token));
+    let payload =
+        decode_bytes(Part::Payload, &text[pieces[1].clone()], token).map(|bytes| classify_payload(bytes, token));
     let signature = pieces.get(2).and_then(|r| decode_bytes(Part::Signature, &text[r.clone()], token));
     Jws { header, payload, signature }
 }

@@ -30,7 +30,9 @@ impl fmt::Display for UrlError {
             UrlError::NoScheme => write!(f, "the URL has no scheme: start it with https:// (or http://)"),
             UrlError::UnsupportedScheme(s) => write!(f, "\"{s}:\" URLs cannot be fetched: use https:// or http://"),
             UrlError::NoHost => write!(f, "the URL has no host name after the scheme"),
-            UrlError::Whitespace { at } => write!(f, "the URL contains whitespace at character {at}: encode spaces as %20"),
+            UrlError::Whitespace { at } => {
+                write!(f, "the URL contains whitespace at character {at}: encode spaces as %20")
+            }
             UrlError::BadPort(p) => write!(f, "\"{p}\" is not a valid port number"),
         }
     }
@@ -66,7 +68,11 @@ pub fn parse(input: &str) -> Result<Url, UrlError> {
 
 fn split_port(hostport: &str) -> Result<(&str, Option<u16>), UrlError> {
     // IPv6 literals keep their colons inside brackets.
-    let colon = if hostport.starts_with('[') { hostport.find(']').and_then(|i| hostport[i..].find(':').map(|j| i + j)) } else { hostport.rfind(':') };
+    let colon = if hostport.starts_with('[') {
+        hostport.find(']').and_then(|i| hostport[i..].find(':').map(|j| i + j))
+    } else {
+        hostport.rfind(':')
+    };
     match colon {
         Some(i) => {
             let port = &hostport[i + 1..];
@@ -99,7 +105,9 @@ impl Url {
     pub fn is_loopback(&self) -> bool {
         let ipv4_loopback = {
             let octets: Vec<&str> = self.host.split('.').collect();
-            octets.len() == 4 && octets[0] == "127" && octets.iter().all(|o| !o.is_empty() && o.len() <= 3 && o.bytes().all(|b| b.is_ascii_digit()))
+            octets.len() == 4
+                && octets[0] == "127"
+                && octets.iter().all(|o| !o.is_empty() && o.len() <= 3 && o.bytes().all(|b| b.is_ascii_digit()))
         };
         self.host == "localhost" || self.host.ends_with(".localhost") || ipv4_loopback || self.host == "[::1]"
     }
@@ -119,7 +127,10 @@ mod tests {
         assert_eq!(u.path_and_query, "/v1/x?y=1");
         assert_eq!(u.origin(), "https://api.example.com:8443");
         let u = parse("http://127.0.0.1:80?x").unwrap();
-        assert_eq!((u.origin().as_str(), u.path_and_query.as_str(), u.is_loopback()), ("http://127.0.0.1", "/?x", true));
+        assert_eq!(
+            (u.origin().as_str(), u.path_and_query.as_str(), u.is_loopback()),
+            ("http://127.0.0.1", "/?x", true)
+        );
         let u = parse("http://[::1]:8080/").unwrap();
         assert_eq!((u.host.as_str(), u.port), ("[::1]", Some(8080)));
     }

@@ -70,7 +70,8 @@ pub fn entra(response: &Response, json: Option<&Value>) -> Option<EntraError> {
         .and_then(Value::as_array)
         .map(|a| a.iter().filter_map(|c| c.as_u64().and_then(|n| u32::try_from(n).ok())).collect())
         .unwrap_or_default();
-    let mut texts: Vec<String> = json.and_then(|j| text(j, "error_description")).map(str::to_string).into_iter().collect();
+    let mut texts: Vec<String> =
+        json.and_then(|j| text(j, "error_description")).map(str::to_string).into_iter().collect();
     texts.extend(challenge_descriptions(response));
     if json.is_none() {
         // An HTML error page or plain text still names the code.
@@ -85,9 +86,11 @@ pub fn entra(response: &Response, json: Option<&Value>) -> Option<EntraError> {
         codes.extend(found);
     }
     let mut seen = Vec::new();
-    codes.retain(|c| !seen.contains(c) && {
-        seen.push(*c);
-        true
+    codes.retain(|c| {
+        !seen.contains(c) && {
+            seen.push(*c);
+            true
+        }
     });
     if codes.is_empty() {
         return None;
@@ -183,9 +186,14 @@ pub fn google(json: &Value) -> Option<GoogleError> {
         return None;
     }
     let details = e.get("details").and_then(Value::as_array);
-    let mut reasons: Vec<String> = details.into_iter().flatten().filter_map(|d| text(d, "reason")).map(str::to_string).collect();
+    let mut reasons: Vec<String> =
+        details.into_iter().flatten().filter_map(|d| text(d, "reason")).map(str::to_string).collect();
     reasons.extend(legacy.into_iter().flatten().filter_map(|d| text(d, "reason")).map(str::to_string));
-    let service = details.into_iter().flatten().find_map(|d| d.get("metadata").and_then(|m| text(m, "service"))).map(str::to_string);
+    let service = details
+        .into_iter()
+        .flatten()
+        .find_map(|d| d.get("metadata").and_then(|m| text(m, "service")))
+        .map(str::to_string);
     Some(GoogleError { code: e.get("code").and_then(Value::as_u64), status, message, reasons, service })
 }
 
@@ -224,7 +232,9 @@ pub fn github_sso(value: &str) -> Option<GitHubSso> {
     match kind {
         "required" => Some(GitHubSso::Required { url: param("url=") }),
         "partial-results" => Some(GitHubSso::PartialResults {
-            organizations: param("organizations=").map(|o| o.split(',').map(|s| s.trim().to_string()).collect()).unwrap_or_default(),
+            organizations: param("organizations=")
+                .map(|o| o.split(',').map(|s| s.trim().to_string()).collect())
+                .unwrap_or_default(),
         }),
         _ => None,
     }
@@ -242,8 +252,13 @@ pub struct GitHub {
 
 /// Only when GitHub's own headers or documentation links are there.
 pub fn github(response: &Response, json: Option<&Value>) -> Option<GitHub> {
-    let docs = json.and_then(|j| text(j, "documentation_url")).is_some_and(|u| u.contains("docs.github.com") || u.contains("developer.github.com"));
-    let headers = ["x-github-request-id", "x-github-media-type", "x-github-sso", "x-oauth-scopes", "x-accepted-oauth-scopes"].iter().any(|h| response.header(h).is_some());
+    let docs = json
+        .and_then(|j| text(j, "documentation_url"))
+        .is_some_and(|u| u.contains("docs.github.com") || u.contains("developer.github.com"));
+    let headers =
+        ["x-github-request-id", "x-github-media-type", "x-github-sso", "x-oauth-scopes", "x-accepted-oauth-scopes"]
+            .iter()
+            .any(|h| response.header(h).is_some());
     if !docs && !headers {
         return None;
     }
@@ -280,7 +295,10 @@ const GITHUB_SCOPE_PARENTS: &[(&str, &[&str])] = &[
 
 /// Whether a granted scope is, or includes, the needed one.
 pub fn github_scope_covers(granted: &str, needed: &str) -> bool {
-    granted == needed || GITHUB_SCOPE_PARENTS.iter().any(|(parent, children)| *parent == granted && children.iter().any(|c| github_scope_covers(c, needed)))
+    granted == needed
+        || GITHUB_SCOPE_PARENTS
+            .iter()
+            .any(|(parent, children)| *parent == granted && children.iter().any(|c| github_scope_covers(c, needed)))
 }
 
 /// Stripe's `{"error": {"message", "type", "code"}}`.
@@ -294,7 +312,11 @@ pub struct StripeError {
 pub fn stripe(json: &Value) -> Option<StripeError> {
     let e = json.get("error").filter(|e| e.is_object())?;
     let kind = text(e, "type").filter(|t| t.ends_with("_error"))?;
-    Some(StripeError { message: text(e, "message")?.to_string(), kind: kind.to_string(), code: text(e, "code").map(str::to_string) })
+    Some(StripeError {
+        message: text(e, "message")?.to_string(),
+        kind: kind.to_string(),
+        code: text(e, "code").map(str::to_string),
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -401,12 +423,31 @@ mod tests {
         let body = r#"{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided.","error_codes":[7000215],"trace_id":"t1","correlation_id":"c1"}"#;
         let r = response(401, &[], body);
         let e = entra(&r, body_json(&r).as_ref()).unwrap();
-        assert_eq!((e.codes, e.trace_id.as_deref(), e.correlation_id.as_deref()), (vec![7000215], Some("t1"), Some("c1")));
-        let r = response(401, &[("WWW-Authenticate", r#"Bearer error="invalid_token", error_description="AADSTS500011: The resource principal named api://x was not found""#)], "");
+        assert_eq!(
+            (e.codes, e.trace_id.as_deref(), e.correlation_id.as_deref()),
+            (vec![7000215], Some("t1"), Some("c1"))
+        );
+        let r = response(
+            401,
+            &[(
+                "WWW-Authenticate",
+                r#"Bearer error="invalid_token", error_description="AADSTS500011: The resource principal named api://x was not found""#,
+            )],
+            "",
+        );
         assert_eq!(entra(&r, None).unwrap().codes, [500011]);
         // error_codes alone are enough; "AADSTS" nowhere is not Entra.
-        assert_eq!(entra(&response(400, &[], "{}"), Some(&serde_json::json!({"error_codes": [90002]}))).unwrap().codes, [90002]);
-        assert_eq!(entra(&response(400, &[], r#"{"error":"invalid_grant"}"#), Some(&serde_json::json!({"error": "invalid_grant"}))), None);
+        assert_eq!(
+            entra(&response(400, &[], "{}"), Some(&serde_json::json!({"error_codes": [90002]}))).unwrap().codes,
+            [90002]
+        );
+        assert_eq!(
+            entra(
+                &response(400, &[], r#"{"error":"invalid_grant"}"#),
+                Some(&serde_json::json!({"error": "invalid_grant"}))
+            ),
+            None
+        );
     }
 
     #[test]
@@ -416,7 +457,10 @@ mod tests {
             ("The audience 'api://orders' is invalid", Some(AudienceInvalid("api://orders".into()))),
             ("The audience 'empty' is invalid", Some(AudienceInvalid("empty".into()))),
             ("The token expired at '01/05/2026 09:00:00'", Some(Expired("01/05/2026 09:00:00".into()))),
-            ("The issuer 'https://sts.windows.net/t/' is invalid; The signature key was not found", Some(IssuerInvalid("https://sts.windows.net/t/".into()))),
+            (
+                "The issuer 'https://sts.windows.net/t/' is invalid; The signature key was not found",
+                Some(IssuerInvalid("https://sts.windows.net/t/".into())),
+            ),
             ("The signature key was not found", Some(SignatureKeyNotFound)),
             ("The signature is invalid", Some(SignatureInvalid)),
             // Near misses: other libraries' wording.
@@ -434,7 +478,15 @@ mod tests {
         let new = serde_json::json!({"error": {"code": 403, "message": "Request had insufficient authentication scopes.", "status": "PERMISSION_DENIED",
             "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "ACCESS_TOKEN_SCOPE_INSUFFICIENT", "metadata": {"service": "gmail.googleapis.com"}}]}});
         let g = google(&new).unwrap();
-        assert_eq!((g.code, g.status.as_deref(), g.reasons, g.service.as_deref()), (Some(403), Some("PERMISSION_DENIED"), vec!["ACCESS_TOKEN_SCOPE_INSUFFICIENT".to_string()], Some("gmail.googleapis.com")));
+        assert_eq!(
+            (g.code, g.status.as_deref(), g.reasons, g.service.as_deref()),
+            (
+                Some(403),
+                Some("PERMISSION_DENIED"),
+                vec!["ACCESS_TOKEN_SCOPE_INSUFFICIENT".to_string()],
+                Some("gmail.googleapis.com")
+            )
+        );
         let legacy = serde_json::json!({"error": {"code": 403, "message": "Insufficient Permission", "errors": [{"reason": "insufficientPermissions"}]}});
         assert_eq!(google(&legacy).unwrap().reasons, ["insufficientPermissions"]);
         // Stripe's error object has neither status nor errors.
@@ -443,9 +495,19 @@ mod tests {
 
     #[test]
     fn aws_types_from_header_or_body() {
-        let r = response(403, &[("x-amzn-ErrorType", "MissingAuthenticationTokenException:http://internal.amazon.com/coral/com.amazon.coral.service/")], r#"{"message":"Missing Authentication Token"}"#);
+        let r = response(
+            403,
+            &[(
+                "x-amzn-ErrorType",
+                "MissingAuthenticationTokenException:http://internal.amazon.com/coral/com.amazon.coral.service/",
+            )],
+            r#"{"message":"Missing Authentication Token"}"#,
+        );
         let e = aws(&r, body_json(&r).as_ref()).unwrap();
-        assert_eq!((e.error_type.as_deref(), e.message.as_deref()), (Some("MissingAuthenticationTokenException"), Some("Missing Authentication Token")));
+        assert_eq!(
+            (e.error_type.as_deref(), e.message.as_deref()),
+            (Some("MissingAuthenticationTokenException"), Some("Missing Authentication Token"))
+        );
         let r = response(400, &[], r#"{"__type":"com.amazon.coral.service#InvalidSignatureException","message":"x"}"#);
         assert_eq!(aws(&r, body_json(&r).as_ref()).unwrap().error_type.as_deref(), Some("InvalidSignatureException"));
         // A bare {"message":"Unauthorized"} without AWS headers is anyone's.
@@ -455,11 +517,24 @@ mod tests {
 
     #[test]
     fn github_headers() {
-        assert_eq!(github_sso("required; url=https://github.com/orgs/acme/sso?authorization_request=A1"), Some(GitHubSso::Required { url: Some("https://github.com/orgs/acme/sso?authorization_request=A1".into()) }));
-        assert_eq!(github_sso("partial-results; organizations=21955855, 20582480"), Some(GitHubSso::PartialResults { organizations: vec!["21955855".into(), "20582480".into()] }));
+        assert_eq!(
+            github_sso("required; url=https://github.com/orgs/acme/sso?authorization_request=A1"),
+            Some(GitHubSso::Required { url: Some("https://github.com/orgs/acme/sso?authorization_request=A1".into()) })
+        );
+        assert_eq!(
+            github_sso("partial-results; organizations=21955855, 20582480"),
+            Some(GitHubSso::PartialResults { organizations: vec!["21955855".into(), "20582480".into()] })
+        );
         assert_eq!(github_sso("something-else"), None);
         assert_eq!(split_scopes("repo, user,  read:org"), ["repo", "user", "read:org"]);
-        let cases = [("repo", "public_repo", true), ("admin:org", "read:org", true), ("write:org", "admin:org", false), ("user", "user:email", true), ("read:org", "read:org", true), ("repo", "read:org", false)];
+        let cases = [
+            ("repo", "public_repo", true),
+            ("admin:org", "read:org", true),
+            ("write:org", "admin:org", false),
+            ("user", "user:email", true),
+            ("read:org", "read:org", true),
+            ("repo", "read:org", false),
+        ];
         for (granted, needed, want) in cases {
             assert_eq!(github_scope_covers(granted, needed), want, "{granted} covers {needed}");
         }
@@ -468,11 +543,23 @@ mod tests {
     #[test]
     fn stripe_slack_keycloak() {
         assert_eq!(stripe_mode_mismatch("No such customer: 'cus_1'; a similar object exists in test mode, but a live mode key was used to make this request."), Some(StripeMode::TestObjectLiveKey));
-        assert_eq!(stripe_mode_mismatch("a similar object exists in live mode, but a test mode key was used"), Some(StripeMode::LiveObjectTestKey));
+        assert_eq!(
+            stripe_mode_mismatch("a similar object exists in live mode, but a test mode key was used"),
+            Some(StripeMode::LiveObjectTestKey)
+        );
         assert_eq!(stripe_mode_mismatch("No such customer: 'cus_1'"), None);
-        assert_eq!(stripe_permissions("Having the 'rak_charge_write' permission would allow this request to continue."), ["rak_charge_write"]);
+        assert_eq!(
+            stripe_permissions("Having the 'rak_charge_write' permission would allow this request to continue."),
+            ["rak_charge_write"]
+        );
         assert!(stripe_permissions("rak_ alone, or brake_pads").is_empty());
-        assert_eq!(slack(&serde_json::json!({"ok": false, "error": "missing_scope", "needed": "chat:write"})).unwrap().needed.as_deref(), Some("chat:write"));
+        assert_eq!(
+            slack(&serde_json::json!({"ok": false, "error": "missing_scope", "needed": "chat:write"}))
+                .unwrap()
+                .needed
+                .as_deref(),
+            Some("chat:write")
+        );
         assert_eq!(slack(&serde_json::json!({"ok": true, "error": "x"})), None);
         assert_eq!(slack(&serde_json::json!({"error": "invalid_auth"})), None);
         assert_eq!(

@@ -5,8 +5,8 @@
 //! and comparing the metadata's issuer with the token's.
 
 use crate::model::findings::catalog::{
-    ALG_KEY_MISMATCH, ALG_NONE, ECDSA_SIGNATURE_DER, HS_SECRET_TOO_SHORT, HS_WITH_PUBLIC_KEY, ISSUER_METADATA_MISMATCH, JWKS_FETCH_BLOCKED_BY_CORS,
-    KID_NOT_IN_JWKS, MICROSOFT_GRAPH_TOKEN, NETWORK_UNREACHABLE, SIGNATURE_INVALID,
+    ALG_KEY_MISMATCH, ALG_NONE, ECDSA_SIGNATURE_DER, HS_SECRET_TOO_SHORT, HS_WITH_PUBLIC_KEY, ISSUER_METADATA_MISMATCH,
+    JWKS_FETCH_BLOCKED_BY_CORS, KID_NOT_IN_JWKS, MICROSOFT_GRAPH_TOKEN, NETWORK_UNREACHABLE, SIGNATURE_INVALID,
 };
 use crate::model::findings::{self, Finding};
 use crate::model::keys::classify::{looks_base64, min_secret_len};
@@ -48,12 +48,22 @@ impl Hash {
 /// WebCrypto's parameter objects and nothing more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WebCryptoAlg {
-    Hmac { hash: Hash },
-    RsassaPkcs1v15 { hash: Hash },
+    Hmac {
+        hash: Hash,
+    },
+    RsassaPkcs1v15 {
+        hash: Hash,
+    },
     /// RFC 7518 §3.5: the salt is as long as the hash.
-    RsaPss { hash: Hash, salt_length: usize },
+    RsaPss {
+        hash: Hash,
+        salt_length: usize,
+    },
     /// JOSE signatures are r||s, which is exactly what WebCrypto's ECDSA verify expects.
-    Ecdsa { curve: Curve, hash: Hash },
+    Ecdsa {
+        curve: Curve,
+        hash: Hash,
+    },
     Ed25519,
 }
 
@@ -70,8 +80,12 @@ impl WebCryptoAlg {
 
     pub fn describe(self) -> String {
         match self {
-            WebCryptoAlg::Hmac { hash } | WebCryptoAlg::RsassaPkcs1v15 { hash } => format!("{} with {}", self.name(), hash.name()),
-            WebCryptoAlg::RsaPss { hash, salt_length } => format!("RSA-PSS with {}, salt length {salt_length}", hash.name()),
+            WebCryptoAlg::Hmac { hash } | WebCryptoAlg::RsassaPkcs1v15 { hash } => {
+                format!("{} with {}", self.name(), hash.name())
+            }
+            WebCryptoAlg::RsaPss { hash, salt_length } => {
+                format!("RSA-PSS with {}, salt length {salt_length}", hash.name())
+            }
             WebCryptoAlg::Ecdsa { curve, hash } => format!("ECDSA on {} with {}", curve.name(), hash.name()),
             WebCryptoAlg::Ed25519 => "Ed25519".into(),
         }
@@ -247,8 +261,20 @@ pub fn plan(token: &Token, keys: &[KeyMaterial], is_set: bool) -> Plan {
     let mut findings = Vec::new();
     let jws = match &token.kind {
         Kind::Jws(j) => j,
-        Kind::Jwe(_) => return Plan::blocked(None, Blocked::NotJws { what: "an encrypted token (JWE) has no signature to check." }, findings),
-        _ => return Plan::blocked(None, Blocked::NotJws { what: "only a signed JWT (three dot-separated parts) has a signature." }, findings),
+        Kind::Jwe(_) => {
+            return Plan::blocked(
+                None,
+                Blocked::NotJws { what: "an encrypted token (JWE) has no signature to check." },
+                findings,
+            )
+        }
+        _ => {
+            return Plan::blocked(
+                None,
+                Blocked::NotJws { what: "only a signed JWT (three dot-separated parts) has a signature." },
+                findings,
+            )
+        }
     };
     let Some(header) = &jws.header else { return Plan::blocked(None, Blocked::NoHeader, findings) };
     graph_rule(header, token.claims(), &mut findings);
@@ -261,7 +287,9 @@ pub fn plan(token: &Token, keys: &[KeyMaterial], is_set: bool) -> Plan {
             findings.push(Finding::new(ALG_NONE, "The header says alg \"none\": there is no signature to verify."));
             return Plan::blocked(Some(alg), Blocked::Unsigned, findings);
         }
-        Err(AlgProblem::Unsupported { why }) => return Plan::blocked(Some(alg.clone()), Blocked::UnsupportedAlg { alg, why: why.into() }, findings),
+        Err(AlgProblem::Unsupported { why }) => {
+            return Plan::blocked(Some(alg.clone()), Blocked::UnsupportedAlg { alg, why: why.into() }, findings)
+        }
         Err(AlgProblem::Unknown) => {
             let why = "is not a JWS signature algorithm (RFC 7518 §3.1 lists HS*, RS*, PS*, ES* and EdDSA)".to_string();
             return Plan::blocked(Some(alg.clone()), Blocked::UnsupportedAlg { alg, why }, findings);
@@ -311,7 +339,11 @@ fn graph_rule(header: &Map<String, Value>, claims: Option<&Map<String, Value>>, 
     };
     if graph_aud {
         out.push(
-            Finding::new(MICROSOFT_GRAPH_TOKEN, "aud is Microsoft Graph: this token was issued for Graph, not for your API.").on_claim("aud"),
+            Finding::new(
+                MICROSOFT_GRAPH_TOKEN,
+                "aud is Microsoft Graph: this token was issued for Graph, not for your API.",
+            )
+            .on_claim("aud"),
         );
     } else if header.contains_key("nonce") {
         out.push(Finding::new(
@@ -363,7 +395,15 @@ type Choice = Result<(Vec<Attempt>, String), String>;
 
 /// Picks keys by kid, then by type, `use`/`key_ops` and `alg`, the way servers do (RFC 7515
 /// §4.1.4, RFC 7517 §4.2-4.4), and says why.
-fn choose(alg: &str, algorithm: WebCryptoAlg, kid: Option<&str>, keys: &[KeyMaterial], is_set: bool, signature: &[u8], out: &mut Vec<Finding>) -> Choice {
+fn choose(
+    alg: &str,
+    algorithm: WebCryptoAlg,
+    kid: Option<&str>,
+    keys: &[KeyMaterial],
+    is_set: bool,
+    signature: &[u8],
+    out: &mut Vec<Finding>,
+) -> Choice {
     let all: Vec<usize> = (0..keys.len()).collect();
     let (pool, mut why) = match kid {
         Some(kid) => {
@@ -375,7 +415,10 @@ fn choose(alg: &str, algorithm: WebCryptoAlg, kid: Option<&str>, keys: &[KeyMate
                 (all, format!("the token's kid is \"{kid}\" but the key(s) have none, so they are tried by type"))
             } else {
                 let listed = kids.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(", ");
-                out.push(Finding::new(KID_NOT_IN_JWKS, format!("The token's kid is \"{kid}\"; the key(s) have {listed}.")));
+                out.push(Finding::new(
+                    KID_NOT_IN_JWKS,
+                    format!("The token's kid is \"{kid}\"; the key(s) have {listed}."),
+                ));
                 if is_set {
                     return Err(format!("no key in the set has kid \"{kid}\"; the set has {listed}."));
                 }
@@ -391,25 +434,34 @@ fn choose(alg: &str, algorithm: WebCryptoAlg, kid: Option<&str>, keys: &[KeyMate
     }
     let signing: Vec<usize> = fitting.iter().copied().filter(|i| for_signatures(&keys[*i])).collect();
     if signing.is_empty() {
-        return Err(format!("{} is marked for encryption (use \"enc\" or key_ops without \"verify\"), not for checking signatures.", keys[fitting[0]].label()));
+        return Err(format!(
+            "{} is marked for encryption (use \"enc\" or key_ops without \"verify\"), not for checking signatures.",
+            keys[fitting[0]].label()
+        ));
     }
     let rsa_fitting: Vec<usize> = signing.iter().copied().filter(|i| rsa_length_fits(&keys[*i], signature)).collect();
     if rsa_fitting.is_empty() {
         let bits = signature.len() * 8;
-        let evidence = format!("The signature is {} bytes, as a {bits}-bit RSA key makes; {} cannot have made it.", signature.len(), keys[signing[0]].label());
+        let evidence = format!(
+            "The signature is {} bytes, as a {bits}-bit RSA key makes; {} cannot have made it.",
+            signature.len(),
+            keys[signing[0]].label()
+        );
         out.push(Finding::new(SIGNATURE_INVALID, evidence.clone()));
         return Err(format!("the signature was made by a {bits}-bit RSA key, not by {}.", keys[signing[0]].label()));
     }
     // Keys that declare this alg (or none) first; a key declared for another alg is still
     // tried, but libraries that honour the key's alg reject the token.
-    let (agreeing, other): (Vec<usize>, Vec<usize>) = rsa_fitting.iter().partition(|i| keys[**i].alg.as_deref().is_none_or(|a| a == alg));
+    let (agreeing, other): (Vec<usize>, Vec<usize>) =
+        rsa_fitting.iter().partition(|i| keys[**i].alg.as_deref().is_none_or(|a| a == alg));
     if agreeing.is_empty() {
         let declared = keys[other[0]].alg.clone().unwrap_or_default();
         out.push(Finding::new(ALG_KEY_MISMATCH, format!("{} declares alg \"{declared}\" but the token says \"{alg}\"; libraries that honour the key's alg reject the token.", keys[other[0]].label())));
     }
     let order: Vec<usize> = agreeing.into_iter().chain(other).collect();
     secret_rule(alg, &keys[order[0]], out);
-    let attempts: Vec<Attempt> = order.iter().filter_map(|i| KeyImport::of(&keys[*i]).map(|import| Attempt { key: *i, import })).collect();
+    let attempts: Vec<Attempt> =
+        order.iter().filter_map(|i| KeyImport::of(&keys[*i]).map(|import| Attempt { key: *i, import })).collect();
     if attempts.len() > 1 {
         why.push_str(&format!("; {} keys fit and are tried in order", attempts.len()));
     }
@@ -418,7 +470,8 @@ fn choose(alg: &str, algorithm: WebCryptoAlg, kid: Option<&str>, keys: &[KeyMate
 }
 
 fn for_signatures(key: &KeyMaterial) -> bool {
-    key.use_.as_deref().is_none_or(|u| u == "sig") && (key.key_ops.is_empty() || key.key_ops.iter().any(|o| o == "verify"))
+    key.use_.as_deref().is_none_or(|u| u == "sig")
+        && (key.key_ops.is_empty() || key.key_ops.iter().any(|o| o == "verify"))
 }
 
 /// RSA signatures are exactly as long as the modulus (RFC 8017 §8.2.2).
@@ -430,7 +483,13 @@ fn rsa_length_fits(key: &KeyMaterial, signature: &[u8]) -> bool {
 }
 
 /// Says why no key fits the algorithm, as a finding and as the plan's reason.
-fn mismatch(alg: &str, algorithm: WebCryptoAlg, pool: &[usize], keys: &[KeyMaterial], out: &mut Vec<Finding>) -> String {
+fn mismatch(
+    alg: &str,
+    algorithm: WebCryptoAlg,
+    pool: &[usize],
+    keys: &[KeyMaterial],
+    out: &mut Vec<Finding>,
+) -> String {
     let kinds: Vec<String> = pool.iter().map(|i| keys[*i].label()).collect();
     let have = kinds.join("; ");
     let public = pool.iter().any(|i| keys[*i].kind.is_public_key());
@@ -448,7 +507,10 @@ fn mismatch(alg: &str, algorithm: WebCryptoAlg, pool: &[usize], keys: &[KeyMater
 fn secret_rule(alg: &str, key: &KeyMaterial, out: &mut Vec<Finding>) {
     if let (KeyKind::Secret { len }, Some(min)) = (key.kind, min_secret_len(alg)) {
         if len < min {
-            out.push(Finding::new(HS_SECRET_TOO_SHORT, format!("The secret is {len} bytes; {alg} needs at least {min} (RFC 7518 §3.2).")));
+            out.push(Finding::new(
+                HS_SECRET_TOO_SHORT,
+                format!("The secret is {len} bytes; {alg} needs at least {min} (RFC 7518 §3.2)."),
+            ));
         }
     }
 }
@@ -475,7 +537,8 @@ pub fn signature_invalid(plan: &Plan, keys: &[KeyMaterial]) -> Finding {
     }
     let utf8_looks_encoded = attempts.iter().any(|a| {
         let k = &keys[a.key];
-        k.origin == Origin::Secret { encoding: SecretEncoding::Utf8 } && k.secret.as_deref().and_then(|s| std::str::from_utf8(s).ok()).is_some_and(looks_base64)
+        k.origin == Origin::Secret { encoding: SecretEncoding::Utf8 }
+            && k.secret.as_deref().and_then(|s| std::str::from_utf8(s).ok()).is_some_and(looks_base64)
     });
     if utf8_looks_encoded {
         evidence.push_str(" The secret was used as UTF-8 text but looks base64-encoded: try base64.");
@@ -501,7 +564,10 @@ pub fn jwks_fetch_blocked_by_cors(url: &str) -> Finding {
 pub fn jwks_fetch_failed(url: &str, probe: Probe) -> Finding {
     match probe {
         Probe::Reachable => jwks_fetch_blocked_by_cors(url),
-        Probe::Failed => Finding::new(NETWORK_UNREACHABLE, format!("Neither the request nor a no-cors probe reached {url}: no HTTP answer at all.")),
+        Probe::Failed => Finding::new(
+            NETWORK_UNREACHABLE,
+            format!("Neither the request nor a no-cors probe reached {url}: no HTTP answer at all."),
+        ),
     }
 }
 
@@ -513,8 +579,11 @@ pub fn check_issuer(token_iss: &str, metadata_issuer: &str) -> Option<Finding> {
     }
     let difference = issuer_difference(token_iss, metadata_issuer);
     Some(
-        Finding::new(ISSUER_METADATA_MISMATCH, format!("The token's iss is \"{token_iss}\"; the metadata says \"{metadata_issuer}\": {difference}."))
-            .on_claim("iss"),
+        Finding::new(
+            ISSUER_METADATA_MISMATCH,
+            format!("The token's iss is \"{token_iss}\"; the metadata says \"{metadata_issuer}\": {difference}."),
+        )
+        .on_claim("iss"),
     )
 }
 
@@ -635,13 +704,34 @@ mod tests {
     #[test]
     fn discovery_urls_follow_both_rules() {
         let cases: &[(&str, &[&str])] = &[
-            ("https://idp.example.com", &["https://idp.example.com/.well-known/openid-configuration", "https://idp.example.com/.well-known/oauth-authorization-server"]),
-            ("https://idp.example.com/", &["https://idp.example.com/.well-known/openid-configuration", "https://idp.example.com/.well-known/oauth-authorization-server"]),
+            (
+                "https://idp.example.com",
+                &[
+                    "https://idp.example.com/.well-known/openid-configuration",
+                    "https://idp.example.com/.well-known/oauth-authorization-server",
+                ],
+            ),
+            (
+                "https://idp.example.com/",
+                &[
+                    "https://idp.example.com/.well-known/openid-configuration",
+                    "https://idp.example.com/.well-known/oauth-authorization-server",
+                ],
+            ),
             (
                 "https://login.example.com/realms/acme/",
-                &["https://login.example.com/realms/acme/.well-known/openid-configuration", "https://login.example.com/.well-known/oauth-authorization-server/realms/acme"],
+                &[
+                    "https://login.example.com/realms/acme/.well-known/openid-configuration",
+                    "https://login.example.com/.well-known/oauth-authorization-server/realms/acme",
+                ],
             ),
-            ("http://127.0.0.1:8080/default", &["http://127.0.0.1:8080/default/.well-known/openid-configuration", "http://127.0.0.1:8080/.well-known/oauth-authorization-server/default"]),
+            (
+                "http://127.0.0.1:8080/default",
+                &[
+                    "http://127.0.0.1:8080/default/.well-known/openid-configuration",
+                    "http://127.0.0.1:8080/.well-known/oauth-authorization-server/default",
+                ],
+            ),
             ("joe", &[]),
             ("https://idp.example.com/?tenant=1", &[]),
             ("https://", &[]),
@@ -683,7 +773,11 @@ mod tests {
             ("http://idp.example.com", "https://idp.example.com", "one is http and the other https"),
             ("https://idp.example.com ", "https://idp.example.com", "surrounding whitespace"),
             ("https://sts.windows.net/tid/", "https://login.microsoftonline.com/tid/v2.0", "Entra v1.0 token"),
-            ("https://login.microsoftonline.com/tid/v2.0", "https://login.microsoftonline.com/{tenantid}/v2.0", "multi-tenant"),
+            (
+                "https://login.microsoftonline.com/tid/v2.0",
+                "https://login.microsoftonline.com/{tenantid}/v2.0",
+                "multi-tenant",
+            ),
             ("https://kc.example.com/realms/a", "https://kc.example.com/realms/b", "same host, different path"),
             ("https://staging.example.com", "https://prod.example.com", "different hosts"),
             ("joe", "jim", "different strings"),

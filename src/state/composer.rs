@@ -1,18 +1,24 @@
 //! The request composer, what the last Send produced, and the request log.
 
 use super::Inspector;
-use crate::model::findings::Finding;
-use leptos::prelude::*;
 use crate::browser::fetch::Received;
+use crate::model::findings::Finding;
 use crate::model::request::{Auth, Request};
+use leptos::prelude::*;
 
 /// What the last Send produced.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     /// With a note when the Digest helper could not answer the challenge.
-    Received { received: Received, note: Option<String> },
+    Received {
+        received: Received,
+        note: Option<String>,
+    },
     /// fetch failed without a status; the finding says CORS or unreachable.
-    Failed { finding: Finding, message: String },
+    Failed {
+        finding: Finding,
+        message: String,
+    },
     /// The pre-send checks found errors: nothing was sent.
     NotSent(Vec<Finding>),
     Cancelled,

@@ -2,11 +2,11 @@
 
 use super::{Composer, Inspector, Outcome};
 use crate::browser::fetch::Received;
-use crate::model::request::Request;
-use leptos::prelude::*;
 use crate::model::diagnosis::{self, Context, Likelihood, Ranked, Report};
 use crate::model::raw_response;
+use crate::model::request::Request;
 use crate::model::response::{Response, Source};
+use leptos::prelude::*;
 
 /// The ranked explanation: everything the page knows (token, request, response) through the
 /// diagnosis engine, recomputed when any of it changes and as the clock ticks.
@@ -37,12 +37,28 @@ fn fetched_response(r: &Received) -> Response {
 impl Diagnosis {
     pub fn new(inspector: Inspector, composer: Composer) -> Self {
         let raw_response = RwSignal::new(String::new());
-        let parsed = Memo::new(move |_| raw_response.with(|t| (!t.trim().is_empty()).then(|| raw_response::parse(t).map_err(|e| e.to_string()))));
+        let parsed = Memo::new(move |_| {
+            raw_response.with(|t| (!t.trim().is_empty()).then(|| raw_response::parse(t).map_err(|e| e.to_string())))
+        });
         let pasted = Memo::new(move |_| {
             parsed.with(|p| {
                 p.as_ref().map(|r| {
                     r.as_ref()
-                        .map(|resp| format!("Read: {} {}, {} header{}, {} bytes of body{}.", resp.status, resp.reason, resp.headers.len(), if resp.headers.len() == 1 { "" } else { "s" }, resp.body.len(), if resp.hops.is_empty() { String::new() } else { format!(", after {} redirect(s)", resp.hops.len()) }))
+                        .map(|resp| {
+                            format!(
+                                "Read: {} {}, {} header{}, {} bytes of body{}.",
+                                resp.status,
+                                resp.reason,
+                                resp.headers.len(),
+                                if resp.headers.len() == 1 { "" } else { "s" },
+                                resp.body.len(),
+                                if resp.hops.is_empty() {
+                                    String::new()
+                                } else {
+                                    format!(", after {} redirect(s)", resp.hops.len())
+                                }
+                            )
+                        })
                         .map_err(|e| format!("Could not read the response: {e}"))
                 })
             })
@@ -63,7 +79,12 @@ impl Diagnosis {
             let mut report = inputs.with(|(request, response)| {
                 inspector.inspection.with(|i| {
                     let inspection = (!i.is_empty()).then_some(i);
-                    diagnosis::diagnose(&Context { request: request.as_ref(), response: response.as_ref(), inspection, clock })
+                    diagnosis::diagnose(&Context {
+                        request: request.as_ref(),
+                        response: response.as_ref(),
+                        inspection,
+                        clock,
+                    })
                 })
             });
             // The browser hid the answer: that outranks anything said about the request.
@@ -81,7 +102,12 @@ impl Diagnosis {
         let clock = self.inspector.clock.get_untracked();
         self.inputs.with_untracked(|(request, response)| {
             self.inspector.inspection.with_untracked(|i| {
-                let ctx = Context { request: request.as_ref(), response: response.as_ref(), inspection: (!i.is_empty()).then_some(i), clock };
+                let ctx = Context {
+                    request: request.as_ref(),
+                    response: response.as_ref(),
+                    inspection: (!i.is_empty()).then_some(i),
+                    clock,
+                };
                 self.report.with_untracked(|r| f(&ctx, r))
             })
         })

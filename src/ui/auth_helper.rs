@@ -34,9 +34,11 @@ pub fn AuthHelper() -> impl IntoView {
     let composer = expect_context::<Composer>();
     let request = composer.request;
     let current = move || request.with(|r| kind(&r.auth));
-    let set_text = move |apply: fn(&mut Auth, String)| move |ev| {
-        let v = event_target_value(&ev);
-        request.update(|r| apply(&mut r.auth, v));
+    let set_text = move |apply: fn(&mut Auth, String)| {
+        move |ev| {
+            let v = event_target_value(&ev);
+            request.update(|r| apply(&mut r.auth, v));
+        }
     };
     let credentials = move || {
         view! {
@@ -67,9 +69,16 @@ pub fn AuthHelper() -> impl IntoView {
     let produced = move || {
         composer.outgoing.with(|r| match &r.auth {
             Auth::None => None,
-            Auth::Digest { .. } => Some("Computed from the server's Digest challenge after its first 401 (RFC 7616), then sent once more.".to_string()),
-            Auth::ApiKey { name, value, location: KeyLocation::Query } => Some(format!("Query parameter: {name}={value}")),
-            Auth::Bearer { token } if token.is_empty() => Some("Paste the token in the Token box above: the Bearer helper sends that token.".to_string()),
+            Auth::Digest { .. } => Some(
+                "Computed from the server's Digest challenge after its first 401 (RFC 7616), then sent once more."
+                    .to_string(),
+            ),
+            Auth::ApiKey { name, value, location: KeyLocation::Query } => {
+                Some(format!("Query parameter: {name}={value}"))
+            }
+            Auth::Bearer { token } if token.is_empty() => {
+                Some("Paste the token in the Token box above: the Bearer helper sends that token.".to_string())
+            }
             _ => r.auth_header().map(|(n, v)| format!("{n}: {v}")),
         })
     };

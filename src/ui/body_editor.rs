@@ -21,15 +21,27 @@ pub fn BodyEditor() -> impl IntoView {
     let request = composer.request;
     let kind = Memo::new(move |_| request.with(|r| r.body.kind));
     let json_error = Memo::new(move |_| {
-        request.with(|r| (r.body.kind == BodyKind::Json && !r.body.text.trim().is_empty()).then(|| json::parse(&r.body.text).err().map(|e| e.to_string())).flatten())
+        request.with(|r| {
+            (r.body.kind == BodyKind::Json && !r.body.text.trim().is_empty())
+                .then(|| json::parse(&r.body.text).err().map(|e| e.to_string()))
+                .flatten()
+        })
     });
-    let ignored = move || request.with(|r| (!r.method.allows_body() && r.body.kind != BodyKind::None).then(|| format!("{} requests carry no body: it will not be sent.", r.method)));
+    let ignored = move || {
+        request.with(|r| {
+            (!r.method.allows_body() && r.body.kind != BodyKind::None)
+                .then(|| format!("{} requests carry no body: it will not be sent.", r.method))
+        })
+    };
     let content_type = move || {
         composer.outgoing.with(|r| {
             if r.body.kind == BodyKind::Multipart {
                 return Some("Content-Type: multipart/form-data with a boundary the browser chooses".to_string());
             }
-            r.effective_headers().into_iter().find(|(n, _)| n.eq_ignore_ascii_case("content-type")).map(|(n, v)| format!("{n}: {v}"))
+            r.effective_headers()
+                .into_iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case("content-type"))
+                .map(|(n, v)| format!("{n}: {v}"))
         })
     };
     view! {

@@ -15,7 +15,8 @@ pub fn ClaimsTable() -> impl IntoView {
         })
     });
     // Claims a finding points at are highlighted, so the evidence is visible in place.
-    let flagged = Memo::new(move |_| inspector.findings.with(|f| f.iter().filter_map(|x| x.claim.clone()).collect::<Vec<_>>()));
+    let flagged =
+        Memo::new(move |_| inspector.findings.with(|f| f.iter().filter_map(|x| x.claim.clone()).collect::<Vec<_>>()));
     view! {
         <Show when=move || rows.with(|(h, p, _)| !h.is_empty() || !p.is_empty())>
             <section class="card">

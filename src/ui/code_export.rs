@@ -12,7 +12,9 @@ pub fn CodeExport() -> impl IntoView {
     let target = RwSignal::new(Target::Curl);
     let env = RwSignal::new(true);
     let copied = RwSignal::new(None::<String>);
-    let code = Memo::new(move |_| composer.outgoing.with(|r| export::export(r, target.get(), Options { secrets_as_env: env.get() })));
+    let code = Memo::new(move |_| {
+        composer.outgoing.with(|r| export::export(r, target.get(), Options { secrets_as_env: env.get() }))
+    });
     let copy = move |_| {
         let text = code.get_untracked();
         spawn_local(async move {

@@ -20,13 +20,17 @@ pub fn DecodedJson() -> impl IntoView {
                     Payload::Text(t) => json::truncate_chars(t, MAX_JSON_CHARS),
                     Payload::Binary(b) => format!("{} bytes of binary data: {}", b.len(), hex_preview(b)),
                 }),
-                Kind::Jwe(_) => Some("Encrypted: the claims can only be read with the recipient's private or shared key.".into()),
+                Kind::Jwe(_) => {
+                    Some("Encrypted: the claims can only be read with the recipient's private or shared key.".into())
+                }
                 _ => None,
             };
             (header, payload)
         })
     });
-    let problems = Memo::new(move |_| inspector.inspection.with(|i| i.token.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>()));
+    let problems = Memo::new(move |_| {
+        inspector.inspection.with(|i| i.token.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>())
+    });
     view! {
         <Show when=move || blocks.with(|(h, p)| h.is_some() || p.is_some()) || problems.with(|p| !p.is_empty())>
             <section class="card decoded" aria-labelledby="decoded-heading">

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 #[component]
 pub fn GrantsChips() -> impl IntoView {
     let inspector = expect_context::<Inspector>();
-    let list = Memo::new(move |_| inspector.inspection.with(|i| i.token.claims().map(grants::gather).unwrap_or_default()));
+    let list =
+        Memo::new(move |_| inspector.inspection.with(|i| i.token.claims().map(grants::gather).unwrap_or_default()));
     view! {
         <Show when=move || inspector.inspection.with(|i| i.token.claims().is_some())>
             <section class="card">

@@ -29,7 +29,12 @@ fn rows(r: &Request, which: Rows) -> &Vec<Row> {
 /// Editable name/value rows with an on/off switch. Rows are keyed by index so inputs keep
 /// focus while typing; only adding or removing a row re-renders the list.
 #[component]
-pub fn RowsEditor(which: Rows, name_label: &'static str, value_label: &'static str, add_label: &'static str) -> impl IntoView {
+pub fn RowsEditor(
+    which: Rows,
+    name_label: &'static str,
+    value_label: &'static str,
+    add_label: &'static str,
+) -> impl IntoView {
     let composer = expect_context::<Composer>();
     let request = composer.request;
     let edit = move |i: usize, f: Box<dyn FnOnce(&mut Row)>| {
@@ -43,7 +48,9 @@ pub fn RowsEditor(which: Rows, name_label: &'static str, value_label: &'static s
         }
     };
     let count = Memo::new(move |_| request.with(|r| rows(r, which).len()));
-    let field = move |i: usize, pick: fn(&Row) -> String| move || request.with(|r| rows(r, which).get(i).map(pick).unwrap_or_default());
+    let field = move |i: usize, pick: fn(&Row) -> String| {
+        move || request.with(|r| rows(r, which).get(i).map(pick).unwrap_or_default())
+    };
     view! {
         <div class="rows">
             <For each=move || 0..count.get() key=|i| *i let:i>

@@ -14,10 +14,18 @@ pub fn TokenSummary() -> impl IntoView {
     });
     let badge = move || {
         let (class, text) = match validity.get() {
-            Some(Validity::Valid { expires_in }) if expires_in < 0 => ("valid", "valid now (within leeway)".to_string()),
-            Some(Validity::Valid { expires_in }) => ("valid", format!("valid now · expires in {}", time::human_duration(expires_in as u64))),
-            Some(Validity::Expired { ago }) => ("bad", format!("expired · {} ago", time::human_duration(ago.max(0) as u64))),
-            Some(Validity::NotYetValid { starts_in }) => ("bad", format!("not yet valid · in {}", time::human_duration(starts_in as u64))),
+            Some(Validity::Valid { expires_in }) if expires_in < 0 => {
+                ("valid", "valid now (within leeway)".to_string())
+            }
+            Some(Validity::Valid { expires_in }) => {
+                ("valid", format!("valid now · expires in {}", time::human_duration(expires_in as u64)))
+            }
+            Some(Validity::Expired { ago }) => {
+                ("bad", format!("expired · {} ago", time::human_duration(ago.max(0) as u64)))
+            }
+            Some(Validity::NotYetValid { starts_in }) => {
+                ("bad", format!("not yet valid · in {}", time::human_duration(starts_in as u64)))
+            }
             Some(Validity::NoExpiry) => ("neutral", "no expiry".to_string()),
             None => return None,
         };

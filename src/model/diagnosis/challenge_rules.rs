@@ -35,11 +35,16 @@ fn mentions(text: &str, words: &[&str]) -> bool {
 fn invalid_token(f: &Facts, hits: &mut Vec<Hit>) {
     let Some(c) = f.challenge_with_error("invalid_token") else { return };
     let desc = c.error_description().unwrap_or("");
-    let mut evidence = format!("{} answered {}", f.status.map_or("The server".to_string(), |s| s.to_string()), quote(c));
+    let mut evidence =
+        format!("{} answered {}", f.status.map_or("The server".to_string(), |s| s.to_string()), quote(c));
     let expired_at = f.token_expired();
     let said_expired = mentions(desc, &["expir", "lifetime"]);
     if let Some(exp) = expired_at {
-        evidence.push_str(&format!("; the token's exp is {} ({})", time::format_utc(exp), time::relative(exp, f.clock.now)));
+        evidence.push_str(&format!(
+            "; the token's exp is {} ({})",
+            time::format_utc(exp),
+            time::relative(exp, f.clock.now)
+        ));
     }
     evidence.push('.');
     let mut hit = Hit::new(INVALID_TOKEN, evidence, Likelihood::High);
@@ -50,15 +55,20 @@ fn invalid_token(f: &Facts, hits: &mut Vec<Hit>) {
     } else if said_expired {
         hit = hit.fix("The server says the token expired: refresh it or sign in again. If exp still looks valid here, the server's clock is ahead or it limits token age itself.").headline(format!("the server says the token expired (\"{desc}\"); get a new one or refresh"));
     } else if mentions(desc, &["audience", "aud "]) {
-        hit = hit.fix("The token was issued for another API: request it with this API's audience / resource / scope.").headline(format!("the server says the token is for another audience (\"{desc}\")"));
+        hit = hit
+            .fix("The token was issued for another API: request it with this API's audience / resource / scope.")
+            .headline(format!("the server says the token is for another audience (\"{desc}\")"));
     } else if mentions(desc, &["issuer", "signature", "kid", "signing key", "key id"]) {
         hit = hit
             .fix("The server does not trust who signed the token: it comes from another issuer, tenant or environment, or the signing key rotated. Use a token from the issuer this API trusts.")
             .headline(format!("the server does not trust the token's issuer or signature (\"{desc}\")"));
     } else if mentions(desc, &["revoked", "inactive"]) {
-        hit = hit.fix("The token was revoked (sign-out, password change, admin action): sign in again for a new one.").headline(format!("the server says the token was revoked (\"{desc}\"); sign in again"));
+        hit = hit
+            .fix("The token was revoked (sign-out, password change, admin action): sign in again for a new one.")
+            .headline(format!("the server says the token was revoked (\"{desc}\"); sign in again"));
     } else if desc.is_empty() {
-        hit = hit.headline("the server rejected the token (invalid_token) without saying why; get a new token for this API");
+        hit = hit
+            .headline("the server rejected the token (invalid_token) without saying why; get a new token for this API");
     } else {
         hit = hit.headline(format!("the server rejected the token: \"{desc}\""));
     }
@@ -68,8 +78,11 @@ fn invalid_token(f: &Facts, hits: &mut Vec<Hit>) {
 fn insufficient_scope(f: &Facts, hits: &mut Vec<Hit>) {
     let Some(c) = f.challenge_with_error("insufficient_scope") else { return };
     let needed = c.scope().unwrap_or_default();
-    let mut evidence = format!("{} answered {}", f.status.map_or("The server".to_string(), |s| s.to_string()), quote(c));
-    let mut headline = "the token lacks a scope this resource needs; request a new token with it (refreshing will not help)".to_string();
+    let mut evidence =
+        format!("{} answered {}", f.status.map_or("The server".to_string(), |s| s.to_string()), quote(c));
+    let mut headline =
+        "the token lacks a scope this resource needs; request a new token with it (refreshing will not help)"
+            .to_string();
     if !needed.is_empty() {
         evidence.push_str(&format!(", scope=\"{}\"", needed.join(" ")));
     }
@@ -84,16 +97,26 @@ fn insufficient_scope(f: &Facts, hits: &mut Vec<Hit>) {
                 evidence.push_str("; it has every scope named, so the server wants something else (a role, another audience, or all of them at once on another resource)");
             } else if !missing.is_empty() {
                 evidence.push_str(&format!("; missing: {}", missing.join(", ")));
-                let case_only: Vec<&str> = missing.iter().copied().filter(|m| have.iter().any(|h| h.eq_ignore_ascii_case(m))).collect();
+                let case_only: Vec<&str> =
+                    missing.iter().copied().filter(|m| have.iter().any(|h| h.eq_ignore_ascii_case(m))).collect();
                 if !case_only.is_empty() {
                     let verb = if case_only.len() == 1 { "differs" } else { "differ" };
-                    evidence.push_str(&format!(" ({} {verb} only in case; scopes are case-sensitive)", case_only.join(", ")));
+                    evidence.push_str(&format!(
+                        " ({} {verb} only in case; scopes are case-sensitive)",
+                        case_only.join(", ")
+                    ));
                 }
                 let s = if missing.len() == 1 { "" } else { "s" };
-                headline = format!("the token lacks the scope{s} {}; request a new token with {} (refreshing will not help)", missing.join(", "), if missing.len() == 1 { "it" } else { "them" });
+                headline = format!(
+                    "the token lacks the scope{s} {}; request a new token with {} (refreshing will not help)",
+                    missing.join(", "),
+                    if missing.len() == 1 { "it" } else { "them" }
+                );
             }
         }
-        None if f.token.is_some() => evidence.push_str("; this token's scopes cannot be read here (it is not a readable JWT)"),
+        None if f.token.is_some() => {
+            evidence.push_str("; this token's scopes cannot be read here (it is not a readable JWT)")
+        }
         None => {}
     }
     evidence.push('.');
@@ -102,8 +125,10 @@ fn insufficient_scope(f: &Facts, hits: &mut Vec<Hit>) {
 
 fn invalid_request(f: &Facts, hits: &mut Vec<Hit>) {
     let Some(c) = f.challenge_with_error("invalid_request") else { return };
-    let mut evidence = format!("{} answered {}", f.status.map_or("The server".to_string(), |s| s.to_string()), quote(c));
-    let twice = f.authorization_count() > 1 || f.carriers.iter().any(|c| matches!(c, Carrier::Query(n) | Carrier::Form(n) if n == "access_token"));
+    let mut evidence =
+        format!("{} answered {}", f.status.map_or("The server".to_string(), |s| s.to_string()), quote(c));
+    let twice = f.authorization_count() > 1
+        || f.carriers.iter().any(|c| matches!(c, Carrier::Query(n) | Carrier::Form(n) if n == "access_token"));
     if twice {
         evidence.push_str("; the request sends the token more than one way");
     }
@@ -126,10 +151,16 @@ fn not_received(f: &Facts, hits: &mut Vec<Hit>) {
     let realm = c.realm().map(|r| format!(" realm=\"{r}\"")).unwrap_or_default();
     let mut evidence = format!("The request sent Authorization: {scheme} …, yet the 401's challenge `{}{realm}` has no error, which a server sends when a request had no credentials at all", c.scheme);
     if let Some(r) = f.response.filter(|r| !r.hops.is_empty()) {
-        evidence.push_str(&format!(" ({} redirect{} on the way)", r.hops.len(), if r.hops.len() == 1 { "" } else { "s" }));
+        evidence.push_str(&format!(
+            " ({} redirect{} on the way)",
+            r.hops.len(),
+            if r.hops.len() == 1 { "" } else { "s" }
+        ));
     }
     evidence.push('.');
-    hits.push(Hit::new(CREDENTIALS_NOT_RECEIVED, evidence, Likelihood::Medium).headline("the token was sent but the server answers as if it got none; a redirect or proxy probably stripped it"));
+    hits.push(Hit::new(CREDENTIALS_NOT_RECEIVED, evidence, Likelihood::Medium).headline(
+        "the token was sent but the server answers as if it got none; a redirect or proxy probably stripped it",
+    ));
 }
 
 fn scheme_mismatch(f: &Facts, hits: &mut Vec<Hit>) {
@@ -146,8 +177,16 @@ fn scheme_mismatch(f: &Facts, hits: &mut Vec<Hit>) {
             None => return,
         },
         (None, true) => {
-            let Some(Carrier::KeyHeader(name)) = f.carriers.iter().find(|c| matches!(c, Carrier::KeyHeader(_))) else { return };
-            hits.push(Hit::new(SCHEME_MISMATCH, format!("The request sends an API key in {name}; the server's challenge asks for {list} in Authorization."), Likelihood::Low));
+            let Some(Carrier::KeyHeader(name)) = f.carriers.iter().find(|c| matches!(c, Carrier::KeyHeader(_))) else {
+                return;
+            };
+            hits.push(Hit::new(
+                SCHEME_MISMATCH,
+                format!(
+                    "The request sends an API key in {name}; the server's challenge asks for {list} in Authorization."
+                ),
+                Likelihood::Low,
+            ));
             return;
         }
     };

@@ -28,7 +28,12 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
 fn page_cannot(c: &Challenge) -> Option<String> {
     let probe = DigestInput { username: "u", password: "p", method: "GET", uri: "/", cnonce: "c", nc: 1 };
     match digest::authorization(c, &probe) {
-        Err(e @ (DigestError::UnknownAlgorithm { .. } | DigestError::AuthIntOnly | DigestError::UnsupportedQop { .. } | DigestError::SessWithoutQop { .. })) => Some(e.to_string()),
+        Err(
+            e @ (DigestError::UnknownAlgorithm { .. }
+            | DigestError::AuthIntOnly
+            | DigestError::UnsupportedQop { .. }
+            | DigestError::SessWithoutQop { .. }),
+        ) => Some(e.to_string()),
         _ => None,
     }
 }
@@ -40,7 +45,9 @@ fn requests_cannot(c: &Challenge) -> Option<String> {
         return Some(format!("Python requests has no {alg} and sends no Authorization header"));
     }
     match c.qop() {
-        Some(q) if !q.is_empty() && !q.iter().any(|x| x.eq_ignore_ascii_case("auth")) => Some(format!("Python requests answers only qop=auth, and the server offers qop=\"{}\"", q.join(", "))),
+        Some(q) if !q.is_empty() && !q.iter().any(|x| x.eq_ignore_ascii_case("auth")) => {
+            Some(format!("Python requests answers only qop=auth, and the server offers qop=\"{}\"", q.join(", ")))
+        }
         _ => None,
     }
 }
@@ -61,7 +68,8 @@ fn unsupported(digests: &[&Challenge], hits: &mut Vec<Hit>) {
     }
     let likely = if !page.is_empty() && !python.is_empty() { Likelihood::High } else { Likelihood::Medium };
     let n = digests.len();
-    let offered = if n == 1 { "The server's only Digest challenge".to_string() } else { format!("All {n} Digest challenges") };
+    let offered =
+        if n == 1 { "The server's only Digest challenge".to_string() } else { format!("All {n} Digest challenges") };
     hits.push(
         Hit::new(DIGEST_UNSUPPORTED, format!("{offered}: {}.", reasons.join("; ")), likely)
             .headline("the server's Digest challenge asks for an algorithm or qop the client cannot do; have it offer qop=auth with MD5 or SHA-256"),

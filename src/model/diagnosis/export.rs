@@ -91,7 +91,24 @@ struct TokenOut {
 }
 
 /// Claims worth putting in a ticket.
-const TICKET_CLAIMS: &[&str] = &["iss", "aud", "azp", "client_id", "exp", "nbf", "iat", "scope", "scp", "roles", "permissions", "token_use", "typ", "ver", "tid", "cnf"];
+const TICKET_CLAIMS: &[&str] = &[
+    "iss",
+    "aud",
+    "azp",
+    "client_id",
+    "exp",
+    "nbf",
+    "iat",
+    "scope",
+    "scp",
+    "roles",
+    "permissions",
+    "token_use",
+    "typ",
+    "ver",
+    "tid",
+    "cnf",
+];
 
 fn build(report: &Report, ctx: &Context) -> Export {
     let f = Facts::new(ctx);
@@ -112,7 +129,9 @@ fn build(report: &Report, ctx: &Context) -> Export {
             url: r.finding.info.url,
         })
         .collect();
-    let headers = |list: &[(String, String)]| -> Vec<NameValue> { list.iter().map(|(n, v)| NameValue { name: n.clone(), value: s(&mask_header(n, v, keys)) }).collect() };
+    let headers = |list: &[(String, String)]| -> Vec<NameValue> {
+        list.iter().map(|(n, v)| NameValue { name: n.clone(), value: s(&mask_header(n, v, keys)) }).collect()
+    };
     let request = match (ctx.request, &f.sent_headers) {
         (Some(req), Some(sent)) => Some(RequestOut {
             source: if f.from_trace { "trace" } else { "composer" },
@@ -124,7 +143,9 @@ fn build(report: &Report, ctx: &Context) -> Export {
                 b
             }),
         }),
-        (None, Some(sent)) => Some(RequestOut { source: "trace", method: None, url: None, headers: headers(sent), body: None }),
+        (None, Some(sent)) => {
+            Some(RequestOut { source: "trace", method: None, url: None, headers: headers(sent), body: None })
+        }
         _ => None,
     };
     let response = ctx.response.map(|r| ResponseOut {
@@ -136,11 +157,26 @@ fn build(report: &Report, ctx: &Context) -> Export {
             Source::Fetched { cross_origin: true } => "fetched cross-origin",
         },
         headers: headers(&r.headers),
-        redirects: r.hops.iter().map(|h| HopOut { status: h.status, method: h.method.clone(), url: s(&mask_url(&h.url, keys)), location: s(&mask_url(&h.location, keys)) }).collect(),
+        redirects: r
+            .hops
+            .iter()
+            .map(|h| HopOut {
+                status: h.status,
+                method: h.method.clone(),
+                url: s(&mask_url(&h.url, keys)),
+                location: s(&mask_url(&h.location, keys)),
+            })
+            .collect(),
     });
     let token = f.token.as_deref().map(|t| {
-        let claims = t.token.claims().filter(|_| t.basic.is_none()).map(|c| TICKET_CLAIMS.iter().filter_map(|k| c.get(*k).map(|v| (k.to_string(), v.clone()))).collect()).unwrap_or_default();
-        let value = if t.basic.is_some() { format!("Basic {}", super::mask::HIDDEN) } else { mask_token(&t.extracted.token) };
+        let claims = t
+            .token
+            .claims()
+            .filter(|_| t.basic.is_none())
+            .map(|c| TICKET_CLAIMS.iter().filter_map(|k| c.get(*k).map(|v| (k.to_string(), v.clone()))).collect())
+            .unwrap_or_default();
+        let value =
+            if t.basic.is_some() { format!("Basic {}", super::mask::HIDDEN) } else { mask_token(&t.extracted.token) };
         TokenOut { kind: summary::describe(t).0, value, claims }
     });
     Export {
@@ -148,7 +184,11 @@ fn build(report: &Report, ctx: &Context) -> Export {
         verdict: s(&report.verdict),
         all_good: report.all_good,
         findings,
-        script_checks: report.script_checks.iter().map(|c| CheckOut { title: c.title.clone(), why: c.why.clone() }).collect(),
+        script_checks: report
+            .script_checks
+            .iter()
+            .map(|c| CheckOut { title: c.title.clone(), why: c.why.clone() })
+            .collect(),
         request,
         response,
         token,
@@ -165,7 +205,13 @@ fn body(req: &crate::model::request::Request, keys: &[String]) -> Option<BodyOut
         BodyKind::None => None,
         BodyKind::Form | BodyKind::Multipart => Some(BodyOut {
             kind: req.body.kind.label(),
-            fields: req.body.fields.iter().filter(|f| f.enabled).map(|f| nv(&f.name, mask_param(&f.name, &f.value, keys))).collect(),
+            fields: req
+                .body
+                .fields
+                .iter()
+                .filter(|f| f.enabled)
+                .map(|f| nv(&f.name, mask_param(&f.name, &f.value, keys)))
+                .collect(),
             chars: crate::model::request::form_urlencode(&req.body.fields).chars().count(),
         }),
         BodyKind::Json | BodyKind::Raw => {
@@ -174,7 +220,13 @@ fn body(req: &crate::model::request::Request, keys: &[String]) -> Option<BodyOut
                     .iter()
                     .map(|(k, v)| {
                         let text = v.as_str().map_or_else(|| v.to_string(), str::to_string);
-                        let masked = if secret_param(k, keys) { mask_param(k, &text, keys) } else if v.is_object() || v.is_array() { "…".into() } else { text };
+                        let masked = if secret_param(k, keys) {
+                            mask_param(k, &text, keys)
+                        } else if v.is_object() || v.is_array() {
+                            "…".into()
+                        } else {
+                            text
+                        };
                         nv(k, masked)
                     })
                     .collect(),
@@ -201,7 +253,14 @@ pub fn markdown(report: &Report, ctx: &Context) -> String {
     if !e.findings.is_empty() {
         md.push_str("| # | likelihood | severity | code | finding |\n|---|---|---|---|---|\n");
         for (i, f) in e.findings.iter().enumerate() {
-            md.push_str(&format!("| {} | {} | {} | `{}` | {} |\n", i + 1, f.likelihood, f.severity, f.code, cell(f.title)));
+            md.push_str(&format!(
+                "| {} | {} | {} | `{}` | {} |\n",
+                i + 1,
+                f.likelihood,
+                f.severity,
+                f.code,
+                cell(f.title)
+            ));
         }
         for (i, f) in e.findings.iter().enumerate() {
             md.push_str(&format!(
@@ -223,7 +282,10 @@ pub fn markdown(report: &Report, ctx: &Context) -> String {
         }
     }
     if let Some(r) = &e.request {
-        md.push_str(&format!("\n### Request ({})\n\n```http\n", if r.source == "trace" { "from the trace" } else { "as composed" }));
+        md.push_str(&format!(
+            "\n### Request ({})\n\n```http\n",
+            if r.source == "trace" { "from the trace" } else { "as composed" }
+        ));
         if let (Some(m), Some(u)) = (&r.method, &r.url) {
             md.push_str(&format!("{m} {u}\n"));
         }
@@ -241,7 +303,11 @@ pub fn markdown(report: &Report, ctx: &Context) -> String {
         }
     }
     if let Some(r) = &e.response {
-        md.push_str(&format!("\n### Response ({})\n\n```http\n{}\n", r.source, format!("HTTP {} {}", r.status, r.reason).trim_end()));
+        md.push_str(&format!(
+            "\n### Response ({})\n\n```http\n{}\n",
+            r.source,
+            format!("HTTP {} {}", r.status, r.reason).trim_end()
+        ));
         for h in &r.headers {
             md.push_str(&format!("{}: {}\n", h.name, h.value));
         }
@@ -253,7 +319,10 @@ pub fn markdown(report: &Report, ctx: &Context) -> String {
     if let Some(t) = &e.token {
         md.push_str(&format!("\n### Token\n\n{}: `{}`\n", t.kind, t.value));
         if !t.claims.is_empty() {
-            md.push_str(&format!("\n```json\n{}\n```\n", serde_json::to_string_pretty(&Value::Object(t.claims.clone())).unwrap_or_default()));
+            md.push_str(&format!(
+                "\n```json\n{}\n```\n",
+                serde_json::to_string_pretty(&Value::Object(t.claims.clone())).unwrap_or_default()
+            ));
         }
     }
     md

@@ -16,7 +16,10 @@ use std::borrow::Cow;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Carrier {
     /// An `Authorization` header; `scheme` is None for a bare credential.
-    Authorization { scheme: Option<String>, value: String },
+    Authorization {
+        scheme: Option<String>,
+        value: String,
+    },
     /// The Digest helper: its header is computed only after the server's challenge.
     DigestHelper,
     /// An API key header, by name as sent.
@@ -43,12 +46,23 @@ impl Carrier {
 
 /// Header names that carry API keys or session tokens, lowercase.
 const KEY_HEADERS: &[&str] = &[
-    "x-api-key", "api-key", "apikey", "x-apikey", "x-auth-token", "x-access-token", "private-token", "x-goog-api-key",
-    "ocp-apim-subscription-key", "x-functions-key", "x-token", "x-session-token",
+    "x-api-key",
+    "api-key",
+    "apikey",
+    "x-apikey",
+    "x-auth-token",
+    "x-access-token",
+    "private-token",
+    "x-goog-api-key",
+    "ocp-apim-subscription-key",
+    "x-functions-key",
+    "x-token",
+    "x-session-token",
 ];
 
 /// Query parameters and form fields that carry credentials, lowercase.
-const KEY_PARAMS: &[&str] = &["access_token", "api_key", "apikey", "api-key", "key", "token", "auth", "client_secret", "client_assertion"];
+const KEY_PARAMS: &[&str] =
+    &["access_token", "api_key", "apikey", "api-key", "key", "token", "auth", "client_secret", "client_assertion"];
 
 /// Names people give the Authorization header by mistake; servers ignore them.
 pub const AUTHORIZATION_TYPOS: &[&str] = &["authorisation", "authentication", "auth", "x-authorization"];
@@ -80,7 +94,8 @@ pub fn scheme_of(value: &str) -> Option<String> {
     if ALONE.iter().any(|s| v.eq_ignore_ascii_case(s)) {
         return Some(v.to_string());
     }
-    let glued = v.len() > 6 && v.is_char_boundary(6) && v[..6].eq_ignore_ascii_case("bearer") && v[6..].starts_with("eyJ");
+    let glued =
+        v.len() > 6 && v.is_char_boundary(6) && v[..6].eq_ignore_ascii_case("bearer") && v[6..].starts_with("eyJ");
     glued.then(|| v[..6].to_string())
 }
 
@@ -130,7 +145,9 @@ impl<'a> Facts<'a> {
         let carriers = sent_headers.as_ref().map(|h| carriers_of(h, ctx.request, &query, &form)).unwrap_or_default();
         let token = match ctx.inspection {
             Some(i) if !i.is_empty() => Some(Cow::Borrowed(i)),
-            _ => inspectable_authorization(&carriers).map(|v| Cow::<Inspection>::Owned(inspect::inspect(v))).filter(|i| !i.is_empty()),
+            _ => inspectable_authorization(&carriers)
+                .map(|v| Cow::<Inspection>::Owned(inspect::inspect(v)))
+                .filter(|i| !i.is_empty()),
         };
         let url = ctx
             .request
@@ -248,7 +265,12 @@ fn form_of(r: &Request) -> Vec<(String, String)> {
     r.body.fields.iter().filter(|f| f.enabled).map(|f| (f.name.clone(), f.value.clone())).collect()
 }
 
-fn carriers_of(headers: &[(String, String)], req: Option<&Request>, query: &[(String, String)], form: &[(String, String)]) -> Vec<Carrier> {
+fn carriers_of(
+    headers: &[(String, String)],
+    req: Option<&Request>,
+    query: &[(String, String)],
+    form: &[(String, String)],
+) -> Vec<Carrier> {
     let helper_key = match req.map(|r| &r.auth) {
         Some(Auth::ApiKey { name, location, .. }) => Some((name.as_str(), *location)),
         _ => None,
@@ -260,11 +282,15 @@ fn carriers_of(headers: &[(String, String)], req: Option<&Request>, query: &[(St
             out.push(Carrier::Authorization { scheme: scheme_of(value), value: value.clone() });
         } else if n.eq_ignore_ascii_case("cookie") {
             out.push(Carrier::Cookie);
-        } else if is_key_header(n) || helper_key.is_some_and(|(k, l)| l == KeyLocation::Header && k.trim().eq_ignore_ascii_case(n)) {
+        } else if is_key_header(n)
+            || helper_key.is_some_and(|(k, l)| l == KeyLocation::Header && k.trim().eq_ignore_ascii_case(n))
+        {
             out.push(Carrier::KeyHeader(n.to_string()));
         }
     }
-    if matches!(req.map(|r| &r.auth), Some(Auth::Digest { .. })) && !out.iter().any(|c| matches!(c, Carrier::Authorization { .. })) {
+    if matches!(req.map(|r| &r.auth), Some(Auth::Digest { .. }))
+        && !out.iter().any(|c| matches!(c, Carrier::Authorization { .. }))
+    {
         out.push(Carrier::DigestHelper);
     }
     for (name, _) in query {
@@ -285,7 +311,11 @@ fn carriers_of(headers: &[(String, String)], req: Option<&Request>, query: &[(St
 fn inspectable_authorization(carriers: &[Carrier]) -> Option<&str> {
     carriers.iter().find_map(|c| match c {
         Carrier::Authorization { scheme: None, value } => Some(value.as_str()),
-        Carrier::Authorization { scheme: Some(s), value } if TOKEN_SCHEMES.iter().any(|t| s.eq_ignore_ascii_case(t)) => Some(value.as_str()),
+        Carrier::Authorization { scheme: Some(s), value }
+            if TOKEN_SCHEMES.iter().any(|t| s.eq_ignore_ascii_case(t)) =>
+        {
+            Some(value.as_str())
+        }
         _ => None,
     })
 }

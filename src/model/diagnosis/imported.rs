@@ -67,10 +67,26 @@ fn token_headline(f: &Facts, finding: &Finding) -> Option<String> {
     let now = f.clock.now;
     let claim = |name: &str| f.claims().and_then(|c| c.get(name)).and_then(time::numeric_date);
     match finding.code() {
-        "token_expired" => claim("exp").map(|exp| format!("the token expired {} (exp {}); get a new one or refresh", time::relative(exp, now), short_utc(exp, now))),
-        "token_not_yet_valid" => claim("nbf").map(|nbf| format!("the token is not valid until {} ({}); a clock is off, so sync clocks or allow leeway", short_utc(nbf, now), time::relative(nbf, now))),
-        "id_token_as_access_token" => Some("you sent an ID token; APIs want the access token from the same token response".into()),
-        "refresh_token_as_access_token" => Some("you sent a refresh token; exchange it at the token endpoint for an access token".into()),
+        "token_expired" => claim("exp").map(|exp| {
+            format!(
+                "the token expired {} (exp {}); get a new one or refresh",
+                time::relative(exp, now),
+                short_utc(exp, now)
+            )
+        }),
+        "token_not_yet_valid" => claim("nbf").map(|nbf| {
+            format!(
+                "the token is not valid until {} ({}); a clock is off, so sync clocks or allow leeway",
+                short_utc(nbf, now),
+                time::relative(nbf, now)
+            )
+        }),
+        "id_token_as_access_token" => {
+            Some("you sent an ID token; APIs want the access token from the same token response".into())
+        }
+        "refresh_token_as_access_token" => {
+            Some("you sent a refresh token; exchange it at the token endpoint for an access token".into())
+        }
         "exp_in_milliseconds" => Some("the token's times are in milliseconds; JWT times are seconds".into()),
         "alg_none" => Some("the token is unsigned (alg none), which every API rejects".into()),
         _ => None,

@@ -55,14 +55,28 @@ pub fn mask_credentials(value: &str) -> String {
 }
 
 fn token_param(name: &str) -> bool {
-    ["access_token", "refresh_token", "id_token", "token", "assertion", "client_assertion", "subject_token"].contains(&name.to_ascii_lowercase().as_str())
+    ["access_token", "refresh_token", "id_token", "token", "assertion", "client_assertion", "subject_token"]
+        .contains(&name.to_ascii_lowercase().as_str())
 }
 
 pub fn secret_param(name: &str, extra: &[String]) -> bool {
     let n = name.trim().to_ascii_lowercase();
     is_key_param(&n)
         || token_param(&n)
-        || ["password", "passwd", "secret", "code", "code_verifier", "signature", "sig", "x-amz-signature", "x-amz-credential", "x-amz-security-token", "session"].contains(&n.as_str())
+        || [
+            "password",
+            "passwd",
+            "secret",
+            "code",
+            "code_verifier",
+            "signature",
+            "sig",
+            "x-amz-signature",
+            "x-amz-credential",
+            "x-amz-security-token",
+            "session",
+        ]
+        .contains(&n.as_str())
         || extra.iter().any(|e| e.eq_ignore_ascii_case(name))
 }
 
@@ -84,7 +98,11 @@ pub fn mask_header(name: &str, value: &str, extra: &[String]) -> String {
         mask_token(value)
     } else if n == "location" || n == "content-location" {
         mask_url(value, extra)
-    } else if n == "cookie" || n == "set-cookie" || is_key_header(&n) || extra.iter().any(|e| e.eq_ignore_ascii_case(name.trim())) {
+    } else if n == "cookie"
+        || n == "set-cookie"
+        || is_key_header(&n)
+        || extra.iter().any(|e| e.eq_ignore_ascii_case(name.trim()))
+    {
         HIDDEN.into()
     } else {
         value.to_string()
@@ -201,7 +219,10 @@ impl Scrubber {
         let n = name.trim().to_ascii_lowercase();
         if n == "authorization" || n == "proxy-authorization" || AUTHORIZATION_TYPOS.contains(&n.as_str()) {
             self.credentials(value);
-        } else if n == "cookie" || is_key_header(&n) || self.key_names.iter().any(|k| k.eq_ignore_ascii_case(name.trim())) {
+        } else if n == "cookie"
+            || is_key_header(&n)
+            || self.key_names.iter().any(|k| k.eq_ignore_ascii_case(name.trim()))
+        {
             self.secret(value);
             for part in value.split(';').filter_map(|p| p.split_once('=')).map(|(_, v)| v) {
                 self.secret(part);
@@ -280,10 +301,19 @@ mod tests {
             (mask_credentials(jwt), "eyJhbG…dXJl"),
             (mask_header("X-Api-Key", "k-123", &[]), "***"),
             (mask_header("Accept", "application/json", &[]), "application/json"),
-            (mask_url("https://u:pw@h.example/p?access_token=abc&page=2&api_key=zz", &[]), "https://u:***@h.example/p?access_token=***&page=2&api_key=***"),
-            (mask_url("https://app.example/cb#state=s1&access_token=abc&token_type=Bearer", &[]), "https://app.example/cb#state=s1&access_token=***&token_type=Bearer"),
+            (
+                mask_url("https://u:pw@h.example/p?access_token=abc&page=2&api_key=zz", &[]),
+                "https://u:***@h.example/p?access_token=***&page=2&api_key=***",
+            ),
+            (
+                mask_url("https://app.example/cb#state=s1&access_token=abc&token_type=Bearer", &[]),
+                "https://app.example/cb#state=s1&access_token=***&token_type=Bearer",
+            ),
             (mask_url("https://h.example/p?sig=x#top", &[]), "https://h.example/p?sig=***#top"),
-            (mask_header("Location", "https://app.example/cb?code=SplxlOBeZQQYbYS6WxSbIA&state=xyz", &[]), "https://app.example/cb?code=***&state=xyz"),
+            (
+                mask_header("Location", "https://app.example/cb?code=SplxlOBeZQQYbYS6WxSbIA&state=xyz", &[]),
+                "https://app.example/cb?code=***&state=xyz",
+            ),
         ];
         for (got, want) in cases {
             assert_eq!(got, want);

@@ -149,7 +149,14 @@ pub fn diagnose(ctx: &Context) -> Report {
 }
 
 /// Codes that both the request's header and the token box can report: one is enough.
-const ONCE_PER_CODE: &[&str] = &["header_name_typo", "bearer_prefix_duplicated", "bearer_missing_space", "bearer_lowercase", "token_quoted", "token_whitespace"];
+const ONCE_PER_CODE: &[&str] = &[
+    "header_name_typo",
+    "bearer_prefix_duplicated",
+    "bearer_missing_space",
+    "bearer_lowercase",
+    "token_quoted",
+    "token_whitespace",
+];
 
 fn dedupe(hits: &mut Vec<Hit>) {
     let mut seen: Vec<(&'static str, String)> = Vec::new();

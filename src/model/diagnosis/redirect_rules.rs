@@ -37,8 +37,9 @@ fn dropped_authorization(f: &Facts, hits: &mut Vec<Hit>) {
     // A trace shows the last request's headers: with Authorization still there (curl
     // --location-trusted) nothing was dropped.
     let last_had_it = f.from_trace && f.authorization().is_some();
-    let meant = f.request.is_some_and(|r| r.auth_header().is_some_and(|(n, _)| n.eq_ignore_ascii_case("authorization")) || r.has_header("authorization"))
-        || f.token.is_some();
+    let meant = f.request.is_some_and(|r| {
+        r.auth_header().is_some_and(|(n, _)| n.eq_ignore_ascii_case("authorization")) || r.has_header("authorization")
+    }) || f.token.is_some();
     if last_had_it || !(meant || f.from_trace) {
         return;
     }
@@ -46,10 +47,20 @@ fn dropped_authorization(f: &Facts, hits: &mut Vec<Hit>) {
     hits.push(
         Hit::new(
             REDIRECT_DROPPED_AUTHORIZATION,
-            format!("{} redirected {} to {} ({why}); the request that followed carried no Authorization and got {}.", hop.status, from.origin(), to.origin(), resp.status),
+            format!(
+                "{} redirected {} to {} ({why}); the request that followed carried no Authorization and got {}.",
+                hop.status,
+                from.origin(),
+                to.origin(),
+                resp.status
+            ),
             likely,
         )
-        .headline(format!("the redirect from {} to {} dropped the Authorization header; call the final URL directly", from.origin(), to.origin())),
+        .headline(format!(
+            "the redirect from {} to {} dropped the Authorization header; call the final URL directly",
+            from.origin(),
+            to.origin()
+        )),
     );
 }
 
@@ -57,9 +68,11 @@ fn changed_method(f: &Facts, hits: &mut Vec<Hit>) {
     let Some(resp) = f.response else { return };
     for (i, hop) in resp.hops.iter().enumerate() {
         // `Hop::method` is the method of the request that followed the redirect.
-        let before = if i == 0 { f.request.map(|r| r.method.to_string()) } else { Some(resp.hops[i - 1].method.clone()) };
+        let before =
+            if i == 0 { f.request.map(|r| r.method.to_string()) } else { Some(resp.hops[i - 1].method.clone()) };
         let Some(before) = before.map(|m| m.to_ascii_uppercase()).filter(|m| !m.is_empty()) else { continue };
-        let after = if hop.method.is_empty() { rebuilt_method(hop.status, &before) } else { hop.method.to_ascii_uppercase() };
+        let after =
+            if hop.method.is_empty() { rebuilt_method(hop.status, &before) } else { hop.method.to_ascii_uppercase() };
         if before != "GET" && before != "HEAD" && after == "GET" {
             let at = if hop.url.is_empty() { String::new() } else { format!(" {}", hop.url) };
             hits.push(
@@ -86,7 +99,8 @@ fn endpoints(f: &Facts, i: usize) -> Option<(Url, Url, bool)> {
         f.request?.url()
     } else {
         let (_, prev_to, _) = endpoints(f, i - 1)?;
-        format!("{}://{}{}", prev_to.scheme, prev_to.host, prev_to.port.map(|p| format!(":{p}")).unwrap_or_default()) + &prev_to.path_and_query
+        format!("{}://{}{}", prev_to.scheme, prev_to.host, prev_to.port.map(|p| format!(":{p}")).unwrap_or_default())
+            + &prev_to.path_and_query
     };
     let loc = hop.location.trim();
     // Without the origin's scheme only a change of host can be judged.
@@ -130,7 +144,11 @@ fn rebuilt_method(status: u16, before: &str) -> String {
         301 => before == "POST",
         _ => false,
     };
-    if to_get { "GET".into() } else { before.to_string() }
+    if to_get {
+        "GET".into()
+    } else {
+        before.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -155,7 +173,15 @@ mod tests {
 
     #[test]
     fn method_rewrites_like_requests() {
-        let cases = [(301, "POST", "GET"), (301, "PUT", "PUT"), (302, "PUT", "GET"), (303, "DELETE", "GET"), (303, "HEAD", "HEAD"), (307, "POST", "POST"), (308, "POST", "POST")];
+        let cases = [
+            (301, "POST", "GET"),
+            (301, "PUT", "PUT"),
+            (302, "PUT", "GET"),
+            (303, "DELETE", "GET"),
+            (303, "HEAD", "HEAD"),
+            (307, "POST", "POST"),
+            (308, "POST", "POST"),
+        ];
         for (status, before, after) in cases {
             assert_eq!(rebuilt_method(status, before), after, "{status} {before}");
         }

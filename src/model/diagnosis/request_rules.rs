@@ -11,10 +11,25 @@ use crate::model::inspect;
 use crate::model::request::{Auth, BodyKind};
 
 /// What scripts put in the header when the variable holding the token was never set.
-const PLACEHOLDERS: &[&str] = &["", "undefined", "null", "none", "nil", "nan", "[object object]", "<token>", "{token}", "${token}", "$token", "your_token", "token"];
+const PLACEHOLDERS: &[&str] = &[
+    "",
+    "undefined",
+    "null",
+    "none",
+    "nil",
+    "nan",
+    "[object object]",
+    "<token>",
+    "{token}",
+    "${token}",
+    "$token",
+    "your_token",
+    "token",
+];
 
 /// Token codes that describe how the header value is written.
-const SHAPE_CODES: &[&str] = &["bearer_prefix_duplicated", "bearer_missing_space", "bearer_lowercase", "token_quoted", "token_whitespace"];
+const SHAPE_CODES: &[&str] =
+    &["bearer_prefix_duplicated", "bearer_missing_space", "bearer_lowercase", "token_quoted", "token_whitespace"];
 
 pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
     typo_header(f, hits);
@@ -39,11 +54,19 @@ fn typo_header(f: &Facts, hits: &mut Vec<Hit>) {
     if f.authorization().is_some() {
         return;
     }
-    if let Some((name, _)) = headers.iter().find(|(n, _)| AUTHORIZATION_TYPOS.contains(&n.trim().to_ascii_lowercase().as_str())) {
+    if let Some((name, _)) =
+        headers.iter().find(|(n, _)| AUTHORIZATION_TYPOS.contains(&n.trim().to_ascii_lowercase().as_str()))
+    {
         let name = name.trim();
         hits.push(
-            Hit::new(HEADER_NAME_TYPO, format!("The request sends a header named \"{name}\" and no Authorization header."), refused_or_unsent(f))
-                .headline(format!("the credentials went in a header named \"{name}\", which servers ignore; name it Authorization")),
+            Hit::new(
+                HEADER_NAME_TYPO,
+                format!("The request sends a header named \"{name}\" and no Authorization header."),
+                refused_or_unsent(f),
+            )
+            .headline(format!(
+                "the credentials went in a header named \"{name}\", which servers ignore; name it Authorization"
+            )),
         );
     }
 }
@@ -52,10 +75,18 @@ fn value_shape(f: &Facts, scheme: Option<&str>, value: &str, hits: &mut Vec<Hit>
     let likely = refused_or_unsent(f);
     // Once: a token can be a megabyte.
     let inspected = inspect::inspect(value);
-    if let Some(Removed::HeaderName(name)) = inspected.extracted.removed.iter().find(|r| matches!(r, Removed::HeaderName(_))) {
+    if let Some(Removed::HeaderName(name)) =
+        inspected.extracted.removed.iter().find(|r| matches!(r, Removed::HeaderName(_)))
+    {
         hits.push(
-            Hit::new(HEADER_NAME_IN_VALUE, format!("The Authorization value starts with \"{name}:\", so the server reads \"{name}:\" as the scheme."), likely)
-                .headline("the Authorization value repeats the header name; send only `Bearer <token>` as the value"),
+            Hit::new(
+                HEADER_NAME_IN_VALUE,
+                format!(
+                    "The Authorization value starts with \"{name}:\", so the server reads \"{name}:\" as the scheme."
+                ),
+                likely,
+            )
+            .headline("the Authorization value repeats the header name; send only `Bearer <token>` as the value"),
         );
         return;
     }
@@ -83,7 +114,8 @@ fn value_shape(f: &Facts, scheme: Option<&str>, value: &str, hits: &mut Vec<Hit>
         }
         _ => {}
     }
-    let shape_worthy = scheme.is_none_or(|s| ["bearer", "dpop", "token", "jwt"].iter().any(|t| s.eq_ignore_ascii_case(t)));
+    let shape_worthy =
+        scheme.is_none_or(|s| ["bearer", "dpop", "token", "jwt"].iter().any(|t| s.eq_ignore_ascii_case(t)));
     if shape_worthy {
         for finding in for_token(&inspected, f.clock) {
             if SHAPE_CODES.contains(&finding.code()) {
@@ -119,23 +151,42 @@ fn sent_twice(f: &Facts, hits: &mut Vec<Hit>) {
         }
     }
     if n > 1 || ways.len() > 1 {
-        let likely = if f.is_status(&[400]) || f.challenge_with_error("invalid_request").is_some() { Likelihood::High } else { Likelihood::Medium };
+        let likely = if f.is_status(&[400]) || f.challenge_with_error("invalid_request").is_some() {
+            Likelihood::High
+        } else {
+            Likelihood::Medium
+        };
         hits.push(
-            Hit::new(CREDENTIALS_SENT_TWICE, format!("The request carries the token as {}.", ways.join(" and ")), likely)
-                .headline("the token is sent two ways at once; keep only the Authorization header"),
+            Hit::new(
+                CREDENTIALS_SENT_TWICE,
+                format!("The request carries the token as {}.", ways.join(" and ")),
+                likely,
+            )
+            .headline("the token is sent two ways at once; keep only the Authorization header"),
         );
     }
 }
 
 fn is_token_request(f: &Facts) -> bool {
-    f.form.iter().any(|(n, _)| n == "grant_type") || f.url.as_ref().is_some_and(|u| u.path_and_query.split('?').next().unwrap_or("").trim_end_matches('/').ends_with("/token"))
+    f.form.iter().any(|(n, _)| n == "grant_type")
+        || f.url
+            .as_ref()
+            .is_some_and(|u| u.path_and_query.split('?').next().unwrap_or("").trim_end_matches('/').ends_with("/token"))
 }
 
 fn token_request(f: &Facts, hits: &mut Vec<Hit>) {
     let Some(req) = f.request else { return };
-    let json_body = req.method.allows_body() && (req.body.kind == BodyKind::Json || req.has_header("content-type") && req.effective_headers().iter().any(|(n, v)| n.eq_ignore_ascii_case("content-type") && v.to_ascii_lowercase().contains("json")));
+    let json_body = req.method.allows_body()
+        && (req.body.kind == BodyKind::Json
+            || req.has_header("content-type")
+                && req
+                    .effective_headers()
+                    .iter()
+                    .any(|(n, v)| n.eq_ignore_ascii_case("content-type") && v.to_ascii_lowercase().contains("json")));
     if json_body {
-        let grant = serde_json::from_str::<serde_json::Value>(&req.body.text).ok().and_then(|v| v.get("grant_type").and_then(|g| g.as_str()).map(str::to_string));
+        let grant = serde_json::from_str::<serde_json::Value>(&req.body.text)
+            .ok()
+            .and_then(|v| v.get("grant_type").and_then(|g| g.as_str()).map(str::to_string));
         if let Some(grant) = grant {
             let likely = if f.is_status(&[400, 401, 415]) { Likelihood::High } else { Likelihood::Medium };
             hits.push(
@@ -151,12 +202,16 @@ fn token_request(f: &Facts, hits: &mut Vec<Hit>) {
         Auth::Basic { user, password } => (user.as_str(), password.as_str()),
         _ => return,
     };
-    let specials: Vec<char> = user.chars().chain(password.chars()).filter(|c| !(c.is_ascii_alphanumeric() || "-._~".contains(*c))).fold(Vec::new(), |mut v, c| {
-        if !v.contains(&c) {
-            v.push(c);
-        }
-        v
-    });
+    let specials: Vec<char> = user
+        .chars()
+        .chain(password.chars())
+        .filter(|c| !(c.is_ascii_alphanumeric() || "-._~".contains(*c)))
+        .fold(Vec::new(), |mut v, c| {
+            if !v.contains(&c) {
+                v.push(c);
+            }
+            v
+        });
     if !specials.is_empty() {
         let list = specials.iter().map(|c| format!("'{c}'")).collect::<Vec<_>>().join(", ");
         hits.push(Hit::new(
@@ -168,9 +223,14 @@ fn token_request(f: &Facts, hits: &mut Vec<Hit>) {
 }
 
 fn basic_charset(f: &Facts, hits: &mut Vec<Hit>) {
-    let Some(challenge) = f.challenges.iter().find(|c| c.is("basic") && c.charset().is_some_and(|cs| cs.eq_ignore_ascii_case("utf-8"))) else { return };
+    let Some(challenge) =
+        f.challenges.iter().find(|c| c.is("basic") && c.charset().is_some_and(|cs| cs.eq_ignore_ascii_case("utf-8")))
+    else {
+        return;
+    };
     let realm = challenge.realm().map(|r| format!(" (realm \"{r}\")")).unwrap_or_default();
-    let sent_latin1 = f.token.as_deref().and_then(|t| t.basic.as_ref()).is_some_and(|b| b.as_ref().is_ok_and(|b| b.latin1));
+    let sent_latin1 =
+        f.token.as_deref().and_then(|t| t.basic.as_ref()).is_some_and(|b| b.as_ref().is_ok_and(|b| b.latin1));
     if sent_latin1 {
         hits.push(Hit::new(
             BASIC_CHARSET_MISMATCH,
@@ -182,8 +242,13 @@ fn basic_charset(f: &Facts, hits: &mut Vec<Hit>) {
     if let Some(Auth::Basic { user, password }) = f.request.map(|r| &r.auth) {
         let python = match basic::python_requests_difference(user, password) {
             Latin1Difference::Same => return,
-            Latin1Difference::Differs { .. } => "Python requests would encode them as Latin-1, so its header differs from this page's UTF-8 one".to_string(),
-            Latin1Difference::Unencodable { ch } => format!("Python requests cannot encode '{ch}' as Latin-1 and raises UnicodeEncodeError"),
+            Latin1Difference::Differs { .. } => {
+                "Python requests would encode them as Latin-1, so its header differs from this page's UTF-8 one"
+                    .to_string()
+            }
+            Latin1Difference::Unencodable { ch } => {
+                format!("Python requests cannot encode '{ch}' as Latin-1 and raises UnicodeEncodeError")
+            }
         };
         hits.push(Hit::new(
             BASIC_CHARSET_MISMATCH,

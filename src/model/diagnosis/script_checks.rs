@@ -28,7 +28,9 @@ pub fn checks(f: &Facts, hits: &[Hit]) -> Vec<ScriptCheck> {
             why: "When `auth=` is not given, requests reads ~/.netrc (or $NETRC) and, if it has an entry for this host, sends those credentials instead of the Authorization set in `headers=`. Pass `auth=` explicitly, set `session.trust_env = False`, or check ~/.netrc.".into(),
         });
     }
-    let has_body = f.request.is_some_and(|r| r.method.allows_body() && matches!(r.body.kind, BodyKind::Json | BodyKind::Form | BodyKind::Raw));
+    let has_body = f.request.is_some_and(|r| {
+        r.method.allows_body() && matches!(r.body.kind, BodyKind::Json | BodyKind::Form | BodyKind::Raw)
+    });
     if has_body && !fired("token_request_not_form") {
         out.push(ScriptCheck {
             title: "data= and json= send different bodies".into(),

@@ -34,7 +34,11 @@ fn credentials_missing(f: &Facts, hits: &mut Vec<Hit>) {
     }
     let source = if f.from_trace { "The traced request" } else { "The request" };
     let mut evidence = format!("{source} sent no Authorization header, API key or cookie");
-    let typo = f.sent_headers.iter().flatten().find(|(n, _)| AUTHORIZATION_TYPOS.contains(&n.trim().to_ascii_lowercase().as_str()));
+    let typo = f
+        .sent_headers
+        .iter()
+        .flatten()
+        .find(|(n, _)| AUTHORIZATION_TYPOS.contains(&n.trim().to_ascii_lowercase().as_str()));
     if let Some((name, _)) = typo {
         evidence.push_str(&format!(" (only \"{}\", which servers ignore)", name.trim()));
     }
@@ -47,7 +51,10 @@ fn credentials_missing(f: &Facts, hits: &mut Vec<Hit>) {
     }
     evidence.push('.');
     let scheme = f.challenge_schemes().first().map_or("Bearer".to_string(), |s| s.to_string());
-    hits.push(Hit::new(CREDENTIALS_MISSING, evidence, likely).headline(format!("the request carried no credentials; send `Authorization: {scheme} …`")));
+    hits.push(
+        Hit::new(CREDENTIALS_MISSING, evidence, likely)
+            .headline(format!("the request carried no credentials; send `Authorization: {scheme} …`")),
+    );
 }
 
 fn proxy(f: &Facts, hits: &mut Vec<Hit>) {
@@ -55,8 +62,13 @@ fn proxy(f: &Facts, hits: &mut Vec<Hit>) {
         return;
     }
     let offered: Vec<&str> = f.proxy_challenges.iter().map(|c| c.scheme.as_str()).collect();
-    let what = if offered.is_empty() { "no Proxy-Authenticate header".to_string() } else { format!("Proxy-Authenticate: {}", offered.join(", ")) };
-    let realm = f.proxy_challenges.iter().find_map(|c| c.realm()).map(|r| format!(" (realm \"{r}\")")).unwrap_or_default();
+    let what = if offered.is_empty() {
+        "no Proxy-Authenticate header".to_string()
+    } else {
+        format!("Proxy-Authenticate: {}", offered.join(", "))
+    };
+    let realm =
+        f.proxy_challenges.iter().find_map(|c| c.realm()).map(|r| format!(" (realm \"{r}\")")).unwrap_or_default();
     hits.push(
         Hit::new(PROXY_AUTH_REQUIRED, format!("407 with {what}{realm}: a proxy between you and the API refused the request before it reached the API."), Likelihood::High)
             .headline("a proxy, not the API, wants credentials (407); give the proxy its own credentials or bypass it"),
@@ -88,7 +100,9 @@ fn forbidden(f: &Facts, hits: &mut Vec<Hit>) {
         }
     }
     evidence.push('.');
-    hits.push(Hit::new(FORBIDDEN_STATUS, evidence, likely).headline("the server knows who you are but does not allow this (403); retrying with the same credentials will not help"));
+    hits.push(Hit::new(FORBIDDEN_STATUS, evidence, likely).headline(
+        "the server knows who you are but does not allow this (403); retrying with the same credentials will not help",
+    ));
 }
 
 fn not_found(f: &Facts, hits: &mut Vec<Hit>) {
@@ -102,7 +116,13 @@ fn challenge_missing(f: &Facts, hits: &mut Vec<Hit>) {
     let visible = matches!(r.source, Source::Pasted | Source::Fetched { cross_origin: false });
     if r.status == 401 && visible && r.header("www-authenticate").is_none() {
         let how = if r.source == Source::Pasted { "The pasted 401" } else { "The same-origin 401" };
-        hits.push(Hit::new(WWW_AUTHENTICATE_MISSING, format!("{how} has no WWW-Authenticate header, so it does not say which scheme it wants or why it refused."), Likelihood::Medium));
+        hits.push(Hit::new(
+            WWW_AUTHENTICATE_MISSING,
+            format!(
+                "{how} has no WWW-Authenticate header, so it does not say which scheme it wants or why it refused."
+            ),
+            Likelihood::Medium,
+        ));
     }
 }
 
@@ -124,8 +144,11 @@ pub fn unexplained(f: &Facts, hits: &mut Vec<Hit>) {
     let mut evidence = "401 and nothing in the request, the response or the token explains it".to_string();
     if let Some(claims) = f.claims() {
         match claims::validity(claims, f.clock) {
-            Validity::Valid { expires_in } => evidence.push_str(&format!("; the token is valid for {} more", time::human_duration(expires_in.max(0) as u64))),
-            Validity::NoExpiry => evidence.push_str("; the token has no expiry, so only its issuer knows whether it was revoked"),
+            Validity::Valid { expires_in } => evidence
+                .push_str(&format!("; the token is valid for {} more", time::human_duration(expires_in.max(0) as u64))),
+            Validity::NoExpiry => {
+                evidence.push_str("; the token has no expiry, so only its issuer knows whether it was revoked")
+            }
             _ => {}
         }
     } else if f.token.is_some() {

@@ -38,7 +38,9 @@ enum Aud {
 
 fn classify(aud: &str) -> Aud {
     let a = aud.trim();
-    if a.eq_ignore_ascii_case("00000003-0000-0000-c000-000000000000") || a.trim_end_matches('/').eq_ignore_ascii_case("https://graph.microsoft.com") {
+    if a.eq_ignore_ascii_case("00000003-0000-0000-c000-000000000000")
+        || a.trim_end_matches('/').eq_ignore_ascii_case("https://graph.microsoft.com")
+    {
         return Aud::Graph;
     }
     if a == "account" {
@@ -49,9 +51,15 @@ fn classify(aud: &str) -> Aud {
             return Aud::Opaque;
         }
         let host = rest.split(['/', ':', '?', '#']).next().unwrap_or("");
-        return if host.contains('.') || host == "localhost" { Aud::Host(host.to_ascii_lowercase()) } else { Aud::Opaque };
+        return if host.contains('.') || host == "localhost" {
+            Aud::Host(host.to_ascii_lowercase())
+        } else {
+            Aud::Opaque
+        };
     }
-    let domain_like = a.contains('.') && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-') && a.rsplit('.').next().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
+    let domain_like = a.contains('.')
+        && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        && a.rsplit('.').next().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
     if domain_like {
         Aud::Host(a.to_ascii_lowercase())
     } else {
@@ -63,7 +71,14 @@ fn classify(aud: &str) -> Aud {
 fn site(host: &str) -> String {
     let labels: Vec<&str> = host.split('.').collect();
     let n = labels.len();
-    let take = if n >= 3 && labels[n - 1].len() == 2 && ["co", "com", "org", "net", "ac", "gov", "edu"].contains(&labels[n - 2]) { 3 } else { 2 };
+    let take = if n >= 3
+        && labels[n - 1].len() == 2
+        && ["co", "com", "org", "net", "ac", "gov", "edu"].contains(&labels[n - 2])
+    {
+        3
+    } else {
+        2
+    };
     labels[n.saturating_sub(take)..].join(".")
 }
 
@@ -86,11 +101,16 @@ fn audience(auds: &[&str], host: &str, refused: bool, hits: &mut Vec<Hit>) {
         evidence.push_str("; that audience is Microsoft Graph: such a token is for Graph only, and your API cannot even verify its signature");
     }
     if kinds.contains(&Aud::KeycloakAccount) {
-        evidence.push_str("; \"account\" is Keycloak's default audience, given when no audience mapper adds the API's client");
+        evidence.push_str(
+            "; \"account\" is Keycloak's default audience, given when no audience mapper adds the API's client",
+        );
     }
     evidence.push('.');
     let likely = if refused { Likelihood::Medium } else { Likelihood::Low };
-    hits.push(Hit::new(AUDIENCE_MISMATCH, evidence, likely).headline(format!("the token is for {shown}, not for {host}; request one for this API")));
+    hits.push(
+        Hit::new(AUDIENCE_MISMATCH, evidence, likely)
+            .headline(format!("the token is for {shown}, not for {host}; request one for this API")),
+    );
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,21 +132,47 @@ impl Env {
 
 /// Hosted identity providers name tenants, not environments (`dev-abc.us.auth0.com` is often
 /// production), so their hosts say nothing.
-const HOSTED_IDPS: &[&str] = &["auth0.com", "okta.com", "okta-emea.com", "microsoftonline.com", "windows.net", "amazonaws.com", "google.com", "ciamlogin.com", "b2clogin.com", "githubusercontent.com"];
+const HOSTED_IDPS: &[&str] = &[
+    "auth0.com",
+    "okta.com",
+    "okta-emea.com",
+    "microsoftonline.com",
+    "windows.net",
+    "amazonaws.com",
+    "google.com",
+    "ciamlogin.com",
+    "b2clogin.com",
+    "githubusercontent.com",
+];
 
 fn env_of(host: &str) -> Option<Env> {
     let h = host.trim_matches(['[', ']']).to_ascii_lowercase();
-    if h == "localhost" || h.ends_with(".localhost") || h.starts_with("127.") || h == "::1" || h == "0.0.0.0" || h == "host.docker.internal" {
+    if h == "localhost"
+        || h.ends_with(".localhost")
+        || h.starts_with("127.")
+        || h == "::1"
+        || h == "0.0.0.0"
+        || h == "host.docker.internal"
+    {
         return Some(Env::Local);
     }
     if HOSTED_IDPS.iter().any(|d| h == *d || h.ends_with(&format!(".{d}"))) {
         return None;
     }
     const WORDS: &[(&str, &str)] = &[
-        ("dev", "development"), ("develop", "development"), ("development", "development"),
-        ("test", "test"), ("testing", "test"), ("qa", "test"), ("uat", "test"),
-        ("staging", "staging"), ("stage", "staging"), ("stg", "staging"), ("preprod", "staging"),
-        ("sandbox", "sandbox"), ("oktapreview", "sandbox"),
+        ("dev", "development"),
+        ("develop", "development"),
+        ("development", "development"),
+        ("test", "test"),
+        ("testing", "test"),
+        ("qa", "test"),
+        ("uat", "test"),
+        ("staging", "staging"),
+        ("stage", "staging"),
+        ("stg", "staging"),
+        ("preprod", "staging"),
+        ("sandbox", "sandbox"),
+        ("oktapreview", "sandbox"),
     ];
     let words = h.split(['.', '-']);
     for w in words {
@@ -139,7 +185,8 @@ fn env_of(host: &str) -> Option<Env> {
 
 fn issuer(iss: &str, host: &str, refused: bool, hits: &mut Vec<Hit>) {
     let iss_host = iss.split_once("://").map_or(iss, |(_, r)| r).split(['/', '?', '#']).next().unwrap_or("");
-    let iss_host = iss_host.rsplit_once(':').filter(|(_, p)| p.chars().all(|c| c.is_ascii_digit())).map_or(iss_host, |(h, _)| h);
+    let iss_host =
+        iss_host.rsplit_once(':').filter(|(_, p)| p.chars().all(|c| c.is_ascii_digit())).map_or(iss_host, |(h, _)| h);
     let (Some(from), Some(to)) = (env_of(iss_host), env_of(host)) else { return };
     if from == to {
         return;
@@ -151,7 +198,11 @@ fn issuer(iss: &str, host: &str, refused: bool, hits: &mut Vec<Hit>) {
             format!("iss = \"{iss}\" looks like {}, and the API at {host} looks like {}.", from.label(), to.label()),
             likely,
         )
-        .headline(format!("the token comes from {} but the API is {}; use a token from the API's own environment", from.label(), to.label())),
+        .headline(format!(
+            "the token comes from {} but the API is {}; use a token from the API's own environment",
+            from.label(),
+            to.label()
+        )),
     );
 }
 

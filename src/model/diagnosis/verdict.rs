@@ -43,12 +43,19 @@ pub fn verdict(f: &Facts, hits: &[Hit]) -> (String, bool) {
     }
     if let Some(top) = hits.first().filter(|_| problems) {
         let words = top.headline.clone().unwrap_or_else(|| clause(top.finding.info.title));
-        let line = if top.code() == "unexplained_401" { format!("Unexplained 401: {words}.") } else { format!("{}: {words}.", prefix(top.likelihood)) };
+        let line = if top.code() == "unexplained_401" {
+            format!("Unexplained 401: {words}.")
+        } else {
+            format!("{}: {words}.", prefix(top.likelihood))
+        };
         return (line, false);
     }
     match f.status {
         // Anything at or above 400 is a failure even when no rule names an auth cause.
-        Some(s) if s >= 400 => (format!("No authentication problem found: the {s} answer is about something other than credentials."), false),
+        Some(s) if s >= 400 => (
+            format!("No authentication problem found: the {s} answer is about something other than credentials."),
+            false,
+        ),
         Some(s) => (format!("All good: the server answered {s} and nothing here points to a problem."), true),
         None => ("All good: nothing here would make a server answer 401.".into(), true),
     }

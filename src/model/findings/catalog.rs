@@ -51,14 +51,20 @@ pub use super::codes_diagnosis::*;
 #[allow(ambiguous_glob_reexports)]
 pub use super::codes_sending::*;
 #[allow(ambiguous_glob_reexports)]
-pub use super::codes_token::*;
-#[allow(ambiguous_glob_reexports)]
 pub use super::codes_signature::*;
+#[allow(ambiguous_glob_reexports)]
+pub use super::codes_token::*;
 #[allow(ambiguous_glob_reexports)]
 pub use super::codes_vendor::*;
 
 /// Every family, in documentation order. A new family is one file and one line here.
-const FAMILIES: &[&[&CodeInfo]] = &[super::codes_token::ALL, super::codes_sending::ALL, super::codes_diagnosis::ALL, super::codes_signature::ALL, super::codes_vendor::ALL];
+const FAMILIES: &[&[&CodeInfo]] = &[
+    super::codes_token::ALL,
+    super::codes_sending::ALL,
+    super::codes_diagnosis::ALL,
+    super::codes_signature::ALL,
+    super::codes_vendor::ALL,
+];
 
 /// All codes, in the order of the documentation table.
 pub fn catalog() -> impl Iterator<Item = &'static CodeInfo> {

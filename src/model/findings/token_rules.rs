@@ -77,8 +77,16 @@ fn structure_rules(token: &Token, out: &mut Vec<Finding>) {
         out.push(Finding::new(TOKEN_MALFORMED, format!("{}.", capitalise(&problem.to_string()))));
     }
     if !token.non_url_safe.is_empty() {
-        let where_ = token.non_url_safe.iter().map(|(part, e)| format!("the {} {e}", part.name())).collect::<Vec<_>>().join("; ");
-        out.push(Finding::new(BASE64_NOT_URL_SAFE, format!("{}. It was decoded anyway so you can read it.", capitalise(&where_))));
+        let where_ = token
+            .non_url_safe
+            .iter()
+            .map(|(part, e)| format!("the {} {e}", part.name()))
+            .collect::<Vec<_>>()
+            .join("; ");
+        out.push(Finding::new(
+            BASE64_NOT_URL_SAFE,
+            format!("{}. It was decoded anyway so you can read it.", capitalise(&where_)),
+        ));
     }
     match &token.kind {
         Kind::Jws(jws) => jws_rules(token, jws, out),
@@ -120,7 +128,11 @@ fn jws_rules(token: &Token, jws: &Jws, out: &mut Vec<Finding>) {
     }
     let what = match &jws.payload {
         Some(Payload::Text(t)) if t.is_empty() => Some("The payload is empty (detached content?).".to_string()),
-        Some(Payload::Text(t)) => Some(format!("The payload is {} characters of plain text: \"{}\".", t.chars().count(), crate::model::json::truncate_chars(t, 60))),
+        Some(Payload::Text(t)) => Some(format!(
+            "The payload is {} characters of plain text: \"{}\".",
+            t.chars().count(),
+            crate::model::json::truncate_chars(t, 60)
+        )),
         Some(Payload::Binary(b)) => Some(format!("The payload is {} bytes of binary data, not UTF-8 text.", b.len())),
         Some(Payload::OtherJson(v)) => Some(format!("The payload is JSON but a {}, not an object.", json_kind(v))),
         _ => None,
@@ -152,8 +164,11 @@ fn time_rules(claims: &Map<String, Value>, clock: Clock, out: &mut Vec<Finding>)
         let Some(value) = claims.get(name) else { continue };
         match value.as_f64() {
             None => out.push(
-                Finding::new(TIME_CLAIM_NOT_NUMERIC, format!("{name} = {value}: a {}, not a number of seconds.", json_kind(value)))
-                    .on_claim(name),
+                Finding::new(
+                    TIME_CLAIM_NOT_NUMERIC,
+                    format!("{name} = {value}: a {}, not a number of seconds.", json_kind(value)),
+                )
+                .on_claim(name),
             ),
             Some(v) if v > MILLISECONDS_THRESHOLD => {
                 millis = millis || name == "exp" || name == "nbf";
@@ -169,14 +184,20 @@ fn time_rules(claims: &Map<String, Value>, clock: Clock, out: &mut Vec<Finding>)
     if millis {
         return;
     }
-    let leeway_note = |clock: Clock| if clock.leeway > 0 { format!(" (with {} s leeway)", clock.leeway) } else { String::new() };
+    let leeway_note =
+        |clock: Clock| if clock.leeway > 0 { format!(" (with {} s leeway)", clock.leeway) } else { String::new() };
     match claims::validity(claims, clock) {
         Validity::Expired { ago } => {
             let exp = clock.now - ago;
             out.push(
                 Finding::new(
                     TOKEN_EXPIRED,
-                    format!("exp = {exp} ({}): expired {}{}.", time::format_utc(exp), time::relative(exp, clock.now), leeway_note(clock)),
+                    format!(
+                        "exp = {exp} ({}): expired {}{}.",
+                        time::format_utc(exp),
+                        time::relative(exp, clock.now),
+                        leeway_note(clock)
+                    ),
                 )
                 .on_claim("exp"),
             );
@@ -186,12 +207,19 @@ fn time_rules(claims: &Map<String, Value>, clock: Clock, out: &mut Vec<Finding>)
             out.push(
                 Finding::new(
                     TOKEN_NOT_YET_VALID,
-                    format!("nbf = {nbf} ({}): becomes valid {}{}.", time::format_utc(nbf), time::relative(nbf, clock.now), leeway_note(clock)),
+                    format!(
+                        "nbf = {nbf} ({}): becomes valid {}{}.",
+                        time::format_utc(nbf),
+                        time::relative(nbf, clock.now),
+                        leeway_note(clock)
+                    ),
                 )
                 .on_claim("nbf"),
             );
         }
-        Validity::NoExpiry if !claims.contains_key("exp") => out.push(Finding::new(NO_EXPIRY, "The payload has no exp claim.")),
+        Validity::NoExpiry if !claims.contains_key("exp") => {
+            out.push(Finding::new(NO_EXPIRY, "The payload has no exp claim."))
+        }
         _ => {}
     }
     if let Some(iat) = claims.get("iat").and_then(time::numeric_date) {
@@ -199,7 +227,12 @@ fn time_rules(claims: &Map<String, Value>, clock: Clock, out: &mut Vec<Finding>)
             out.push(
                 Finding::new(
                     IAT_IN_FUTURE,
-                    format!("iat = {iat} ({}) is {} from now{}.", time::format_utc(iat), time::human_duration((iat - clock.now) as u64), leeway_note(clock)),
+                    format!(
+                        "iat = {iat} ({}) is {} from now{}.",
+                        time::format_utc(iat),
+                        time::human_duration((iat - clock.now) as u64),
+                        leeway_note(clock)
+                    ),
                 )
                 .on_claim("iat"),
             );
@@ -214,7 +247,9 @@ fn use_rules(header: Option<&Map<String, Value>>, claims: &Map<String, Value>, o
         TokenUse::Refresh => out.push(Finding::new(REFRESH_TOKEN_AS_ACCESS_TOKEN, format!("It has {evidence}."))),
         TokenUse::Access | TokenUse::Unknown => {
             let typ = header.and_then(|h| h.get("typ"));
-            let typed = typ.and_then(Value::as_str).is_some_and(|t| matches!(t.to_ascii_lowercase().as_str(), "at+jwt" | "application/at+jwt"));
+            let typed = typ
+                .and_then(Value::as_str)
+                .is_some_and(|t| matches!(t.to_ascii_lowercase().as_str(), "at+jwt" | "application/at+jwt"));
             if !typed {
                 let seen = typ.map_or("no typ".to_string(), |t| format!("typ = {t}"));
                 out.push(Finding::new(NOT_RFC9068_ACCESS_TOKEN, format!("The header has {seen}.")));

@@ -5,8 +5,8 @@
 
 use super::decode::{self, DecodeError};
 use super::jwk::{self, JwkError};
-use super::material::{KeyMaterial, Origin};
 pub use super::material::SecretEncoding;
+use super::material::{KeyMaterial, Origin};
 use super::pem::{self, Alphabet, Base64Problem, PemError};
 use std::fmt;
 
@@ -14,14 +14,23 @@ use std::fmt;
 pub enum Detected {
     Empty,
     /// PEM armour; the label of the block used.
-    Pem { label: String },
+    Pem {
+        label: String,
+    },
     /// Base64 of DER without the BEGIN/END lines; the structure it was recognised as.
-    BareDer { label: String },
+    BareDer {
+        label: String,
+    },
     Jwk,
-    Jwks { keys: usize },
+    Jwks {
+        keys: usize,
+    },
     /// An OpenSSH `ssh-rsa AAAA…` line.
     OpenSsh,
-    Secret { encoding: SecretEncoding, len: usize },
+    Secret {
+        encoding: SecretEncoding,
+        len: usize,
+    },
     /// Meant as a key format but too broken to tell more (see the errors).
     Unreadable,
 }
@@ -57,9 +66,17 @@ fn label_meaning(label: &str) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SecretError {
     /// `index` counts characters of the trimmed secret.
-    Char { index: usize, ch: char, encoding: SecretEncoding },
-    Padding { index: usize },
-    Length { encoding: SecretEncoding },
+    Char {
+        index: usize,
+        ch: char,
+        encoding: SecretEncoding,
+    },
+    Padding {
+        index: usize,
+    },
+    Length {
+        encoding: SecretEncoding,
+    },
     Empty,
 }
 
@@ -74,7 +91,9 @@ impl fmt::Display for SecretError {
                     _ => write!(f, " is not a base64 character; if the secret is plain text, choose UTF-8"),
                 }
             }
-            SecretError::Padding { index } => write!(f, "the secret has '=' padding at character {index} followed by more characters"),
+            SecretError::Padding { index } => {
+                write!(f, "the secret has '=' padding at character {index} followed by more characters")
+            }
             SecretError::Length { encoding } => write!(
                 f,
                 "the secret is not valid {}: its length cannot encode whole bytes (a character is missing or extra)",
@@ -212,7 +231,9 @@ fn secret(text: &str, trimmed: &str, encoding: SecretEncoding) -> KeyInput {
         Err(e) => input.errors.push(KeyError::Secret(e)),
     }
     if trimmed.len() != text.trim().len() {
-        input.notes.push("Quotes around the secret were ignored: they come from a JSON or .env file and are not part of it.".into());
+        input.notes.push(
+            "Quotes around the secret were ignored: they come from a JSON or .env file and are not part of it.".into(),
+        );
     }
     if text.trim().len() != text.len() {
         input.notes.push("Whitespace around the secret was ignored. If your server reads the secret from a file that ends with a newline, that newline is part of its key.".into());
@@ -271,7 +292,11 @@ mod tests {
 
     #[test]
     fn detects_what_was_pasted() {
-        let jwks = format!("{{\"keys\":[{},{}]}}", fixture!("rfc7520_3_3_rsa_public.jwk.json").trim(), fixture!("rfc7520_3_1_ec_public.jwk.json").trim());
+        let jwks = format!(
+            "{{\"keys\":[{},{}]}}",
+            fixture!("rfc7520_3_3_rsa_public.jwk.json").trim(),
+            fixture!("rfc7520_3_1_ec_public.jwk.json").trim()
+        );
         let cases: Vec<(String, Detected, usize)> = vec![
             ("".into(), Detected::Empty, 0),
             ("  \n".into(), Detected::Empty, 0),
@@ -358,7 +383,10 @@ mod tests {
         let input = classify(&chain, SecretEncoding::Utf8);
         assert_eq!(input.keys.len(), 1);
         assert!(input.notes.iter().any(|n| n.starts_with("2 more PEM block(s)")));
-        let with_params = format!("-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n{}", fixture!("ec_p256_sec1.pem"));
+        let with_params = format!(
+            "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n{}",
+            fixture!("ec_p256_sec1.pem")
+        );
         let input = classify(&with_params, SecretEncoding::Utf8);
         assert_eq!((input.detected, input.keys.len()), (Detected::Pem { label: "EC PRIVATE KEY".into() }, 1));
         assert!(input.notes.is_empty());
@@ -366,7 +394,10 @@ mod tests {
 
     #[test]
     fn hash_lengths() {
-        assert_eq!([min_secret_len("HS256"), min_secret_len("HS384"), min_secret_len("HS512"), min_secret_len("RS256")], [Some(32), Some(48), Some(64), None]);
+        assert_eq!(
+            [min_secret_len("HS256"), min_secret_len("HS384"), min_secret_len("HS512"), min_secret_len("RS256")],
+            [Some(32), Some(48), Some(64), None]
+        );
     }
 
     #[cfg(not(target_arch = "wasm32"))]

@@ -11,10 +11,20 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
     /// The block is what its label says, but its content is broken or unusable.
-    Inner { label: String, error: SpkiError },
-    NotAKey { label: String, advice: &'static str },
-    Encrypted { label: String },
-    UnknownLabel { label: String },
+    Inner {
+        label: String,
+        error: SpkiError,
+    },
+    NotAKey {
+        label: String,
+        advice: &'static str,
+    },
+    Encrypted {
+        label: String,
+    },
+    UnknownLabel {
+        label: String,
+    },
 }
 
 impl fmt::Display for DecodeError {
@@ -92,7 +102,7 @@ fn pkcs8(der_bytes: &[u8], origin: Origin) -> Result<KeyMaterial, SpkiError> {
     let oid = alg.oid()?;
     let private = seq.octet_string()?;
     seq.optional(der::context(0))?; // attributes
-    // [1] IMPLICIT BIT STRING: the optional public key of version 2.
+                                    // [1] IMPLICIT BIT STRING: the optional public key of version 2.
     let public = seq.optional(0x81)?.and_then(|t| t.value.split_first().map(|(_, key)| key));
     let private_form = Private::Pkcs8(der_bytes.to_vec());
     let parts = match oid.as_str() {
@@ -224,9 +234,15 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             (fixture!("rsa2048_csr.pem"), "this is a CERTIFICATE REQUEST, not a key: a CSR asks a CA"),
             (fixture!("ec_p256_pkcs8_encrypted.pem"), "this ENCRYPTED PRIVATE KEY is protected by a passphrase"),
-            ("-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----", "this is an EC PARAMETERS, not a key"),
+            (
+                "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----",
+                "this is an EC PARAMETERS, not a key",
+            ),
             ("-----BEGIN FOO-----\nAAAA\n-----END FOO-----", "\"FOO\" is not a key format"),
-            ("-----BEGIN PUBLIC KEY-----\nMAA=\n-----END PUBLIC KEY-----", "PUBLIC KEY: DER: a SEQUENCE is missing at byte 2"),
+            (
+                "-----BEGIN PUBLIC KEY-----\nMAA=\n-----END PUBLIC KEY-----",
+                "PUBLIC KEY: DER: a SEQUENCE is missing at byte 2",
+            ),
         ];
         for (text, start) in cases {
             let blocks = pem::parse(text).unwrap().blocks;

@@ -36,21 +36,49 @@ pub fn tag_name(tag: u8) -> String {
 pub enum DerError {
     Empty,
     /// The tag or length bytes stop before they are complete.
-    Truncated { at: usize },
-    LengthPastEnd { at: usize, length: usize, left: usize },
+    Truncated {
+        at: usize,
+    },
+    LengthPastEnd {
+        at: usize,
+        length: usize,
+        left: usize,
+    },
     /// BER's indefinite length (0x80), never valid in DER.
-    IndefiniteLength { at: usize },
+    IndefiniteLength {
+        at: usize,
+    },
     /// More than four length bytes: no key is 4 GB long.
-    LengthTooLong { at: usize },
+    LengthTooLong {
+        at: usize,
+    },
     /// Tag numbers above 30 are not used by any key format.
-    HighTagNumber { at: usize },
-    UnexpectedTag { at: usize, expected: u8, found: u8 },
+    HighTagNumber {
+        at: usize,
+    },
+    UnexpectedTag {
+        at: usize,
+        expected: u8,
+        found: u8,
+    },
     /// The content ended where another element was required.
-    Missing { at: usize, expected: u8 },
-    Trailing { at: usize, count: usize },
-    BadInteger { at: usize },
-    BadBitString { at: usize },
-    BadOid { at: usize },
+    Missing {
+        at: usize,
+        expected: u8,
+    },
+    Trailing {
+        at: usize,
+        count: usize,
+    },
+    BadInteger {
+        at: usize,
+    },
+    BadBitString {
+        at: usize,
+    },
+    BadOid {
+        at: usize,
+    },
 }
 
 impl fmt::Display for DerError {
@@ -169,7 +197,13 @@ impl<'a> Reader<'a> {
         }
         let end = value_start + length;
         self.pos = end;
-        Ok(Tlv { tag, start: at, value_start: self.base + value_start, value: &self.data[value_start..end], raw: &self.data[start..end] })
+        Ok(Tlv {
+            tag,
+            start: at,
+            value_start: self.base + value_start,
+            value: &self.data[value_start..end],
+            raw: &self.data[start..end],
+        })
     }
 
     pub fn expect(&mut self, tag: u8) -> Result<Tlv<'a>> {
@@ -284,7 +318,13 @@ fn decode_oid(bytes: &[u8]) -> Option<String> {
         return None;
     }
     let first = arcs[0];
-    let (a, b) = if first < 40 { (0, first) } else if first < 80 { (1, first - 40) } else { (2, first - 80) };
+    let (a, b) = if first < 40 {
+        (0, first)
+    } else if first < 80 {
+        (1, first - 40)
+    } else {
+        (2, first - 80)
+    };
     let mut out = format!("{a}.{b}");
     for arc in &arcs[1..] {
         out.push_str(&format!(".{arc}"));
@@ -415,7 +455,10 @@ mod tests {
         let mut r = Reader::new(&[0x03, 0x02, 0x00, 0xFF]);
         assert_eq!(r.bit_string().unwrap(), [0xFF]);
         let mut r = Reader::new(&[0x04, 0x00]);
-        assert_eq!(r.sequence().err(), Some(DerError::UnexpectedTag { at: 0, expected: SEQUENCE, found: OCTET_STRING }));
+        assert_eq!(
+            r.sequence().err(),
+            Some(DerError::UnexpectedTag { at: 0, expected: SEQUENCE, found: OCTET_STRING })
+        );
         let mut r = Reader::new(&[]);
         assert_eq!(r.expect(INTEGER).err(), Some(DerError::Missing { at: 0, expected: INTEGER }));
         let mut r = Reader::new(&[0x06, 0x02, 0x2A, 0x86]);
@@ -424,7 +467,15 @@ mod tests {
 
     #[test]
     fn oids_round_trip() {
-        for dotted in ["1.2.840.113549.1.1.1", "1.2.840.10045.2.1", "1.2.840.10045.3.1.7", "1.3.132.0.34", "1.3.132.0.35", "1.3.101.112", "2.999.1"] {
+        for dotted in [
+            "1.2.840.113549.1.1.1",
+            "1.2.840.10045.2.1",
+            "1.2.840.10045.3.1.7",
+            "1.3.132.0.34",
+            "1.3.132.0.35",
+            "1.3.101.112",
+            "2.999.1",
+        ] {
             let encoded = oid(dotted);
             assert_eq!(Reader::new(&encoded).oid().unwrap(), dotted);
         }

@@ -34,17 +34,44 @@ impl fmt::Display for KeyRef {
 pub enum JwkError {
     Json(JsonError),
     /// Valid JSON, but neither a JWK nor a JWKS; `found` says what it looks like.
-    NotJwk { found: String },
+    NotJwk {
+        found: String,
+    },
     /// OpenID/OAuth metadata was pasted instead of the key set it points to.
-    Metadata { jwks_uri: Option<String> },
+    Metadata {
+        jwks_uri: Option<String>,
+    },
     EmptySet,
-    NotAnObject { key: KeyRef },
-    Missing { key: KeyRef, member: &'static str, needs: &'static str },
-    NotString { key: KeyRef, member: String },
-    Member { key: KeyRef, member: &'static str, problem: String },
-    UnsupportedKty { key: KeyRef, kty: String },
-    UnsupportedCurve { key: KeyRef, crv: String, why: &'static str },
-    X5c { key: KeyRef, problem: String },
+    NotAnObject {
+        key: KeyRef,
+    },
+    Missing {
+        key: KeyRef,
+        member: &'static str,
+        needs: &'static str,
+    },
+    NotString {
+        key: KeyRef,
+        member: String,
+    },
+    Member {
+        key: KeyRef,
+        member: &'static str,
+        problem: String,
+    },
+    UnsupportedKty {
+        key: KeyRef,
+        kty: String,
+    },
+    UnsupportedCurve {
+        key: KeyRef,
+        crv: String,
+        why: &'static str,
+    },
+    X5c {
+        key: KeyRef,
+        problem: String,
+    },
 }
 
 impl fmt::Display for JwkError {
@@ -98,14 +125,18 @@ pub fn parse(text: &str) -> Result<Parsed, JwkError> {
             return key(map, None).map(|k| Parsed { keys: vec![k], ..parsed });
         }
         Value::Object(map) if map.contains_key("jwks_uri") || map.contains_key("issuer") => {
-            return Err(JwkError::Metadata { jwks_uri: map.get("jwks_uri").and_then(Value::as_str).map(str::to_string) });
+            return Err(JwkError::Metadata {
+                jwks_uri: map.get("jwks_uri").and_then(Value::as_str).map(str::to_string),
+            });
         }
         Value::Array(keys) if keys.iter().any(|k| k.get("kty").is_some()) => {
             parsed.is_set = true;
             parsed.notes.push("A bare array of keys was read as a JWKS (a JWKS is {\"keys\": [ … ]}).".into());
             keys.iter().collect()
         }
-        Value::Object(_) => return Err(JwkError::NotJwk { found: "an object with neither \"kty\" nor \"keys\"".into() }),
+        Value::Object(_) => {
+            return Err(JwkError::NotJwk { found: "an object with neither \"kty\" nor \"keys\"".into() })
+        }
         Value::Array(_) => return Err(JwkError::NotJwk { found: "an array without keys".into() }),
         Value::String(_) => return Err(JwkError::NotJwk { found: "a JSON string".into() }),
         _ => return Err(JwkError::NotJwk { found: "a JSON number, boolean or null".into() }),
@@ -142,7 +173,11 @@ pub fn key(map: &Map<String, Value>, index: Option<usize>) -> Result<KeyMaterial
         "oct" => {
             let k = bytes(map, "k", &at, "an \"oct\" JWK carries its secret in \"k\" (RFC 7518 §6.4.1)")?;
             if k.is_empty() {
-                return Err(JwkError::Member { key: at, member: "k", problem: "is empty: an HMAC key needs bytes".into() });
+                return Err(JwkError::Member {
+                    key: at,
+                    member: "k",
+                    problem: "is empty: an HMAC key needs bytes".into(),
+                });
             }
             KeyMaterial::secret(k, origin)
         }
@@ -187,13 +222,18 @@ fn public_parts(map: &Map<String, Value>, kty: &str, at: &KeyRef) -> Result<Publ
             let strip = |v: Vec<u8>| v.into_iter().skip_while(|b| *b == 0).collect::<Vec<u8>>();
             let (n, e) = (strip(n), strip(e));
             if n.is_empty() || e.is_empty() {
-                return Err(JwkError::Member { key: at.clone(), member: if n.is_empty() { "n" } else { "e" }, problem: "is zero".into() });
+                return Err(JwkError::Member {
+                    key: at.clone(),
+                    member: if n.is_empty() { "n" } else { "e" },
+                    problem: "is zero".into(),
+                });
             }
             Ok(PublicParts::Rsa { n, e })
         }
         "EC" => {
             let needs = "an EC JWK needs \"crv\", \"x\" and \"y\" (RFC 7518 §6.2.1)";
-            let crv = string(map, "crv", at)?.ok_or_else(|| JwkError::Missing { key: at.clone(), member: "crv", needs })?;
+            let crv =
+                string(map, "crv", at)?.ok_or_else(|| JwkError::Missing { key: at.clone(), member: "crv", needs })?;
             let curve = Curve::from_name(&crv).ok_or_else(|| JwkError::UnsupportedCurve {
                 key: at.clone(),
                 why: if crv == "secp256k1" {
@@ -209,24 +249,43 @@ fn public_parts(map: &Map<String, Value>, kty: &str, at: &KeyRef) -> Result<Publ
         }
         _ => {
             let needs = "an OKP JWK needs \"crv\" and \"x\" (RFC 8037 §2)";
-            let crv = string(map, "crv", at)?.ok_or_else(|| JwkError::Missing { key: at.clone(), member: "crv", needs })?;
+            let crv =
+                string(map, "crv", at)?.ok_or_else(|| JwkError::Missing { key: at.clone(), member: "crv", needs })?;
             match crv.as_str() {
                 "Ed25519" => {
                     let x = bytes(map, "x", at, needs)?;
                     if x.len() != 32 {
-                        return Err(JwkError::Member { key: at.clone(), member: "x", problem: format!("is {} bytes; an Ed25519 public key is 32", x.len()) });
+                        return Err(JwkError::Member {
+                            key: at.clone(),
+                            member: "x",
+                            problem: format!("is {} bytes; an Ed25519 public key is 32", x.len()),
+                        });
                     }
                     Ok(PublicParts::Ed25519 { x })
                 }
-                "Ed448" => Err(JwkError::UnsupportedCurve { key: at.clone(), crv, why: "(EdDSA with Ed448) is not verified by browsers" }),
-                "X25519" | "X448" => Err(JwkError::UnsupportedCurve { key: at.clone(), crv, why: "is for key agreement (encryption), not signatures" }),
+                "Ed448" => Err(JwkError::UnsupportedCurve {
+                    key: at.clone(),
+                    crv,
+                    why: "(EdDSA with Ed448) is not verified by browsers",
+                }),
+                "X25519" | "X448" => Err(JwkError::UnsupportedCurve {
+                    key: at.clone(),
+                    crv,
+                    why: "is for key agreement (encryption), not signatures",
+                }),
                 _ => Err(JwkError::UnsupportedCurve { key: at.clone(), crv, why: "is not an OKP curve JOSE defines" }),
             }
         }
     }
 }
 
-fn coordinate(map: &Map<String, Value>, member: &'static str, curve: Curve, at: &KeyRef, needs: &'static str) -> Result<Vec<u8>, JwkError> {
+fn coordinate(
+    map: &Map<String, Value>,
+    member: &'static str,
+    curve: Curve,
+    at: &KeyRef,
+    needs: &'static str,
+) -> Result<Vec<u8>, JwkError> {
     let v = bytes(map, member, at, needs)?;
     if v.len() != curve.coordinate_len() {
         // RFC 7518 §6.2.1.2: the full coordinate length, leading zeros kept. WebCrypto refuses
@@ -234,7 +293,12 @@ fn coordinate(map: &Map<String, Value>, member: &'static str, curve: Curve, at: 
         return Err(JwkError::Member {
             key: at.clone(),
             member,
-            problem: format!("is {} bytes; a {} coordinate is exactly {} bytes, leading zeros included (RFC 7518 §6.2.1.2)", v.len(), curve.name(), curve.coordinate_len()),
+            problem: format!(
+                "is {} bytes; a {} coordinate is exactly {} bytes, leading zeros included (RFC 7518 §6.2.1.2)",
+                v.len(),
+                curve.name(),
+                curve.coordinate_len()
+            ),
         });
     }
     Ok(v)
@@ -248,7 +312,12 @@ fn string(map: &Map<String, Value>, member: &str, at: &KeyRef) -> Result<Option<
     }
 }
 
-fn bytes(map: &Map<String, Value>, member: &'static str, at: &KeyRef, needs: &'static str) -> Result<Vec<u8>, JwkError> {
+fn bytes(
+    map: &Map<String, Value>,
+    member: &'static str,
+    at: &KeyRef,
+    needs: &'static str,
+) -> Result<Vec<u8>, JwkError> {
     let text = string(map, member, at)?.ok_or_else(|| JwkError::Missing { key: at.clone(), member, needs })?;
     let decoded = b64::decode_segment(&text);
     match (decoded.bytes, decoded.error) {
@@ -264,7 +333,11 @@ fn bytes(map: &Map<String, Value>, member: &'static str, at: &KeyRef, needs: &'s
 fn x5c_parts(map: &Map<String, Value>, at: &KeyRef) -> Result<Option<PublicParts>, JwkError> {
     let Some(chain) = map.get("x5c") else { return Ok(None) };
     let problem = |problem: String| JwkError::X5c { key: at.clone(), problem };
-    let first = chain.as_array().and_then(|a| a.first()).and_then(Value::as_str).ok_or_else(|| problem("must be an array of base64 certificates".into()))?;
+    let first = chain
+        .as_array()
+        .and_then(|a| a.first())
+        .and_then(Value::as_str)
+        .ok_or_else(|| problem("must be an array of base64 certificates".into()))?;
     // x5c is standard base64 with padding (RFC 7517 §4.7), unlike the rest of the JWK.
     let cert = pem::decode_base64(first).ok_or_else(|| problem("[0] is not valid base64".into()))?;
     let info = spki::from_certificate(&cert).map_err(|e| problem(format!("[0] is not a certificate: {e}")))?;
@@ -307,10 +380,30 @@ mod tests {
             (fixture!("rfc7515_a3_ec_p256.jwk.json"), KeyKind::Ec { curve: Curve::P256 }, None, true),
             (fixture!("rfc7515_a4_ec_p521.jwk.json"), KeyKind::Ec { curve: Curve::P521 }, None, true),
             (fixture!("rfc8037_a4_ed25519.jwk.json"), KeyKind::Ed25519, None, true),
-            (fixture!("rfc7520_3_1_ec_public.jwk.json"), KeyKind::Ec { curve: Curve::P521 }, Some("bilbo.baggins@hobbiton.example"), false),
-            (fixture!("rfc7520_3_3_rsa_public.jwk.json"), KeyKind::Rsa { bits: 2048 }, Some("bilbo.baggins@hobbiton.example"), false),
-            (fixture!("rfc7520_3_4_rsa_private.jwk.json"), KeyKind::Rsa { bits: 2048 }, Some("bilbo.baggins@hobbiton.example"), true),
-            (fixture!("rfc7520_3_5_oct.jwk.json"), KeyKind::Secret { len: 32 }, Some("018c0ae5-4d9b-471b-bfd6-eef314bc7037"), false),
+            (
+                fixture!("rfc7520_3_1_ec_public.jwk.json"),
+                KeyKind::Ec { curve: Curve::P521 },
+                Some("bilbo.baggins@hobbiton.example"),
+                false,
+            ),
+            (
+                fixture!("rfc7520_3_3_rsa_public.jwk.json"),
+                KeyKind::Rsa { bits: 2048 },
+                Some("bilbo.baggins@hobbiton.example"),
+                false,
+            ),
+            (
+                fixture!("rfc7520_3_4_rsa_private.jwk.json"),
+                KeyKind::Rsa { bits: 2048 },
+                Some("bilbo.baggins@hobbiton.example"),
+                true,
+            ),
+            (
+                fixture!("rfc7520_3_5_oct.jwk.json"),
+                KeyKind::Secret { len: 32 },
+                Some("018c0ae5-4d9b-471b-bfd6-eef314bc7037"),
+                false,
+            ),
         ];
         for (text, kind, kid, private) in cases {
             let k = one(text);
@@ -320,7 +413,10 @@ mod tests {
             }
         }
         // The public and private forms of the bilbo key are the same public key.
-        assert_eq!(one(fixture!("rfc7520_3_3_rsa_public.jwk.json")).spki_der, one(fixture!("rfc7520_3_4_rsa_private.jwk.json")).spki_der);
+        assert_eq!(
+            one(fixture!("rfc7520_3_3_rsa_public.jwk.json")).spki_der,
+            one(fixture!("rfc7520_3_4_rsa_private.jwk.json")).spki_der
+        );
         let oct = one(fixture!("rfc7520_3_5_oct.jwk.json"));
         assert_eq!((oct.alg.as_deref(), oct.use_.as_deref()), (Some("HS256"), Some("sig")));
     }
@@ -367,11 +463,20 @@ mod tests {
             ("{\"kty\":\"oct\",}", "JSON error at line 1 col 14: trailing comma"),
             ("{\"alg\":\"RS256\"}", "this JSON is an object with neither \"kty\" nor \"keys\", not a JWK"),
             ("{\"keys\":[]}", "the JWKS has an empty \"keys\" array"),
-            (r#"{"issuer":"https://idp.example.com","jwks_uri":"https://idp.example.com/jwks"}"#, "this is the issuer's metadata, not its keys: open its jwks_uri (https://idp.example.com/jwks)"),
+            (
+                r#"{"issuer":"https://idp.example.com","jwks_uri":"https://idp.example.com/jwks"}"#,
+                "this is the issuer's metadata, not its keys: open its jwks_uri (https://idp.example.com/jwks)",
+            ),
             ("\"abc\"", "this JSON is a JSON string, not a JWK"),
             ("{\"kty\":\"rsa\",\"n\":\"AQ\",\"e\":\"AQAB\"}", "the JWK: kty \"rsa\" is not a signature key type"),
-            ("{\"kty\":\"RSA\",\"n\":\"a b\",\"e\":\"AQAB\"}", "the JWK: \"n\" is not valid base64url at byte 1: a space"),
-            ("{\"kty\":\"EC\",\"crv\":\"secp256k1\",\"x\":\"AQ\",\"y\":\"AQ\"}", "the JWK: crv \"secp256k1\" is for ES256K"),
+            (
+                "{\"kty\":\"RSA\",\"n\":\"a b\",\"e\":\"AQAB\"}",
+                "the JWK: \"n\" is not valid base64url at byte 1: a space",
+            ),
+            (
+                "{\"kty\":\"EC\",\"crv\":\"secp256k1\",\"x\":\"AQ\",\"y\":\"AQ\"}",
+                "the JWK: crv \"secp256k1\" is for ES256K",
+            ),
             ("{\"kty\":\"oct\",\"k\":\"\"}", "the JWK: \"k\" is empty"),
             ("{\"kty\":\"oct\",\"k\":5}", "the JWK: \"k\" must be a string"),
             ("{\"kid\":\"a\",\"kty\":\"OKP\",\"x\":\"AA\"}", "the JWK (kid \"a\"): \"crv\" is missing"),

@@ -81,11 +81,17 @@ impl Curve {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyKind {
-    Rsa { bits: usize },
-    Ec { curve: Curve },
+    Rsa {
+        bits: usize,
+    },
+    Ec {
+        curve: Curve,
+    },
     Ed25519,
     /// An HMAC secret of `len` bytes.
-    Secret { len: usize },
+    Secret {
+        len: usize,
+    },
 }
 
 impl KeyKind {
@@ -117,10 +123,19 @@ impl KeyKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PublicParts {
     /// Big-endian magnitudes without leading zeros.
-    Rsa { n: Vec<u8>, e: Vec<u8> },
+    Rsa {
+        n: Vec<u8>,
+        e: Vec<u8>,
+    },
     /// Coordinates padded to the curve's full length.
-    Ec { curve: Curve, x: Vec<u8>, y: Vec<u8> },
-    Ed25519 { x: Vec<u8> },
+    Ec {
+        curve: Curve,
+        x: Vec<u8>,
+        y: Vec<u8>,
+    },
+    Ed25519 {
+        x: Vec<u8>,
+    },
 }
 
 impl PublicParts {
@@ -137,7 +152,9 @@ impl PublicParts {
     pub fn jwk_json(&self) -> String {
         let value = match self {
             PublicParts::Rsa { n, e } => json!({"kty": "RSA", "n": b64::encode(n), "e": b64::encode(e)}),
-            PublicParts::Ec { curve, x, y } => json!({"kty": "EC", "crv": curve.name(), "x": b64::encode(x), "y": b64::encode(y)}),
+            PublicParts::Ec { curve, x, y } => {
+                json!({"kty": "EC", "crv": curve.name(), "x": b64::encode(x), "y": b64::encode(y)})
+            }
             PublicParts::Ed25519 { x } => json!({"kty": "OKP", "crv": "Ed25519", "x": b64::encode(x)}),
         };
         value.to_string()
@@ -164,11 +181,18 @@ pub enum Private {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
     /// A PEM block with this label, or bare base64 DER recognised as that structure.
-    Pem { label: String, armoured: bool },
+    Pem {
+        label: String,
+        armoured: bool,
+    },
     Jwk,
     /// Position in the pasted or fetched JWKS, from 0.
-    JwksEntry { index: usize },
-    Secret { encoding: SecretEncoding },
+    JwksEntry {
+        index: usize,
+    },
+    Secret {
+        encoding: SecretEncoding,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -283,7 +307,8 @@ mod tests {
 
     #[test]
     fn bit_lengths() {
-        let cases: &[(&[u8], usize)] = &[(&[], 0), (&[0], 0), (&[1], 1), (&[0x80], 8), (&[0x00, 0x7F, 0xFF], 15), (&[0xFF; 256], 2048)];
+        let cases: &[(&[u8], usize)] =
+            &[(&[], 0), (&[0], 0), (&[1], 1), (&[0x80], 8), (&[0x00, 0x7F, 0xFF], 15), (&[0xFF; 256], 2048)];
         for (m, bits) in cases {
             assert_eq!(bit_length(m), *bits, "{m:02X?}");
         }

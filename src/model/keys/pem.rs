@@ -21,18 +21,40 @@ pub struct Block {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PemError {
-    NoEnd { label: String, line: usize },
+    NoEnd {
+        label: String,
+        line: usize,
+    },
     /// "-----BEGIN" without the five dashes that close the label.
-    BadBeginLine { line: usize },
-    EndMismatch { line: usize, begin: String, end: String },
+    BadBeginLine {
+        line: usize,
+    },
+    EndMismatch {
+        line: usize,
+        begin: String,
+        end: String,
+    },
     /// An END line with no BEGIN before it: the top of the paste is missing.
-    EndWithoutBegin { line: usize },
-    Base64 { line: usize, column: usize, ch: char },
+    EndWithoutBegin {
+        line: usize,
+    },
+    Base64 {
+        line: usize,
+        column: usize,
+        ch: char,
+    },
     /// The base64 stops in the middle of a byte.
-    Base64Length { line: usize },
-    Empty { label: String, line: usize },
+    Base64Length {
+        line: usize,
+    },
+    Empty {
+        label: String,
+        line: usize,
+    },
     /// RFC 1421 `Proc-Type: 4,ENCRYPTED` headers: an OpenSSL "traditional" encrypted key.
-    LegacyEncrypted { line: usize },
+    LegacyEncrypted {
+        line: usize,
+    },
 }
 
 impl fmt::Display for PemError {
@@ -189,16 +211,23 @@ pub enum Alphabet {
 /// Where base64 text went wrong; offsets are byte offsets in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Base64Problem {
-    Char { offset: usize, ch: char },
+    Char {
+        offset: usize,
+        ch: char,
+    },
     /// `=` followed by more data.
-    Padding { offset: usize },
+    Padding {
+        offset: usize,
+    },
     /// A length that cannot encode whole bytes.
     Length,
 }
 
 const LENIENT: GeneralPurpose = GeneralPurpose::new(
     &alphabet::STANDARD,
-    GeneralPurposeConfig::new().with_decode_allow_trailing_bits(true).with_decode_padding_mode(DecodePaddingMode::RequireNone),
+    GeneralPurposeConfig::new()
+        .with_decode_allow_trailing_bits(true)
+        .with_decode_padding_mode(DecodePaddingMode::RequireNone),
 );
 
 /// Decodes base64 ignoring whitespace, locating the first problem.
@@ -358,7 +387,9 @@ mod tests {
     #[test]
     fn several_blocks_in_order() {
         let chain = include_str!("../../../tests/fixtures/keys/rsa2048_selfsigned_cert.pem").repeat(2);
-        let p = parse(&format!("-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n{chain}")).unwrap();
+        let p =
+            parse(&format!("-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n{chain}"))
+                .unwrap();
         let labels: Vec<&str> = p.blocks.iter().map(|b| b.label.as_str()).collect();
         assert_eq!(labels, ["EC PARAMETERS", "CERTIFICATE", "CERTIFICATE"]);
         assert_eq!(p.blocks[1].line, 4);
@@ -387,7 +418,10 @@ mod tests {
             assert_eq!(block.der, armoured.blocks[0].der);
         }
         // A 64-byte HMAC secret in base64 is not a key, and neither is short text.
-        assert_eq!(bare("AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow"), None);
+        assert_eq!(
+            bare("AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow"),
+            None
+        );
         assert_eq!(bare("MAA="), None);
     }
 

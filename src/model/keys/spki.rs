@@ -19,12 +19,24 @@ const SECP256K1: &str = "1.3.132.0.10";
 pub enum SpkiError {
     Der(DerError),
     /// A key algorithm JOSE or WebCrypto cannot verify with; `advice` says what to do.
-    Unsupported { oid: String, name: &'static str, advice: &'static str },
-    UnsupportedCurve { oid: String, name: &'static str },
+    Unsupported {
+        oid: String,
+        name: &'static str,
+        advice: &'static str,
+    },
+    UnsupportedCurve {
+        oid: String,
+        name: &'static str,
+    },
     /// 0x02/0x03: WebCrypto imports only uncompressed points from SPKI.
     CompressedPoint,
-    BadPoint { curve: Curve, len: usize },
-    BadEd25519 { len: usize },
+    BadPoint {
+        curve: Curve,
+        len: usize,
+    },
+    BadEd25519 {
+        len: usize,
+    },
     BadRsa,
     /// An EC private key stored without its public point.
     NoPublicKey,
@@ -111,7 +123,11 @@ pub fn from_algorithm(oid: &str, mut params: Reader<'_>, key: &[u8]) -> Result<P
 pub fn named_curve(params: &mut Reader<'_>) -> Result<Curve, SpkiError> {
     let curve_oid = params.oid()?;
     Curve::from_oid(&curve_oid).ok_or_else(|| SpkiError::UnsupportedCurve {
-        name: if curve_oid == SECP256K1 { "secp256k1 (ES256K, not in WebCrypto)" } else { "an unnamed or unusual curve" },
+        name: if curve_oid == SECP256K1 {
+            "secp256k1 (ES256K, not in WebCrypto)"
+        } else {
+            "an unnamed or unusual curve"
+        },
         oid: curve_oid,
     })
 }
@@ -133,7 +149,9 @@ pub fn ec_point(curve: Curve, point: &[u8]) -> Result<PublicParts, SpkiError> {
     let n = curve.coordinate_len();
     match point.first() {
         Some(0x02) | Some(0x03) => Err(SpkiError::CompressedPoint),
-        Some(0x04) if point.len() == 1 + 2 * n => Ok(PublicParts::Ec { curve, x: point[1..1 + n].to_vec(), y: point[1 + n..].to_vec() }),
+        Some(0x04) if point.len() == 1 + 2 * n => {
+            Ok(PublicParts::Ec { curve, x: point[1..1 + n].to_vec(), y: point[1 + n..].to_vec() })
+        }
         _ => Err(SpkiError::BadPoint { curve, len: point.len() }),
     }
 }
@@ -146,7 +164,10 @@ pub fn build(parts: &PublicParts) -> Vec<u8> {
         }
         PublicParts::Ec { curve, x, y } => {
             let point = [&[0x04][..], x, y].concat();
-            der::sequence(&[&der::sequence(&[&der::oid(EC_PUBLIC_KEY), &der::oid(curve.oid())]), &der::bit_string(&point)])
+            der::sequence(&[
+                &der::sequence(&[&der::oid(EC_PUBLIC_KEY), &der::oid(curve.oid())]),
+                &der::bit_string(&point),
+            ])
         }
         // RFC 8410 §3: the parameters are absent, not NULL.
         PublicParts::Ed25519 { x } => der::sequence(&[&der::sequence(&[&der::oid(ED25519)]), &der::bit_string(x)]),
@@ -176,7 +197,8 @@ mod tests {
 
     #[test]
     fn openssl_keys_parse_and_rebuild_byte_for_byte() {
-        let cases: &[(&[u8], &str)] = &[(RSA_SPKI, "RSA 2048-bit public key"), (EC_SPKI, "EC P-256 public key"), (ED_SPKI, "Ed25519 public key")];
+        let cases: &[(&[u8], &str)] =
+            &[(RSA_SPKI, "RSA 2048-bit public key"), (EC_SPKI, "EC P-256 public key"), (ED_SPKI, "Ed25519 public key")];
         for (der_bytes, kind) in cases {
             let parts = parse(der_bytes).unwrap();
             assert_eq!(parts.kind().describe(), *kind);
@@ -198,11 +220,20 @@ mod tests {
         let dsa = der::sequence(&[&der::sequence(&[&der::oid(DSA)]), &der::bit_string(&[1, 2])]);
         let e = parse(&dsa).unwrap_err();
         assert!(e.to_string().starts_with("the key algorithm is DSA (1.2.840.10040.4.1): JOSE has no DSA"), "{e}");
-        let k1 = der::sequence(&[&der::sequence(&[&der::oid(EC_PUBLIC_KEY), &der::oid(SECP256K1)]), &der::bit_string(&[4; 65])]);
+        let k1 = der::sequence(&[
+            &der::sequence(&[&der::oid(EC_PUBLIC_KEY), &der::oid(SECP256K1)]),
+            &der::bit_string(&[4; 65]),
+        ]);
         assert!(parse(&k1).unwrap_err().to_string().contains("secp256k1"));
-        let compressed = der::sequence(&[&der::sequence(&[&der::oid(EC_PUBLIC_KEY), &der::oid(Curve::P256.oid())]), &der::bit_string(&[2; 33])]);
+        let compressed = der::sequence(&[
+            &der::sequence(&[&der::oid(EC_PUBLIC_KEY), &der::oid(Curve::P256.oid())]),
+            &der::bit_string(&[2; 33]),
+        ]);
         assert_eq!(parse(&compressed), Err(SpkiError::CompressedPoint));
-        let short = der::sequence(&[&der::sequence(&[&der::oid(EC_PUBLIC_KEY), &der::oid(Curve::P256.oid())]), &der::bit_string(&[4; 64])]);
+        let short = der::sequence(&[
+            &der::sequence(&[&der::oid(EC_PUBLIC_KEY), &der::oid(Curve::P256.oid())]),
+            &der::bit_string(&[4; 64]),
+        ]);
         assert_eq!(parse(&short), Err(SpkiError::BadPoint { curve: Curve::P256, len: 64 }));
     }
 
