@@ -6,6 +6,8 @@ mod common;
 use common::*;
 use why401::model::diagnosis::{self, Context, Likelihood, Report};
 use why401::model::findings::catalog;
+use why401::model::findings::catalog::{KID_NOT_IN_JWKS, SIGNATURE_INVALID};
+use why401::model::findings::{CodeInfo, Finding};
 use why401::model::inspect::{inspect, Inspection};
 use why401::model::request::{Auth, Body, BodyKind, KeyLocation, Method, Request, Row};
 use why401::model::response::{Hop, Response, Source};
@@ -20,6 +22,8 @@ struct In {
     request: Option<Request>,
     response: Option<Response>,
     token: Option<String>,
+    /// What the signature check reported.
+    signature: Vec<Finding>,
 }
 
 impl In {
@@ -107,6 +111,11 @@ impl In {
         self
     }
 
+    fn signature(mut self, info: &'static CodeInfo, evidence: &str) -> In {
+        self.signature.push(Finding::new(info, evidence));
+        self
+    }
+
     fn report(&self) -> Report {
         let inspection: Option<Inspection> = self.token.as_deref().map(inspect);
         diagnosis::diagnose(&self.context(inspection.as_ref()))
@@ -118,6 +127,7 @@ impl In {
             response: self.response.as_ref(),
             inspection,
             clock: Clock { now: NOW, leeway: 0 },
+            signature: &self.signature,
         }
     }
 
@@ -336,6 +346,21 @@ fn combined_causes_rank_sensibly() {
             "token_expired",
             vec!["audience_mismatch"],
         ),
+        (
+            "a signature that does not verify explains a bare invalid_token",
+            In::api()
+                .bearer(&t)
+                .www(401, r#"Bearer error="invalid_token""#)
+                .signature(SIGNATURE_INVALID, "none of 2 keys"),
+            "signature_invalid",
+            vec!["invalid_token"],
+        ),
+        (
+            "an expired token still outranks its unknown kid",
+            In::api().bearer(&expired()).www(401, RFC6750_EXPIRED).signature(KID_NOT_IN_JWKS, "kid k1"),
+            "token_expired",
+            vec!["kid_not_in_jwks"],
+        ),
     ];
     for (name, input, first, after) in cases {
         let r = input.report();
@@ -368,6 +393,16 @@ fn likelihoods_follow_the_evidence() {
             "a heuristic",
             In::api().bearer(&jwt(r#"{"iss":"https://login.staging.example.com/"}"#)),
             ("issuer_environment_mismatch", Likelihood::Low),
+        ),
+        (
+            "the server accepted the token: the pasted key is just not the server's",
+            In::api().bearer(&good()).status(200, &[]).signature(SIGNATURE_INVALID, "the key"),
+            ("signature_invalid", Likelihood::Low),
+        ),
+        (
+            "a 401 and a signature that does not verify",
+            In::api().bearer(&good()).www(401, r#"Bearer realm="api""#).signature(SIGNATURE_INVALID, "the key"),
+            ("signature_invalid", Likelihood::High),
         ),
     ];
     for (name, input, want) in cases {

@@ -24,6 +24,7 @@ pub mod request;
 pub mod response;
 pub mod sending;
 pub mod shell;
+pub mod sign;
 pub mod summary;
 pub mod time;
 pub mod token;

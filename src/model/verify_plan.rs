@@ -92,18 +92,19 @@ impl WebCryptoAlg {
     }
 
     /// The key a JWS algorithm needs, for the sentences that explain a mismatch.
-    fn needs(self) -> &'static str {
+    pub fn needs(self) -> &'static str {
         match self {
             WebCryptoAlg::Hmac { .. } => "a shared secret",
-            WebCryptoAlg::RsassaPkcs1v15 { .. } | WebCryptoAlg::RsaPss { .. } => "an RSA public key",
+            WebCryptoAlg::RsassaPkcs1v15 { .. } | WebCryptoAlg::RsaPss { .. } => "an RSA key",
             WebCryptoAlg::Ecdsa { curve: Curve::P256, .. } => "an EC key on P-256",
             WebCryptoAlg::Ecdsa { curve: Curve::P384, .. } => "an EC key on P-384",
             WebCryptoAlg::Ecdsa { curve: Curve::P521, .. } => "an EC key on P-521",
-            WebCryptoAlg::Ed25519 => "an Ed25519 public key",
+            WebCryptoAlg::Ed25519 => "an Ed25519 key",
         }
     }
 
-    fn fits(self, kind: &KeyKind) -> bool {
+    /// Whether a key of this kind can serve the algorithm (EC keys only on their own curve).
+    pub fn fits(self, kind: &KeyKind) -> bool {
         match (self, kind) {
             (WebCryptoAlg::Hmac { .. }, KeyKind::Secret { .. }) => true,
             (WebCryptoAlg::RsassaPkcs1v15 { .. } | WebCryptoAlg::RsaPss { .. }, KeyKind::Rsa { .. }) => true,

@@ -4,6 +4,7 @@
 use super::Context;
 use crate::model::challenge::{self, Challenge, ChallengeError};
 use crate::model::claims::{self, Validity};
+use crate::model::findings::Finding;
 use crate::model::inspect::{self, Inspection};
 use crate::model::request::{self, Auth, BodyKind, KeyLocation, Request};
 use crate::model::response::Response;
@@ -125,6 +126,7 @@ pub struct Facts<'a> {
     pub token: Option<Cow<'a, Inspection>>,
     /// The request's URL, or the first URL of a traced redirect chain.
     pub url: Option<Url>,
+    pub signature: &'a [Finding],
 }
 
 impl<'a> Facts<'a> {
@@ -168,6 +170,7 @@ impl<'a> Facts<'a> {
             carriers,
             token,
             url,
+            signature: ctx.signature,
         }
     }
 

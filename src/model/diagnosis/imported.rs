@@ -24,6 +24,33 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
             }
         }
     }
+    for finding in f.signature {
+        let headline = signature_headline(finding);
+        hits.push(Hit { finding: finding.clone(), likelihood: signature_likelihood(f, finding), headline });
+    }
+}
+
+/// A signature that does not verify explains a 401 well; it explains nothing when the server
+/// accepted the token (it holds another key than the one pasted here).
+fn signature_likelihood(f: &Facts, finding: &Finding) -> Likelihood {
+    let base = by_severity(finding.info.severity);
+    match f.status {
+        Some(s) if s < 400 => Likelihood::Low,
+        _ if f.sent_nothing() => base.demoted(),
+        _ => base,
+    }
+}
+
+fn signature_headline(finding: &Finding) -> Option<String> {
+    Some(
+        match finding.code() {
+            "signature_invalid" => "the signature does not verify with the key given: the token was signed with another key (rotated, another tenant or environment) or changed after signing",
+            "kid_not_in_jwks" => "the token's kid is not in the issuer's keys: the keys were rotated, or the token comes from another tenant or environment",
+            "microsoft_graph_token" => "this is a Microsoft Graph token, which your own API cannot verify; request a token for your API instead",
+            _ => return None,
+        }
+        .into(),
+    )
 }
 
 /// Vendor findings read the body or headers of one vendor's answer: specific enough that an

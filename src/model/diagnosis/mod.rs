@@ -38,6 +38,8 @@ pub struct Context<'a> {
     /// The token box's inspection; when absent, the token in the request's Authorization is judged.
     pub inspection: Option<&'a Inspection>,
     pub clock: Clock,
+    /// What checking the token's signature found (`verify_plan`, after WebCrypto's answer).
+    pub signature: &'a [Finding],
 }
 
 /// How sure a finding is to be the cause. Declared in ranking order.
@@ -156,6 +158,8 @@ const ONCE_PER_CODE: &[&str] = &[
     "bearer_lowercase",
     "token_quoted",
     "token_whitespace",
+    // The token rules and the signature plan both notice an unsigned token.
+    "alg_none",
 ];
 
 fn dedupe(hits: &mut Vec<Hit>) {

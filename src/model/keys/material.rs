@@ -104,6 +104,16 @@ impl KeyKind {
         }
     }
 
+    /// "an RSA 2048-bit key", for sentences about a key that may be public or private.
+    pub fn with_article(&self) -> String {
+        match self {
+            KeyKind::Rsa { bits } => format!("an RSA {bits}-bit key"),
+            KeyKind::Ec { curve } => format!("an EC key on {}", curve.name()),
+            KeyKind::Ed25519 => "an Ed25519 key".into(),
+            KeyKind::Secret { len } => format!("a shared secret of {len} bytes"),
+        }
+    }
+
     /// The JWK `kty` this kind is written with.
     pub fn kty(&self) -> &'static str {
         match self {
