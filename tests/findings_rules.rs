@@ -90,6 +90,7 @@ fn cases() -> Vec<(&'static str, String, String, i64)> {
         ("bearer_missing_space", format!("Bearer{good}"), format!("Bearer {good}"), 0),
         ("bearer_lowercase", format!("bearer {good}"), format!("Bearer {good}"), 0),
         ("token_quoted", format!("Bearer \"{good}\""), format!("Bearer {good}"), 0),
+        ("token_url_encoded", format!("Bearer {}", good.replacen('.', "%2E", 1)), format!("Bearer {good}"), 0),
         ("token_whitespace", format!("{}\n{}", &good[..20], &good[20..]), format!("  {good}  "), 0),
         ("token_whitespace", format!("{good}\n"), format!("{good} "), 0),
         ("header_name_typo", format!("Authorisation: Bearer {good}"), format!("Authorization: Bearer {good}"), 0),

@@ -111,6 +111,15 @@ pub fn token_use(header: Option<&Map<String, Value>>, claims: &Map<String, Value
             return (TokenUse::Access, format!("has \"{marker}\""));
         }
     }
+    // An ID token is issued to the client itself, so its aud is the client id (OIDC Core §2);
+    // an access token's aud is the API. Only a lone aud equal to the client's own id says so.
+    if let Some(aud) = s(claims, "aud") {
+        for client in ["azp", "client_id", "cid"] {
+            if s(claims, client) == Some(aud) {
+                return (TokenUse::Id, format!("aud equals {client} (\"{aud}\"): the token is for the client itself, as OIDC ID tokens are"));
+            }
+        }
+    }
     (TokenUse::Unknown, String::new())
 }
 
@@ -189,6 +198,12 @@ mod tests {
             (None, json!({"at_hash": "h"}), TokenUse::Id),
             (None, json!({"scp": "User.Read"}), TokenUse::Access),
             (None, json!({"sub": "x"}), TokenUse::Unknown),
+            (None, json!({"aud": "0oa1client", "azp": "0oa1client"}), TokenUse::Id),
+            (None, json!({"aud": "my-app", "cid": "my-app"}), TokenUse::Id),
+            // Near misses: the API as audience, or an array that only includes the client.
+            (None, json!({"aud": "https://api.example.com", "azp": "0oa1client"}), TokenUse::Unknown),
+            (None, json!({"aud": ["0oa1client", "https://api"], "azp": "0oa1client"}), TokenUse::Unknown),
+            (None, json!({"aud": "0oa1client", "azp": "0oa1client", "scp": ["read"]}), TokenUse::Access),
         ];
         for (header, claims, expected) in cases {
             assert_eq!(token_use(header, &m(claims.clone())).0, expected, "{claims}");

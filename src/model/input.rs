@@ -30,6 +30,8 @@ pub enum Removed {
     Quotes(char),
     /// A comma or semicolon after the token, left over from copying a JSON or code line.
     TrailingPunctuation(char),
+    /// Percent-escapes (`%3D`, `%2B`…) decoded: the token was copied from a URL, cookie or form.
+    PercentEncoding { count: usize, first: String },
 }
 
 impl fmt::Display for Removed {
@@ -59,6 +61,9 @@ impl fmt::Display for Removed {
             Removed::SchemeWithoutSpace(s) => write!(f, "\"{s}\" glued to the token without a space"),
             Removed::Quotes(q) => write!(f, "{} quotes around the token", if *q == '"' { "double" } else { "single" }),
             Removed::TrailingPunctuation(c) => write!(f, "a trailing '{c}'"),
+            Removed::PercentEncoding { count, first } => {
+                write!(f, "{count} URL percent-escape{} (the first is {first}), decoded", plural(*count))
+            }
         }
     }
 }
@@ -137,6 +142,7 @@ pub fn extract(input: &str) -> Extracted {
     let scheme = strip_scheme(&mut text, &mut removed);
     strip_quotes(&mut text, &mut removed);
     strip_inner_whitespace(&mut text, &mut removed);
+    decode_percent_escapes(&mut text, &mut removed);
 
     Extracted { token: text, scheme, removed, note }
 }
@@ -268,11 +274,53 @@ fn strip_inner_whitespace(text: &mut String, removed: &mut Vec<Removed>) {
     removed.push(Removed::InnerWhitespace { count, first_at });
 }
 
+/// No token format uses `%`, so `%XX` in a token is URL encoding that was never undone. Only
+/// escapes of printable ASCII are decoded; anything else is left for the decoder to locate.
+fn decode_percent_escapes(text: &mut String, removed: &mut Vec<Removed>) {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let (mut count, mut first, mut i) = (0, None, 0);
+    while i < bytes.len() {
+        let escape = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).filter(|_| bytes[i] == b'%');
+        match escape.and_then(|h| u8::from_str_radix(h, 16).ok()).filter(u8::is_ascii_graphic) {
+            Some(b) => {
+                out.push(b);
+                count += 1;
+                first.get_or_insert_with(|| text[i..i + 3].to_string());
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    if let (Some(first), Ok(decoded)) = (first, String::from_utf8(out)) {
+        *text = decoded;
+        removed.push(Removed::PercentEncoding { count, first });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const T: &str = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln";
+
+    #[test]
+    fn percent_escapes_are_decoded_once_and_said() {
+        let e = extract(&format!("Bearer {T}%3D%3d"));
+        assert_eq!(e.token, format!("{T}=="));
+        assert_eq!(e.removed, [Removed::Scheme("Bearer".into()), Removed::PercentEncoding { count: 2, first: "%3D".into() }]);
+        assert_eq!(e.removed[1].to_string(), "2 URL percent-escapes (the first is %3D), decoded");
+        // %25 decodes to a literal %, never decoded a second time.
+        assert_eq!(extract("abc%2541").token, "abc%41");
+        // Not escapes of printable ASCII: left alone for the decoder to locate.
+        for near_miss in [format!("{T}%zz"), format!("{T}%0A"), format!("{T}%"), format!("{T}%e2%82%ac")] {
+            let e = extract(&near_miss);
+            assert_eq!((e.token.as_str(), e.removed.as_slice()), (near_miss.as_str(), &[][..]), "{near_miss}");
+        }
+    }
 
     #[test]
     fn extraction_table() {
@@ -285,6 +333,7 @@ mod tests {
             (format!("Bearer Bearer {T}"), vec![SchemeRepeated { scheme: "Bearer".into(), times: 2 }], Some("Bearer")),
             (format!("Bearer{T}"), vec![SchemeWithoutSpace("Bearer".into())], Some("Bearer")),
             (format!("\"{T}\""), vec![Quotes('"')], None),
+            (T.replace('.', "%2E"), vec![PercentEncoding { count: 2, first: "%2E".into() }], None),
             (format!("Bearer \"{T}\""), vec![Scheme("Bearer".into()), Quotes('"')], Some("Bearer")),
             (format!("'{T}',"), vec![TrailingPunctuation(','), Quotes('\'')], None),
             (format!("  {T}\n"), vec![SurroundingLineBreaks { count: 1 }, SurroundingSpaces], None),

@@ -99,7 +99,7 @@ codes! {
         "The header value is the scheme, one space, then the token: `Authorization: Bearer <token>`.",
         "RFC 6750 §2.1", "https://www.rfc-editor.org/rfc/rfc6750#section-2.1",
         "`Authorization: BearereyJ…`.";
-    BEARER_LOWERCASE = "bearer_lowercase", Info,
+    BEARER_LOWERCASE = "bearer_lowercase", Warning,
         "The scheme is not spelled \"Bearer\".",
         "Schemes are case-insensitive by the standard, but some servers compare them case-sensitively. Send `Bearer` exactly to rule this out.",
         "RFC 9110 §11.1", "https://www.rfc-editor.org/rfc/rfc9110#section-11.1",
@@ -109,6 +109,11 @@ codes! {
         "Quotes are not part of the token; they come from JSON.stringify, a config file or shell quoting. Send the bare value.",
         "RFC 6750 §2.1", "https://www.rfc-editor.org/rfc/rfc6750#section-2.1",
         "`Authorization: Bearer \"eyJ…\"`.";
+    TOKEN_URL_ENCODED = "token_url_encoded", Error,
+        "The token is URL-encoded.",
+        "No token contains `%`: this one was copied from a URL, a cookie or a form body with its percent-escapes (`%3D` for `=`, `%2B` for `+`, `%2F` for `/`) still in it, and the server compares it byte for byte. Decode it once before it goes into the header (`urllib.parse.unquote` in Python, `decodeURIComponent` in JavaScript).",
+        "RFC 3986 §2.1", "https://www.rfc-editor.org/rfc/rfc3986#section-2.1",
+        "`Authorization: Bearer eyJhbGciOi…%3D%3D` or a token copied out of a redirect URL.";
     TOKEN_WHITESPACE = "token_whitespace", Error,
         "The token contains line breaks or whitespace.",
         "A trailing newline usually comes from a file or environment variable: strip it (`.strip()` in Python, `.trim()` in JS). Python requests refuses such a header value; other clients send it and the server rejects it.",

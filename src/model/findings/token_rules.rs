@@ -48,6 +48,10 @@ fn input_rules(extracted: &Extracted, out: &mut Vec<Finding>) {
                 TOKEN_QUOTED,
                 format!("The token is wrapped in {q}…{q}; the quotes would be sent as part of it."),
             )),
+            Removed::PercentEncoding { count, first } => out.push(Finding::new(
+                TOKEN_URL_ENCODED,
+                format!("{count} percent-escape(s) in the token, the first is {first}; the server would receive them literally."),
+            )),
             Removed::InnerWhitespace { count, first_at } => out.push(Finding::new(
                 TOKEN_WHITESPACE,
                 format!("{count} whitespace character(s) inside the token, the first at character {first_at}."),
