@@ -58,6 +58,8 @@ pub fn send(composer: Composer) {
                 DigestRetry::NotApplicable => {}
             }
         }
+        // The probe is a request too: the log lists every one the page sent.
+        let mut probe_line = None;
         let outcome = match result {
             Ok(received) => Outcome::Received { received, note },
             Err(SendError::Aborted) => Outcome::Cancelled,
@@ -67,6 +69,10 @@ pub fn send(composer: Composer) {
             )]),
             Err(SendError::Network(message)) => {
                 let probe = fetch::probe(&req.url()).await;
+                probe_line = Some(match probe {
+                    sending::Probe::Reachable => "no-cors probe: the server answered (opaque)",
+                    sending::Probe::Failed => "no-cors probe: no answer either",
+                });
                 Outcome::Failed { finding: sending::explain_failure(&req, &page, probe), message }
             }
         };
@@ -78,6 +84,11 @@ pub fn send(composer: Composer) {
         };
         if !matches!(outcome, Outcome::NotSent(_)) {
             log(composer, &req, &result);
+        }
+        if let Some(line) = probe_line {
+            composer.log.update(|l| {
+                l.push(LogEntry { at: now_secs(), method: "GET".into(), url: req.url(), result: line.into() })
+            });
         }
         composer.outcome.set(Some(outcome));
         composer.in_flight.set(false);

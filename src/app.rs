@@ -1,6 +1,7 @@
 use crate::browser::clock;
-use crate::state::{Composer, Diagnosis, Inspector};
+use crate::state::{Composer, Diagnosis, Inspector, Signer, Verifier};
 use crate::ui::*;
+use crate::verification;
 use leptos::prelude::*;
 
 #[component]
@@ -9,7 +10,11 @@ pub fn App() -> impl IntoView {
     provide_context(inspector);
     let composer = Composer::new(inspector);
     provide_context(composer);
-    provide_context(Diagnosis::new(inspector, composer));
+    let verifier = Verifier::new(inspector);
+    provide_context(verifier);
+    verification::watch(verifier);
+    provide_context(Diagnosis::new(inspector, composer, verifier));
+    provide_context(Signer::new());
     view! {
         <PageHeader />
         <main>
@@ -24,6 +29,8 @@ pub fn App() -> impl IntoView {
             <TokenParts />
             <CredentialInfo />
             <DecodedJson />
+            <SignaturePanel />
+            <SignPanel />
             <ClaimsTable />
             <TimesTable />
             <GrantsChips />

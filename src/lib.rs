@@ -14,6 +14,8 @@ pub mod browser;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+#[cfg(target_arch = "wasm32")]
+mod verification;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

@@ -93,7 +93,7 @@ async fn leeway_changes_the_verdict() {
     let root = mount();
     let now = (js_sys::Date::now() / 1000.0) as i64;
     let payload = why401::model::b64::encode(format!("{{\"exp\":{}}}", now - 100).as_bytes());
-    type_token(&root, &format!("eyJhbGciOiJIUzI1NiIsInR5cCI6ImF0K2p3dCJ9.{payload}.c2ln")).await;
+    type_token(&root, &format!("eyJhbGciOiJSUzI1NiIsInR5cCI6ImF0K2p3dCJ9.{payload}.c2ln")).await;
     assert_eq!(finding_codes(&root), ["token_expired"]);
 
     let leeway: HtmlInputElement = find(&root, "input#leeway").unchecked_into();

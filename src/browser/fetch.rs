@@ -60,8 +60,8 @@ fn multipart(req: &Request) -> Result<web_sys::FormData, SendError> {
 }
 
 fn js_message(e: &wasm_bindgen::JsValue) -> String {
-    js_sys::Error::try_from(e.clone())
-        .ok()
+    // dyn_ref checks the value really is an Error; a thrown string falls through to as_string.
+    wasm_bindgen::JsCast::dyn_ref::<js_sys::Error>(e)
         .map(|e| String::from(e.message()))
         .or_else(|| e.as_string())
         .unwrap_or_else(|| format!("{e:?}"))
@@ -107,4 +107,11 @@ pub async fn probe(url: &str) -> Probe {
         Ok(_) => Probe::Reachable,
         Err(_) => Probe::Failed,
     }
+}
+
+/// A plain GET without credentials, for an issuer's metadata or JWKS: status and body text.
+pub async fn get_text(url: &str) -> Result<(u16, String), SendError> {
+    let response = RequestBuilder::new(url).send().await.map_err(|e| SendError::Network(e.to_string()))?;
+    let body = response.text().await.unwrap_or_default();
+    Ok((response.status(), body))
 }

@@ -4,3 +4,4 @@
 pub mod clipboard;
 pub mod clock;
 pub mod fetch;
+pub mod webcrypto;

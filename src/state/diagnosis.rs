@@ -1,11 +1,12 @@
 //! The ranked explanation over token, request and response.
 
-use super::{Composer, Inspector, Outcome};
+use super::{Composer, Inspector, Outcome, Verifier};
 use crate::browser::fetch::Received;
 use crate::model::diagnosis::{self, Context, Likelihood, Ranked, Report};
+use crate::model::findings::Finding;
 use crate::model::raw_response;
 use crate::model::request::Request;
-use crate::model::response::{Response, Source};
+use crate::model::response::{Hop, Response, Source};
 use leptos::prelude::*;
 
 /// The ranked explanation: everything the page knows (token, request, response) through the
@@ -19,23 +20,32 @@ pub struct Diagnosis {
     pub raw_response: RwSignal<String>,
     /// One line saying what was read from the paste, or where it could not be read.
     pub pasted: Memo<Option<Result<String, String>>>,
+    /// What the signature check found, ranked with everything else.
+    signature: Memo<Vec<Finding>>,
     pub report: Memo<Report>,
 }
 
+/// A response the page received. A followed redirect becomes a hop whose status the browser
+/// does not reveal (0), so the redirect rules can judge where it went.
 fn fetched_response(r: &Received) -> Response {
+    let hops = if r.redirected && !r.final_url.is_empty() {
+        vec![Hop { status: 0, method: String::new(), url: String::new(), location: r.final_url.clone() }]
+    } else {
+        Vec::new()
+    };
     Response {
         status: r.status,
         reason: r.status_text.clone(),
         headers: r.headers.clone(),
         body: r.body.clone(),
         source: Source::Fetched { cross_origin: r.cross_origin },
-        hops: Vec::new(),
+        hops,
         sent_headers: Vec::new(),
     }
 }
 
 impl Diagnosis {
-    pub fn new(inspector: Inspector, composer: Composer) -> Self {
+    pub fn new(inspector: Inspector, composer: Composer, verifier: Verifier) -> Self {
         let raw_response = RwSignal::new(String::new());
         let parsed = Memo::new(move |_| {
             raw_response.with(|t| (!t.trim().is_empty()).then(|| raw_response::parse(t).map_err(|e| e.to_string())))
@@ -74,16 +84,20 @@ impl Diagnosis {
             let request = composer.outgoing.with(|r| (!r.base_url.trim().is_empty()).then(|| r.clone()));
             (request, response)
         });
+        let signature = Memo::new(move |_| verifier.findings());
         let report = Memo::new(move |_| {
             let clock = inspector.clock.get();
             let mut report = inputs.with(|(request, response)| {
                 inspector.inspection.with(|i| {
                     let inspection = (!i.is_empty()).then_some(i);
-                    diagnosis::diagnose(&Context {
-                        request: request.as_ref(),
-                        response: response.as_ref(),
-                        inspection,
-                        clock,
+                    signature.with(|signature| {
+                        diagnosis::diagnose(&Context {
+                            request: request.as_ref(),
+                            response: response.as_ref(),
+                            inspection,
+                            clock,
+                            signature,
+                        })
                     })
                 })
             });
@@ -95,20 +109,23 @@ impl Diagnosis {
             }
             report
         });
-        Diagnosis { inspector, inputs, raw_response, pasted, report }
+        Diagnosis { inspector, inputs, raw_response, pasted, signature, report }
     }
 
     fn with_context<T>(&self, f: impl FnOnce(&Context, &Report) -> T) -> T {
         let clock = self.inspector.clock.get_untracked();
         self.inputs.with_untracked(|(request, response)| {
             self.inspector.inspection.with_untracked(|i| {
-                let ctx = Context {
-                    request: request.as_ref(),
-                    response: response.as_ref(),
-                    inspection: (!i.is_empty()).then_some(i),
-                    clock,
-                };
-                self.report.with_untracked(|r| f(&ctx, r))
+                self.signature.with_untracked(|signature| {
+                    let ctx = Context {
+                        request: request.as_ref(),
+                        response: response.as_ref(),
+                        inspection: (!i.is_empty()).then_some(i),
+                        clock,
+                        signature,
+                    };
+                    self.report.with_untracked(|r| f(&ctx, r))
+                })
             })
         })
     }

@@ -4,7 +4,11 @@
 mod composer;
 mod diagnosis;
 mod inspector;
+mod signer;
+mod verifier;
 
 pub use composer::{Composer, LogEntry, Outcome};
 pub use diagnosis::Diagnosis;
 pub use inspector::Inspector;
+pub use signer::Signer;
+pub use verifier::{Verdict, Verifier};

@@ -10,7 +10,6 @@ const PREVIEW_CHARS: usize = 20_000;
 #[component]
 pub fn ResponseView() -> impl IntoView {
     let composer = expect_context::<Composer>();
-    let show_all = RwSignal::new(false);
     view! {
         <Show when=move || composer.outcome.with(Option::is_some) || composer.in_flight.get()>
             <section class="card response" aria-live="polite">
@@ -22,6 +21,8 @@ pub fn ResponseView() -> impl IntoView {
                     Outcome::Received { received: r, note } => {
                         let pretty = json::parse(&r.body).map(|v| json::pretty(&v)).unwrap_or_else(|_| r.body.clone());
                         let long = pretty.chars().count() > PREVIEW_CHARS;
+                        // One per response: the next long body starts cut again.
+                        let show_all = RwSignal::new(false);
                         let findings = sending::response_findings(r.status, &r.headers, r.cross_origin);
                         let class = if r.status >= 400 { "status bad" } else { "status good" };
                         view! {

@@ -4,7 +4,7 @@
 use super::facts::Facts;
 use super::{Hit, Likelihood};
 use crate::model::findings::catalog::*;
-use crate::model::response::Hop;
+use crate::model::response::{Hop, Source};
 use crate::model::url::{self, Url};
 
 pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
@@ -23,7 +23,10 @@ pub fn stripping_hop<'f>(f: &'f Facts) -> Option<(&'f Hop, Url, Url, &'static st
     let resp = f.response?;
     resp.hops.iter().enumerate().find_map(|(i, h)| {
         let (from, to, scheme_known) = endpoints(f, i)?;
-        let why = strip_reason(&from, &to)?;
+        let why = match resp.source {
+            Source::Fetched { .. } => browser_strip_reason(&from, &to)?,
+            Source::Pasted => strip_reason(&from, &to)?,
+        };
         (scheme_known || why == "another host").then_some((h, from, to, why))
     })
 }
@@ -44,18 +47,25 @@ fn dropped_authorization(f: &Facts, hits: &mut Vec<Hit>) {
         return;
     }
     let likely = if meant { Likelihood::High } else { Likelihood::Medium };
-    hits.push(
-        Hit::new(
-            REDIRECT_DROPPED_AUTHORIZATION,
-            format!(
-                "{} redirected {} to {} ({why}); the request that followed carried no Authorization and got {}.",
-                hop.status,
-                from.origin(),
-                to.origin(),
-                resp.status
-            ),
-            likely,
+    // The browser hides a followed redirect's status: only that it happened and where it ended.
+    let evidence = if hop.status == 0 {
+        format!(
+            "The browser followed a redirect from {} to {} ({why}) and, as fetch does on a cross-origin redirect, sent the next request without Authorization; it got {}.",
+            from.origin(),
+            to.origin(),
+            resp.status
         )
+    } else {
+        format!(
+            "{} redirected {} to {} ({why}); the request that followed carried no Authorization and got {}.",
+            hop.status,
+            from.origin(),
+            to.origin(),
+            resp.status
+        )
+    };
+    hits.push(
+        Hit::new(REDIRECT_DROPPED_AUTHORIZATION, evidence, likely)
         .headline(format!(
             "the redirect from {} to {} dropped the Authorization header; call the final URL directly",
             from.origin(),
@@ -136,6 +146,12 @@ pub fn strip_reason(from: &Url, to: &Url) -> Option<&'static str> {
     (port(from) != port(to)).then_some("another port")
 }
 
+/// The Fetch standard's rule (whatwg/fetch#1544): any change of origin removes Authorization,
+/// http→https included.
+pub fn browser_strip_reason(from: &Url, to: &Url) -> Option<&'static str> {
+    (from.origin() != to.origin()).then_some("another origin")
+}
+
 /// requests' `rebuild_method`, for a hop whose next method the trace does not show: 303 makes
 /// anything but HEAD a GET, so does 302; 301 only a POST.
 fn rebuilt_method(status: u16, before: &str) -> String {
@@ -168,6 +184,18 @@ mod tests {
         ];
         for (from, to, want) in cases {
             assert_eq!(strip_reason(&url::parse(from).unwrap(), &url::parse(to).unwrap()), want, "{from} -> {to}");
+        }
+    }
+
+    #[test]
+    fn browsers_strip_on_any_new_origin() {
+        let cases = [
+            ("http://a.example/x", "https://a.example/x", Some("another origin")),
+            ("http://127.0.0.1:8080/x", "http://localhost:8080/x", Some("another origin")),
+            ("https://a.example/x", "https://a.example:443/y", None),
+        ];
+        for (from, to, want) in cases {
+            assert_eq!(browser_strip_reason(&url::parse(from).unwrap(), &url::parse(to).unwrap()), want, "{from} -> {to}");
         }
     }
 

@@ -1,0 +1,151 @@
+//! Running a verification plan in WebCrypto whenever the token or the key changes, and
+//! fetching an issuer's keys when the user asks. Joins the browser layer and the model.
+
+use crate::browser::webcrypto::{self, CheckOutcome};
+use crate::model::{sign, verify_plan};
+use crate::state::{Signer, Verdict, Verifier};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Re-checks whenever the plan changes. An Effect, because the check is an external,
+/// asynchronous system; a generation counter drops answers that arrive for an older plan.
+pub fn watch(verifier: Verifier) {
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let plan = verifier.plan.get();
+        let keys = verifier.keys.with(|k| k.keys.clone());
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        verifier.checked.set(Vec::new());
+        let Some(verification) = plan.verification.clone() else {
+            verifier.verdict.set(Verdict::NotChecked(plan.why.clone()));
+            return;
+        };
+        verifier.verdict.set(Verdict::Checking);
+        spawn_local(async move {
+            let results = webcrypto::verify(&verification, &keys).await;
+            if generation.get_value() != mine {
+                return;
+            }
+            let verified = results.iter().find(|c| matches!(c.outcome, CheckOutcome::Verified));
+            let problem = results.iter().find_map(|c| match &c.outcome {
+                CheckOutcome::Unsupported(m) | CheckOutcome::ImportFailed(m) => Some(m.clone()),
+                _ => None,
+            });
+            match (verified, problem) {
+                (Some(c), _) => {
+                    let key = keys.get(c.key).map(|k| k.label()).unwrap_or_default();
+                    verifier.verdict.set(Verdict::Verified { key });
+                    verifier.checked.set(verify_plan::after_verification(&plan, &keys, true));
+                }
+                (None, Some(why)) if results.iter().all(|c| !matches!(c.outcome, CheckOutcome::Invalid)) => {
+                    verifier.verdict.set(Verdict::NotChecked(format!("Not checked: {why}")));
+                }
+                (None, _) => {
+                    verifier.verdict.set(Verdict::Invalid { tried: results.len() });
+                    verifier.checked.set(verify_plan::after_verification(&plan, &keys, false));
+                }
+            }
+        });
+    });
+}
+
+use crate::browser::clock::now_secs;
+use crate::browser::fetch;
+use crate::model::json;
+use crate::state::{Composer, LogEntry};
+
+fn log(composer: Composer, url: &str, result: String) {
+    composer.log.update(|l| l.push(LogEntry { at: now_secs(), method: "GET".into(), url: url.to_string(), result }));
+}
+
+/// GET a JSON document the user asked for; a failure becomes the finding that explains it.
+async fn get_json(
+    composer: Composer,
+    url: &str,
+) -> Result<serde_json::Value, (String, Option<crate::model::findings::Finding>)> {
+    verify_plan::allowed_remote(url).map_err(|why| (why, None))?;
+    match fetch::get_text(url).await {
+        Ok((status, body)) => {
+            log(composer, url, format!("{status}"));
+            if status != 200 {
+                return Err((format!("{url} answered {status}"), None));
+            }
+            json::parse(&body).map_err(|e| (format!("{url} did not return JSON: {e}"), None))
+        }
+        Err(_) => {
+            let probe = fetch::probe(url).await;
+            log(composer, url, "no response".into());
+            Err((format!("{url} could not be read"), Some(verify_plan::jwks_fetch_failed(url, probe))))
+        }
+    }
+}
+
+/// Fetches a JWKS into the Key field, so it is classified and used like a pasted one.
+pub fn fetch_jwks(verifier: Verifier, composer: Composer, url: String) {
+    spawn_local(async move {
+        verifier.remote_findings.set(Vec::new());
+        verifier.remote_note.set(Some(format!("Fetching {url}…")));
+        match get_json(composer, &url).await {
+            Ok(doc) => {
+                verifier.key_text.set(json::pretty(&doc));
+                verifier.remote_note.set(Some(format!("Keys fetched from {url}.")));
+            }
+            Err((note, finding)) => {
+                verifier.remote_note.set(Some(note));
+                verifier.remote_findings.set(finding.into_iter().collect());
+            }
+        }
+    });
+}
+
+/// OIDC discovery from the token's `iss` (then RFC 8414), the issuer compared with `iss`,
+/// then the JWKS it names. Only ever on a button press: these requests go to a third party.
+pub fn discover(verifier: Verifier, composer: Composer, iss: String) {
+    spawn_local(async move {
+        verifier.remote_findings.set(Vec::new());
+        let mut last = None;
+        for url in verify_plan::discovery_urls(&iss) {
+            verifier.remote_note.set(Some(format!("Fetching {url}…")));
+            match get_json(composer, &url).await {
+                Ok(meta) => {
+                    let issuer = meta.get("issuer").and_then(|v| v.as_str()).unwrap_or_default().to_string();
+                    verifier.remote_findings.set(verify_plan::check_issuer(&iss, &issuer).into_iter().collect());
+                    let Some(jwks_uri) = meta.get("jwks_uri").and_then(|v| v.as_str()).map(str::to_string) else {
+                        verifier.remote_note.set(Some(format!("{url} has no jwks_uri.")));
+                        return;
+                    };
+                    match get_json(composer, &jwks_uri).await {
+                        Ok(doc) => {
+                            verifier.key_text.set(json::pretty(&doc));
+                            verifier
+                                .remote_note
+                                .set(Some(format!("Keys fetched from {jwks_uri} (found through {url}).")));
+                        }
+                        Err((note, finding)) => {
+                            verifier.remote_note.set(Some(note));
+                            verifier.remote_findings.update(|f| f.extend(finding));
+                        }
+                    }
+                    return;
+                }
+                Err(e) => last = Some(e),
+            }
+        }
+        if let Some((note, finding)) = last {
+            verifier.remote_note.set(Some(format!("No metadata found: {note}")));
+            verifier.remote_findings.set(finding.into_iter().collect());
+        }
+    });
+}
+
+/// Signs what the Sign a token panel holds, on the user's press.
+pub fn sign(signer: Signer) {
+    let Ok(signing) = signer.prepared.get_untracked() else {
+        return;
+    };
+    spawn_local(async move {
+        let token = webcrypto::sign(&signing).await.map(|sig| sign::assemble(&signing.signing_input, &sig));
+        signer.output.set(Some((signing, token)));
+    });
+}
