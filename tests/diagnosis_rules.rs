@@ -181,6 +181,11 @@ fn cases() -> Vec<(&'static str, In, In)> {
     vec![
         ("redirect_dropped_authorization", trace_redirect("https://www.example.com/api"), trace_redirect("/api/")),
         ("redirect_dropped_authorization", trace_redirect("https://example.com:8443/api"), trace_redirect("https://example.com:443/api")),
+        // The page's own fetch: the browser says only that it was redirected and where it ended.
+        ("redirect_dropped_authorization",
+            In::get("http://127.0.0.1:8000/redirect").bearer(&t).answer(401, &[], Source::Fetched { cross_origin: true }).hop(0, "", "", "http://localhost:8000/bearer"),
+            In::get("http://127.0.0.1:8000/redirect").bearer(&t).answer(401, &[], Source::Fetched { cross_origin: true }).hop(0, "", "", "http://127.0.0.1:8000/bearer"),
+        ),
         ("credentials_missing", In::api().www(401, RFC6750_NO_AUTH), bearer.clone().www(401, RFC6750_NO_AUTH)),
         ("credentials_missing", In::api().www(401, RFC9110_11_6_1), In::api().header("X-Api-Key", "k-123456").www(401, RFC9110_11_6_1)),
         ("credentials_missing", In::default().www(401, RFC6750_NO_AUTH).sent(&[("Host", "api.example.com")]), In::default().www(401, RFC6750_NO_AUTH)),

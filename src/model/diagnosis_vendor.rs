@@ -360,7 +360,11 @@ fn github(response: &Response, json: Option<&Value>, out: &mut Vec<Finding>) {
                 accepted.join(", ")
             );
             let fix = format!("Add the {} scope to the token: edit a classic personal access token under Settings > Developer settings, or request it in the OAuth app's authorization URL and have the user authorize again.", accepted.join(" or "));
-            out.push(Finding::new(GITHUB_SCOPES_MISSING, evidence).with_fix(fix));
+            let headline = format!(
+                "the token lacks the scope GitHub wants here ({}; it has {has}); add it to the token",
+                accepted.join(" or ")
+            );
+            out.push(Finding::new(GITHUB_SCOPES_MISSING, evidence).with_fix(fix).with_headline(headline));
         }
     }
     if response.status == 404 {

@@ -116,7 +116,12 @@ pub fn token_use(header: Option<&Map<String, Value>>, claims: &Map<String, Value
     if let Some(aud) = s(claims, "aud") {
         for client in ["azp", "client_id", "cid"] {
             if s(claims, client) == Some(aud) {
-                return (TokenUse::Id, format!("aud equals {client} (\"{aud}\"): the token is for the client itself, as OIDC ID tokens are"));
+                return (
+                    TokenUse::Id,
+                    format!(
+                        "aud equals {client} (\"{aud}\"): the token is for the client itself, as OIDC ID tokens are"
+                    ),
+                );
             }
         }
     }

@@ -311,7 +311,10 @@ mod tests {
     fn percent_escapes_are_decoded_once_and_said() {
         let e = extract(&format!("Bearer {T}%3D%3d"));
         assert_eq!(e.token, format!("{T}=="));
-        assert_eq!(e.removed, [Removed::Scheme("Bearer".into()), Removed::PercentEncoding { count: 2, first: "%3D".into() }]);
+        assert_eq!(
+            e.removed,
+            [Removed::Scheme("Bearer".into()), Removed::PercentEncoding { count: 2, first: "%3D".into() }]
+        );
         assert_eq!(e.removed[1].to_string(), "2 URL percent-escapes (the first is %3D), decoded");
         // %25 decodes to a literal %, never decoded a second time.
         assert_eq!(extract("abc%2541").token, "abc%41");

@@ -63,7 +63,7 @@ pub fn SignPanel() -> impl IntoView {
             </div>
             <KeyField id="sign-key" label="Signing key" text=signer.key_text encoding=signer.encoding keys=signer.keys
                 placeholder="the HS256 secret, -----BEGIN PRIVATE KEY----- …, or a private JWK (with \"d\")"
-                encoding_id="sign-secret-encoding" encoding_label="Signing secret encoding" />
+                encoding_id="sign-secret-encoding" encoding_label="Encoding of the signing secret" />
             {move || signer.prepared.with(|p| match p {
                 Err(e) => view! { <p class="problem" role="alert" aria-label="Cannot sign">{e.to_string()}</p> }.into_any(),
                 Ok(s) => view! {
@@ -74,7 +74,7 @@ pub fn SignPanel() -> impl IntoView {
                     <ul class="notes">{s.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
                 }.into_any(),
             })}
-            <button type="button" disabled=move || signer.prepared.with(Result::is_err)
+            <button type="button" class="primary" disabled=move || signer.prepared.with(Result::is_err)
                 on:click=move |_| { copied.set(None); verification::sign(signer) }>"Sign"</button>
             {move || signer.output.with(|o| o.as_ref().map(|(_, result)| match result {
                 Err(e) => view! { <p class="problem" role="alert">{format!("Could not sign: {e}")}</p> }.into_any(),
@@ -85,7 +85,7 @@ pub fn SignPanel() -> impl IntoView {
                         <p class="hint">"The fields have changed since this token was signed: press Sign again."</p>
                     </Show>
                     <div class="sign-actions">
-                        <button type="button" on:click=move |_| if let Some(t) = token() { inspector.raw.set(t) }>"Use as Token"</button>
+                        <button type="button" class="primary" on:click=move |_| if let Some(t) = token() { inspector.raw.set(t) }>"Use as Token"</button>
                         <button type="button" class="secondary" on:click=copy>"Copy"</button>
                         <span role="status" class="hint">{move || copied.get()}</span>
                     </div>

@@ -40,7 +40,8 @@ pub fn SignaturePanel() -> impl IntoView {
             <section class="card signature">
                 <h2>"Signature"</h2>
                 {result}
-                <p class="hint">{move || verifier.plan.with(|p| p.why.clone())}</p>
+                // Which key and why; when nothing could be checked the result above already says so.
+                {move || verifier.plan.with(|p| p.blocked.is_none().then(|| view! { <p class="hint">{p.why.clone()}</p> }))}
                 <KeyField id="key" label="Key" text=verifier.key_text encoding=verifier.encoding keys=verifier.keys
                     placeholder="-----BEGIN PUBLIC KEY----- …, a JWK or JWKS, or the HS256 secret"
                     encoding_id="secret-encoding" encoding_label="Secret encoding" />
@@ -63,7 +64,7 @@ pub fn SignaturePanel() -> impl IntoView {
                         on:click=move |_| verification::fetch_jwks(verifier, composer, jwks_url.get_untracked().trim().to_string())>"Fetch JWKS"</button>
                 </div>
                 {move || verifier.remote_note.get().map(|n| view! { <p class="hint" role="status">{n}</p> })}
-                <ul class="findings-list" aria-label="Signature findings">
+                <ul class="findings-list" aria-label="What the signature check found">
                     {move || findings.get().into_iter().map(|f| view! { <FindingCard finding=f /> }).collect_view()}
                 </ul>
             </section>

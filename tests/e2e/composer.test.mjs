@@ -126,6 +126,43 @@ test('POST JSON and form bodies are echoed back exactly', async () => {
   }
 });
 
+test('httpbin /status/401, a long body cut until asked, and a cross-origin /redirect-to that drops Authorization', async () => {
+  const { context, page } = await open();
+  try {
+    // A well-formed access token valid for an hour, so only the redirect can explain a 401.
+    const part = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const token = `${part({ alg: 'RS256', typ: 'at+jwt' })}.${part({ sub: 'u1', scope: 'read', exp: Math.floor(Date.now() / 1000) + 3600 })}.${Buffer.alloc(256, 1).toString('base64url')}`;
+    await page.getByLabel('Token', { exact: true }).fill(token);
+    await page.getByLabel('Auth', { exact: true }).selectOption('bearer');
+    await page.getByLabel('URL', { exact: true }).fill(`${httpbin.origin}/status/401`);
+    assert.equal(await send(page), '401 UNAUTHORIZED');
+    assert.match(await page.getByLabel('Status').textContent(), /\d+ ms · 0 bytes/);
+
+    // 30 000 bytes of text: shown cut, then whole on request.
+    await page.getByLabel('URL', { exact: true }).fill(`${httpbin.origin}/range/30000`);
+    assert.equal(await send(page), '200 OK');
+    const body = page.getByLabel('Response body');
+    assert.match(await body.textContent(), /… \(10000 more characters\)$/);
+    await page.getByRole('button', { name: 'Show the whole body' }).click();
+    assert.equal((await body.textContent()).length, 30000);
+
+    // Same origin: the browser keeps Authorization across the redirect.
+    const to = (origin) => `${httpbin.origin}/redirect-to?url=${encodeURIComponent(`${origin}/bearer`)}`;
+    await page.getByLabel('URL', { exact: true }).fill(to(httpbin.origin));
+    assert.equal(await send(page), '200 OK');
+    assert.match(await page.getByLabel('Status').textContent(), /redirected to http:\/\/127\.0\.0\.1:\d+\/bearer/);
+    // Another origin (localhost is not 127.0.0.1 to a browser): fetch drops it, and that is named.
+    await page.getByLabel('URL', { exact: true }).fill(to(httpbin.origin.replace('127.0.0.1', 'localhost')));
+    assert.equal(await send(page), '401 UNAUTHORIZED');
+    const top = await page.getByRole('list', { name: 'Findings' }).locator('.finding-code').first().textContent();
+    assert.equal(top, 'redirect_dropped_authorization');
+    assert.match(await page.locator('section.findings .verdict').textContent(), /dropped the Authorization header/);
+    await screenshot(page, 'composer-redirect-dropped-auth');
+  } finally {
+    await context.close();
+  }
+});
+
 test('a server without CORS headers is reported as CORS, not as 401', async () => {
   const { context, page } = await open();
   try {
@@ -137,6 +174,8 @@ test('a server without CORS headers is reported as CORS, not as 401', async () =
     const card = await page.getByRole('list', { name: 'Response findings' }).textContent();
     assert.match(card, /Access-Control-Allow-Headers: authorization/);
     assert.match(card, /preflight/);
+    const log = await page.getByRole('list', { name: 'Request log' }).getByRole('listitem').allTextContents();
+    assert.match(log[0], /no-cors probe: the server answered \(opaque\)/, log.join('\n'));
     await screenshot(page, 'composer-cors-blocked');
   } finally {
     await context.close();
@@ -150,10 +189,14 @@ test('an unreachable host and a URL with credentials are told apart', async () =
     await page.getByLabel('URL', { exact: true }).fill(`http://127.0.0.1:${port}/x`);
     assert.equal(await send(page), 'No HTTP response');
     assert.deepEqual(await responseCodes(page), ['network_unreachable']);
+    const logged = async () => page.getByRole('list', { name: 'Request log' }).getByRole('listitem').allTextContents();
+    const sent = await logged();
+    assert.equal(sent.length, 2, sent.join('\n'));
+    assert.match(sent[0], /GET http:\/\/127\.0\.0\.1:\d+\/x → no-cors probe: no answer either/, 'the probe is logged too');
     await page.getByLabel('URL', { exact: true }).fill(`${httpbin.origin.replace('http://', 'http://user:pw@')}/get`);
     assert.equal(await send(page), 'Not sent');
     assert.deepEqual(await responseCodes(page), ['credentials_in_url']);
-    assert.equal(await page.getByRole('list', { name: 'Request log' }).getByRole('listitem').count(), 1, 'a request not sent is not logged');
+    assert.equal((await logged()).length, 2, 'a request not sent is not logged');
   } finally {
     await context.close();
   }

@@ -19,7 +19,11 @@ after(async () => {
 });
 
 const b64url = (s) => Buffer.from(s).toString('base64url');
-const jwt = (header, payload) => `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}.c2lnbmF0dXJlLXNpZ25hdHVyZQ`;
+// A signature of the length the algorithm gives (HS256 32 bytes, ES256 64, RSA 2048-bit 256),
+// so only what a test is about is reported, not a cut signature.
+const SIG_LEN = { HS256: 32, HS384: 48, HS512: 64, ES256: 64, ES384: 96, ES512: 132, EdDSA: 64 };
+const sig = (alg) => b64url(Buffer.alloc(SIG_LEN[alg] ?? 256, 0x5a));
+const jwt = (header, payload) => `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}.${sig(header.alg)}`;
 const now = () => Math.floor(Date.now() / 1000);
 
 async function open(options = {}) {
@@ -83,6 +87,41 @@ const CASES = [
     top: 'entra_invalid_client_secret',
     verdict: /./,
   },
+  {
+    name: 'Google 403 ACCESS_TOKEN_SCOPE_INSUFFICIENT (Python print)',
+    token: () => 'ya29.a0AfB_byC1d2E3f4G5h6',
+    raw: `403 {'Content-Type': 'application/json; charset=UTF-8', 'Vary': 'Origin'} {"error":{"code":403,"message":"Request had insufficient authentication scopes.","status":"PERMISSION_DENIED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"ACCESS_TOKEN_SCOPE_INSUFFICIENT","domain":"googleapis.com"}]}}`,
+    top: 'google_scope_insufficient',
+    verdict: /./,
+  },
+  {
+    name: 'Google 401 UNAUTHENTICATED',
+    token: () => 'ya29.a0AfB_byC1d2E3f4G5h6',
+    raw: 'HTTP/2 401\ncontent-type: application/json; charset=UTF-8\nwww-authenticate: Bearer realm="https://accounts.google.com/", error="invalid_token"\n\n{"error":{"code":401,"message":"Request had invalid authentication credentials.","status":"UNAUTHENTICATED"}}',
+    top: 'google_unauthenticated',
+    verdict: /./,
+  },
+  {
+    name: 'GitHub X-Accepted-OAuth-Scopes names the missing scope',
+    token: () => 'gho_16C7e42F292c6912E7710c838347Ae178B4a',
+    raw: 'HTTP/2 403\nx-oauth-scopes: repo, user\nx-accepted-oauth-scopes: admin:org\ncontent-type: application/json\n\n{"message":"Must have admin rights to organization."}',
+    top: 'github_scopes_missing',
+    verdict: /admin:org/,
+  },
+  {
+    name: 'Stripe: a test object with a live key',
+    token: () => 'sk_live_51H8abcdefghijklmnop',
+    raw: 'HTTP/1.1 404 Not Found\nContent-Type: application/json\nRequest-Id: req_1\n\n{"error":{"code":"resource_missing","message":"No such customer: \'cus_Q1w2E3r4\'; a similar object exists in test mode, but a live mode key was used to make this request.","type":"invalid_request_error"}}',
+    top: 'stripe_test_live_mismatch',
+    verdict: /./,
+  },
+  {
+    name: 'RFC 6749 §5.2 invalid_grant from a token endpoint',
+    token: () => '',
+    raw: 'HTTP/1.1 400 Bad Request\nContent-Type: application/json\nCache-Control: no-store\n\n{"error":"invalid_grant","error_description":"Token is not active"}',
+    top: 'oauth_invalid_grant',
+    verdict: /./,
+  },
 ];
 
 for (const c of CASES) {
@@ -127,6 +166,13 @@ test('combined causes rank the expiry first; the report copies with secrets mask
     const codes = await page.getByRole('list', { name: 'Findings' }).locator('.finding-code').allTextContents();
     assert.ok(codes.indexOf('token_expired') !== -1 && codes.indexOf('insufficient_scope') !== -1, codes.join(' '));
     assert.ok(codes.indexOf('token_expired') < codes.indexOf('insufficient_scope'), `expiry ranks first: ${codes.join(' ')}`);
+    // The evidence is highlighted where it sits: the exp row of the claims table.
+    const flagged = await page.getByRole('table', { name: 'Claims' }).locator('tr.flagged th').allTextContents();
+    assert.deepEqual(flagged, ['exp']);
+    // Nothing pasted shows redirects or ~/.netrc, so they are left as checks for the script.
+    const checks = await page.getByRole('list', { name: 'Checks for your script' }).getByRole('listitem').allTextContents();
+    assert.ok(checks.some((c) => c.includes('~/.netrc')), checks.join('\n'));
+    assert.ok(checks.some((c) => c.includes('Redirects can drop the Authorization header')), checks.join('\n'));
     await screenshot(page, 'diagnosis-combined');
 
     await page.getByRole('button', { name: 'Copy report as Markdown' }).click();

@@ -20,8 +20,13 @@ after(async () => {
 });
 
 const b64url = (s) => Buffer.from(s).toString('base64url');
-const jwt = (header, payload) => `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}.c2ln`;
+// A signature of the length the algorithm gives (HS256 32 bytes, ES256 64, RSA 2048-bit 256),
+// so only what a test is about is reported, not a cut signature.
+const SIG_LEN = { HS256: 32, HS384: 48, HS512: 64, ES256: 64, ES384: 96, ES512: 132, EdDSA: 64 };
+const sig = (alg) => b64url(Buffer.alloc(SIG_LEN[alg] ?? 256, 0x5a));
+const jwt = (header, payload) => `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}.${sig(header.alg)}`;
 const now = () => Math.floor(Date.now() / 1000);
+const RFC7520_4_1 = 'eyJhbGciOiJSUzI1NiIsImtpZCI6ImJpbGJvLmJhZ2dpbnNAaG9iYml0b24uZXhhbXBsZSJ9.SXTigJlzIGEgZGFuZ2Vyb3VzIGJ1c2luZXNzLCBGcm9kbywgZ29pbmcgb3V0IHlvdXIgZG9vci4gWW91IHN0ZXAgb250byB0aGUgcm9hZCwgYW5kIGlmIHlvdSBkb24ndCBrZWVwIHlvdXIgZmVldCwgdGhlcmXigJlzIG5vIGtub3dpbmcgd2hlcmUgeW91IG1pZ2h0IGJlIHN3ZXB0IG9mZiB0by4.MRjdkly7_-oTPTS3AXP41iQIGKa80A0ZmTuV5MEaHoxnW2e5CZ5NlKtainoFmKZopdHM1O2U4mwzJdQx996ivp83xuglII7PNDi84wnB-BDkoBwA78185hX-Es4JIwmDLJK3lfWRa-XtL0RnltuYv746iYTh_qHRD68BNt1uSNCrUCTJDt5aAE6x8wW1Kt9eRo4QPocSadnHXFxnt8Is9UzpERV0ePPQdLuW3IS_de3xyIrDaLGdjluPxUAhb6L2aXic1U12podGU0KLUQSE_oI-ZnmKJ3F4uOZDnd6QZWJushZ41Axf_fcIe8u9ipH84ogoree7vjbU5y18kDquDg';
 
 async function open(options = {}) {
   const opened = await openPage(browser, { height: 900, ...options });
@@ -82,6 +87,36 @@ const STATES = [
     },
     codes: ['token_malformed', 'base64_not_url_safe'],
   },
+  {
+    // RFC 7515 A.5: unsigned, and expired since 2011.
+    name: 'unsigned',
+    input: () => 'eyJhbGciOiJub25lIn0.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.',
+    codes: ['token_expired', 'alg_none', 'not_rfc9068_access_token'],
+    badge: /^expired/,
+    claims: { alg: 'none', iss: 'joe' },
+  },
+  {
+    // RFC 7520 §4.1: a valid JWS whose payload is a sentence, not claims.
+    name: 'payload-not-json',
+    input: () => RFC7520_4_1,
+    codes: ['payload_not_json'],
+    payload: /It’s a dangerous business, Frodo/,
+  },
+  {
+    name: 'not-yet-valid',
+    input: () => jwt({ alg: 'RS256', typ: 'at+jwt' }, { iss: 'https://idp.example.com/', aud: 'https://api.example.com', scope: 'read', nbf: now() + 600, exp: now() + 4200 }),
+    codes: ['token_not_yet_valid'],
+    badge: /^not yet valid · in 10 min/,
+  },
+  {
+    // Keycloak: roles in realm_access and resource_access, no exp at all.
+    name: 'keycloak-no-expiry',
+    input: () => jwt({ alg: 'RS256', typ: 'JWT' }, { iss: 'https://sso.example.com/realms/shop', aud: 'account', azp: 'web', typ: 'Bearer', scope: 'openid profile', realm_access: { roles: ['admin', 'offline_access'] }, resource_access: { orders: { roles: ['reader'] } } }),
+    codes: ['no_expiry', 'not_rfc9068_access_token'],
+    badge: /^no expiry/,
+    chips: ['openid', 'profile', 'admin', 'offline_access', 'reader'],
+    facts: /Keycloak/,
+  },
 ];
 
 for (const state of STATES) {
@@ -98,6 +133,16 @@ for (const state of STATES) {
           }
           for (const [name, value] of Object.entries(state.claims ?? {})) {
             assert.equal(await claim(page, name), value, `claim ${name}`);
+          }
+          if (state.payload) {
+            assert.match(await page.getByLabel('Decoded payload').textContent(), state.payload);
+          }
+          if (state.chips) {
+            const chips = await page.getByRole('list', { name: 'Scopes and roles' }).locator('.chip-value').allTextContents();
+            assert.deepEqual(chips, state.chips);
+          }
+          if (state.facts) {
+            assert.match(await page.getByLabel('Token summary').textContent(), state.facts);
           }
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           assert.ok(overflow <= 0, `no horizontal page scroll at ${width}px (overflow ${overflow}px)`);
@@ -118,12 +163,12 @@ test('the malformed state names the part and the byte', async () => {
     // Standard base64 ('+', '/', '=') where base64url belongs: decoded anyway, and reported.
     const standard = Buffer.from(JSON.stringify({ sub: 'a?>?', exp: now() + 60 })).toString('base64');
     assert.match(standard, /[+/=]/);
-    await page.getByLabel('Token', { exact: true }).fill(`${h}.${standard}.c2ln`);
+    await page.getByLabel('Token', { exact: true }).fill(`${h}.${standard}.${sig('HS256')}`);
     assert.deepEqual(await findingCodes(page), ['base64_not_url_safe']);
     assert.equal(await claim(page, 'sub'), 'a?>?');
     // A character outside every base64 alphabet cannot be decoded: the error says where.
     const p = b64url(JSON.stringify({ sub: 'x' }));
-    await page.getByLabel('Token', { exact: true }).fill(`${h}.${p.slice(0, 5)}"${p.slice(6)}.c2ln`);
+    await page.getByLabel('Token', { exact: true }).fill(`${h}.${p.slice(0, 5)}"${p.slice(6)}.${sig('HS256')}`);
     const problems = page.getByRole('list', { name: 'Decoding errors' });
     assert.match(await problems.textContent(), /payload is not valid base64url at byte 5: a double quote/);
     assert.equal(await page.getByRole('figure').filter({ hasText: 'Header' }).locator('pre').textContent(), '{\n  "alg": "HS256",\n  "typ": "at+jwt"\n}');

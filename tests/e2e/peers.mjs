@@ -99,17 +99,24 @@ export async function startExposingProxy(target) {
   return { origin, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }) };
 }
 
-/** oauth2-mock-server (npm) in-process: a real issuer with an RS256 key, JWKS and /token. */
-export async function startOAuth2() {
+/**
+ * oauth2-mock-server (npm) in-process: a real issuer with an RS256 key, JWKS and /token. Pass
+ * the port of a stopped one to simulate a key rotation: same issuer URL, a fresh key.
+ */
+export async function startOAuth2({ port } = {}) {
   const { OAuth2Server } = await import('oauth2-mock-server');
   const server = new OAuth2Server();
   await server.issuer.keys.generate('RS256');
-  await server.start(await freePort(), '127.0.0.1');
+  const chosen = port ?? (await freePort());
+  await server.start(chosen, '127.0.0.1');
   return {
+    port: chosen,
     issuer: server.issuer.url,
     /** A signed JWT; `transform(header, payload)` may change any claim before signing. */
     token: (transform) => server.issuer.buildToken({ scopesOrTransform: transform }),
     jwks: () => server.issuer.keys.toJSON(),
+    /** The issuer's signing key with its private members, as a JWK. */
+    privateJwk: () => server.issuer.keys.toJSON(true)[0],
     close: () => server.stop(),
   };
 }

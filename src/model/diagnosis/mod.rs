@@ -108,7 +108,8 @@ impl Hit {
     }
 
     pub fn of(finding: Finding, likelihood: Likelihood) -> Hit {
-        Hit { finding, likelihood, headline: None }
+        let headline = finding.headline.clone();
+        Hit { finding, likelihood, headline }
     }
 
     pub fn fix(mut self, fix: impl Into<String>) -> Hit {

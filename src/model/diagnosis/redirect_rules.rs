@@ -64,14 +64,11 @@ fn dropped_authorization(f: &Facts, hits: &mut Vec<Hit>) {
             resp.status
         )
     };
-    hits.push(
-        Hit::new(REDIRECT_DROPPED_AUTHORIZATION, evidence, likely)
-        .headline(format!(
-            "the redirect from {} to {} dropped the Authorization header; call the final URL directly",
-            from.origin(),
-            to.origin()
-        )),
-    );
+    hits.push(Hit::new(REDIRECT_DROPPED_AUTHORIZATION, evidence, likely).headline(format!(
+        "the redirect from {} to {} dropped the Authorization header; call the final URL directly",
+        from.origin(),
+        to.origin()
+    )));
 }
 
 fn changed_method(f: &Facts, hits: &mut Vec<Hit>) {
@@ -195,7 +192,11 @@ mod tests {
             ("https://a.example/x", "https://a.example:443/y", None),
         ];
         for (from, to, want) in cases {
-            assert_eq!(browser_strip_reason(&url::parse(from).unwrap(), &url::parse(to).unwrap()), want, "{from} -> {to}");
+            assert_eq!(
+                browser_strip_reason(&url::parse(from).unwrap(), &url::parse(to).unwrap()),
+                want,
+                "{from} -> {to}"
+            );
         }
     }
 

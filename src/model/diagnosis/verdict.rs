@@ -29,10 +29,20 @@ fn clause(title: &str) -> String {
     let t = title.trim_end_matches('.');
     let mut c = t.chars();
     match c.next() {
-        // Keep acronyms and quoted words as they are ("DPoP", "\"Bearer\"").
-        Some(first) if c.clone().next().is_some_and(char::is_lowercase) => first.to_lowercase().chain(c).collect(),
+        // Keep acronyms, names and quoted words as they are ("DPoP", "GitHub", "\"Bearer\"").
+        Some(first) if is_plain_word(t) => first.to_lowercase().chain(c).collect(),
         _ => t.to_string(),
     }
+}
+
+/// A first word that is only capitalised because it starts the sentence ("The", "Token"), not
+/// a name or acronym with capitals inside it.
+fn is_plain_word(text: &str) -> bool {
+    let word: String = text.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let rest = word.chars().skip(1);
+    word.chars().count() > 1
+        && rest.clone().all(|c| !c.is_uppercase())
+        && rest.clone().next().is_some_and(char::is_lowercase)
 }
 
 /// The verdict and whether everything is fine.
@@ -78,5 +88,7 @@ mod tests {
         assert_eq!(clause("The token has expired."), "the token has expired");
         assert_eq!(clause("DPoP proof."), "DPoP proof");
         assert_eq!(clause("\"Bearer\" appears more than once."), "\"Bearer\" appears more than once");
+        assert_eq!(clause("GitHub: the token has none."), "GitHub: the token has none");
+        assert_eq!(clause("Token expired."), "token expired");
     }
 }

@@ -59,13 +59,14 @@ pub use super::codes_vendor::*;
 
 /// Every family, in documentation order. A new family is one file and one line here. The
 /// order also breaks ties in the report: what is wrong with the token itself (its claims, its
-/// signature) comes before what the server said about it (`invalid_token`).
+/// signature), and a vendor's own specific words, come before the generic reading of what the
+/// server said (`invalid_token`).
 const FAMILIES: &[&[&CodeInfo]] = &[
     super::codes_token::ALL,
     super::codes_signature::ALL,
     super::codes_sending::ALL,
-    super::codes_diagnosis::ALL,
     super::codes_vendor::ALL,
+    super::codes_diagnosis::ALL,
 ];
 
 /// All codes, in the order of the documentation table.

@@ -20,11 +20,19 @@ pub struct Finding {
     pub fix: String,
     /// The claim the evidence points at, so the claims table can highlight it.
     pub claim: Option<String>,
+    /// Lowercase words for the report's verdict line when this finding comes out on top; the
+    /// title is used when absent. For findings whose title cannot name the specifics.
+    pub headline: Option<String>,
 }
 
 impl Finding {
     pub fn new(info: &'static CodeInfo, evidence: impl Into<String>) -> Self {
-        Finding { info, evidence: evidence.into(), fix: info.fix.to_string(), claim: None }
+        Finding { info, evidence: evidence.into(), fix: info.fix.to_string(), claim: None, headline: None }
+    }
+
+    pub fn with_headline(mut self, headline: impl Into<String>) -> Self {
+        self.headline = Some(headline.into());
+        self
     }
 
     pub fn with_fix(mut self, fix: impl Into<String>) -> Self {

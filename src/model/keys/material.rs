@@ -296,7 +296,11 @@ impl KeyMaterial {
 
     /// "RSA 2048-bit public key (kid \"abc\") from the JWKS, key 2".
     pub fn label(&self) -> String {
-        let mut out = self.kind.describe();
+        let mut out = match (&self.private, self.kind) {
+            // A pasted private key: say so, even though only its public half verifies.
+            (Some(_), kind) if kind.is_public_key() => kind.describe().replace(" public key", " private key"),
+            _ => self.kind.describe(),
+        };
         if let Some(kid) = &self.kid {
             out.push_str(&format!(" (kid \"{kid}\")"));
         }
