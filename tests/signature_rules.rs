@@ -414,5 +414,19 @@ mod properties {
             prop_assert!(!p.why.is_empty());
             let _ = after_verification(&p, &keys.keys, verified);
         }
+
+        #[test]
+        fn random_headers_payloads_and_signing_keys_never_panic(
+            header in prop_oneof![any::<String>(), "\\{\"alg\":\"(HS256|RS256|ES256|EdDSA|none|x)\"(,\"kid\":\"k\")?\\}"],
+            payload in prop_oneof![any::<String>(), Just("{\"sub\":\"x\"}".to_string())],
+            key in key_text(),
+        ) {
+            let keys = classify(&key, SecretEncoding::Utf8);
+            match why401::model::sign::prepare(&header, &payload, &keys.keys) {
+                // What would be signed is always the base64url of both parts.
+                Ok(s) => prop_assert_eq!(s.signing_input.split('.').count(), 2),
+                Err(e) => prop_assert!(!e.to_string().is_empty()),
+            }
+        }
     }
 }

@@ -1,8 +1,7 @@
-use crate::browser::clipboard;
+use super::copy::copy_and_report;
 use crate::model::export::{self, Options, Target};
 use crate::state::Composer;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The composed request as curl, Python requests, HTTPie or fetch, ready to paste into a
 /// terminal: the way to see the real status when the browser is not allowed to.
@@ -16,13 +15,7 @@ pub fn CodeExport() -> impl IntoView {
         composer.outgoing.with(|r| export::export(r, target.get(), Options { secrets_as_env: env.get() }))
     });
     let copy = move |_| {
-        let text = code.get_untracked();
-        spawn_local(async move {
-            copied.set(Some(match clipboard::copy(&text).await {
-                Ok(()) => "Copied.".into(),
-                Err(e) => format!("Could not copy: {e}. Select the code and copy it by hand."),
-            }));
-        });
+        copy_and_report(code.get_untracked(), copied, "Copied.".into(), " Select the code and copy it by hand.");
     };
     view! {
         <section class="card export">

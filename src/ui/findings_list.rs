@@ -1,8 +1,7 @@
+use super::copy::copy_and_report;
 use super::FindingCard;
-use crate::browser::clipboard;
 use crate::state::Diagnosis;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The answer: a one-line verdict, then every finding, likeliest first, and the checks that
 /// only the user's own script can settle.
@@ -13,12 +12,8 @@ pub fn FindingsList() -> impl IntoView {
     let copied = RwSignal::new(None::<String>);
     let copy = move |markdown: bool| {
         let text = if markdown { diagnosis.markdown() } else { diagnosis.json() };
-        spawn_local(async move {
-            copied.set(Some(match clipboard::copy(&text).await {
-                Ok(()) => format!("Copied as {}, secrets masked.", if markdown { "Markdown" } else { "JSON" }),
-                Err(e) => format!("Could not copy: {e}."),
-            }));
-        });
+        let done = format!("Copied as {}, secrets masked.", if markdown { "Markdown" } else { "JSON" });
+        copy_and_report(text, copied, done, "");
     };
     view! {
         <section class="card findings">

@@ -5,6 +5,7 @@ mod auth_helper;
 mod body_editor;
 mod claims_table;
 mod code_export;
+mod copy;
 mod credential_info;
 mod curl_import;
 mod decoded_json;

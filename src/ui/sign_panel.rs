@@ -1,10 +1,9 @@
+use super::copy::copy_and_report;
 use super::KeyField;
-use crate::browser::clipboard;
 use crate::model::sign;
 use crate::state::{Inspector, Signer};
 use crate::verification;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// Make a token with exactly the claims you want, signed with an HMAC secret or a private key,
 /// to test how a server answers it (an expired one, another audience, a missing scope…).
@@ -29,13 +28,9 @@ pub fn SignPanel() -> impl IntoView {
     };
     let token = move || signer.output.with(|o| o.as_ref().and_then(|(_, t)| t.as_ref().ok().cloned()));
     let copy = move |_| {
-        let Some(text) = token() else { return };
-        spawn_local(async move {
-            copied.set(Some(match clipboard::copy(&text).await {
-                Ok(()) => "Copied.".into(),
-                Err(e) => format!("Could not copy: {e}. Select the token and copy it by hand."),
-            }));
-        });
+        if let Some(text) = token() {
+            copy_and_report(text, copied, "Copied.".into(), " Select the token and copy it by hand.");
+        }
     };
     view! {
         <details class="card sign">

@@ -1,22 +1,11 @@
 // The 401 explainer end to end: a token, a request and a pasted raw response (as curl, DevTools
 // or Python print it) give a one-line verdict and ranked findings; the report copies masked.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage, screenshot, waitVisible } from './helpers.mjs';
+import { openPage, pageSuite, screenshot, waitVisible } from './helpers.mjs';
 
-let srv;
-let browser;
-
-before(async () => {
-  srv = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const suite = pageSuite();
 
 const b64url = (s) => Buffer.from(s).toString('base64url');
 // A signature of the length the algorithm gives (HS256 32 bytes, ES256 64, RSA 2048-bit 256),
@@ -27,8 +16,8 @@ const jwt = (header, payload) => `${b64url(JSON.stringify(header))}.${b64url(JSO
 const now = () => Math.floor(Date.now() / 1000);
 
 async function open(options = {}) {
-  const opened = await openPage(browser, { height: 1000, ...options });
-  await opened.page.goto(srv.url('/'));
+  const opened = await openPage(suite.browser, { height: 1000, ...options });
+  await opened.page.goto(suite.srv.url('/'));
   await waitVisible(opened.page.getByLabel('Raw response'), opened.watch);
   return opened;
 }
@@ -157,7 +146,7 @@ test('an unreadable paste says where, and the page keeps working', async () => {
 test('combined causes rank the expiry first; the report copies with secrets masked', async () => {
   const { context, page } = await open({ width: 1280 });
   try {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: srv.origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.srv.origin });
     const token = jwt({ alg: 'RS256', typ: 'at+jwt' }, { iss: 'https://idp.example.com/', aud: 'https://api.example.com', scope: 'orders:read', exp: now() - 3600 });
     await page.getByLabel('Token', { exact: true }).fill(token);
     await page.getByLabel('URL', { exact: true }).fill('https://api.example.com/v1/orders');

@@ -4,7 +4,9 @@
 //   launch()           headless Chromium from Debian (/usr/bin/chromium), never a downloaded one
 //   watchPage(page)    collects console errors, page errors and CSP violations
 //   screenshot(p, n)   saves tests/e2e/screenshots/<n>.png
+//   pageSuite()        serveDist() + launch() around one test file
 
+import { before, after } from 'node:test';
 import http from 'node:http';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -222,4 +224,21 @@ export async function waitVisible(locator, watch, timeout = 15_000) {
     const detail = problems.length ? `\npage reported:\n  ${problems.join('\n  ')}` : '\n(page reported no errors)';
     throw new Error(`${err.message.split('\n')[0]}${detail}`, { cause: err });
   }
+}
+
+/**
+ * For one test file: dist/ served on 127.0.0.1 and one Chromium, started before its tests and
+ * stopped after them. `suite.srv` and `suite.browser` are set once `before` has run.
+ */
+export function pageSuite() {
+  const suite = {};
+  before(async () => {
+    suite.srv = await serveDist();
+    suite.browser = await launch();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.srv?.close();
+  });
+  return suite;
 }

@@ -2,22 +2,11 @@
 // labels, one screenshot per main state (light and dark, desktop and phone), and a 1 MB paste
 // that must not freeze the page.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage, screenshot, waitVisible } from './helpers.mjs';
+import { openPage, pageSuite, screenshot, waitVisible } from './helpers.mjs';
 
-let srv;
-let browser;
-
-before(async () => {
-  srv = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const suite = pageSuite();
 
 const b64url = (s) => Buffer.from(s).toString('base64url');
 // A signature of the length the algorithm gives (HS256 32 bytes, ES256 64, RSA 2048-bit 256),
@@ -29,8 +18,8 @@ const now = () => Math.floor(Date.now() / 1000);
 const RFC7520_4_1 = 'eyJhbGciOiJSUzI1NiIsImtpZCI6ImJpbGJvLmJhZ2dpbnNAaG9iYml0b24uZXhhbXBsZSJ9.SXTigJlzIGEgZGFuZ2Vyb3VzIGJ1c2luZXNzLCBGcm9kbywgZ29pbmcgb3V0IHlvdXIgZG9vci4gWW91IHN0ZXAgb250byB0aGUgcm9hZCwgYW5kIGlmIHlvdSBkb24ndCBrZWVwIHlvdXIgZmVldCwgdGhlcmXigJlzIG5vIGtub3dpbmcgd2hlcmUgeW91IG1pZ2h0IGJlIHN3ZXB0IG9mZiB0by4.MRjdkly7_-oTPTS3AXP41iQIGKa80A0ZmTuV5MEaHoxnW2e5CZ5NlKtainoFmKZopdHM1O2U4mwzJdQx996ivp83xuglII7PNDi84wnB-BDkoBwA78185hX-Es4JIwmDLJK3lfWRa-XtL0RnltuYv746iYTh_qHRD68BNt1uSNCrUCTJDt5aAE6x8wW1Kt9eRo4QPocSadnHXFxnt8Is9UzpERV0ePPQdLuW3IS_de3xyIrDaLGdjluPxUAhb6L2aXic1U12podGU0KLUQSE_oI-ZnmKJ3F4uOZDnd6QZWJushZ41Axf_fcIe8u9ipH84ogoree7vjbU5y18kDquDg';
 
 async function open(options = {}) {
-  const opened = await openPage(browser, { height: 900, ...options });
-  await opened.page.goto(srv.url('/'));
+  const opened = await openPage(suite.browser, { height: 900, ...options });
+  await opened.page.goto(suite.srv.url('/'));
   await waitVisible(opened.page.getByLabel('Token', { exact: true }), opened.watch);
   return opened;
 }
@@ -244,14 +233,14 @@ test('a 1 MB paste does not freeze the page', async () => {
 });
 
 test('nothing leaves the page: no requests beyond the page\'s own files', async () => {
-  const { context, page } = await openPage(browser, {});
+  const { context, page } = await openPage(suite.browser, {});
   try {
     const requests = [];
     page.on('request', (r) => requests.push(r.url()));
-    await page.goto(srv.url('/'));
+    await page.goto(suite.srv.url('/'));
     await page.getByLabel('Token', { exact: true }).fill(jwt({ alg: 'HS256' }, { sub: 'x', exp: now() + 60 }));
     await page.waitForTimeout(300);
-    const foreign = requests.filter((u) => !u.startsWith(srv.origin) && !u.startsWith('data:'));
+    const foreign = requests.filter((u) => !u.startsWith(suite.srv.origin) && !u.startsWith('data:'));
     assert.deepEqual(foreign, []);
     assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0, 'nothing stored');
     assert.ok(!page.url().includes('eyJ'), 'the token never goes into the URL');

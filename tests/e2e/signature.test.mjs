@@ -2,27 +2,16 @@
 // 127.0.0.1) is verified against the JWKS the page discovers from its iss; after the issuer
 // rotates its key, the page says the kid is no longer published.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage, screenshot, waitVisible, ROOT } from './helpers.mjs';
+import { openPage, pageSuite, screenshot, waitVisible, ROOT } from './helpers.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const fx = (name) => fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'keys', name), 'utf8').trim();
 import { startOAuth2, startOrdersApi, startNoCors } from './peers.mjs';
 
-let srv;
-let browser;
-
-before(async () => {
-  srv = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const suite = pageSuite();
 
 async function result(page) {
   const status = page.getByLabel('Signature result');
@@ -32,9 +21,9 @@ async function result(page) {
 
 test('discovers the issuer\'s JWKS from iss, verifies, then reports kid_not_in_jwks after rotation', async () => {
   let oauth = await startOAuth2();
-  const { context, page, watch } = await openPage(browser, { height: 1000 });
+  const { context, page, watch } = await openPage(suite.browser, { height: 1000 });
   try {
-    await page.goto(srv.url('/'));
+    await page.goto(suite.srv.url('/'));
     await waitVisible(page.getByLabel('Token', { exact: true }), watch);
     const token = await oauth.token((h, p) => { p.scope = 'orders:read'; });
     await page.getByLabel('Token', { exact: true }).fill(token);
@@ -73,9 +62,9 @@ test('discovers the issuer\'s JWKS from iss, verifies, then reports kid_not_in_j
 });
 
 test('an HS256 secret verifies; a public key for an HS256 token is named as algorithm confusion', async () => {
-  const { context, page, watch } = await openPage(browser, {});
+  const { context, page, watch } = await openPage(suite.browser, {});
   try {
-    await page.goto(srv.url('/'));
+    await page.goto(suite.srv.url('/'));
     await waitVisible(page.getByLabel('Token', { exact: true }), watch);
     // RFC 7515 A.1 with its oct key, given as base64url.
     await page.getByLabel('Token', { exact: true }).fill('eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk');
@@ -92,9 +81,9 @@ test('an HS256 secret verifies; a public key for an HS256 token is named as algo
 test('signs an edited copy with the issuer\'s private key: verified, told expired, and the API agrees', async () => {
   const oauth = await startOAuth2();
   const api = await startOrdersApi(oauth);
-  const { context, page, watch } = await openPage(browser, { height: 1000 });
+  const { context, page, watch } = await openPage(suite.browser, { height: 1000 });
   try {
-    await page.goto(srv.url('/'));
+    await page.goto(suite.srv.url('/'));
     await waitVisible(page.getByLabel('Token', { exact: true }), watch);
     await page.getByLabel('Token', { exact: true }).fill(await oauth.token((h, p) => { p.scope = 'orders:read'; }));
 
@@ -143,9 +132,9 @@ test('signs an edited copy with the issuer\'s private key: verified, told expire
 
 test('a JWKS the browser may not read is named as CORS, with the paste fallback', async () => {
   const nocors = await startNoCors();
-  const { context, page, watch } = await openPage(browser, {});
+  const { context, page, watch } = await openPage(suite.browser, {});
   try {
-    await page.goto(srv.url('/'));
+    await page.goto(suite.srv.url('/'));
     await waitVisible(page.getByLabel('Token', { exact: true }), watch);
     await page.getByLabel('Token', { exact: true }).fill(fx('rfc7515_a2.jwt'));
     await page.getByLabel('JWKS URL').fill(`${nocors.origin}/.well-known/jwks.json`);

@@ -3,22 +3,11 @@
 //
 // Run with `make test-e2e` (builds dist/ first) or `node --test tests/e2e/` after `make build`.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage, screenshot, waitVisible, PREFIXES } from './helpers.mjs';
+import { openPage, pageSuite, screenshot, waitVisible, PREFIXES } from './helpers.mjs';
 
-let srv;
-let browser;
-
-before(async () => {
-  srv = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const suite = pageSuite();
 
 const WIDTHS = [1280, 375];
 const SCHEMES = ['light', 'dark'];
@@ -27,9 +16,9 @@ for (const prefix of PREFIXES) {
   const tag = prefix === '/' ? 'root' : prefix.replaceAll('/', '');
 
   test(`boots at ${prefix} with no console errors and no CSP violations`, async () => {
-    const { context, page, watch } = await openPage(browser, { width: 1280 });
+    const { context, page, watch } = await openPage(suite.browser, { width: 1280 });
     try {
-      const response = await page.goto(srv.url(prefix));
+      const response = await page.goto(suite.srv.url(prefix));
       assert.equal(response?.status(), 200, `GET ${prefix}`);
       const token = page.getByLabel('Token', { exact: true });
       await waitVisible(token, watch);
@@ -47,9 +36,9 @@ for (const prefix of PREFIXES) {
   for (const colorScheme of SCHEMES) {
     for (const width of WIDTHS) {
       test(`screenshot ${prefix} ${colorScheme} ${width}px`, async () => {
-        const { context, page, watch } = await openPage(browser, { width, height: 900, colorScheme });
+        const { context, page, watch } = await openPage(suite.browser, { width, height: 900, colorScheme });
         try {
-          await page.goto(srv.url(prefix));
+          await page.goto(suite.srv.url(prefix));
           await waitVisible(page.getByLabel('Token', { exact: true }), watch);
           const scheme = await page.evaluate(() =>
             matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
