@@ -194,6 +194,8 @@ fn cases() -> Vec<(&'static str, In, In)> {
         ("authorization_scheme_missing", In::api().header("Authorization", &t), In::api().header("Authorization", &format!("Bearer {t}"))),
         ("header_name_in_value", In::api().header("Authorization", &format!("Authorization: Bearer {t}")), In::api().header("Authorization", &format!("Bearer {t}"))),
         ("credentials_sent_twice", In::api().header("Authorization", &format!("Bearer {t}")).header("Authorization", &format!("Bearer {t}")), bearer.clone()),
+        // A trace shows what went out: another scheme is a replacement, a shortened value is not.
+        ("authorization_replaced", bearer.clone().www(401, RFC6750_NO_AUTH).sent(&[("Authorization", "Basic dXNlcjpwYXNz")]), bearer.clone().www(401, RFC6750_NO_AUTH).sent(&[("Authorization", "Bearer eyJ...")])),
         ("credentials_sent_twice", In::get(&format!("https://api.example.com/v1?access_token={t}")).bearer(&t), In::get("https://api.example.com/v1?page=2").bearer(&t)),
         ("redirect_changed_method",
             token_post(BodyKind::Form, "", &[("grant_type", "client_credentials")]).status(405, &[]).hop(301, "GET", "http://login.example.com/oauth/token", "https://login.example.com/oauth/token"),
@@ -502,6 +504,10 @@ fn script_checks_only_without_evidence() {
         .sent(&[("Host", "www.example.com")]);
     assert!(!titles(&traced).iter().any(|t| t.contains("Redirects")));
     assert!(traced.codes().contains(&"redirect_dropped_authorization"));
+    // A trace that shows Basic going out where Bearer was set: ~/.netrc is the finding now.
+    let replaced = no_trace.clone().sent(&[("Authorization", "Basic dXNlcjpwYXNz")]);
+    assert!(!titles(&replaced).iter().any(|t| t.contains(".netrc")));
+    assert_eq!(replaced.report().ranked[0].finding.code(), "authorization_replaced");
     let json_body = In::req(Method::Post, "https://api.example.com/v1/orders")
         .bearer(&good())
         .body(BodyKind::Json, "{}", &[])

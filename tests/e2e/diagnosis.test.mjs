@@ -180,6 +180,22 @@ test('combined causes rank the expiry first; the report copies with secrets mask
   }
 });
 
+test('a curl -v trace with Basic where the request set Bearer: the header was replaced (~/.netrc)', async () => {
+  const { context, page } = await open();
+  try {
+    await page.getByLabel('Token', { exact: true }).fill(jwt({ alg: 'RS256', typ: 'at+jwt' }, { aud: 'https://api.example.com', scope: 'orders:read', exp: now() + 600 }));
+    await page.getByLabel('URL', { exact: true }).fill('https://api.example.com/v1/orders');
+    await page.getByLabel('Auth', { exact: true }).selectOption('bearer');
+    await page.getByLabel('Raw response').fill('> GET /v1/orders HTTP/1.1\n> Host: api.example.com\n> Authorization: Basic dXNlcjpwYXNz\n>\n< HTTP/1.1 401 Unauthorized\n< WWW-Authenticate: Bearer realm="orders"\n<\n');
+    assert.deepEqual(await topCodes(page), ['authorization_replaced']);
+    assert.match(await verdict(page), /Bearer header was replaced by a Basic one/);
+    const checks = page.getByRole('list', { name: 'Checks for your script' });
+    assert.ok(!(await checks.count()) || !(await checks.textContent()).includes('~/.netrc'), 'no longer a check: the trace settles it');
+  } finally {
+    await context.close();
+  }
+});
+
 test('screenshots of the verdict in light and dark', async () => {
   for (const colorScheme of ['light', 'dark']) {
     for (const width of [1280, 375]) {

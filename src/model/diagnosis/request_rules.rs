@@ -37,6 +37,7 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
         value_shape(f, scheme, value, hits);
     }
     sent_twice(f, hits);
+    replaced(f, hits);
     token_request(f, hits);
     basic_charset(f, hits);
 }
@@ -134,6 +135,34 @@ fn lower_first(s: &str) -> String {
         Some(first) => first.to_lowercase().chain(c).collect(),
         None => String::new(),
     }
+}
+
+/// A trace shows an Authorization with another scheme than the request sets: it was replaced
+/// between the code and the wire. Only a change of scheme counts, because people shorten the
+/// values in what they paste ("Bearer eyJ...").
+fn replaced(f: &Facts, hits: &mut Vec<Hit>) {
+    let (Some(req), true) = (f.request, f.from_trace) else { return };
+    let set_row = req.headers.iter().find(|h| h.enabled && h.name.trim().eq_ignore_ascii_case("authorization"));
+    let meant = match set_row {
+        Some(row) => Some(row.value.trim().to_string()),
+        None => req.auth_header().filter(|(n, _)| n.eq_ignore_ascii_case("authorization")).map(|(_, v)| v),
+    };
+    let (Some(meant), Some(sent)) = (meant, f.sent_header("authorization")) else { return };
+    let scheme = |v: &str| v.split_whitespace().next().unwrap_or("").to_string();
+    let (meant_scheme, sent_scheme) = (scheme(&meant), scheme(sent));
+    if meant_scheme.is_empty() || sent_scheme.is_empty() || meant_scheme.eq_ignore_ascii_case(&sent_scheme) {
+        return;
+    }
+    let likely = if f.is_status(&[401, 403]) { Likelihood::High } else { Likelihood::Medium };
+    let netrc = if sent_scheme.eq_ignore_ascii_case("basic") { " Basic in place of what you set is what ~/.netrc does to Python requests." } else { "" };
+    hits.push(
+        Hit::new(
+            AUTHORIZATION_REPLACED,
+            format!("The request sets `Authorization: {meant_scheme} …` but the trace shows `Authorization: {sent_scheme} …` was sent.{netrc}"),
+            likely,
+        )
+        .headline(format!("your {meant_scheme} header was replaced by a {sent_scheme} one before it was sent (~/.netrc in Python requests, a proxy or an interceptor)")),
+    );
 }
 
 fn sent_twice(f: &Facts, hits: &mut Vec<Hit>) {

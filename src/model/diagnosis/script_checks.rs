@@ -22,7 +22,7 @@ pub fn checks(f: &Facts, hits: &[Hit]) -> Vec<ScriptCheck> {
             why: "Python requests removes Authorization when a redirect changes the host, the scheme or the port (except http → https on the default ports), and turns a POST into a GET after 301, 302 or 303. Nothing here shows whether a redirect happened: print `r.history` and `r.url`, or run `curl -v -L` and paste its output.".into(),
         });
     }
-    if has_authorization {
+    if has_authorization && !fired("authorization_replaced") {
         out.push(ScriptCheck {
             title: "~/.netrc can replace your Authorization header".into(),
             why: "When `auth=` is not given, requests reads ~/.netrc (or $NETRC) and, if it has an entry for this host, sends those credentials instead of the Authorization set in `headers=`. Pass `auth=` explicitly, set `session.trust_env = False`, or check ~/.netrc.".into(),

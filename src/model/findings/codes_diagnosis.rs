@@ -34,6 +34,11 @@ codes! {
         "Send the token once, in the Authorization header: remove the other Authorization header, or the `access_token` query or form parameter. RFC 6750 forbids more than one method per request and servers answer 400 invalid_request.",
         "RFC 6750 §2", "https://www.rfc-editor.org/rfc/rfc6750#section-2",
         "`Authorization: Bearer eyJ…` and `?access_token=eyJ…` in the same request.";
+    AUTHORIZATION_REPLACED = "authorization_replaced", Error,
+        "The Authorization header that was sent is not the one the request sets.",
+        "Something replaced it on the way out. In Python requests, when `auth=` is not given, an entry for this host in ~/.netrc (or $NETRC) replaces the Authorization set in `headers=` with Basic credentials: pass `auth=` explicitly or set `session.trust_env = False`. curl does the same with `--netrc`; a proxy, an SDK interceptor or a gateway can too.",
+        "psf/requests#3929 (netrc overrides headers)", "https://github.com/psf/requests/issues/3929",
+        "The request sets `Authorization: Bearer eyJ…`; the pasted `curl -v` shows `> Authorization: Basic dXNlcjpwYXNz`.";
     REDIRECT_CHANGED_METHOD = "redirect_changed_method", Error,
         "A redirect turned the POST into a GET and dropped its body.",
         "Call the final URL directly. After 301, 302 and 303 clients resend a POST as GET without its body; only 307 and 308 keep the method. Typical triggers: http → https and a missing trailing slash.",
