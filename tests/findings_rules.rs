@@ -52,6 +52,13 @@ fn cases() -> Vec<(&'static str, String, String, i64)> {
             0,
         ),
         (
+            "iat_in_future",
+            jwt(&format!(r#"{{"iat":{},"exp":{}}}"#, NOW + 2, NOW + 900)),
+            // Issued this second by an issuer that rounds up.
+            jwt(&format!(r#"{{"iat":{},"exp":{}}}"#, NOW + 1, NOW + 900)),
+            0,
+        ),
+        (
             "exp_in_milliseconds",
             jwt(&format!(r#"{{"exp":{}}}"#, (NOW + 600) * 1000)),
             jwt(&format!(r#"{{"exp":{}}}"#, NOW + 600)),

@@ -170,7 +170,7 @@ pub fn validity(claims: &Map<String, Value>, clock: Clock) -> Validity {
     let exp = claims.get("exp").and_then(time::numeric_date);
     let nbf = claims.get("nbf").and_then(time::numeric_date);
     if let Some(nbf) = nbf {
-        if clock.now + clock.leeway < nbf {
+        if clock.now + clock.leeway + time::ISSUE_ROUNDING < nbf {
             return Validity::NotYetValid { starts_in: nbf - clock.now };
         }
     }
@@ -201,6 +201,9 @@ mod tests {
             (json!({"exp": 100}), c(160, 60), Validity::Expired { ago: 60 }),
             (json!({"nbf": 200, "exp": 300}), c(150, 0), Validity::NotYetValid { starts_in: 50 }),
             (json!({"nbf": 200, "exp": 300}), c(150, 60), Validity::Valid { expires_in: 150 }),
+            // Minted this second by an issuer that rounds up: valid, not "in 1 s".
+            (json!({"nbf": 151, "exp": 300}), c(150, 0), Validity::Valid { expires_in: 150 }),
+            (json!({"nbf": 152, "exp": 300}), c(150, 0), Validity::NotYetValid { starts_in: 2 }),
             (json!({"iat": 1}), c(150, 0), Validity::NoExpiry),
             (json!({"exp": "100"}), c(150, 0), Validity::NoExpiry),
         ];

@@ -4,6 +4,11 @@
 /// Seconds since the Unix epoch, as JWT NumericDate values are.
 pub type Secs = i64;
 
+/// NumericDates are whole seconds and issuers round the current time either way (and this
+/// page's clock ticks once a second), so a token minted this very second may carry the next
+/// one: "not yet valid" and "issued in the future" mean beyond that.
+pub const ISSUE_ROUNDING: Secs = 1;
+
 /// The user's clock: the current time and the clock-skew leeway they allow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Clock {

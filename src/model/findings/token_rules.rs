@@ -227,7 +227,7 @@ fn time_rules(claims: &Map<String, Value>, clock: Clock, out: &mut Vec<Finding>)
         _ => {}
     }
     if let Some(iat) = claims.get("iat").and_then(time::numeric_date) {
-        if iat > clock.now + clock.leeway {
+        if iat > clock.now + clock.leeway + time::ISSUE_ROUNDING {
             out.push(
                 Finding::new(
                     IAT_IN_FUTURE,
