@@ -62,7 +62,7 @@ test('discovers the issuer\'s JWKS from iss, verifies, then reports kid_not_in_j
 });
 
 test('an HS256 secret verifies; a public key for an HS256 token is named as algorithm confusion', async () => {
-  const { context, page, watch } = await openPage(suite.browser, {});
+  const { context, page, watch } = await openPage(suite.browser, { width: 375, colorScheme: 'dark' });
   try {
     await page.goto(suite.srv.url('/'));
     await waitVisible(page.getByLabel('Token', { exact: true }), watch);
@@ -71,8 +71,16 @@ test('an HS256 secret verifies; a public key for an HS256 token is named as algo
     await page.getByLabel('Key', { exact: true }).fill('AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow');
     await page.getByLabel('Secret encoding').selectOption('base64url');
     assert.match(await result(page), /^Signature verified/);
+    await page.getByText('Sign a token', { exact: true }).click();
+    await screenshot(page, 'signature-hs256-dark-375');
     await page.getByLabel('Secret encoding').selectOption('utf8');
     assert.match(await result(page), /^Signature invalid/);
+    // An RSA public key for an HS256 token: the algorithm-confusion risk is named, not tried.
+    await page.getByLabel('Key', { exact: true }).fill(fx('rsa2048_spki.pem'));
+    assert.match(await result(page), /^Not checked/);
+    const codes = await page.getByRole('list', { name: 'What the signature check found' }).locator('.finding-code').allTextContents();
+    assert.deepEqual(codes, ['hs_with_public_key']);
+    assert.ok((await page.getByRole('list', { name: 'Findings', exact: true }).locator('.finding-code').allTextContents()).includes('hs_with_public_key'));
   } finally {
     await context.close();
   }
