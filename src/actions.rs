@@ -1,13 +1,12 @@
 //! What pressing Send does: check, send, and when fetch fails without a status, probe again to
 //! tell CORS from an unreachable host. The only code that joins the browser and the model.
 
-use crate::browser::clock::now_secs;
 use crate::browser::fetch::{self, SendError};
 use crate::model::digest_flow::{self, DigestRetry};
 use crate::model::findings::Severity;
 use crate::model::request::Request;
 use crate::model::sending;
-use crate::state::{Composer, LogEntry, Outcome};
+use crate::state::{Composer, Outcome};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::AbortController;
@@ -86,9 +85,7 @@ pub fn send(composer: Composer) {
             log(composer, &req, &result);
         }
         if let Some(line) = probe_line {
-            composer.log.update(|l| {
-                l.push(LogEntry { at: now_secs(), method: "GET".into(), url: req.url(), result: line.into() })
-            });
+            composer.record("GET", &req.url(), line);
         }
         composer.outcome.set(Some(outcome));
         composer.in_flight.set(false);
@@ -97,14 +94,7 @@ pub fn send(composer: Composer) {
 }
 
 fn log(composer: Composer, req: &Request, result: &str) {
-    composer.log.update(|log| {
-        log.push(LogEntry {
-            at: now_secs(),
-            method: req.method.to_string(),
-            url: req.url(),
-            result: result.to_string(),
-        })
-    });
+    composer.record(&req.method.to_string(), &req.url(), result);
 }
 
 /// 16 random bytes as hex: the client nonce of a Digest response.

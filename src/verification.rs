@@ -50,14 +50,9 @@ pub fn watch(verifier: Verifier) {
     });
 }
 
-use crate::browser::clock::now_secs;
 use crate::browser::fetch;
 use crate::model::json;
-use crate::state::{Composer, LogEntry};
-
-fn log(composer: Composer, url: &str, result: String) {
-    composer.log.update(|l| l.push(LogEntry { at: now_secs(), method: "GET".into(), url: url.to_string(), result }));
-}
+use crate::state::Composer;
 
 /// GET a JSON document the user asked for; a failure becomes the finding that explains it.
 async fn get_json(
@@ -67,7 +62,7 @@ async fn get_json(
     verify_plan::allowed_remote(url).map_err(|why| (why, None))?;
     match fetch::get_text(url).await {
         Ok((status, body)) => {
-            log(composer, url, format!("{status}"));
+            composer.record("GET", url, status.to_string());
             if status != 200 {
                 return Err((format!("{url} answered {status}"), None));
             }
@@ -75,7 +70,7 @@ async fn get_json(
         }
         Err(_) => {
             let probe = fetch::probe(url).await;
-            log(composer, url, "no response".into());
+            composer.record("GET", url, "no response");
             Err((format!("{url} could not be read"), Some(verify_plan::jwks_fetch_failed(url, probe))))
         }
     }

@@ -4,6 +4,7 @@ use super::Inspector;
 use crate::browser::fetch::Received;
 use crate::model::findings::Finding;
 use crate::model::request::{Auth, Request};
+use crate::browser::clock::now_secs;
 use leptos::prelude::*;
 
 /// What the last Send produced.
@@ -64,6 +65,12 @@ impl Composer {
             outcome: RwSignal::new(None),
             log: RwSignal::new(Vec::new()),
         }
+    }
+
+    /// Adds a line to the request log: every request the page sends goes through here.
+    pub fn record(&self, method: &str, url: &str, result: impl Into<String>) {
+        let entry = LogEntry { at: now_secs(), method: method.to_string(), url: url.to_string(), result: result.into() };
+        self.log.update(|l| l.push(entry));
     }
 
     /// After rows change, the URL box shows the URL they make.
