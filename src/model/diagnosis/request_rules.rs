@@ -1,7 +1,7 @@
 //! Rules over what the request itself sent: how the Authorization header is written, typo'd
 //! header names, credentials sent twice, and token requests built the wrong way.
 
-use super::facts::{credential_of, Carrier, Facts, AUTHORIZATION_TYPOS};
+use super::facts::{credential_of, scheme_of, Carrier, Facts, AUTHORIZATION_TYPOS};
 use super::{Hit, Likelihood};
 use crate::model::basic::{self, Latin1Difference};
 use crate::model::findings::catalog::*;
@@ -142,19 +142,18 @@ fn lower_first(s: &str) -> String {
 /// values in what they paste ("Bearer eyJ...").
 fn replaced(f: &Facts, hits: &mut Vec<Hit>) {
     let (Some(req), true) = (f.request, f.from_trace) else { return };
-    let set_row = req.headers.iter().find(|h| h.enabled && h.name.trim().eq_ignore_ascii_case("authorization"));
-    let meant = match set_row {
-        Some(row) => Some(row.value.trim().to_string()),
-        None => req.auth_header().filter(|(n, _)| n.eq_ignore_ascii_case("authorization")).map(|(_, v)| v),
-    };
-    let (Some(meant), Some(sent)) = (meant, f.sent_header("authorization")) else { return };
-    let scheme = |v: &str| v.split_whitespace().next().unwrap_or("").to_string();
-    let (meant_scheme, sent_scheme) = (scheme(&meant), scheme(sent));
-    if meant_scheme.is_empty() || sent_scheme.is_empty() || meant_scheme.eq_ignore_ascii_case(&sent_scheme) {
+    let meant = req.effective_headers().into_iter().find(|(n, _)| n.eq_ignore_ascii_case("authorization"));
+    let (Some((_, meant)), Some(sent)) = (meant, f.sent_header("authorization")) else { return };
+    let (Some(meant_scheme), Some(sent_scheme)) = (scheme_of(&meant), scheme_of(sent)) else { return };
+    if meant_scheme.eq_ignore_ascii_case(&sent_scheme) {
         return;
     }
     let likely = if f.is_status(&[401, 403]) { Likelihood::High } else { Likelihood::Medium };
-    let netrc = if sent_scheme.eq_ignore_ascii_case("basic") { " Basic in place of what you set is what ~/.netrc does to Python requests." } else { "" };
+    let netrc = if sent_scheme.eq_ignore_ascii_case("basic") {
+        " Basic in place of what you set is what ~/.netrc does to Python requests."
+    } else {
+        ""
+    };
     hits.push(
         Hit::new(
             AUTHORIZATION_REPLACED,
