@@ -4,8 +4,8 @@
 
 use crate::model::b64;
 use crate::model::json::{self, JsonError};
-use crate::model::keys::classify::min_secret_len;
-use crate::model::keys::{KeyKind, KeyMaterial, Private};
+use crate::model::keys::classify::secret_shortfall;
+use crate::model::keys::{KeyMaterial, Private};
 use crate::model::token::Token;
 use crate::model::verify_plan::{webcrypto_alg, AlgProblem, WebCryptoAlg};
 use serde_json::{Map, Value};
@@ -188,10 +188,8 @@ fn choose<'k>(
 }
 
 fn key_notes(alg: &str, header: &Map<String, Value>, key: &KeyMaterial, notes: &mut Vec<String>) {
-    if let (KeyKind::Secret { len }, Some(min)) = (key.kind, min_secret_len(alg)) {
-        if len < min {
-            notes.push(format!("The secret is {len} bytes; {alg} needs at least {min} (RFC 7518 §3.2). Many libraries (jjwt, jose) refuse to verify with it."));
-        }
+    if let Some((len, min)) = secret_shortfall(alg, key.kind) {
+        notes.push(format!("The secret is {len} bytes; {alg} needs at least {min} (RFC 7518 §3.2). Many libraries (jjwt, jose) refuse to verify with it."));
     }
     match (header.get("kid").and_then(Value::as_str), key.kid.as_deref()) {
         (Some(h), Some(k)) if h != k => notes.push(format!(

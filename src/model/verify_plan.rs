@@ -9,7 +9,7 @@ use crate::model::findings::catalog::{
     JWKS_FETCH_BLOCKED_BY_CORS, KID_NOT_IN_JWKS, MICROSOFT_GRAPH_TOKEN, NETWORK_UNREACHABLE, SIGNATURE_INVALID,
 };
 use crate::model::findings::{self, Finding};
-use crate::model::keys::classify::{looks_base64, min_secret_len};
+use crate::model::keys::classify::{looks_base64, secret_shortfall};
 use crate::model::keys::der;
 use crate::model::keys::{Curve, KeyKind, KeyMaterial, Origin, Private, SecretEncoding};
 use crate::model::sending::Probe;
@@ -506,13 +506,11 @@ fn mismatch(
 }
 
 fn secret_rule(alg: &str, key: &KeyMaterial, out: &mut Vec<Finding>) {
-    if let (KeyKind::Secret { len }, Some(min)) = (key.kind, min_secret_len(alg)) {
-        if len < min {
-            out.push(Finding::new(
-                HS_SECRET_TOO_SHORT,
-                format!("The secret is {len} bytes; {alg} needs at least {min} (RFC 7518 §3.2)."),
-            ));
-        }
+    if let Some((len, min)) = secret_shortfall(alg, key.kind) {
+        out.push(Finding::new(
+            HS_SECRET_TOO_SHORT,
+            format!("The secret is {len} bytes; {alg} needs at least {min} (RFC 7518 §3.2)."),
+        ));
     }
 }
 

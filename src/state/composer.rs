@@ -1,10 +1,10 @@
 //! The request composer, what the last Send produced, and the request log.
 
 use super::Inspector;
+use crate::browser::clock::now_secs;
 use crate::browser::fetch::Received;
 use crate::model::findings::Finding;
 use crate::model::request::{Auth, Request};
-use crate::browser::clock::now_secs;
 use leptos::prelude::*;
 
 /// What the last Send produced.
@@ -69,7 +69,8 @@ impl Composer {
 
     /// Adds a line to the request log: every request the page sends goes through here.
     pub fn record(&self, method: &str, url: &str, result: impl Into<String>) {
-        let entry = LogEntry { at: now_secs(), method: method.to_string(), url: url.to_string(), result: result.into() };
+        let entry =
+            LogEntry { at: now_secs(), method: method.to_string(), url: url.to_string(), result: result.into() };
         self.log.update(|l| l.push(entry));
     }
 

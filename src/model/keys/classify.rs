@@ -6,7 +6,7 @@
 use super::decode::{self, DecodeError};
 use super::jwk::{self, JwkError};
 pub use super::material::SecretEncoding;
-use super::material::{KeyMaterial, Origin};
+use super::material::{KeyKind, KeyMaterial, Origin};
 use super::pem::{self, Alphabet, Base64Problem, PemError};
 use std::fmt;
 
@@ -271,6 +271,14 @@ pub fn min_secret_len(alg: &str) -> Option<usize> {
         "HS256" => Some(32),
         "HS384" => Some(48),
         "HS512" => Some(64),
+        _ => None,
+    }
+}
+
+/// `(len, min)` when the key is an HMAC secret shorter than `alg` requires, else None.
+pub fn secret_shortfall(alg: &str, kind: KeyKind) -> Option<(usize, usize)> {
+    match (kind, min_secret_len(alg)) {
+        (KeyKind::Secret { len }, Some(min)) if len < min => Some((len, min)),
         _ => None,
     }
 }
