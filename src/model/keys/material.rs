@@ -96,10 +96,15 @@ pub enum KeyKind {
 
 impl KeyKind {
     pub fn describe(&self) -> String {
+        self.described("public")
+    }
+
+    /// "RSA 2048-bit private key": `half` is "public" or "private" (a secret has no halves).
+    fn described(&self, half: &str) -> String {
         match self {
-            KeyKind::Rsa { bits } => format!("RSA {bits}-bit public key"),
-            KeyKind::Ec { curve } => format!("EC {} public key", curve.name()),
-            KeyKind::Ed25519 => "Ed25519 public key".into(),
+            KeyKind::Rsa { bits } => format!("RSA {bits}-bit {half} key"),
+            KeyKind::Ec { curve } => format!("EC {} {half} key", curve.name()),
+            KeyKind::Ed25519 => format!("Ed25519 {half} key"),
             KeyKind::Secret { len } => format!("HMAC secret of {len} bytes"),
         }
     }
@@ -296,11 +301,8 @@ impl KeyMaterial {
 
     /// "RSA 2048-bit public key (kid \"abc\") from the JWKS, key 2".
     pub fn label(&self) -> String {
-        let mut out = match (&self.private, self.kind) {
-            // A pasted private key: say so, even though only its public half verifies.
-            (Some(_), kind) if kind.is_public_key() => kind.describe().replace(" public key", " private key"),
-            _ => self.kind.describe(),
-        };
+        // A pasted private key: say so, even though only its public half verifies.
+        let mut out = self.kind.described(if self.private.is_some() { "private" } else { "public" });
         if let Some(kid) = &self.kid {
             out.push_str(&format!(" (kid \"{kid}\")"));
         }
@@ -354,5 +356,8 @@ mod tests {
         k.origin = Origin::JwksEntry { index: 1 };
         k.kid = Some("k2".into());
         assert_eq!(k.label(), "HMAC secret of 32 bytes (kid \"k2\") from the JWKS, key 2");
+        let rsa = KeyMaterial::public(&PublicParts::Rsa { n: vec![0xC0; 256], e: vec![1, 0, 1] }, Origin::Jwk);
+        assert_eq!(rsa.label(), "RSA 2048-bit public key from the JWK");
+        assert_eq!(rsa.with_private(Private::Jwk("{}".into())).label(), "RSA 2048-bit private key from the JWK");
     }
 }
