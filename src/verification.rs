@@ -13,7 +13,7 @@ pub fn watch(verifier: Verifier) {
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
         let plan = verifier.plan.get();
-        let keys = verifier.keys.with(|k| k.keys.clone());
+        let keys = verifier.key.keys.with(|k| k.keys.clone());
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         verifier.checked.set(Vec::new());
@@ -83,7 +83,7 @@ pub fn fetch_jwks(verifier: Verifier, composer: Composer, url: String) {
         verifier.remote_note.set(Some(format!("Fetching {url}…")));
         match get_json(composer, &url).await {
             Ok(doc) => {
-                verifier.key_text.set(json::pretty(&doc));
+                verifier.key.text.set(json::pretty(&doc));
                 verifier.remote_note.set(Some(format!("Keys fetched from {url}.")));
             }
             Err((note, finding)) => {
@@ -112,7 +112,7 @@ pub fn discover(verifier: Verifier, composer: Composer, iss: String) {
                     };
                     match get_json(composer, &jwks_uri).await {
                         Ok(doc) => {
-                            verifier.key_text.set(json::pretty(&doc));
+                            verifier.key.text.set(json::pretty(&doc));
                             verifier
                                 .remote_note
                                 .set(Some(format!("Keys fetched from {jwks_uri} (found through {url}).")));

@@ -4,11 +4,13 @@
 mod composer;
 mod diagnosis;
 mod inspector;
+mod key_entry;
 mod signer;
 mod verifier;
 
 pub use composer::{Composer, LogEntry, Outcome};
 pub use diagnosis::Diagnosis;
 pub use inspector::Inspector;
+pub use key_entry::KeyEntry;
 pub use signer::Signer;
 pub use verifier::{Verdict, Verifier};

@@ -2,9 +2,8 @@
 //! running it in WebCrypto. Classifying and planning are memos over `model/`; only the check
 //! itself is asynchronous.
 
-use super::Inspector;
+use super::{Inspector, KeyEntry};
 use crate::model::findings::Finding;
-use crate::model::keys::{classify, KeyInput, SecretEncoding};
 use crate::model::verify_plan::{self, Plan};
 use leptos::prelude::*;
 
@@ -19,10 +18,8 @@ pub enum Verdict {
 
 #[derive(Clone, Copy)]
 pub struct Verifier {
-    /// What is in the Key field, exactly as pasted.
-    pub key_text: RwSignal<String>,
-    pub encoding: RwSignal<SecretEncoding>,
-    pub keys: Memo<KeyInput>,
+    /// The Key field.
+    pub key: KeyEntry,
     pub plan: Memo<Plan>,
     pub verdict: RwSignal<Verdict>,
     /// Findings from the check itself (signature_invalid and its explanation).
@@ -30,33 +27,32 @@ pub struct Verifier {
     /// A note from fetching remote keys (discovery, JWKS), with any finding it produced.
     pub remote_note: RwSignal<Option<String>>,
     pub remote_findings: RwSignal<Vec<Finding>>,
+    /// Everything the signature side found (plan, check, fetches), for the panel and the report.
+    pub findings: Memo<Vec<Finding>>,
 }
 
 impl Verifier {
     pub fn new(inspector: Inspector) -> Self {
-        let key_text = RwSignal::new(String::new());
-        let encoding = RwSignal::new(SecretEncoding::Utf8);
-        let keys = Memo::new(move |_| key_text.with(|t| classify(t, encoding.get())));
+        let key = KeyEntry::new();
         let plan = Memo::new(move |_| {
-            keys.with(|k| inspector.inspection.with(|i| verify_plan::plan(&i.token, &k.keys, k.is_set)))
+            key.keys.with(|k| inspector.inspection.with(|i| verify_plan::plan(&i.token, &k.keys, k.is_set)))
+        });
+        let checked = RwSignal::new(Vec::new());
+        let remote_findings = RwSignal::new(Vec::new());
+        let findings = Memo::new(move |_| {
+            let mut out = plan.with(|p| p.findings.clone());
+            out.extend(checked.get());
+            out.extend(remote_findings.get());
+            out
         });
         Verifier {
-            key_text,
-            encoding,
-            keys,
+            key,
             plan,
             verdict: RwSignal::new(Verdict::NotChecked(String::new())),
-            checked: RwSignal::new(Vec::new()),
+            checked,
             remote_note: RwSignal::new(None),
-            remote_findings: RwSignal::new(Vec::new()),
+            remote_findings,
+            findings,
         }
-    }
-
-    /// Everything the signature side found, for the diagnosis report.
-    pub fn findings(&self) -> Vec<Finding> {
-        let mut out = self.plan.with(|p| p.findings.clone());
-        out.extend(self.checked.get());
-        out.extend(self.remote_findings.get());
-        out
     }
 }

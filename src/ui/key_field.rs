@@ -1,5 +1,5 @@
 use super::SecretEncodingSelect;
-use crate::model::keys::{KeyInput, SecretEncoding};
+use crate::state::KeyEntry;
 use leptos::prelude::*;
 
 /// A box for a key as people paste it (PEM, JWK, JWKS or an HMAC secret), with the secret's
@@ -10,12 +10,11 @@ pub fn KeyField(
     id: &'static str,
     label: &'static str,
     placeholder: &'static str,
-    text: RwSignal<String>,
-    encoding: RwSignal<SecretEncoding>,
-    keys: Memo<KeyInput>,
+    entry: KeyEntry,
     encoding_id: &'static str,
     encoding_label: &'static str,
 ) -> impl IntoView {
+    let KeyEntry { text, encoding, keys } = entry;
     let detected_id = format!("{id}-detected");
     view! {
         <label for=id class="field-label small">{label}</label>

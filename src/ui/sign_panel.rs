@@ -56,7 +56,7 @@ pub fn SignPanel() -> impl IntoView {
                         prop:value=move || signer.payload.get() on:input=move |ev| signer.payload.set(event_target_value(&ev))></textarea>
                 </div>
             </div>
-            <KeyField id="sign-key" label="Signing key" text=signer.key_text encoding=signer.encoding keys=signer.keys
+            <KeyField id="sign-key" label="Signing key" entry=signer.key
                 placeholder="the HS256 secret, -----BEGIN PRIVATE KEY----- …, or a private JWK (with \"d\")"
                 encoding_id="sign-secret-encoding" encoding_label="Encoding of the signing secret" />
             {move || signer.prepared.with(|p| match p {

@@ -34,7 +34,7 @@ pub fn SignaturePanel() -> impl IntoView {
         };
         view! { <p class=class role="status" aria-label="Signature result">{text}</p> }
     };
-    let findings = Memo::new(move |_| verifier.findings());
+    let findings = verifier.findings;
     view! {
         <Show when=move || inspector.inspection.with(|i| !i.is_empty())>
             <section class="card signature">
@@ -42,7 +42,7 @@ pub fn SignaturePanel() -> impl IntoView {
                 {result}
                 // Which key and why; when nothing could be checked the result above already says so.
                 {move || verifier.plan.with(|p| p.blocked.is_none().then(|| view! { <p class="hint">{p.why.clone()}</p> }))}
-                <KeyField id="key" label="Key" text=verifier.key_text encoding=verifier.encoding keys=verifier.keys
+                <KeyField id="key" label="Key" entry=verifier.key
                     placeholder="-----BEGIN PUBLIC KEY----- …, a JWK or JWKS, or the HS256 secret"
                     encoding_id="secret-encoding" encoding_label="Secret encoding" />
                 <div class="remote-keys">
