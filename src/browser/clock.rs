@@ -1,4 +1,4 @@
-//! The wall clock, as a signal that ticks once a second, and the local time-zone offset.
+//! The wall clock, as a signal that changes once a second, and the local time-zone offset.
 
 use leptos::prelude::*;
 use std::time::Duration;
@@ -7,11 +7,20 @@ pub fn now_secs() -> i64 {
     (js_sys::Date::now() / 1000.0).floor() as i64
 }
 
-/// A signal holding the current Unix time, updated every second for as long as the app lives.
+/// A signal holding the current Unix time in whole seconds, for as long as the app lives.
 pub fn ticking_now() -> ReadSignal<i64> {
     let (now, set_now) = signal(now_secs());
+    // Polled four times a second but changed only when the second changes: a one-second
+    // interval started at load would lag the real second by up to a second, which shows as
+    // "expired 59 min 59 s ago" for a token that expired an hour ago this very moment.
+    let tick = move || {
+        let secs = now_secs();
+        if now.get_untracked() != secs {
+            set_now.set(secs);
+        }
+    };
     // An interval failing to start leaves a frozen clock, which is still correct at load time.
-    if let Ok(handle) = set_interval_with_handle(move || set_now.set(now_secs()), Duration::from_secs(1)) {
+    if let Ok(handle) = set_interval_with_handle(tick, Duration::from_millis(250)) {
         on_cleanup(move || handle.clear());
     }
     now

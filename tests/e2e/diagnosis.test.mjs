@@ -233,8 +233,9 @@ test('real peers: a real signed token against a protected API gives the right to
     assert.match(await verdict(page), /^All good/);
     assert.deepEqual(await page.getByRole('list', { name: 'Findings' }).locator('.severity.error').count(), 0);
 
-    // Expired (signed by the issuer, exp an hour ago): the expiry is named.
-    await page.getByLabel('Token', { exact: true }).fill(await oauth.token((h, p) => { p.exp = Math.floor(Date.now() / 1000) - 3600; p.scope = 'orders:read'; }));
+    // Expired (signed by the issuer, exp an hour and a second ago, so the page's whole-second
+    // clock cannot read it as 59 min 59 s): the expiry is named.
+    await page.getByLabel('Token', { exact: true }).fill(await oauth.token((h, p) => { p.exp = Math.floor(Date.now() / 1000) - 3601; p.scope = 'orders:read'; }));
     assert.equal(await sendAndTop(), 'token_expired');
     assert.match(await verdict(page), /expired 1 h/);
 
