@@ -93,7 +93,7 @@ const STATES = [
   },
   {
     name: 'not-yet-valid',
-    input: () => jwt({ alg: 'RS256', typ: 'at+jwt' }, { iss: 'https://idp.example.com/', aud: 'https://api.example.com', scope: 'read', nbf: now() + 600, exp: now() + 4200 }),
+    input: () => jwt({ alg: 'RS256', typ: 'at+jwt' }, { iss: 'https://idp.example.com/', aud: 'https://api.example.com', scope: 'read', nbf: now() + 605, exp: now() + 4200 }),
     codes: ['token_not_yet_valid'],
     badge: /^not yet valid · in 10 min/,
   },
