@@ -2,10 +2,10 @@
 //! tell CORS from an unreachable host. The only code that joins the browser and the model.
 
 use crate::browser::fetch::{self, SendError};
-use crate::model::digest_flow::{self, DigestRetry};
 use crate::model::findings::Severity;
+use crate::model::request::digest_flow::{self, DigestRetry};
+use crate::model::request::sending;
 use crate::model::request::Request;
-use crate::model::sending;
 use crate::state::{Composer, Outcome};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -63,7 +63,7 @@ pub fn send(composer: Composer) {
             Ok(received) => Outcome::Received { received, note },
             Err(SendError::Aborted) => Outcome::Cancelled,
             Err(SendError::Invalid(message)) => Outcome::NotSent(vec![crate::model::findings::Finding::new(
-                crate::model::findings::catalog::HEADER_INVALID,
+                crate::model::findings::codes::HEADER_INVALID,
                 format!("The browser refused to build the request: {message}."),
             )]),
             Err(SendError::Network(message)) => {

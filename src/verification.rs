@@ -2,7 +2,7 @@
 //! fetching an issuer's keys when the user asks. Joins the browser layer and the model.
 
 use crate::browser::webcrypto::{self, CheckOutcome};
-use crate::model::{sign, verify_plan};
+use crate::model::signature::{plan, sign};
 use crate::state::{Signer, Verdict, Verifier};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -36,14 +36,14 @@ pub fn watch(verifier: Verifier) {
                 (Some(c), _) => {
                     let key = keys.get(c.key).map(|k| k.label()).unwrap_or_default();
                     verifier.verdict.set(Verdict::Verified { key });
-                    verifier.checked.set(verify_plan::after_verification(&plan, &keys, true));
+                    verifier.checked.set(plan::after_verification(&plan, &keys, true));
                 }
                 (None, Some(why)) if results.iter().all(|c| !matches!(c.outcome, CheckOutcome::Invalid)) => {
                     verifier.verdict.set(Verdict::NotChecked(format!("Not checked: {why}")));
                 }
                 (None, _) => {
                     verifier.verdict.set(Verdict::Invalid { tried: results.len() });
-                    verifier.checked.set(verify_plan::after_verification(&plan, &keys, false));
+                    verifier.checked.set(plan::after_verification(&plan, &keys, false));
                 }
             }
         });
@@ -59,7 +59,7 @@ async fn get_json(
     composer: Composer,
     url: &str,
 ) -> Result<serde_json::Value, (String, Option<crate::model::findings::Finding>)> {
-    verify_plan::allowed_remote(url).map_err(|why| (why, None))?;
+    plan::allowed_remote(url).map_err(|why| (why, None))?;
     match fetch::get_text(url).await {
         Ok((status, body)) => {
             composer.record("GET", url, status.to_string());
@@ -71,7 +71,7 @@ async fn get_json(
         Err(_) => {
             let probe = fetch::probe(url).await;
             composer.record("GET", url, "no response");
-            Err((format!("{url} could not be read"), Some(verify_plan::jwks_fetch_failed(url, probe))))
+            Err((format!("{url} could not be read"), Some(plan::jwks_fetch_failed(url, probe))))
         }
     }
 }
@@ -100,12 +100,12 @@ pub fn discover(verifier: Verifier, composer: Composer, iss: String) {
     spawn_local(async move {
         verifier.remote_findings.set(Vec::new());
         let mut last = None;
-        for url in verify_plan::discovery_urls(&iss) {
+        for url in plan::discovery_urls(&iss) {
             verifier.remote_note.set(Some(format!("Fetching {url}…")));
             match get_json(composer, &url).await {
                 Ok(meta) => {
                     let issuer = meta.get("issuer").and_then(|v| v.as_str()).unwrap_or_default().to_string();
-                    verifier.remote_findings.set(verify_plan::check_issuer(&iss, &issuer).into_iter().collect());
+                    verifier.remote_findings.set(plan::check_issuer(&iss, &issuer).into_iter().collect());
                     let Some(jwks_uri) = meta.get("jwks_uri").and_then(|v| v.as_str()).map(str::to_string) else {
                         verifier.remote_note.set(Some(format!("{url} has no jwks_uri.")));
                         return;

@@ -6,12 +6,12 @@ mod common;
 use common::*;
 use why401::model::diagnosis::{self, Context, Likelihood, Report};
 use why401::model::findings::catalog;
-use why401::model::findings::catalog::{KID_NOT_IN_JWKS, SIGNATURE_INVALID};
+use why401::model::findings::codes::{KID_NOT_IN_JWKS, SIGNATURE_INVALID};
 use why401::model::findings::{CodeInfo, Finding};
-use why401::model::inspect::{inspect, Inspection};
 use why401::model::request::{Auth, Body, BodyKind, KeyLocation, Method, Request, Row};
 use why401::model::response::{Hop, Response, Source};
 use why401::model::time::Clock;
+use why401::model::token::inspect::{inspect, Inspection};
 
 /// 2026-01-01 12:03:00 UTC: noon, so times a few hours back fall on the same day.
 const NOW: i64 = 1_767_225_600 + 12 * 3_600 + 180;

@@ -7,7 +7,7 @@ use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-use why401::model::export::{self, Options, Target};
+use why401::model::request::export::{self, Options, Target};
 use why401::model::request::{parse_query, Auth, Body, BodyKind, KeyLocation, Method, Request, Row};
 
 fn root() -> &'static Path {

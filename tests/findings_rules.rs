@@ -3,9 +3,10 @@
 mod common;
 
 use common::*;
-use why401::model::findings::{self, Finding};
-use why401::model::inspect::inspect;
+use why401::model::findings::Finding;
 use why401::model::time::Clock;
+use why401::model::token::inspect::inspect;
+use why401::model::token::rules::for_token;
 
 /// 2026-01-01 00:00:00 UTC.
 const NOW: i64 = 1_767_225_600;
@@ -15,7 +16,7 @@ fn codes_for(input: &str, leeway: i64) -> Vec<&'static str> {
 }
 
 fn run(input: &str, leeway: i64) -> Vec<Finding> {
-    findings::for_token(&inspect(input), Clock { now: NOW, leeway })
+    for_token(&inspect(input), Clock { now: NOW, leeway })
 }
 
 fn valid_claims() -> String {

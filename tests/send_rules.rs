@@ -1,8 +1,8 @@
 //! The sending findings: each fires on its case and stays silent on a near miss.
 
 use why401::model::findings::Finding;
+use why401::model::request::sending::{self, PageContext, Probe};
 use why401::model::request::{Auth, Method, Request, Row};
-use why401::model::sending::{self, PageContext, Probe};
 
 fn secure_page() -> PageContext {
     PageContext { origin: "https://why401.example".into(), secure: true }

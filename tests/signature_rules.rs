@@ -8,11 +8,11 @@ use common::*;
 use serde_json::Value;
 use why401::model::findings::Finding;
 use why401::model::keys::{classify, spki, KeyInput, SecretEncoding};
-use why401::model::sending::Probe;
-use why401::model::token;
-use why401::model::verify_plan::{
+use why401::model::request::sending::Probe;
+use why401::model::signature::plan::{
     self, after_verification, check_issuer, jwks_fetch_failed, plan, Blocked, KeyImport, Plan,
 };
+use why401::model::token::jose;
 
 macro_rules! fx {
     ($name:literal) => {
@@ -45,7 +45,7 @@ fn input(key: &str, encoding: SecretEncoding) -> KeyInput {
 
 fn planned(token_text: &str, key: &str, encoding: SecretEncoding) -> (Plan, KeyInput) {
     let keys = input(key, encoding);
-    (plan(&token::parse(token_text.trim()), &keys.keys, keys.is_set), keys)
+    (plan(&jose::parse(token_text.trim()), &keys.keys, keys.is_set), keys)
 }
 
 fn codes(s: &Scenario) -> Vec<&'static str> {
@@ -372,11 +372,11 @@ fn a_failed_check_hints_at_the_secret_encoding() {
     let looks_b64 = "c2VjcmV0LWtleS1mb3ItdGVzdHMtb2YtMzItYnl0ZXM=";
     for (secret, hinted) in [(looks_b64, true), ("correct horse battery staple and more", false)] {
         let (p, keys) = planned(RFC7515_A1, secret, SecretEncoding::Utf8);
-        let f = verify_plan::signature_invalid(&p, &keys.keys);
+        let f = plan::signature_invalid(&p, &keys.keys);
         assert_eq!(f.evidence.contains("try base64"), hinted, "{secret}: {}", f.evidence);
     }
     let (p, keys) = planned(RFC7515_A1, looks_b64, SecretEncoding::Base64);
-    assert!(!verify_plan::signature_invalid(&p, &keys.keys).evidence.contains("try base64"), "already decoded");
+    assert!(!plan::signature_invalid(&p, &keys.keys).evidence.contains("try base64"), "already decoded");
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -408,7 +408,7 @@ mod properties {
         #[test]
         fn random_tokens_and_keys_never_panic(parts in proptest::collection::vec(segment(), 1..6), key in key_text(), verified in any::<bool>()) {
             let keys = classify(&key, SecretEncoding::Base64);
-            let t = token::parse(&parts.join("."));
+            let t = jose::parse(&parts.join("."));
             let p = plan(&t, &keys.keys, keys.is_set);
             prop_assert!(p.verification.is_some() != p.blocked.is_some());
             prop_assert!(!p.why.is_empty());
@@ -422,7 +422,7 @@ mod properties {
             key in key_text(),
         ) {
             let keys = classify(&key, SecretEncoding::Utf8);
-            match why401::model::sign::prepare(&header, &payload, &keys.keys) {
+            match why401::model::signature::sign::prepare(&header, &payload, &keys.keys) {
                 // What would be signed is always the base64url of both parts.
                 Ok(s) => prop_assert_eq!(s.signing_input.split('.').count(), 2),
                 Err(e) => prop_assert!(!e.to_string().is_empty()),

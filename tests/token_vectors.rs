@@ -4,12 +4,12 @@ mod common;
 
 use common::*;
 use serde_json::json;
-use why401::model::inspect::inspect;
-use why401::model::token::{self, Kind, Part, PartError, Payload, ShapeError};
+use why401::model::token::inspect::inspect;
+use why401::model::token::jose::{self, Kind, Part, PartError, Payload, ShapeError};
 
 #[test]
 fn rfc7515_a1_hs256_with_crlf_in_the_header() {
-    let t = token::parse(RFC7515_A1);
+    let t = jose::parse(RFC7515_A1);
     assert!(t.problems.is_empty(), "{:?}", t.problems);
     assert_eq!(t.alg(), Some("HS256"));
     assert_eq!(t.header().unwrap().get("typ"), Some(&json!("JWT")));
@@ -26,7 +26,7 @@ fn rfc7515_a1_hs256_with_crlf_in_the_header() {
 
 #[test]
 fn rfc7515_a5_unsecured_token() {
-    let t = token::parse(RFC7515_A5);
+    let t = jose::parse(RFC7515_A5);
     assert!(t.problems.is_empty());
     assert_eq!(t.alg(), Some("none"));
     assert!(t.range_of(Part::Signature).unwrap().is_empty());
@@ -35,7 +35,7 @@ fn rfc7515_a5_unsecured_token() {
 
 #[test]
 fn rfc7520_4_1_plain_text_payload() {
-    let t = token::parse(RFC7520_4_1);
+    let t = jose::parse(RFC7520_4_1);
     assert!(t.problems.is_empty(), "{:?}", t.problems);
     assert_eq!(t.header().unwrap().get("kid"), Some(&json!("bilbo.baggins@hobbiton.example")));
     let Kind::Jws(jws) = &t.kind else { panic!("not a JWS") };
@@ -46,7 +46,7 @@ fn rfc7520_4_1_plain_text_payload() {
 
 #[test]
 fn rfc7520_5_6_five_part_jwe() {
-    let t = token::parse(RFC7520_5_6);
+    let t = jose::parse(RFC7520_5_6);
     assert!(t.problems.is_empty(), "{:?}", t.problems);
     let Kind::Jwe(jwe) = &t.kind else { panic!("not a JWE: {:?}", t.kind) };
     let h = jwe.header.as_ref().unwrap();
@@ -83,7 +83,7 @@ fn malformed_inputs_are_located() {
         (format!("{}.{p}.{s}", base64_raw(&[b'{', 0xff])), "header is not valid UTF-8 at byte 1"),
     ];
     for (input, expected) in cases {
-        let t = token::parse(&input);
+        let t = jose::parse(&input);
         let messages: Vec<String> =
             t.shape_error.iter().map(|e| e.to_string()).chain(t.problems.iter().map(|p| p.to_string())).collect();
         if expected.is_empty() {
@@ -101,7 +101,7 @@ fn standard_base64_is_reported_but_still_decoded() {
     let header = common_b64("{\"alg\":\"HS256\"}");
     let payload = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, "{\"sub\":\"a?>?\"}".as_bytes());
     assert!(payload.contains('/') || payload.contains('+') || payload.contains('='), "{payload}");
-    let t = token::parse(&format!("{header}.{payload}.sig"));
+    let t = jose::parse(&format!("{header}.{payload}.sig"));
     assert!(t.problems.is_empty(), "{:?}", t.problems);
     assert_eq!(t.non_url_safe.len(), 1);
     assert_eq!(t.non_url_safe[0].0, Part::Payload);
@@ -110,18 +110,18 @@ fn standard_base64_is_reported_but_still_decoded() {
 
 #[test]
 fn opaque_and_empty() {
-    assert_eq!(token::parse("").shape_error, Some(ShapeError::Empty));
-    assert!(matches!(token::parse("ghp_0123456789abcdef").kind, Kind::KnownOpaque(k) if k.vendor == "GitHub"));
-    assert!(matches!(token::parse("ya29.a0AfH6SMB.x.y").kind, Kind::KnownOpaque(k) if k.vendor == "Google"));
-    assert_eq!(token::parse("8f14e45fceea167a5a36dedd4bea2543").kind, Kind::UnknownOpaque);
-    assert_eq!(token::parse("eyJhbGciOiJIUzI1NiJ9").shape_error, Some(ShapeError::PartCount { found: 1 }));
+    assert_eq!(jose::parse("").shape_error, Some(ShapeError::Empty));
+    assert!(matches!(jose::parse("ghp_0123456789abcdef").kind, Kind::KnownOpaque(k) if k.vendor == "GitHub"));
+    assert!(matches!(jose::parse("ya29.a0AfH6SMB.x.y").kind, Kind::KnownOpaque(k) if k.vendor == "Google"));
+    assert_eq!(jose::parse("8f14e45fceea167a5a36dedd4bea2543").kind, Kind::UnknownOpaque);
+    assert_eq!(jose::parse("eyJhbGciOiJIUzI1NiJ9").shape_error, Some(ShapeError::PartCount { found: 1 }));
 }
 
 #[test]
 fn a_token_without_its_signature_part_is_still_read() {
     let (h, rest) = RFC7515_A1.split_once('.').unwrap();
     let (p, _) = rest.split_once('.').unwrap();
-    let t = token::parse(&format!("{h}.{p}"));
+    let t = jose::parse(&format!("{h}.{p}"));
     assert_eq!(t.shape_error, Some(ShapeError::PartCount { found: 2 }));
     assert_eq!(t.claims().unwrap().get("iss"), Some(&json!("joe")));
     assert_eq!(t.segments.len(), 2);
@@ -129,7 +129,7 @@ fn a_token_without_its_signature_part_is_still_read() {
 
 #[test]
 fn header_problems_do_not_hide_the_payload() {
-    let t = token::parse(&format!("eyJhbGciOiJIUzI1NiJ9x!.{}", RFC7515_A1.split_once('.').unwrap().1));
+    let t = jose::parse(&format!("eyJhbGciOiJIUzI1NiJ9x!.{}", RFC7515_A1.split_once('.').unwrap().1));
     assert!(matches!(t.problems[0].error, PartError::Base64(_)));
     assert_eq!(t.claims().unwrap().get("iss"), Some(&json!("joe")));
 }

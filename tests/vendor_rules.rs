@@ -1,9 +1,9 @@
 //! The vendor findings: each fires on a response as the vendor sends it and stays silent on a
 //! near miss (the same vendor saying something else, or a lookalike from another server).
 
-use why401::model::diagnosis_vendor::findings;
+use why401::model::diagnosis::vendor_rules::findings;
 use why401::model::findings::Finding;
-use why401::model::raw_response::parse;
+use why401::model::response::raw::parse;
 use why401::model::response::Response;
 
 /// A pasted response, as `curl -i` prints it.

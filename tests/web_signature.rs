@@ -6,9 +6,9 @@
 use wasm_bindgen_test::*;
 use why401::browser::webcrypto::{self, CheckOutcome};
 use why401::model::keys::{classify, SecretEncoding};
-use why401::model::sign;
-use why401::model::token;
-use why401::model::verify_plan::{plan, Attempt, KeyImport, Verification};
+use why401::model::signature::plan::{plan, Attempt, KeyImport, Verification};
+use why401::model::signature::sign;
+use why401::model::token::jose;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -40,7 +40,7 @@ fn vectors() -> Vec<(&'static str, &'static str, &'static str)> {
 
 fn verification(token_text: &str, key: &str) -> (Verification, Vec<why401::model::keys::KeyMaterial>) {
     let keys = classify(key, SecretEncoding::Utf8);
-    let p = plan(&token::parse(token_text.trim()), &keys.keys, keys.is_set);
+    let p = plan(&jose::parse(token_text.trim()), &keys.keys, keys.is_set);
     (p.verification.unwrap_or_else(|| panic!("{token_text}: {:?}", p.blocked)), keys.keys)
 }
 
@@ -121,7 +121,7 @@ async fn signing_round_trips_through_webcrypto_for_every_key_type() {
         let got = outcomes(&webcrypto::verify(&v, &keys).await);
         assert_eq!(got.last(), Some(&CheckOutcome::Verified), "{alg}: {got:?}");
         // And the decoded token says what was signed.
-        let t = token::parse(&jwt);
+        let t = jose::parse(&jwt);
         assert_eq!(t.claims().and_then(|c| c.get("sub")).and_then(|s| s.as_str()), Some("round trip"), "{alg}");
     }
 }

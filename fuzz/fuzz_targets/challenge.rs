@@ -3,8 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use why401::model::challenge::parse;
-use why401::model::digest::{authorization, DigestInput};
+use why401::model::response::challenge::parse;
+use why401::model::request::digest::{authorization, DigestInput};
 
 fuzz_target!(|data: &[u8]| {
     // Header values reach the parser as &str; lossy keeps non-UTF-8 inputs useful.

@@ -1,8 +1,8 @@
 //! Sending the composed request with the browser's fetch (through gloo-net), timing it, and
 //! the second `no-cors` probe that tells a CORS block from an unreachable host.
 
+use crate::model::request::sending::{PageContext, Probe};
 use crate::model::request::{BodyKind, Request};
-use crate::model::sending::{PageContext, Probe};
 use gloo_net::http::{Headers, Method, RequestBuilder};
 use web_sys::{AbortSignal, RequestMode, ResponseType};
 

@@ -1,13 +1,13 @@
 //! Signature checks and signing with the browser's own WebCrypto (`crypto.subtle`): no bundled
 //! crypto. Thin on purpose: which key, which parameters and which bytes are decided by
-//! `model::verify_plan`; this file only turns its `WebCryptoAlg` and `KeyImport` into
+//! `model::signature::plan`; this file only turns its `WebCryptoAlg` and `KeyImport` into
 //! `importKey` / `verify` / `sign` calls, and every JavaScript exception into a value with the
 //! exception's name and message. Nothing here may panic: the release build aborts on a panic,
 //! which would kill the page.
 
 use crate::model::keys::KeyMaterial;
-use crate::model::sign::{SignImport, Signing};
-use crate::model::verify_plan::{KeyImport, Verification, WebCryptoAlg};
+use crate::model::signature::plan::{KeyImport, Verification, WebCryptoAlg};
+use crate::model::signature::sign::{SignImport, Signing};
 use js_sys::{Array, ArrayBuffer, Object, Promise, Reflect, Uint8Array, JSON};
 use std::cell::Cell;
 use std::fmt;

@@ -1,33 +1,18 @@
 //! Pure logic: no browser types, no clock, no I/O. Everything here is tested on the host.
+//!
+//! Folders are what the user works with; a folder imports only the ones below it:
+//! `diagnosis` → `signature` → `keys`, `request` → `response`, `token` → `findings` → the
+//! shared leaves (`b64`, `json`, `shell`, `time`, `url`).
 
 pub mod b64;
-pub mod basic;
-pub mod challenge;
-pub mod claims;
-pub mod curl;
 pub mod diagnosis;
-pub mod diagnosis_vendor;
-pub mod digest;
-pub mod digest_flow;
-pub mod examples;
-pub mod export;
 pub mod findings;
-pub mod grants;
-pub mod idp;
-pub mod input;
-pub mod inspect;
 pub mod json;
 pub mod keys;
-pub mod opaque;
-pub mod raw_response;
 pub mod request;
 pub mod response;
-pub mod sending;
 pub mod shell;
-pub mod sign;
-pub mod summary;
+pub mod signature;
 pub mod time;
 pub mod token;
 pub mod url;
-pub mod vendor;
-pub mod verify_plan;

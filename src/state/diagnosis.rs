@@ -4,8 +4,8 @@ use super::{Composer, Inspector, Outcome, Verifier};
 use crate::browser::fetch::Received;
 use crate::model::diagnosis::{self, Context, Likelihood, Ranked, Report};
 use crate::model::findings::Finding;
-use crate::model::raw_response;
 use crate::model::request::Request;
+use crate::model::response::raw;
 use crate::model::response::{Hop, Response, Source};
 use leptos::prelude::*;
 
@@ -48,7 +48,7 @@ impl Diagnosis {
     pub fn new(inspector: Inspector, composer: Composer, verifier: Verifier) -> Self {
         let raw_response = RwSignal::new(String::new());
         let parsed = Memo::new(move |_| {
-            raw_response.with(|t| (!t.trim().is_empty()).then(|| raw_response::parse(t).map_err(|e| e.to_string())))
+            raw_response.with(|t| (!t.trim().is_empty()).then(|| raw::parse(t).map_err(|e| e.to_string())))
         });
         let pasted = Memo::new(move |_| {
             parsed.with(|p| {

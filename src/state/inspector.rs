@@ -1,8 +1,9 @@
 //! The token box and everything derived from it.
 
-use crate::model::findings::{self, Finding};
-use crate::model::inspect::{self, Inspection};
+use crate::model::findings::Finding;
 use crate::model::time::Clock;
+use crate::model::token::inspect::{self, Inspection};
+use crate::model::token::rules;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -23,7 +24,7 @@ impl Inspector {
         let leeway = RwSignal::new(0);
         let clock = Memo::new(move |_| Clock { now: now.get(), leeway: leeway.get() });
         let inspection = Memo::new(move |_| raw.with(|text| inspect::inspect(text)));
-        let findings = Memo::new(move |_| inspection.with(|i| findings::for_token(i, clock.get())));
+        let findings = Memo::new(move |_| inspection.with(|i| rules::for_token(i, clock.get())));
         Inspector { raw, leeway, clock, inspection, findings }
     }
 }

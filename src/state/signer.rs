@@ -2,7 +2,7 @@
 //! (a memo over `model::sign`) and the last token WebCrypto produced.
 
 use super::KeyEntry;
-use crate::model::sign::{self, SignError, Signing};
+use crate::model::signature::sign::{self, SignError, Signing};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]

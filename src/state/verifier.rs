@@ -4,7 +4,7 @@
 
 use super::{Inspector, KeyEntry};
 use crate::model::findings::Finding;
-use crate::model::verify_plan::{self, Plan};
+use crate::model::signature::plan::{self, Plan};
 use leptos::prelude::*;
 
 /// What the last check said, in the words the page shows.
@@ -35,7 +35,7 @@ impl Verifier {
     pub fn new(inspector: Inspector) -> Self {
         let key = KeyEntry::new();
         let plan = Memo::new(move |_| {
-            key.keys.with(|k| inspector.inspection.with(|i| verify_plan::plan(&i.token, &k.keys, k.is_set)))
+            key.keys.with(|k| inspector.inspection.with(|i| plan::plan(&i.token, &k.keys, k.is_set)))
         });
         let checked = RwSignal::new(Vec::new());
         let remote_findings = RwSignal::new(Vec::new());

@@ -1,4 +1,4 @@
-use crate::model::basic::{self, Latin1Difference};
+use crate::model::request::basic::{self, Latin1Difference};
 use crate::model::request::{Auth, KeyLocation};
 use crate::state::Composer;
 use leptos::prelude::*;

@@ -1,4 +1,4 @@
-use crate::model::claims::{self, ClaimRow, MAX_ROWS};
+use crate::model::token::claims::{self, ClaimRow, MAX_ROWS};
 use crate::state::Inspector;
 use leptos::prelude::*;
 

@@ -1,5 +1,5 @@
 use super::copy::copy_and_report;
-use crate::model::export::{self, Options, Target};
+use crate::model::request::export::{self, Options, Target};
 use crate::state::Composer;
 use leptos::prelude::*;
 

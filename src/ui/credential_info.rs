@@ -1,5 +1,5 @@
 use super::RichText;
-use crate::model::token::Kind;
+use crate::model::token::jose::Kind;
 use crate::state::Inspector;
 use leptos::prelude::*;
 

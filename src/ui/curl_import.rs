@@ -1,4 +1,4 @@
-use crate::model::curl;
+use crate::model::request::curl;
 use crate::model::request::Auth;
 use crate::state::{Composer, Inspector};
 use leptos::prelude::*;

@@ -1,5 +1,5 @@
 use crate::model::json;
-use crate::model::token::{Kind, Payload};
+use crate::model::token::jose::{Kind, Payload};
 use crate::state::Inspector;
 use leptos::prelude::*;
 

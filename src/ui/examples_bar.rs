@@ -1,4 +1,4 @@
-use crate::model::examples;
+use crate::model::token::examples;
 use crate::state::Inspector;
 use leptos::prelude::*;
 

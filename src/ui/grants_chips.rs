@@ -1,4 +1,4 @@
-use crate::model::grants;
+use crate::model::token::grants;
 use crate::state::Inspector;
 use leptos::prelude::*;
 

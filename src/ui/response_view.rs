@@ -1,5 +1,6 @@
 use super::FindingCard;
-use crate::model::{json, sending};
+use crate::model::json;
+use crate::model::request::sending;
 use crate::state::{Composer, Outcome};
 use leptos::prelude::*;
 

@@ -1,6 +1,6 @@
 use super::copy::copy_and_report;
 use super::KeyField;
-use crate::model::sign;
+use crate::model::signature::sign;
 use crate::state::{Inspector, Signer};
 use crate::verification;
 use leptos::prelude::*;

@@ -1,5 +1,5 @@
 use super::{FindingCard, KeyField};
-use crate::model::verify_plan;
+use crate::model::signature::plan;
 use crate::state::{Composer, Inspector, Verdict, Verifier};
 use crate::verification;
 use leptos::prelude::*;
@@ -17,7 +17,7 @@ pub fn SignaturePanel() -> impl IntoView {
             .inspection
             .with(|i| i.token.claims().and_then(|c| c.get("iss")).and_then(|v| v.as_str()).map(str::to_string))
     });
-    let discoverable = move || iss.get().filter(|i| verify_plan::allowed_remote(i).is_ok());
+    let discoverable = move || iss.get().filter(|i| plan::allowed_remote(i).is_ok());
     let result = move || {
         let (class, text) = match verifier.verdict.get() {
             Verdict::Verified { key } => ("sig-result good", format!("Signature verified with {key}.")),

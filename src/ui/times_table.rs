@@ -1,6 +1,6 @@
 use crate::browser::clock::local_offset_minutes;
-use crate::model::claims;
 use crate::model::time;
+use crate::model::token::claims;
 use crate::state::Inspector;
 use leptos::prelude::*;
 

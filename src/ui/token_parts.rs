@@ -1,5 +1,5 @@
 use crate::model::json;
-use crate::model::token::Part;
+use crate::model::token::jose::Part;
 use crate::state::Inspector;
 use leptos::prelude::*;
 

@@ -1,6 +1,6 @@
-use crate::model::claims::{self, Validity};
-use crate::model::summary;
 use crate::model::time;
+use crate::model::token::claims::{self, Validity};
+use crate::model::token::summary;
 use crate::state::Inspector;
 use leptos::prelude::*;
 

@@ -5,10 +5,10 @@
 use super::facts::{Carrier, Facts};
 use super::verdict::short_utc;
 use super::{Hit, Likelihood};
-use crate::model::challenge::Challenge;
-use crate::model::findings::catalog::*;
-use crate::model::grants;
+use crate::model::findings::codes::*;
+use crate::model::response::challenge::Challenge;
 use crate::model::time;
+use crate::model::token::grants;
 
 pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
     invalid_token(f, hits);

@@ -2,9 +2,9 @@
 
 use super::facts::Facts;
 use super::{Hit, Likelihood};
-use crate::model::challenge::Challenge;
-use crate::model::digest::{self, DigestError, DigestInput};
-use crate::model::findings::catalog::*;
+use crate::model::findings::codes::*;
+use crate::model::request::digest::{self, DigestError, DigestInput};
+use crate::model::response::challenge::Challenge;
 
 pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
     let digests: Vec<&Challenge> = f.challenges.iter().filter(|c| c.is("digest")).collect();

@@ -2,13 +2,13 @@
 //! what was sent, what the server asked for and which token is being judged.
 
 use super::Context;
-use crate::model::challenge::{self, Challenge, ChallengeError};
-use crate::model::claims::{self, Validity};
 use crate::model::findings::Finding;
-use crate::model::inspect::{self, Inspection};
 use crate::model::request::{self, Auth, BodyKind, KeyLocation, Request};
+use crate::model::response::challenge::{self, Challenge, ChallengeError};
 use crate::model::response::Response;
 use crate::model::time::Clock;
+use crate::model::token::claims::{self, Validity};
+use crate::model::token::inspect::{self, Inspection};
 use crate::model::url::{self, Url};
 use serde_json::{Map, Value};
 use std::borrow::Cow;

@@ -4,10 +4,11 @@
 use super::facts::Facts;
 use super::verdict::short_utc;
 use super::{Hit, Likelihood};
-use crate::model::findings::{for_token, Finding, Severity};
+use crate::model::findings::{Finding, Severity};
+use crate::model::request::sending;
 use crate::model::response::Source;
-use crate::model::sending;
 use crate::model::time;
+use crate::model::token::rules::for_token;
 
 pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
     if let Some(t) = f.token.as_deref() {

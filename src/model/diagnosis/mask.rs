@@ -6,8 +6,8 @@
 //! header, an error_description echoing the token).
 
 use super::facts::{credential_of, is_key_header, is_key_param, scheme_of, Facts, AUTHORIZATION_TYPOS};
-use crate::model::inspect;
 use crate::model::request::{form_urlencode, Auth, Row};
+use crate::model::token::inspect;
 use base64::Engine;
 
 pub const HIDDEN: &str = "***";

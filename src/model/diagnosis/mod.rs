@@ -7,9 +7,9 @@
 //! vendor findings), so this report is the one place that ranks everything.
 
 mod challenge_rules;
+mod copy_report;
 mod digest_rules;
 mod dpop_rules;
-mod export;
 mod facts;
 mod imported;
 mod mask;
@@ -18,16 +18,17 @@ mod request_rules;
 mod script_checks;
 mod status_rules;
 mod token_context_rules;
+pub mod vendor_rules;
 mod verdict;
 
-pub use export::{json, markdown};
+pub use copy_report::{json, markdown};
 pub use mask::mask_token;
 
-use super::findings::{catalog, CodeInfo, Finding};
-use super::inspect::Inspection;
-use super::request::Request;
-use super::response::Response;
-use super::time::Clock;
+use crate::model::findings::{catalog, CodeInfo, Finding};
+use crate::model::request::Request;
+use crate::model::response::Response;
+use crate::model::time::Clock;
+use crate::model::token::inspect::Inspection;
 use facts::Facts;
 
 /// Everything the page knows about one failing call; any part may be missing.
@@ -38,7 +39,7 @@ pub struct Context<'a> {
     /// The token box's inspection; when absent, the token in the request's Authorization is judged.
     pub inspection: Option<&'a Inspection>,
     pub clock: Clock,
-    /// What checking the token's signature found (`verify_plan`, after WebCrypto's answer).
+    /// What checking the token's signature found (`signature::plan`, after WebCrypto's answer).
     pub signature: &'a [Finding],
 }
 
@@ -140,7 +141,7 @@ pub fn diagnose(ctx: &Context) -> Report {
     imported::run(&f, &mut hits);
     // Vendor-specific body and header shapes (Entra, Google, AWS, GitHub, Stripe, Slack, RFC 6749 §5.2).
     if let Some(r) = ctx.response {
-        imported::add_vendor(super::diagnosis_vendor::findings(r), &mut hits);
+        imported::add_vendor(vendor_rules::findings(r), &mut hits);
     }
     dedupe(&mut hits);
     status_rules::unexplained(&f, &mut hits);

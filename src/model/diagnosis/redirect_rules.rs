@@ -3,7 +3,7 @@
 
 use super::facts::Facts;
 use super::{Hit, Likelihood};
-use crate::model::findings::catalog::*;
+use crate::model::findings::codes::*;
 use crate::model::response::{Hop, Source};
 use crate::model::url::{self, Url};
 

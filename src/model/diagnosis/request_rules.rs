@@ -3,12 +3,12 @@
 
 use super::facts::{credential_of, scheme_of, Carrier, Facts, AUTHORIZATION_TYPOS};
 use super::{Hit, Likelihood};
-use crate::model::basic::{self, Latin1Difference};
-use crate::model::findings::catalog::*;
-use crate::model::findings::for_token;
-use crate::model::input::Removed;
-use crate::model::inspect;
+use crate::model::findings::codes::*;
+use crate::model::request::basic::{self, Latin1Difference};
 use crate::model::request::{Auth, BodyKind};
+use crate::model::token::input::Removed;
+use crate::model::token::inspect;
+use crate::model::token::rules::for_token;
 
 /// What scripts put in the header when the variable holding the token was never set.
 const PLACEHOLDERS: &[&str] = &[
@@ -105,7 +105,7 @@ fn value_shape(f: &Facts, scheme: Option<&str>, value: &str, hits: &mut Vec<Hit>
             }
         }
         None if !value.trim().contains([' ', '\t']) && !value.trim().is_empty() => {
-            let what = crate::model::summary::describe(&inspected).0;
+            let what = crate::model::token::summary::describe(&inspected).0;
             let wanted = f.challenge_schemes().first().map_or("Bearer".to_string(), |s| s.to_string());
             hits.push(
                 Hit::new(AUTHORIZATION_SCHEME_MISSING, format!("The Authorization value is a bare credential ({what}) with no scheme before it."), likely)

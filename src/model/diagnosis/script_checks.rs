@@ -4,7 +4,7 @@
 
 use super::facts::{Carrier, Facts};
 use super::{Hit, ScriptCheck};
-use crate::model::basic::{self, Latin1Difference};
+use crate::model::request::basic::{self, Latin1Difference};
 use crate::model::request::{Auth, BodyKind};
 
 pub fn checks(f: &Facts, hits: &[Hit]) -> Vec<ScriptCheck> {

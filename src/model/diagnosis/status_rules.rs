@@ -3,12 +3,12 @@
 
 use super::facts::{Facts, AUTHORIZATION_TYPOS};
 use super::{Hit, Likelihood};
-use crate::model::claims::{self, Validity};
-use crate::model::findings::catalog::*;
+use crate::model::findings::codes::*;
 use crate::model::findings::Severity;
-use crate::model::grants;
 use crate::model::response::Source;
 use crate::model::time;
+use crate::model::token::claims::{self, Validity};
+use crate::model::token::grants;
 
 pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
     credentials_missing(f, hits);

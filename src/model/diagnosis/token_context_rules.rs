@@ -3,7 +3,7 @@
 
 use super::facts::Facts;
 use super::{Hit, Likelihood};
-use crate::model::findings::catalog::*;
+use crate::model::findings::codes::*;
 use serde_json::Value;
 
 pub fn run(f: &Facts, hits: &mut Vec<Hit>) {

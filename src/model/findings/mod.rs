@@ -1,15 +1,11 @@
 //! Findings: diagnoses with a stable code, evidence and a fix.
 
 pub mod catalog;
-mod codes_diagnosis;
-mod codes_sending;
-mod codes_signature;
-mod codes_token;
-mod codes_vendor;
-mod token_rules;
+pub mod code;
+pub mod codes;
 
-pub use catalog::{catalog, CodeInfo, Severity};
-pub use token_rules::for_token;
+pub use catalog::{by_code, catalog};
+pub use code::{CodeInfo, Severity};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
@@ -53,6 +49,5 @@ impl Finding {
 /// Most severe first; within a severity, catalog order (which lists likelier causes first).
 pub fn sort(findings: &mut [Finding]) {
     // By code, not by address: a `const` reference need not have one address.
-    let position = |f: &Finding| catalog().position(|c| c.code == f.info.code).unwrap_or(usize::MAX);
-    findings.sort_by_key(|f| (f.info.severity, position(f)));
+    findings.sort_by_key(|f| (f.info.severity, catalog::position(f.info.code)));
 }

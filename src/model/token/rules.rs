@@ -1,13 +1,13 @@
 //! Rules over what the inspector sees: the input as pasted and the decoded token.
 
-use super::catalog::*;
-use super::{sort, Finding};
-use crate::model::claims::{self, Validity};
-use crate::model::idp::{self, TokenUse};
-use crate::model::input::{Extracted, Removed};
-use crate::model::inspect::Inspection;
+use crate::model::findings::codes::*;
+use crate::model::findings::{sort, Finding};
 use crate::model::time::{self, Clock, Secs};
-use crate::model::token::{Jws, Kind, Part, Payload, Token};
+use crate::model::token::claims::{self, Validity};
+use crate::model::token::idp::{self, TokenUse};
+use crate::model::token::input::{Extracted, Removed};
+use crate::model::token::inspect::Inspection;
+use crate::model::token::jose::{Jws, Kind, Part, Payload, Token};
 use serde_json::{Map, Value};
 
 /// NumericDate values above this are milliseconds: as seconds they would be past year 5138.

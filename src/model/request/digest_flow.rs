@@ -1,10 +1,10 @@
 //! The Digest dance: a first request without credentials, a 401 with a challenge, and one
 //! retry with the computed response (RFC 7616 §3.4). Pure, so the retry can be tested.
 
-use super::challenge;
-use super::digest::{self, DigestInput};
-use super::request::{Auth, Request, Row};
-use super::url;
+use crate::model::request::digest::{self, DigestInput};
+use crate::model::request::{Auth, Request, Row};
+use crate::model::response::challenge;
+use crate::model::url;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DigestRetry {

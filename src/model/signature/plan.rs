@@ -4,7 +4,7 @@
 //! Also the pure parts of fetching an issuer's keys: discovery URLs, which URLs may be fetched,
 //! and comparing the metadata's issuer with the token's.
 
-use crate::model::findings::catalog::{
+use crate::model::findings::codes::{
     ALG_KEY_MISMATCH, ALG_NONE, ECDSA_SIGNATURE_DER, HS_SECRET_TOO_SHORT, HS_WITH_PUBLIC_KEY, ISSUER_METADATA_MISMATCH,
     JWKS_FETCH_BLOCKED_BY_CORS, KID_NOT_IN_JWKS, MICROSOFT_GRAPH_TOKEN, NETWORK_UNREACHABLE, SIGNATURE_INVALID,
 };
@@ -12,8 +12,8 @@ use crate::model::findings::{self, Finding};
 use crate::model::keys::classify::{looks_base64, secret_shortfall};
 use crate::model::keys::der;
 use crate::model::keys::{Curve, KeyKind, KeyMaterial, Origin, Private, SecretEncoding};
-use crate::model::sending::Probe;
-use crate::model::token::{Kind, Part, Token};
+use crate::model::request::sending::Probe;
+use crate::model::token::jose::{Kind, Part, Token};
 use crate::model::url;
 use serde_json::{Map, Value};
 use std::fmt;

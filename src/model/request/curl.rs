@@ -2,8 +2,8 @@
 //! docs print) into the composer's `Request`. Nothing is silently dropped: a flag the importer
 //! does not know is listed, and a known flag that changes nothing a browser sends gets a note.
 
-use super::request::{decode_component, parse_query, Auth, Body, BodyKind, Method, Request, Row};
-use super::shell::{self, ShellError};
+use crate::model::request::{decode_component, parse_query, Auth, Body, BodyKind, Method, Request, Row};
+use crate::model::shell::{self, ShellError};
 use base64::Engine;
 use std::fmt;
 

@@ -1,8 +1,9 @@
 //! Codes about the token itself and how it was pasted or put in the header.
 
-use super::catalog::codes;
+use crate::model::findings::code::codes;
 
 codes! {
+    TOKEN_CODES;
 
     TOKEN_MALFORMED = "token_malformed", Error,
         "The token cannot be decoded.",

@@ -1,7 +1,7 @@
 //! Plain-English meanings of registered and common claims, and the time claims of a token.
 
-use super::json;
-use super::time::{self, Clock, Secs};
+use crate::model::json;
+use crate::model::time::{self, Clock, Secs};
 use serde_json::{Map, Value};
 
 /// Meanings of payload claims (RFC 7519 §4.1, OIDC Core §2 and §5.1, RFC 9068, RFC 8693,

@@ -6,11 +6,11 @@
 //! reported instead of the RFC 6749 `invalid_grant` it arrives with, because the code says
 //! more and the generic advice would only repeat it less precisely.
 
-use super::findings::catalog::*;
-use super::findings::{sort, CodeInfo, Finding};
-use super::json::truncate_chars;
-use super::response::Response;
-use super::vendor::{self, GitHubSso, JwtBearerProblem, StripeMode};
+use crate::model::findings::codes::*;
+use crate::model::findings::{sort, CodeInfo, Finding};
+use crate::model::json::truncate_chars;
+use crate::model::response::vendor::{self, GitHubSso, JwtBearerProblem, StripeMode};
+use crate::model::response::Response;
 use serde_json::Value;
 
 pub fn findings(response: &Response) -> Vec<Finding> {

@@ -1,8 +1,8 @@
 //! Example inputs for the "try an example" buttons: each shows one common cause of a 401.
 //! Times are relative to `now` so an "expired" example stays expired by two hours.
 
-use super::b64;
-use super::time::Secs;
+use crate::model::b64;
+use crate::model::time::Secs;
 
 pub struct Example {
     pub label: &'static str,
@@ -79,9 +79,9 @@ pub fn all(now: Secs) -> Vec<Example> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::findings::for_token;
-    use crate::model::inspect::inspect;
     use crate::model::time::Clock;
+    use crate::model::token::inspect::inspect;
+    use crate::model::token::rules::for_token;
 
     #[test]
     fn each_example_shows_what_its_label_promises() {

@@ -6,8 +6,8 @@ use crate::model::b64;
 use crate::model::json::{self, JsonError};
 use crate::model::keys::classify::secret_shortfall;
 use crate::model::keys::{KeyMaterial, Private};
-use crate::model::token::Token;
-use crate::model::verify_plan::{webcrypto_alg, AlgProblem, WebCryptoAlg};
+use crate::model::signature::plan::{webcrypto_alg, AlgProblem, WebCryptoAlg};
+use crate::model::token::jose::Token;
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -245,7 +245,7 @@ mod tests {
     #[test]
     fn each_reason_it_cannot_sign_is_told() {
         let secret = keys(&"s".repeat(32));
-        let rsa_public = keys(include_str!("../../tests/fixtures/keys/rsa2048_spki.pem"));
+        let rsa_public = keys(include_str!("../../../tests/fixtures/keys/rsa2048_spki.pem"));
         let cases: Vec<(&str, &str, Vec<KeyMaterial>, &str)> = vec![
             ("{\"alg\":", "{}", secret.clone(), "header: JSON error at line 1 col 7"),
             ("{\"alg\":\"HS256\"}", "{\"a\" 1}", secret.clone(), "payload: JSON error at line 1 col 6"),
@@ -270,10 +270,10 @@ mod tests {
 
     #[test]
     fn private_keys_are_imported_as_pasted_and_notes_say_what_a_server_will_mind() {
-        let pem = keys(include_str!("../../tests/fixtures/keys/rsa2048_pkcs8.pem"));
+        let pem = keys(include_str!("../../../tests/fixtures/keys/rsa2048_pkcs8.pem"));
         let s = prepare(r#"{"alg":"RS256"}"#, "{}", &pem).unwrap();
         assert!(matches!(s.import, Some(SignImport::Pkcs8(_))));
-        let jwk = keys(include_str!("../../tests/fixtures/keys/rfc7520_3_4_rsa_private.jwk.json"));
+        let jwk = keys(include_str!("../../../tests/fixtures/keys/rfc7520_3_4_rsa_private.jwk.json"));
         let s = prepare(r#"{"alg":"PS384"}"#, "{}", &jwk).unwrap();
         assert!(matches!(s.import, Some(SignImport::Jwk(_))));
         assert!(s.notes.iter().any(|n| n.contains("add \"kid\"")), "{:?}", s.notes);
@@ -286,7 +286,7 @@ mod tests {
 
     #[test]
     fn kid_picks_the_key_in_a_set() {
-        let private = include_str!("../../tests/fixtures/keys/rfc7520_3_4_rsa_private.jwk.json");
+        let private = include_str!("../../../tests/fixtures/keys/rfc7520_3_4_rsa_private.jwk.json");
         let mut other: Value = serde_json::from_str(private).unwrap();
         other["kid"] = Value::from("second");
         let set = format!("{{\"keys\":[{private},{other}]}}");
@@ -311,9 +311,9 @@ mod tests {
 
     #[test]
     fn start_from_a_token_or_an_example() {
-        let t = crate::model::token::parse("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln");
+        let t = crate::model::token::jose::parse("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln");
         assert_eq!(start_from(&t, 0), ("{\n  \"alg\": \"RS256\"\n}".to_string(), "{\n  \"sub\": \"x\"\n}".to_string()));
-        let (h, p) = start_from(&crate::model::token::parse("ghp_x"), 100);
+        let (h, p) = start_from(&crate::model::token::jose::parse("ghp_x"), 100);
         assert!(h.contains("HS256") && p.contains("\"exp\": 3700"), "{h} {p}");
     }
 }

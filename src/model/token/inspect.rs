@@ -1,7 +1,7 @@
 //! The token inspector's whole model: from the text in the Token box to everything shown.
 
-use super::input::{self, Extracted};
-use super::token::{self, Token};
+use crate::model::token::input::{self, Extracted};
+use crate::model::token::jose::{self, Token};
 use base64::Engine;
 
 /// HTTP Basic credentials found instead of a token (RFC 7617).
@@ -31,7 +31,7 @@ impl Inspection {
 /// Pure and proportional to the input size: it runs on every keystroke.
 pub fn inspect(text: &str) -> Inspection {
     let extracted = input::extract(text);
-    let token = token::parse(&extracted.token);
+    let token = jose::parse(&extracted.token);
     let is_basic = extracted.scheme.as_deref().is_some_and(|s| s.eq_ignore_ascii_case("basic"));
     let basic = is_basic.then(|| decode_basic(&extracted.token));
     Inspection { extracted, token, basic }

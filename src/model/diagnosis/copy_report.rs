@@ -7,7 +7,7 @@ use super::facts::Facts;
 use super::mask::{mask_header, mask_param, mask_token, mask_url, secret_param, Scrubber};
 use super::{Context, Report};
 use crate::model::response::Source;
-use crate::model::summary;
+use crate::model::token::summary;
 use serde::Serialize;
 use serde_json::{Map, Value};
 

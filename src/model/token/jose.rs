@@ -2,9 +2,9 @@
 //! token. Decoding never stops at the first problem: each part is decoded on its own so that a
 //! broken payload still leaves the header visible.
 
-use super::b64::{self, B64Error};
-use super::json::{self, JsonError};
-use super::opaque::{self, OpaqueKind};
+use crate::model::b64::{self, B64Error};
+use crate::model::json::{self, JsonError};
+use crate::model::token::opaque::{self, OpaqueKind};
 use serde_json::{Map, Value};
 use std::fmt;
 use std::ops::Range;

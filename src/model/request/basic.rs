@@ -1,6 +1,6 @@
 //! HTTP Basic credentials (RFC 7617).
 
-use super::b64;
+use crate::model::b64;
 
 /// `Basic base64(user:password)` with UTF-8 bytes, as RFC 7617 §2.1 recommends and browsers do.
 pub fn header_value(user: &str, password: &str) -> String {

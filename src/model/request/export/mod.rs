@@ -2,8 +2,8 @@
 //! Every snippet must send what the page would send, so each target's quoting and defaults
 //! (which Content-Type it adds by itself, how it encodes Basic credentials) are handled here.
 
-use super::basic::{self, Latin1Difference};
-use super::request::{form_urlencode, Auth, BodyKind, KeyLocation, Method, Request, Row};
+use crate::model::request::basic::{self, Latin1Difference};
+use crate::model::request::{form_urlencode, Auth, BodyKind, KeyLocation, Method, Request, Row};
 use serde_json::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -920,7 +920,7 @@ pub fn fetch(r: &Request, opts: Options) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::curl;
+    use crate::model::request::curl;
     use crate::model::request::Body;
     use crate::model::shell;
 

@@ -1,6 +1,10 @@
 //! A response as the diagnosis sees it: one the page received, or one the user pasted (from
 //! `curl -i` / `curl -v`, DevTools or a Python print).
 
+pub mod challenge;
+pub mod raw;
+pub mod vendor;
+
 /// Where the response came from, which decides what may be missing from it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {

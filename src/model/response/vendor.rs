@@ -1,11 +1,11 @@
 //! What vendors say when they refuse a request, read out of a response: RFC 6749 token
 //! endpoint errors, Microsoft Entra, ASP.NET Core JwtBearer, Google, AWS, GitHub, Stripe, Slack
 //! and Keycloak. Only reading happens here; what it means and what to do is in
-//! `diagnosis_vendor`. Each reader returns `None` unless the vendor's own shape is there, so a
+//! `diagnosis::vendor_rules`. Each reader returns `None` unless the vendor's own shape is there, so a
 //! lookalike body from another server is not mistaken for it.
 
-use super::challenge;
-use super::response::Response;
+use crate::model::response::challenge;
+use crate::model::response::Response;
 use serde_json::Value;
 
 /// The body as JSON, when it is a JSON object or array.

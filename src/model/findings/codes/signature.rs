@@ -1,9 +1,10 @@
 //! Codes about verifying the token's signature: the key, the algorithm, the issuer's metadata.
 //! `alg_none` lives with the token codes and is reused, not repeated.
 
-use super::catalog::codes;
+use crate::model::findings::code::codes;
 
 codes! {
+    SIGNATURE_CODES;
     MICROSOFT_GRAPH_TOKEN = "microsoft_graph_token", Error,
         "This is a Microsoft Graph token: only Graph can verify it.",
         "Graph access tokens are for Graph alone: Graph transforms the header's nonce before checking, so the signature never verifies with the published keys, and your API must not accept them anyway. Request a token for your own API (scope `api://<app-id>/.default`) so that aud is your app.",

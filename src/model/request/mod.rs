@@ -2,6 +2,13 @@
 //! Pure data plus the rules that turn it into what goes on the wire (effective headers, the
 //! encoded body, the URL with its query), so the UI, the exporters and the sender agree.
 
+pub mod basic;
+pub mod curl;
+pub mod digest;
+pub mod digest_flow;
+pub mod export;
+pub mod sending;
+
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -247,7 +254,7 @@ impl Request {
             Auth::None | Auth::Digest { .. } => None,
             Auth::Bearer { token } => Some(("Authorization".into(), format!("Bearer {}", token.trim()))),
             Auth::Basic { user, password } => {
-                Some(("Authorization".into(), super::basic::header_value(user, password)))
+                Some(("Authorization".into(), crate::model::request::basic::header_value(user, password)))
             }
             Auth::ApiKey { name, value, location: KeyLocation::Header } => Some((name.clone(), value.clone())),
             Auth::ApiKey { location: KeyLocation::Query, .. } => None,

@@ -2,7 +2,7 @@
 //! JSON or a curl line. We extract the token and record everything we removed, because what had
 //! to be removed is often the very reason the server said 401.
 
-use super::shell;
+use crate::model::shell;
 use serde_json::Value;
 use std::fmt;
 
@@ -177,9 +177,9 @@ fn auth_from_curl(text: &str) -> Result<Option<String>, shell::ShellError> {
             "-H" | "--header" => iter.next().cloned(),
             w if w.starts_with("-H") && w.len() > 2 => Some(w[2..].to_string()),
             w if w.starts_with("--header=") => Some(w["--header=".len()..].to_string()),
-            "-u" | "--user" => {
-                iter.next().map(|creds| format!("Authorization: Basic {}", super::b64::encode_std(creds.as_bytes())))
-            }
+            "-u" | "--user" => iter
+                .next()
+                .map(|creds| format!("Authorization: Basic {}", crate::model::b64::encode_std(creds.as_bytes()))),
             _ => None,
         };
         if let Some(h) = header {

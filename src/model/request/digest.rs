@@ -1,7 +1,7 @@
 //! HTTP Digest (RFC 7616) client responses: the `Authorization` value for a parsed challenge.
 //! Pure: the cnonce and nonce count come from the caller, so a response can be reproduced.
 
-use super::challenge::Challenge;
+use crate::model::response::challenge::Challenge;
 use md5::Md5;
 use sha2::{Digest, Sha256, Sha512_256};
 use std::fmt;
@@ -186,7 +186,7 @@ pub fn authorization(challenge: &Challenge, input: &DigestInput) -> Result<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::challenge::parse;
+    use crate::model::response::challenge::parse;
 
     fn challenge(header: &str) -> Challenge {
         let parsed = parse(&[header]);

@@ -6,8 +6,8 @@
 //! stay separate. When a trace shows several responses (redirects, `100 Continue`, a Digest
 //! round trip), the last one is the response; each 3xx before it becomes a [`Hop`].
 
-use super::json::truncate_chars;
-use super::response::{Hop, Response, Source};
+use crate::model::json::truncate_chars;
+use crate::model::response::{Hop, Response, Source};
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

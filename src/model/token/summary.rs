@@ -1,8 +1,8 @@
 //! The one-line description of what was pasted, and the few facts that matter most.
 
-use super::idp::{self, TokenUse};
-use super::inspect::Inspection;
-use super::token::Kind;
+use crate::model::token::idp::{self, TokenUse};
+use crate::model::token::inspect::Inspection;
+use crate::model::token::jose::Kind;
 
 /// A headline ("JWS signed with RS256") and a few facts (issuer, what the token is for).
 pub fn describe(i: &Inspection) -> (String, Vec<String>) {
@@ -58,7 +58,7 @@ pub fn describe(i: &Inspection) -> (String, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::inspect::inspect;
+    use crate::model::token::inspect::inspect;
 
     #[test]
     fn headlines() {

@@ -1,10 +1,11 @@
 //! Codes for what a vendor's own error says: OAuth token endpoints (RFC 6749 §5.2), Microsoft
 //! Entra and ASP.NET Core, Google, AWS API Gateway, GitHub, Stripe, Slack and Keycloak. Each fix
-//! is the vendor-specific one; the rules in `diagnosis_vendor.rs` sharpen it with the evidence.
+//! is the vendor-specific one; the rules in `diagnosis/vendor_rules.rs` sharpen it with the evidence.
 
-use super::catalog::codes;
+use crate::model::findings::code::codes;
 
 codes! {
+    VENDOR_CODES;
     OAUTH_INVALID_REQUEST = "oauth_invalid_request", Error,
         "The token endpoint says the request is malformed (invalid_request).",
         "A parameter is missing, repeated or unreadable. Send grant_type and the grant's parameters once each (code + redirect_uri + code_verifier, refresh_token, or client credentials) as application/x-www-form-urlencoded: `data=` in Python requests, URLSearchParams in JavaScript, not JSON.",

@@ -2,10 +2,10 @@
 //! and after a failure: the difference between "the server said 401" and "the browser never
 //! let us see what the server said".
 
-use super::findings::catalog::*;
-use super::findings::Finding;
-use super::request::{BodyKind, Method, Request};
-use super::url;
+use crate::model::findings::codes::*;
+use crate::model::findings::Finding;
+use crate::model::request::{BodyKind, Method, Request};
+use crate::model::url;
 
 /// Where the page itself is served from; mixed content and CORS depend on it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,7 +126,7 @@ fn header_value_problem(value: &str) -> Option<String> {
 }
 
 fn quote(s: &str) -> String {
-    format!("\"{}\"", super::json::truncate_chars(s, 80))
+    format!("\"{}\"", crate::model::json::truncate_chars(s, 80))
 }
 
 /// Why the browser will send an OPTIONS preflight first (empty when it will not). The

@@ -1,9 +1,10 @@
 //! Codes of the diagnosis engine: what the request, the response and the token say together.
 //! Listed most decisive first, because equal likelihood and severity fall back to this order.
 
-use super::catalog::codes;
+use crate::model::findings::code::codes;
 
 codes! {
+    DIAGNOSIS_CODES;
     REDIRECT_DROPPED_AUTHORIZATION = "redirect_dropped_authorization", Error,
         "A redirect to another host, scheme or port dropped the Authorization header.",
         "Call the final URL directly (fix the host, scheme or trailing slash that causes the redirect). Python requests (`should_strip_auth`), curl without `--location-trusted` and browsers all remove Authorization when a redirect leaves the original host.",

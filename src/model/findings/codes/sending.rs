@@ -1,8 +1,9 @@
 //! Codes about what the browser will and will not send or show.
 
-use super::catalog::codes;
+use crate::model::findings::code::codes;
 
 codes! {
+    SENDING_CODES;
     URL_INVALID = "url_invalid", Error,
         "The URL cannot be requested.",
         "Write the full URL with its scheme, e.g. `https://api.example.com/v1/items`, and percent-encode spaces.",
