@@ -4,7 +4,7 @@
 
 use super::facts::{Carrier, Facts};
 use super::verdict::short_utc;
-use super::{Hit, Likelihood};
+use super::report::{Hit, Likelihood};
 use crate::model::findings::codes::*;
 use crate::model::response::challenge::Challenge;
 use crate::model::time;

@@ -5,7 +5,8 @@
 
 use super::facts::Facts;
 use super::mask::{mask_header, mask_param, mask_token, mask_url, secret_param, Scrubber};
-use super::{Context, Report};
+use super::context::Context;
+use super::report::Report;
 use crate::model::response::Source;
 use crate::model::token::summary;
 use serde::Serialize;

@@ -1,7 +1,7 @@
 //! HTTP Digest (RFC 7616): a stale nonce, and challenges no client at hand can answer.
 
 use super::facts::Facts;
-use super::{Hit, Likelihood};
+use super::report::{Hit, Likelihood};
 use crate::model::findings::codes::*;
 use crate::model::request::digest::{self, DigestError, DigestInput};
 use crate::model::response::challenge::Challenge;

@@ -2,7 +2,7 @@
 //! bearer token, and a certificate-bound token (RFC 8705) a browser cannot present.
 
 use super::facts::Facts;
-use super::{Hit, Likelihood};
+use super::report::{Hit, Likelihood};
 use crate::model::findings::codes::*;
 use serde_json::Value;
 

@@ -1,7 +1,7 @@
 //! What the request, the response and the token say, read once so that every rule agrees on
 //! what was sent, what the server asked for and which token is being judged.
 
-use super::Context;
+use super::context::Context;
 use crate::model::findings::Finding;
 use crate::model::request::{self, Auth, BodyKind, KeyLocation, Request};
 use crate::model::response::challenge::{self, Challenge, ChallengeError};

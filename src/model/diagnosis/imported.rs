@@ -3,7 +3,7 @@
 
 use super::facts::Facts;
 use super::verdict::short_utc;
-use super::{Hit, Likelihood};
+use super::report::{Hit, Likelihood};
 use crate::model::findings::{Finding, Severity};
 use crate::model::request::sending;
 use crate::model::response::Source;

@@ -7,6 +7,7 @@
 //! vendor findings), so this report is the one place that ranks everything.
 
 mod challenge_rules;
+mod context;
 mod copy_report;
 mod digest_rules;
 mod dpop_rules;
@@ -14,6 +15,7 @@ mod facts;
 mod imported;
 mod mask;
 mod redirect_rules;
+mod report;
 mod request_rules;
 mod script_checks;
 mod status_rules;
@@ -24,109 +26,12 @@ mod verdict;
 pub use copy_report::{json, markdown};
 pub use mask::mask_token;
 
-use crate::model::findings::{catalog, CodeInfo, Finding};
-use crate::model::request::Request;
-use crate::model::response::Response;
-use crate::model::time::Clock;
-use crate::model::token::inspect::Inspection;
+pub use context::Context;
+pub use report::{Likelihood, Ranked, Report, ScriptCheck};
+
+use crate::model::findings::catalog;
 use facts::Facts;
-
-/// Everything the page knows about one failing call; any part may be missing.
-#[derive(Debug, Clone, Copy)]
-pub struct Context<'a> {
-    pub request: Option<&'a Request>,
-    pub response: Option<&'a Response>,
-    /// The token box's inspection; when absent, the token in the request's Authorization is judged.
-    pub inspection: Option<&'a Inspection>,
-    pub clock: Clock,
-    /// What checking the token's signature found (`signature::plan`, after WebCrypto's answer).
-    pub signature: &'a [Finding],
-}
-
-/// How sure a finding is to be the cause. Declared in ranking order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Likelihood {
-    /// The signal settles it, e.g. error="invalid_token" and an exp in the past.
-    High,
-    /// A strong hint.
-    Medium,
-    /// A heuristic.
-    Low,
-}
-
-impl Likelihood {
-    pub fn label(self) -> &'static str {
-        match self {
-            Likelihood::High => "high",
-            Likelihood::Medium => "medium",
-            Likelihood::Low => "low",
-        }
-    }
-
-    /// One step less sure, for a finding whose evidence did not take part in this exchange.
-    fn demoted(self) -> Likelihood {
-        match self {
-            Likelihood::High => Likelihood::Medium,
-            _ => Likelihood::Low,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ranked {
-    pub finding: Finding,
-    pub likelihood: Likelihood,
-}
-
-/// Something to check in the user's own script when the evidence to decide it is absent.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ScriptCheck {
-    pub title: String,
-    pub why: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Report {
-    /// One line in plain words, built from the top finding.
-    pub verdict: String,
-    /// Likeliest first.
-    pub ranked: Vec<Ranked>,
-    pub script_checks: Vec<ScriptCheck>,
-    pub all_good: bool,
-}
-
-/// A rule's result before ranking, with the verdict line it gives when it comes out on top.
-pub(crate) struct Hit {
-    pub finding: Finding,
-    pub likelihood: Likelihood,
-    /// Lowercase words after "Most likely: "; the title is used when absent.
-    pub headline: Option<String>,
-}
-
-impl Hit {
-    pub fn new(info: &'static CodeInfo, evidence: impl Into<String>, likelihood: Likelihood) -> Hit {
-        Hit { finding: Finding::new(info, evidence), likelihood, headline: None }
-    }
-
-    pub fn of(finding: Finding, likelihood: Likelihood) -> Hit {
-        let headline = finding.headline.clone();
-        Hit { finding, likelihood, headline }
-    }
-
-    pub fn fix(mut self, fix: impl Into<String>) -> Hit {
-        self.finding.fix = fix.into();
-        self
-    }
-
-    pub fn headline(mut self, headline: impl Into<String>) -> Hit {
-        self.headline = Some(headline.into());
-        self
-    }
-
-    pub fn code(&self) -> &'static str {
-        self.finding.info.code
-    }
-}
+use report::Hit;
 
 pub fn diagnose(ctx: &Context) -> Report {
     let f = Facts::new(ctx);
@@ -178,6 +83,5 @@ fn dedupe(hits: &mut Vec<Hit>) {
 
 /// Likelihood, then severity, then catalog order (which lists the more decisive causes first).
 fn rank(hits: &mut [Hit]) {
-    let position = |code: &str| catalog().position(|c| c.code == code).unwrap_or(usize::MAX);
-    hits.sort_by_key(|h| (h.likelihood, h.finding.info.severity, position(h.code())));
+    hits.sort_by_key(|h| (h.likelihood, h.finding.info.severity, catalog::position(h.code())));
 }

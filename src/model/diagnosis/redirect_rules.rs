@@ -2,7 +2,7 @@
 //! dropped when the redirect leaves the host, and a POST turned into a GET.
 
 use super::facts::Facts;
-use super::{Hit, Likelihood};
+use super::report::{Hit, Likelihood};
 use crate::model::findings::codes::*;
 use crate::model::response::{Hop, Source};
 use crate::model::url::{self, Url};

@@ -2,7 +2,7 @@
 //! header names, credentials sent twice, and token requests built the wrong way.
 
 use super::facts::{credential_of, scheme_of, Carrier, Facts, AUTHORIZATION_TYPOS};
-use super::{Hit, Likelihood};
+use super::report::{Hit, Likelihood};
 use crate::model::findings::codes::*;
 use crate::model::request::basic::{self, Latin1Difference};
 use crate::model::request::{Auth, BodyKind};

@@ -3,7 +3,7 @@
 //! finding (redirect_rules) or silences it.
 
 use super::facts::{Carrier, Facts};
-use super::{Hit, ScriptCheck};
+use super::report::{Hit, ScriptCheck};
 use crate::model::request::basic::{self, Latin1Difference};
 use crate::model::request::{Auth, BodyKind};
 

@@ -2,7 +2,7 @@
 //! 403 versus 401, 404 hiding a 403, a 401 without a challenge, and the 401 nothing explains.
 
 use super::facts::{Facts, AUTHORIZATION_TYPOS};
-use super::{Hit, Likelihood};
+use super::report::{Hit, Likelihood};
 use crate::model::findings::codes::*;
 use crate::model::findings::Severity;
 use crate::model::response::Source;

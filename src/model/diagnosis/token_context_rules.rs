@@ -2,7 +2,7 @@
 //! issuer from another environment. Heuristics, so they stay at medium at most.
 
 use super::facts::Facts;
-use super::{Hit, Likelihood};
+use super::report::{Hit, Likelihood};
 use crate::model::findings::codes::*;
 use serde_json::Value;
 

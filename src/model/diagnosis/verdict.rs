@@ -1,7 +1,7 @@
 //! The one line on top of the report, in plain words, from the likeliest finding.
 
 use super::facts::Facts;
-use super::{Hit, Likelihood};
+use super::report::{Hit, Likelihood};
 use crate::model::findings::Severity;
 use crate::model::time::{self, Secs};
 
