@@ -274,7 +274,8 @@ fn model_uses_no_browser_crate() {
 /// Whether `code` names the crate `name` (`name::…`, not `my_name::…`).
 fn names_crate(code: &str, name: &str) -> bool {
     let needle = format!("{name}::");
-    code.match_indices(&needle).any(|(at, _)| !code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == ':'))
+    code.match_indices(&needle)
+        .any(|(at, _)| !code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == ':'))
 }
 
 // The checker itself, on code it must judge: a circle it cannot see would make the tests
@@ -293,7 +294,10 @@ fn the_checker_reads_use_trees_and_finds_circles() {
     assert_eq!(absolute("crate::model::b64", &here, |_| false).unwrap(), ["model", "b64"]);
     assert_eq!(absolute("serde_json::Value", &here, |_| false), None);
 
-    assert_eq!(absolute("facts::Facts", &here, |n| n == "facts").unwrap(), ["model", "token", "rules", "facts", "Facts"]);
+    assert_eq!(
+        absolute("facts::Facts", &here, |n| n == "facts").unwrap(),
+        ["model", "token", "rules", "facts", "Facts"]
+    );
     let named = paths_named("fn f() { request_rules::run(&f); serde_json::json!(1) }");
     assert!(named.contains(&"request_rules::run".to_string()), "{named:?}");
     let mut edges: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();

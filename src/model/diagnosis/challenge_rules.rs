@@ -3,8 +3,8 @@
 //! scheme the server does not offer.
 
 use super::facts::{Carrier, Facts};
-use super::verdict::short_utc;
 use super::report::{Hit, Likelihood};
+use super::verdict::short_utc;
 use crate::model::findings::codes::*;
 use crate::model::response::challenge::Challenge;
 use crate::model::time;

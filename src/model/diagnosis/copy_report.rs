@@ -3,9 +3,9 @@
 //!
 //! JSON field names are stable: tools may read them.
 
+use super::context::Context;
 use super::facts::Facts;
 use super::mask::{mask_header, mask_param, mask_token, mask_url, secret_param, Scrubber};
-use super::context::Context;
 use super::report::Report;
 use crate::model::response::Source;
 use crate::model::token::summary;

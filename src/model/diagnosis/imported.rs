@@ -2,8 +2,8 @@
 //! everything in one list: the token's (`for_token`), the browser's (`sending`), the vendors'.
 
 use super::facts::Facts;
-use super::verdict::short_utc;
 use super::report::{Hit, Likelihood};
+use super::verdict::short_utc;
 use crate::model::findings::{Finding, Severity};
 use crate::model::request::sending;
 use crate::model::response::Source;

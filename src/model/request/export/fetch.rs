@@ -1,0 +1,116 @@
+//! The request as JavaScript `fetch` (Node 18+ or a browser console).
+
+use super::literal::{js_str, literal, Lang};
+use super::options::Options;
+use super::plan::{faithful, plan, Payload};
+use super::text::{Env, Part, Text};
+use crate::model::request::basic;
+use crate::model::request::Request;
+
+pub(super) fn js(t: &Text) -> String {
+    let parts: Vec<String> =
+        t.0.iter()
+            .filter(|p| !matches!(p, Part::Lit(s) if s.is_empty()))
+            .map(|p| match p {
+                Part::Lit(s) => js_str(s),
+                Part::Env(v) => format!("process.env.{v}"),
+            })
+            .collect();
+    if parts.is_empty() {
+        "\"\"".into()
+    } else {
+        parts.join(" + ")
+    }
+}
+
+/// The URL expression; a variable in the query is encoded at run time.
+pub(super) fn js_url(url: &Text) -> String {
+    let parts: Vec<String> = url
+        .0
+        .iter()
+        .map(|p| match p {
+            Part::Lit(s) => js_str(s),
+            Part::Env(v) => format!("encodeURIComponent(process.env.{v})"),
+        })
+        .collect();
+    parts.join(" + ")
+}
+
+pub fn fetch(r: &Request, opts: Options) -> String {
+    let mut env = Env { on: opts.secrets_as_env, bound: vec![] };
+    let p = plan(r, &mut env);
+    let mut pre = String::new();
+    let mut body = None;
+    // fetch sends a string body as text/plain, so JSON and raw text need their type.
+    let mut headers: Vec<(String, String)> = p
+        .merged_headers(matches!(p.body, Some(Payload::Json(..) | Payload::Raw(_))))
+        .iter()
+        .map(|(n, v)| (n.clone(), js(v)))
+        .collect();
+    match &p.body {
+        None => {}
+        Some(Payload::Json(_, Some(v))) if faithful(v, true) => {
+            body = Some(format!("JSON.stringify({})", literal(v, Lang::Js, 1)))
+        }
+        Some(Payload::Json(text, _) | Payload::Raw(text)) => body = Some(js_str(text)),
+        Some(Payload::Form(fields)) => {
+            let pairs: Vec<String> =
+                fields.iter().map(|(n, v)| format!("    [{}, {}],\n", js_str(n), js_str(v))).collect();
+            body = Some(format!("new URLSearchParams([\n{}  ])", pairs.concat()));
+        }
+        Some(Payload::Multipart(fields)) => {
+            pre.push_str("const form = new FormData();\n");
+            for (n, v) in fields {
+                match v.strip_prefix('@') {
+                    Some(path) => {
+                        let file = path.rsplit(['/', '\\']).next().unwrap_or(path);
+                        pre.push_str(&format!(
+                            "form.append({}, await openAsBlob({}), {});\n",
+                            js_str(n),
+                            js_str(path),
+                            js_str(file)
+                        ));
+                    }
+                    None => pre.push_str(&format!("form.append({}, {});\n", js_str(n), js_str(v))),
+                }
+            }
+            body = Some("form".into());
+        }
+    }
+    let mut head = String::new();
+    if let Some(c) = &p.credentials {
+        if c.digest {
+            head.push_str(
+                "// fetch cannot answer a Digest challenge: use the curl or Python snippet for Digest auth\n",
+            );
+        } else {
+            // btoa() fails beyond Latin-1; the header is what the page sends (UTF-8, RFC 7617).
+            let value = if c.password.has_env() {
+                format!(
+                    "\"Basic \" + Buffer.from({} + {}).toString(\"base64\")",
+                    js_str(&format!("{}:", c.user)),
+                    js(&c.password)
+                )
+            } else {
+                js_str(&basic::header_value(&c.user, &c.clear_password))
+            };
+            headers.push(("Authorization".into(), value));
+        }
+    }
+    if matches!(p.body, Some(Payload::Multipart(ref f)) if f.iter().any(|(_, v)| v.starts_with('@'))) {
+        head.push_str("import { openAsBlob } from \"node:fs\";\n\n");
+    }
+    let mut opts_lines = vec![format!("  method: {},", js_str(p.method.as_str()))];
+    if !headers.is_empty() {
+        let items: String = headers.iter().map(|(n, v)| format!("    {}: {v},\n", js_str(n))).collect();
+        opts_lines.push(format!("  headers: {{\n{items}  }},"));
+    }
+    if let Some(b) = body {
+        opts_lines.push(format!("  body: {b},"));
+    }
+    format!(
+        "{head}{pre}const response = await fetch({}, {{\n{}\n}});\nconsole.log(response.status, await response.text());\n",
+        js_url(&p.url()),
+        opts_lines.join("\n")
+    )
+}

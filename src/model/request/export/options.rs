@@ -1,0 +1,29 @@
+//! Which tool a snippet is for, and how secrets appear in it.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Curl,
+    Python,
+    Httpie,
+    Fetch,
+}
+
+impl Target {
+    pub const ALL: [Target; 4] = [Target::Curl, Target::Python, Target::Httpie, Target::Fetch];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Target::Curl => "curl",
+            Target::Python => "Python requests",
+            Target::Httpie => "HTTPie",
+            Target::Fetch => "JavaScript fetch",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Options {
+    /// Put secrets in environment variables ($TOKEN, os.environ["TOKEN"], …) so the snippet
+    /// can be shared or pasted into a ticket without leaking them.
+    pub secrets_as_env: bool,
+}

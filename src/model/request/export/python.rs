@@ -1,0 +1,151 @@
+//! The request as a Python `requests` script.
+
+use super::literal::{literal, py_str, Lang};
+use super::options::Options;
+use super::plan::{faithful, has_duplicates, plan, Payload};
+use super::text::{Env, Part, Text};
+use crate::model::request::basic::{self, Latin1Difference};
+use crate::model::request::Request;
+
+pub(super) fn py(t: &Text) -> String {
+    let parts: Vec<String> =
+        t.0.iter()
+            .filter(|p| !matches!(p, Part::Lit(s) if s.is_empty()))
+            .map(|p| match p {
+                Part::Lit(s) => py_str(s),
+                Part::Env(v) => format!("os.environ[{}]", py_str(v)),
+            })
+            .collect();
+    if parts.is_empty() {
+        "\"\"".into()
+    } else {
+        parts.join(" + ")
+    }
+}
+
+/// A dict, or a list of pairs when a name repeats (a dict would keep only the last).
+pub(super) fn py_mapping(var: &str, entries: &[(String, String)]) -> String {
+    if entries.is_empty() {
+        return format!("{var} = {{}}\n");
+    }
+    let mut out = String::new();
+    if has_duplicates(entries.iter().map(|(k, _)| k)) {
+        out.push_str(&format!("{var} = [\n"));
+        for (k, v) in entries {
+            out.push_str(&format!("    ({}, {v}),\n", py_str(k)));
+        }
+        out.push_str("]\n");
+    } else {
+        out.push_str(&format!("{var} = {{\n"));
+        for (k, v) in entries {
+            out.push_str(&format!("    {}: {v},\n", py_str(k)));
+        }
+        out.push_str("}\n");
+    }
+    out
+}
+
+/// `"text"`, with `.encode()` when it is not ASCII: with urllib3 1.x requests sends a str body
+/// as Latin-1 (urllib3 2 uses UTF-8); bytes are UTF-8 with both.
+pub(super) fn py_bytes(text: &str) -> String {
+    if text.is_ascii() {
+        py_str(text)
+    } else {
+        format!("{}.encode()", py_str(text))
+    }
+}
+
+pub fn python(r: &Request, opts: Options) -> String {
+    let mut env = Env { on: opts.secrets_as_env, bound: vec![] };
+    let p = plan(r, &mut env);
+    let mut auth_import = None;
+    let mut code = format!("url = {}\n", py_str(&p.base_url));
+    let mut args = vec!["url".to_string()];
+    if !p.query.is_empty() {
+        let entries: Vec<(String, String)> = p.query.iter().map(|(n, v)| (n.clone(), py(v))).collect();
+        code.push_str(&py_mapping("params", &entries));
+        args.push("params=params".into());
+    }
+    // requests sets Content-Type itself for json=, a dict in data= and files=; not for a str.
+    let json_value = match &p.body {
+        Some(Payload::Json(_, Some(v))) if faithful(v, false) => Some(v),
+        _ => None,
+    };
+    let needs_type = matches!(p.body, Some(Payload::Raw(_)) | Some(Payload::Json(..))) && json_value.is_none();
+    let headers = p.merged_headers(needs_type);
+    if !headers.is_empty() {
+        let entries: Vec<(String, String)> = headers.iter().map(|(n, v)| (n.clone(), py(v))).collect();
+        code.push_str(&py_mapping("headers", &entries));
+        args.push("headers=headers".into());
+    }
+    match (&p.body, json_value) {
+        (None, _) => {}
+        (Some(Payload::Json(..)), Some(v)) => {
+            code.push_str(&format!("payload = {}\n", literal(v, Lang::Python, 0)));
+            args.push("json=payload".into());
+        }
+        (Some(Payload::Json(text, _) | Payload::Raw(text)), _) => {
+            code.push_str(&format!("data = {}\n", py_bytes(text)));
+            args.push("data=data".into());
+        }
+        (Some(Payload::Form(fields)), _) => {
+            let entries: Vec<(String, String)> = fields.iter().map(|(n, v)| (n.clone(), py_str(v))).collect();
+            code.push_str(&py_mapping("data", &entries));
+            args.push("data=data".into());
+        }
+        (Some(Payload::Multipart(fields)), _) => {
+            // (None, value) makes requests send a plain field rather than a file.
+            let entries: Vec<(String, String)> = fields
+                .iter()
+                .map(|(n, v)| match v.strip_prefix('@') {
+                    Some(path) => (n.clone(), format!("open({}, \"rb\")", py_str(path))),
+                    None => (n.clone(), format!("(None, {})", py_str(v))),
+                })
+                .collect();
+            code.push_str(&py_mapping("files", &entries));
+            args.push("files=files".into());
+        }
+    }
+    if let Some(c) = &p.credentials {
+        let class = if c.digest { "HTTPDigestAuth" } else { "HTTPBasicAuth" };
+        auth_import = Some(class);
+        let (user, password) = (py_str(&c.user), py(&c.password));
+        let latin1 =
+            !c.digest && basic::python_requests_difference(&c.user, &c.clear_password) != Latin1Difference::Same;
+        if latin1 {
+            code.push_str(
+                "# .encode(): UTF-8 like browsers; requests alone would encode Basic credentials as Latin-1\n",
+            );
+            args.push(format!("auth={class}({user}.encode(), {}.encode())", paren_if_sum(&password)));
+        } else {
+            args.push(format!("auth={class}({user}, {password})"));
+        }
+    }
+    let call = format!("requests.{}", p.method.as_str().to_ascii_lowercase());
+    if args.len() == 1 {
+        code.push_str(&format!("r = {call}(url)\n"));
+    } else {
+        code.push_str(&format!(
+            "r = {call}(\n{}\n)\n",
+            args.iter().map(|a| format!("    {a},")).collect::<Vec<_>>().join("\n")
+        ));
+    }
+    code.push_str("print(r.status_code, r.headers, r.text)\n");
+    let mut head = String::new();
+    if !env.bound.is_empty() {
+        head.push_str("import os\n\n");
+    }
+    head.push_str("import requests\n");
+    if let Some(class) = auth_import {
+        head.push_str(&format!("from requests.auth import {class}\n"));
+    }
+    format!("{head}\n{code}")
+}
+
+pub(super) fn paren_if_sum(expr: &str) -> String {
+    if expr.contains(" + ") {
+        format!("({expr})")
+    } else {
+        expr.to_string()
+    }
+}

@@ -1,0 +1,105 @@
+//! Values with secrets in them: `Bearer ` + `$TOKEN`, and the variable names secrets get.
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Part {
+    Lit(String),
+    Env(String),
+}
+
+/// A value that may be partly an environment variable: `Bearer ` + $TOKEN.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Text(pub(super) Vec<Part>);
+
+impl Text {
+    pub(super) fn lit(s: impl Into<String>) -> Text {
+        Text(vec![Part::Lit(s.into())])
+    }
+
+    pub(super) fn then(mut self, other: Text) -> Text {
+        for part in other.0 {
+            match (self.0.last_mut(), part) {
+                (Some(Part::Lit(a)), Part::Lit(b)) => a.push_str(&b),
+                (_, part) => self.0.push(part),
+            }
+        }
+        self
+    }
+
+    pub(super) fn has_env(&self) -> bool {
+        self.0.iter().any(|p| matches!(p, Part::Env(_)))
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.0.iter().all(|p| matches!(p, Part::Lit(s) if s.is_empty()))
+    }
+
+    /// The literal text with every variable left out; only for checks, never for output.
+    pub(super) fn lits(&self) -> String {
+        self.0.iter().filter_map(|p| if let Part::Lit(s) = p { Some(s.as_str()) } else { None }).collect()
+    }
+}
+
+/// Hands out variable names; the same secret gets the same name, a different one `_2`.
+pub(super) struct Env {
+    pub(super) on: bool,
+    pub(super) bound: Vec<(String, String)>,
+}
+
+impl Env {
+    pub(super) fn secret(&mut self, base: &str, value: &str) -> Text {
+        if !self.on || value.is_empty() {
+            return Text::lit(value);
+        }
+        let mut name = base.to_string();
+        for n in 2.. {
+            match self.bound.iter().find(|(b, _)| *b == name) {
+                Some((_, v)) if v == value => break,
+                Some(_) => name = format!("{base}_{n}"),
+                None => {
+                    self.bound.push((name.clone(), value.to_string()));
+                    break;
+                }
+            }
+        }
+        Text(vec![Part::Env(name)])
+    }
+}
+
+pub(super) fn header_value(name: &str, value: &str, env: &mut Env) -> Text {
+    let lower = name.to_ascii_lowercase();
+    let var = match lower.as_str() {
+        "authorization" => "TOKEN".to_string(),
+        "proxy-authorization" => "PROXY_TOKEN".to_string(),
+        "cookie" => "COOKIE".to_string(),
+        _ if is_secret_header(&lower) => env_name(name),
+        _ => return Text::lit(value),
+    };
+    // Keep the scheme readable: "Bearer " + $TOKEN, not $TOKEN holding "Bearer …".
+    match value.split_once(' ') {
+        Some((scheme, rest))
+            if lower.ends_with("authorization")
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && !rest.trim().is_empty() =>
+        {
+            Text::lit(format!("{scheme} ")).then(env.secret(&var, rest))
+        }
+        _ => env.secret(&var, value),
+    }
+}
+
+/// X-Api-Key, X-Auth-Token, Private-Token, Ocp-Apim-Subscription-Key, X-Client-Secret…
+pub(super) fn is_secret_header(lower: &str) -> bool {
+    const NOT_SECRET: [&str; 3] = ["idempotency-key", "x-idempotency-key", "sec-websocket-key"];
+    !NOT_SECRET.contains(&lower)
+        && (["api-key", "apikey", "api_key", "token", "secret", "password", "signature"]
+            .iter()
+            .any(|w| lower.contains(w))
+            || lower.ends_with("-key"))
+}
+
+/// `X-Api-Key` → `API_KEY`: the header's name, as a shell variable name.
+pub(super) fn env_name(header: &str) -> String {
+    let upper: String =
+        header.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect();
+    upper.strip_prefix("X_").unwrap_or(&upper).to_string()
+}
