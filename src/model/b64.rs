@@ -1,6 +1,7 @@
 //! Strict base64url (RFC 4648 §5, unpadded, as JOSE requires) with located errors, plus a
 //! lenient fallback so that content encoded with the wrong alphabet can still be shown.
 
+use crate::model::located::describe_char;
 use base64::alphabet;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
@@ -41,18 +42,6 @@ impl fmt::Display for B64Error {
                 "is not valid base64url: {len} characters cannot encode whole bytes (a character is missing or extra)"
             ),
         }
-    }
-}
-
-fn describe_char(ch: char) -> String {
-    match ch {
-        ' ' => "a space".into(),
-        '\t' => "a tab".into(),
-        '\n' => "a line break (LF)".into(),
-        '\r' => "a carriage return (CR)".into(),
-        '"' => "a double quote".into(),
-        c if c.is_control() => format!("control character U+{:04X}", c as u32),
-        c => format!("'{c}'"),
     }
 }
 

@@ -2,13 +2,14 @@
 //!
 //! Folders are what the user works with; a folder imports only the ones below it:
 //! `diagnosis` → `signature` → `keys`, `request` → `response`, `token` → `findings` → the
-//! shared leaves (`b64`, `json`, `shell`, `time`, `url`).
+//! shared leaves (`b64`, `json`, `located`, `shell`, `time`, `url`).
 
 pub mod b64;
 pub mod diagnosis;
 pub mod findings;
 pub mod json;
 pub mod keys;
+pub mod located;
 pub mod request;
 pub mod response;
 pub mod shell;

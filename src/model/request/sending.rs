@@ -4,6 +4,7 @@
 
 use crate::model::findings::codes::*;
 use crate::model::findings::Finding;
+use crate::model::located::describe_char;
 use crate::model::request::{BodyKind, Method, Request};
 use crate::model::url;
 
@@ -74,7 +75,7 @@ pub fn precheck(req: &Request, page: &PageContext) -> Vec<Finding> {
     }
     for (name, value) in req.effective_headers() {
         if let Some((i, c)) = name.char_indices().find(|(_, c)| !is_token_char(*c)) {
-            out.push(Finding::new(HEADER_INVALID, format!("The header name \"{name}\" has {} at character {i}; names are tokens (letters, digits, -_ and a few symbols).", describe(c))));
+            out.push(Finding::new(HEADER_INVALID, format!("The header name \"{name}\" has {} at character {i}; names are tokens (letters, digits, -_ and a few symbols).", describe_char(c))));
         } else if let Some(problem) = header_value_problem(&value) {
             out.push(Finding::new(HEADER_INVALID, format!("The value of {name} {problem}.")));
         }
@@ -93,15 +94,6 @@ pub fn precheck(req: &Request, page: &PageContext) -> Vec<Finding> {
 /// RFC 9110 §5.6.2 tchar.
 fn is_token_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
-}
-
-fn describe(c: char) -> String {
-    match c {
-        ' ' => "a space".into(),
-        ':' => "a colon".into(),
-        c if c.is_control() => format!("control character U+{:04X}", c as u32),
-        c => format!("'{c}'"),
-    }
 }
 
 /// What the Fetch standard and Python requests both refuse in a header value.

@@ -15,6 +15,7 @@
 //! Problems are located by header value and byte; after one, parsing resumes at the next
 //! top-level comma, so one broken challenge does not hide the others.
 
+use crate::model::located::describe_char;
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,7 +80,7 @@ impl fmt::Display for Problem {
             Problem::MissingValue { name, found: None } => write!(f, "{name}= has no value before the end"),
             Problem::MissingValue { name, found: Some(',') } => write!(f, "{name}= has no value before the comma"),
             Problem::MissingValue { name, found: Some(c) } => {
-                write!(f, "{name}= must be followed by a token or a quoted string, not {}", describe(*c))
+                write!(f, "{name}= must be followed by a token or a quoted string, not {}", describe_char(*c))
             }
             Problem::MissingEquals { name, found } => {
                 write!(f, "parameter {name} must be followed by '=', found {}", describe_opt(*found))
@@ -91,19 +92,21 @@ impl fmt::Display for Problem {
             Problem::ParamAfterToken68 { name } => {
                 write!(f, "parameter {name} follows a token68 value; a challenge has either a token68 or parameters, not both")
             }
-            Problem::MissingComma { found } => write!(f, "expected a comma before {}", describe(*found)),
+            Problem::MissingComma { found } => write!(f, "expected a comma before {}", describe_char(*found)),
             Problem::BadAfterScheme { scheme, found } => {
                 write!(
                     f,
                     "the scheme {scheme} must be followed by a space, a comma or the end, not {}",
-                    describe(*found)
+                    describe_char(*found)
                 )
             }
             Problem::NotAParam { found } => {
-                write!(f, "expected a parameter name or a token68, found {}", describe(*found))
+                write!(f, "expected a parameter name or a token68, found {}", describe_char(*found))
             }
-            Problem::NotAScheme { found } => write!(f, "expected a scheme name, found {}", describe(*found)),
-            Problem::ControlInQuotes { name, ch } => write!(f, "the quoted value of {name} contains {}", describe(*ch)),
+            Problem::NotAScheme { found } => write!(f, "expected a scheme name, found {}", describe_char(*found)),
+            Problem::ControlInQuotes { name, ch } => {
+                write!(f, "the quoted value of {name} contains {}", describe_char(*ch))
+            }
             Problem::DuplicateParam { name } => {
                 write!(f, "parameter {name} appears twice in one challenge; the first is used")
             }
@@ -117,20 +120,8 @@ impl fmt::Display for ChallengeError {
     }
 }
 
-fn describe(ch: char) -> String {
-    match ch {
-        ' ' => "a space".into(),
-        '\t' => "a tab".into(),
-        '\n' => "a line break (LF)".into(),
-        '\r' => "a carriage return (CR)".into(),
-        '"' => "a double quote".into(),
-        c if c.is_control() => format!("control character U+{:04X}", c as u32),
-        c => format!("'{c}'"),
-    }
-}
-
 fn describe_opt(ch: Option<char>) -> String {
-    ch.map_or_else(|| "the end".into(), describe)
+    ch.map_or_else(|| "the end".into(), describe_char)
 }
 
 impl Challenge {

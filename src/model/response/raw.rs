@@ -6,7 +6,9 @@
 //! stay separate. When a trace shows several responses (redirects, `100 Continue`, a Digest
 //! round trip), the last one is the response; each 3xx before it becomes a [`Hop`].
 
+use super::python_repr::{self, Py, PyError};
 use crate::model::json::truncate_chars;
+use crate::model::located::describe_char;
 use crate::model::response::{Hop, Response, Source};
 use std::fmt;
 
@@ -62,7 +64,7 @@ impl fmt::Display for RawError {
             RawError::BadStatus { line, column, found } if found.is_empty() => write!(f, "line {line}, column {column}: the status line has no status code; expected three digits such as 401"),
             RawError::BadStatus { line, column, found } => write!(f, "line {line}, column {column}: the status code '{found}' is not three digits"),
             RawError::NotAHeader { line, column, text } => write!(f, "line {line}, column {column}: '{text}' is not a header: a header line is a name, a colon and a value (Name: value)"),
-            RawError::BadHeaderName { line, column, name, bad } => write!(f, "line {line}, column {column}: '{name}' cannot be a header name: it contains {}", describe(*bad)),
+            RawError::BadHeaderName { line, column, name, bad } => write!(f, "line {line}, column {column}: '{name}' cannot be a header name: it contains {}", describe_char(*bad)),
             RawError::FoldWithoutHeader { line } => write!(f, "line {line}: the line starts with a space or tab, which continues the header above it, but there is no header above it"),
             RawError::UnterminatedString { line, column } => write!(f, "line {line}, column {column}: this Python string has no closing quote"),
             RawError::PythonSyntax { line, column, expected, found } => write!(f, "line {line}, column {column}: expected {expected} in the printed Python value, found {found}"),
@@ -72,13 +74,14 @@ impl fmt::Display for RawError {
 
 impl std::error::Error for RawError {}
 
-fn describe(c: char) -> String {
-    match c {
-        ' ' => "a space".into(),
-        '\t' => "a tab".into(),
-        '"' => "a double quote".into(),
-        c if c.is_control() => format!("control character U+{:04X}", c as u32),
-        c => format!("'{c}'"),
+impl From<PyError> for RawError {
+    fn from(e: PyError) -> Self {
+        match e {
+            PyError::Unterminated { line, column } => RawError::UnterminatedString { line, column },
+            PyError::Syntax { line, column, expected, found } => {
+                RawError::PythonSyntax { line, column, expected, found }
+            }
+        }
     }
 }
 
@@ -571,10 +574,10 @@ fn read_loose(text: &str, lines: &[Line]) -> Result<Exchange, RawError> {
 /// `r.headers` and then `r.text` from byte `at`, or `r.json()` / `r.text` alone. `None` when
 /// the value is not Python after all (JSON with `true` or `null` in it): then it is the body.
 fn python(text: &str, lines: &[Line], at: usize, status: u16, reason: String) -> Option<Result<Exchange, RawError>> {
-    let (value, end) = match python_value(text, at) {
+    let (value, end) = match python_repr::parse_at(text, at) {
         Ok(parsed) => parsed,
         Err(_) if text[at..].starts_with("{\"") => return None,
-        Err(e) => return Some(Err(e)),
+        Err(e) => return Some(Err(e.into())),
     };
     let rest = rest_from(lines, end);
     // print() separates its arguments with a space, and each print ends the line.
@@ -777,207 +780,6 @@ fn read_devtools(lines: &[Line], mut i: usize, mut status: Option<(u16, String)>
     assemble(events, join(&lines[body_from..]), Format::DevTools)
 }
 
-/// A Python value as `repr` prints it.
-#[derive(Debug, Clone, PartialEq)]
-enum Py {
-    Str(String),
-    /// Kept as written; JSON numbers and Python's agree for what APIs return.
-    Num(String),
-    Bool(bool),
-    None,
-    List(Vec<Py>),
-    Dict(Vec<(Py, Py)>),
-}
-
-struct PyParser<'a> {
-    text: &'a str,
-    pos: usize,
-}
-
-/// Parses the Python value at byte `at`; returns it and the byte after it.
-fn python_value(text: &str, at: usize) -> Result<(Py, usize), RawError> {
-    let mut p = PyParser { text, pos: at };
-    let v = p.value()?;
-    Ok((v, p.pos))
-}
-
-impl PyParser<'_> {
-    fn peek(&self) -> Option<char> {
-        self.text[self.pos..].chars().next()
-    }
-
-    fn skip_ws(&mut self) {
-        while self.peek().is_some_and(|c| c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            self.pos += 1;
-        }
-    }
-
-    fn location(&self, at: usize) -> (usize, usize) {
-        let before = &self.text[..at];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        (line, before[line_start..].trim_end_matches('\r').chars().count() + 1)
-    }
-
-    fn syntax(&self, expected: &'static str) -> RawError {
-        let (line, column) = self.location(self.pos);
-        let found = match self.peek() {
-            None => "the end".to_string(),
-            Some(c) => describe(c),
-        };
-        RawError::PythonSyntax { line, column, expected, found }
-    }
-
-    fn eat(&mut self, c: char) -> bool {
-        let ok = self.peek() == Some(c);
-        if ok {
-            self.pos += c.len_utf8();
-        }
-        ok
-    }
-
-    fn value(&mut self) -> Result<Py, RawError> {
-        self.skip_ws();
-        match self.peek() {
-            Some('\'' | '"') => self.string().map(Py::Str),
-            Some('{') => self.dict(),
-            Some(open @ ('[' | '(')) => self.list(if open == '[' { ']' } else { ')' }),
-            Some(c) if c.is_ascii_digit() || c == '-' => Ok(self.number()),
-            Some(c) if c.is_ascii_alphabetic() || c == '_' => {
-                let rest = &self.text[self.pos..];
-                let word = &rest[..rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(rest.len())];
-                let start = self.pos;
-                self.pos += word.len();
-                match word {
-                    "True" => Ok(Py::Bool(true)),
-                    "False" => Ok(Py::Bool(false)),
-                    "None" => Ok(Py::None),
-                    // A wrapper such as Headers({…}) or CaseInsensitiveDict({…}).
-                    _ if self.eat('(') => {
-                        let inner = self.value()?;
-                        self.skip_ws();
-                        if !self.eat(')') {
-                            return Err(self.syntax("')'"));
-                        }
-                        Ok(inner)
-                    }
-                    _ => {
-                        self.pos = start;
-                        Err(self.syntax("a Python value"))
-                    }
-                }
-            }
-            _ => Err(self.syntax("a Python value")),
-        }
-    }
-
-    fn number(&mut self) -> Py {
-        let rest = &self.text[self.pos..];
-        let len = rest
-            .char_indices()
-            .find(|&(i, c)| !(c.is_ascii_digit() || ".eE+".contains(c) || (c == '-' && i == 0)))
-            .map_or(rest.len(), |(i, _)| i);
-        self.pos += len;
-        Py::Num(rest[..len].to_string())
-    }
-
-    fn list(&mut self, close: char) -> Result<Py, RawError> {
-        self.pos += 1;
-        let mut items = Vec::new();
-        loop {
-            self.skip_ws();
-            if self.eat(close) {
-                return Ok(Py::List(items));
-            }
-            items.push(self.value()?);
-            self.skip_ws();
-            if !self.eat(',') && self.peek() != Some(close) {
-                return Err(self.syntax(if close == ']' { "',' or ']'" } else { "',' or ')'" }));
-            }
-        }
-    }
-
-    fn dict(&mut self) -> Result<Py, RawError> {
-        self.pos += 1;
-        let mut items = Vec::new();
-        loop {
-            self.skip_ws();
-            if self.eat('}') {
-                return Ok(Py::Dict(items));
-            }
-            let key = self.value()?;
-            self.skip_ws();
-            if !self.eat(':') {
-                return Err(self.syntax("':'"));
-            }
-            let value = self.value()?;
-            items.push((key, value));
-            self.skip_ws();
-            if !self.eat(',') && self.peek() != Some('}') {
-                return Err(self.syntax("',' or '}'"));
-            }
-        }
-    }
-
-    /// A str literal as repr writes it: single or double quotes, backslash escapes.
-    fn string(&mut self) -> Result<String, RawError> {
-        let open = self.pos;
-        let quote = self.peek().unwrap_or('\'');
-        self.pos += 1;
-        let mut out = String::new();
-        let unterminated = |p: &Self| {
-            let (line, column) = p.location(open);
-            RawError::UnterminatedString { line, column }
-        };
-        loop {
-            let Some(c) = self.peek() else { return Err(unterminated(self)) };
-            self.pos += c.len_utf8();
-            match c {
-                '\n' | '\r' => return Err(unterminated(self)),
-                c if c == quote => return Ok(out),
-                '\\' => {
-                    let Some(e) = self.peek() else { return Err(unterminated(self)) };
-                    self.pos += e.len_utf8();
-                    match e {
-                        'n' => out.push('\n'),
-                        'r' => out.push('\r'),
-                        't' => out.push('\t'),
-                        '0' => out.push('\0'),
-                        '\\' | '\'' | '"' => out.push(e),
-                        'x' | 'u' | 'U' => {
-                            let n = match e {
-                                'x' => 2,
-                                'u' => 4,
-                                _ => 8,
-                            };
-                            let hex = self
-                                .text
-                                .get(self.pos..self.pos + n)
-                                .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
-                            let ch = hex.and_then(|h| u32::from_str_radix(h, 16).ok()).and_then(char::from_u32);
-                            let Some(ch) = ch else {
-                                return Err(self.syntax(match e {
-                                    'x' => "two hex digits after \\x",
-                                    'u' => "four hex digits after \\u",
-                                    _ => "eight hex digits after \\U",
-                                }));
-                            };
-                            self.pos += n;
-                            out.push(ch);
-                        }
-                        // Python keeps unknown escapes as written.
-                        other => {
-                            out.push('\\');
-                            out.push(other);
-                        }
-                    }
-                }
-                c => out.push(c),
-            }
-        }
-    }
-}
-
 /// Names every response has; a dict of strings with none of them is `r.json()`, not headers.
 const COMMON_HEADERS: &[&str] = &[
     "date",
@@ -1016,26 +818,6 @@ fn as_headers(v: &Py, followed: bool) -> Option<Vec<(String, String)>> {
     (followed || known || rows.is_empty()).then_some(rows)
 }
 
-fn to_json(v: &Py) -> String {
-    fn value(v: &Py) -> serde_json::Value {
-        use serde_json::Value;
-        match v {
-            Py::Str(s) => Value::String(s.clone()),
-            Py::Num(n) => serde_json::from_str(n).unwrap_or_else(|_| Value::String(n.clone())),
-            Py::Bool(b) => Value::Bool(*b),
-            Py::None => Value::Null,
-            Py::List(items) => Value::Array(items.iter().map(value).collect()),
-            Py::Dict(items) => Value::Object(
-                items
-                    .iter()
-                    .map(|(k, v)| (if let Py::Str(s) = k { s.clone() } else { value(k).to_string() }, value(v)))
-                    .collect(),
-            ),
-        }
-    }
-    value(v).to_string()
-}
-
 /// `r.text` printed as is, or as the REPL echoes it (a str repr), or `r.json()` (a dict repr):
 /// the latter two become the text the server sent, so JSON rules can read them.
 fn python_body(rest: &str) -> String {
@@ -1043,9 +825,9 @@ fn python_body(rest: &str) -> String {
     if serde_json::from_str::<serde_json::Value>(t).is_ok() || !t.starts_with(['{', '[', '\'', '"']) {
         return t.to_string();
     }
-    match python_value(t, 0) {
+    match python_repr::parse_at(t, 0) {
         Ok((Py::Str(s), end)) if t[end..].trim().is_empty() => s,
-        Ok((v, end)) if t[end..].trim().is_empty() => to_json(&v),
+        Ok((v, end)) if t[end..].trim().is_empty() => python_repr::to_json(&v),
         _ => t.to_string(),
     }
 }
