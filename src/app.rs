@@ -1,7 +1,15 @@
+//! The page: the shared state provided as context, and the sections in reading order.
+
 use crate::browser::clock;
 use crate::state::{Composer, Diagnosis, Inspector, Signer, Verifier};
-use crate::ui::*;
-use crate::verification;
+use crate::ui::diagnosis::FindingsList;
+use crate::ui::request::{CodeExport, CurlImport, RequestComposer, RequestLog};
+use crate::ui::response::{RawResponseInput, ResponseView};
+use crate::ui::signature::{SignPanel, SignaturePanel};
+use crate::ui::token::{
+    ClaimsTable, CredentialInfo, DecodedJson, GrantsChips, TimesTable, TokenInput, TokenParts, TokenSummary,
+};
+use crate::ui::PageHeader;
 use leptos::prelude::*;
 
 #[component]
@@ -12,7 +20,6 @@ pub fn App() -> impl IntoView {
     provide_context(composer);
     let verifier = Verifier::new(inspector);
     provide_context(verifier);
-    verification::watch(verifier);
     provide_context(Diagnosis::new(inspector, composer, verifier));
     provide_context(Signer::new());
     view! {

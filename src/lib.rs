@@ -5,8 +5,6 @@
 pub mod model;
 
 #[cfg(target_arch = "wasm32")]
-mod actions;
-#[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
@@ -14,8 +12,6 @@ pub mod browser;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
-#[cfg(target_arch = "wasm32")]
-mod verification;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

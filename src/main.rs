@@ -1,3 +1,5 @@
+//! The page's entry point: mount the app (wasm); the host build exists for `cargo test`.
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();

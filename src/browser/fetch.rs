@@ -3,24 +3,9 @@
 
 use crate::model::request::sending::{PageContext, Probe};
 use crate::model::request::{BodyKind, Request};
+use crate::model::response::received::Received;
 use gloo_net::http::{Headers, Method, RequestBuilder};
 use web_sys::{AbortSignal, RequestMode, ResponseType};
-
-/// What came back, as far as the browser lets the page see it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Received {
-    pub status: u16,
-    pub status_text: String,
-    /// Only the headers CORS lets the page read.
-    pub headers: Vec<(String, String)>,
-    pub body: String,
-    pub body_bytes: usize,
-    pub elapsed_ms: f64,
-    /// A cross-origin (CORS-filtered) response: most headers are hidden.
-    pub cross_origin: bool,
-    pub redirected: bool,
-    pub final_url: String,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SendError {

@@ -1,29 +1,19 @@
-//! The request composer, what the last Send produced, and the request log.
+//! The request composer, what the last Send produced, and the request log; and what pressing
+//! Send does: check, send, answer a Digest challenge, and when fetch fails without a status,
+//! probe again to tell CORS from an unreachable host.
 
 use super::Inspector;
 use crate::browser::clock::now_secs;
-use crate::browser::fetch::Received;
-use crate::model::findings::Finding;
+use crate::browser::fetch::{self, SendError};
+use crate::model::findings::codes::HEADER_INVALID;
+use crate::model::findings::{Finding, Severity};
+use crate::model::request::digest_flow::{self, DigestRetry};
+use crate::model::request::outcome::Outcome;
+use crate::model::request::sending;
 use crate::model::request::{Auth, Request};
 use leptos::prelude::*;
-
-/// What the last Send produced.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    /// With a note when the Digest helper could not answer the challenge.
-    Received {
-        received: Received,
-        note: Option<String>,
-    },
-    /// fetch failed without a status; the finding says CORS or unreachable.
-    Failed {
-        finding: Finding,
-        message: String,
-    },
-    /// The pre-send checks found errors: nothing was sent.
-    NotSent(Vec<Finding>),
-    Cancelled,
-}
+use leptos::task::spawn_local;
+use web_sys::AbortController;
 
 /// One line of the in-memory request log: every request the page sent, and where.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +35,8 @@ pub struct Composer {
     pub in_flight: RwSignal<bool>,
     pub outcome: RwSignal<Option<Outcome>>,
     pub log: RwSignal<Vec<LogEntry>>,
+    /// The controller of the request in flight, to abort it; not data to show.
+    controller: StoredValue<Option<AbortController>, LocalStorage>,
 }
 
 impl Composer {
@@ -64,6 +56,7 @@ impl Composer {
             in_flight: RwSignal::new(false),
             outcome: RwSignal::new(None),
             log: RwSignal::new(Vec::new()),
+            controller: StoredValue::new_local(None),
         }
     }
 
@@ -78,4 +71,86 @@ impl Composer {
     pub fn sync_url_text(&self) {
         self.url_text.set(self.request.with_untracked(Request::url));
     }
+
+    /// Sends what the composer holds, unless the pre-send checks find an error.
+    pub fn send(self) {
+        if self.in_flight.get_untracked() {
+            return;
+        }
+        let req = self.outgoing.get_untracked();
+        let page = fetch::page_context();
+        let problems = sending::precheck(&req, &page);
+        if problems.iter().any(|f| f.info.severity == Severity::Error) {
+            self.outcome.set(Some(Outcome::NotSent(problems)));
+            return;
+        }
+        let Ok(controller) = AbortController::new() else { return };
+        let signal = controller.signal();
+        self.controller.set_value(Some(controller));
+        self.in_flight.set(true);
+        self.outcome.set(None);
+        spawn_local(async move {
+            let mut result = fetch::send(&req, &signal).await;
+            // Digest: answer the server's challenge once, as browsers and Python requests do.
+            let mut note = None;
+            if let Ok(first) = &result {
+                match digest_flow::after_response(&req, first.status, &first.headers, &random_cnonce()) {
+                    DigestRetry::Retry(again) => {
+                        self.log_request(
+                            &req,
+                            format!("{} {} (Digest challenge: answering it)", first.status, first.status_text),
+                        );
+                        result = fetch::send(&again, &signal).await;
+                    }
+                    other => note = other.note(),
+                }
+            }
+            // The probe is a request too: the log lists every one the page sent.
+            let mut probe_line = None;
+            let outcome = match result {
+                Ok(received) => Outcome::Received { received, note },
+                Err(SendError::Aborted) => Outcome::Cancelled,
+                Err(SendError::Invalid(message)) => Outcome::NotSent(vec![Finding::new(
+                    HEADER_INVALID,
+                    format!("The browser refused to build the request: {message}."),
+                )]),
+                Err(SendError::Network(message)) => {
+                    let probe = fetch::probe(&req.url()).await;
+                    probe_line = Some(probe.log_line());
+                    Outcome::Failed { finding: sending::explain_failure(&req, &page, probe), message }
+                }
+            };
+            if let Some(line) = outcome.log_line() {
+                self.log_request(&req, line);
+            }
+            if let Some(line) = probe_line {
+                self.record("GET", &req.url(), line);
+            }
+            self.outcome.set(Some(outcome));
+            self.in_flight.set(false);
+            self.controller.set_value(None);
+        });
+    }
+
+    /// Aborts the request in flight, if any.
+    pub fn cancel(self) {
+        self.controller.with_value(|c| {
+            if let Some(controller) = c {
+                controller.abort();
+            }
+        });
+    }
+
+    fn log_request(&self, req: &Request, result: String) {
+        self.record(req.method.as_str(), &req.url(), result);
+    }
+}
+
+/// 16 random bytes as hex: the client nonce of a Digest response.
+fn random_cnonce() -> String {
+    let mut bytes = [0u8; 16];
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

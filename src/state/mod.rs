@@ -8,7 +8,7 @@ mod key_entry;
 mod signer;
 mod verifier;
 
-pub use composer::{Composer, LogEntry, Outcome};
+pub use composer::{Composer, LogEntry};
 pub use diagnosis::Diagnosis;
 pub use inspector::Inspector;
 pub use key_entry::KeyEntry;

@@ -2,8 +2,10 @@
 //! (a memo over `model::sign`) and the last token WebCrypto produced.
 
 use super::KeyEntry;
+use crate::browser::webcrypto;
 use crate::model::signature::sign::{self, SignError, Signing};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 #[derive(Clone, Copy)]
 pub struct Signer {
@@ -25,6 +27,17 @@ impl Signer {
         let prepared =
             Memo::new(move |_| header.with(|h| payload.with(|p| key.keys.with(|k| sign::prepare(h, p, &k.keys)))));
         Signer { header, payload, key, prepared, output: RwSignal::new(None) }
+    }
+
+    /// Signs what the Sign a token panel holds, on the user's press.
+    pub fn sign(self) {
+        let Ok(signing) = self.prepared.get_untracked() else {
+            return;
+        };
+        spawn_local(async move {
+            let token = webcrypto::sign(&signing).await.map(|sig| sign::assemble(&signing.signing_input, &sig));
+            self.output.set(Some((signing, token)));
+        });
     }
 
     /// Whether the shown token was made from what the fields hold now.

@@ -1,11 +1,16 @@
 //! The Key field, the verification plan for the token in the Token box, and the result of
-//! running it in WebCrypto. Classifying and planning are memos over `model/`; only the check
-//! itself is asynchronous.
+//! running it in WebCrypto whenever the token or the key changes; fetching an issuer's keys when
+//! the user asks. Classifying and planning are memos over `model/`; only the check and the
+//! fetches are asynchronous.
 
-use super::{Inspector, KeyEntry};
+use super::{Composer, Inspector, KeyEntry};
+use crate::browser::fetch;
+use crate::browser::webcrypto::{self, CheckOutcome};
 use crate::model::findings::Finding;
+use crate::model::json;
 use crate::model::signature::plan::{self, Plan};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 /// What the last check said, in the words the page shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +50,7 @@ impl Verifier {
             out.extend(remote_findings.get());
             out
         });
-        Verifier {
+        let verifier = Verifier {
             key,
             plan,
             verdict: RwSignal::new(Verdict::NotChecked(String::new())),
@@ -53,6 +58,130 @@ impl Verifier {
             remote_note: RwSignal::new(None),
             remote_findings,
             findings,
+        };
+        watch(verifier);
+        verifier
+    }
+
+    /// Fetches a JWKS into the Key field, so it is classified and used like a pasted one.
+    pub fn fetch_jwks(self, composer: Composer, url: String) {
+        spawn_local(async move {
+            self.remote_findings.set(Vec::new());
+            self.remote_note.set(Some(format!("Fetching {url}…")));
+            match get_json(composer, &url).await {
+                Ok(doc) => {
+                    self.key.text.set(json::pretty(&doc));
+                    self.remote_note.set(Some(format!("Keys fetched from {url}.")));
+                }
+                Err((note, finding)) => {
+                    self.remote_note.set(Some(note));
+                    self.remote_findings.set(finding.into_iter().collect());
+                }
+            }
+        });
+    }
+
+    /// OIDC discovery from the token's `iss` (then RFC 8414), the issuer compared with `iss`,
+    /// then the JWKS it names. Only ever on a button press: these requests go to a third party.
+    pub fn discover(self, composer: Composer, iss: String) {
+        spawn_local(async move {
+            self.remote_findings.set(Vec::new());
+            let mut last = None;
+            for url in plan::discovery_urls(&iss) {
+                self.remote_note.set(Some(format!("Fetching {url}…")));
+                match get_json(composer, &url).await {
+                    Ok(meta) => {
+                        let issuer = meta.get("issuer").and_then(|v| v.as_str()).unwrap_or_default().to_string();
+                        self.remote_findings.set(plan::check_issuer(&iss, &issuer).into_iter().collect());
+                        let Some(jwks_uri) = meta.get("jwks_uri").and_then(|v| v.as_str()).map(str::to_string) else {
+                            self.remote_note.set(Some(format!("{url} has no jwks_uri.")));
+                            return;
+                        };
+                        match get_json(composer, &jwks_uri).await {
+                            Ok(doc) => {
+                                self.key.text.set(json::pretty(&doc));
+                                self.remote_note
+                                    .set(Some(format!("Keys fetched from {jwks_uri} (found through {url}).")));
+                            }
+                            Err((note, finding)) => {
+                                self.remote_note.set(Some(note));
+                                self.remote_findings.update(|f| f.extend(finding));
+                            }
+                        }
+                        return;
+                    }
+                    Err(e) => last = Some(e),
+                }
+            }
+            if let Some((note, finding)) = last {
+                self.remote_note.set(Some(format!("No metadata found: {note}")));
+                self.remote_findings.set(finding.into_iter().collect());
+            }
+        });
+    }
+}
+
+/// Re-checks whenever the plan changes. An Effect, because the check is an external,
+/// asynchronous system; a generation counter drops answers that arrive for an older plan.
+fn watch(verifier: Verifier) {
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let plan = verifier.plan.get();
+        let keys = verifier.key.keys.with(|k| k.keys.clone());
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        verifier.checked.set(Vec::new());
+        let Some(verification) = plan.verification.clone() else {
+            verifier.verdict.set(Verdict::NotChecked(plan.why.clone()));
+            return;
+        };
+        verifier.verdict.set(Verdict::Checking);
+        spawn_local(async move {
+            let results = webcrypto::verify(&verification, &keys).await;
+            if generation.get_value() != mine {
+                return;
+            }
+            let verified = results.iter().find(|c| matches!(c.outcome, CheckOutcome::Verified));
+            let problem = results.iter().find_map(|c| match &c.outcome {
+                CheckOutcome::Unsupported(m) | CheckOutcome::ImportFailed(m) => Some(m.clone()),
+                _ => None,
+            });
+            match (verified, problem) {
+                (Some(c), _) => {
+                    let key = keys.get(c.key).map(|k| k.label()).unwrap_or_default();
+                    verifier.verdict.set(Verdict::Verified { key });
+                    verifier.checked.set(plan::after_verification(&plan, &keys, true));
+                }
+                (None, Some(why)) if results.iter().all(|c| !matches!(c.outcome, CheckOutcome::Invalid)) => {
+                    verifier.verdict.set(Verdict::NotChecked(format!("Not checked: {why}")));
+                }
+                (None, _) => {
+                    verifier.verdict.set(Verdict::Invalid { tried: results.len() });
+                    verifier.checked.set(plan::after_verification(&plan, &keys, false));
+                }
+            }
+        });
+    });
+}
+
+/// GET a JSON document the user asked for; a failure becomes the finding that explains it.
+async fn get_json(
+    composer: Composer,
+    url: &str,
+) -> Result<serde_json::Value, (String, Option<crate::model::findings::Finding>)> {
+    plan::allowed_remote(url).map_err(|why| (why, None))?;
+    match fetch::get_text(url).await {
+        Ok((status, body)) => {
+            composer.record("GET", url, status.to_string());
+            if status != 200 {
+                return Err((format!("{url} answered {status}"), None));
+            }
+            json::parse(&body).map_err(|e| (format!("{url} did not return JSON: {e}"), None))
+        }
+        Err(_) => {
+            let probe = fetch::probe(url).await;
+            composer.record("GET", url, "no response");
+            Err((format!("{url} could not be read"), Some(plan::jwks_fetch_failed(url, probe))))
         }
     }
 }

@@ -1,59 +1,14 @@
-//! Small components, one per file, named after what the user sees. They read the shared
-//! `Inspector` from context and hold no logic of their own.
+//! Small components, one per file, named after what the user sees, in folders like `model/`.
+//! They read the shared state from context and hold no logic of their own.
 
-mod auth_helper;
-mod body_editor;
-mod claims_table;
-mod code_export;
 mod copy;
-mod credential_info;
-mod curl_import;
-mod decoded_json;
-mod examples_bar;
-mod finding_card;
-mod findings_list;
-mod grants_chips;
-mod key_field;
+pub mod diagnosis;
 mod page_header;
-mod raw_response_input;
-mod removed_notes;
-mod request_composer;
-mod request_log;
-mod response_view;
+pub mod request;
+pub mod response;
 mod rich_text;
-mod rows_editor;
-mod secret_encoding_select;
-mod sign_panel;
-mod signature_panel;
-mod times_table;
-mod token_input;
-mod token_parts;
-mod token_summary;
+pub mod signature;
+pub mod token;
 
-pub use auth_helper::AuthHelper;
-pub use body_editor::BodyEditor;
-pub use claims_table::ClaimsTable;
-pub use code_export::CodeExport;
-pub use credential_info::CredentialInfo;
-pub use curl_import::CurlImport;
-pub use decoded_json::DecodedJson;
-pub use examples_bar::ExamplesBar;
-pub use finding_card::FindingCard;
-pub use findings_list::FindingsList;
-pub use grants_chips::GrantsChips;
-pub use key_field::KeyField;
 pub use page_header::PageHeader;
-pub use raw_response_input::RawResponseInput;
-pub use removed_notes::RemovedNotes;
-pub use request_composer::RequestComposer;
-pub use request_log::RequestLog;
-pub use response_view::ResponseView;
 pub use rich_text::RichText;
-pub use rows_editor::{Rows, RowsEditor};
-pub use secret_encoding_select::SecretEncodingSelect;
-pub use sign_panel::SignPanel;
-pub use signature_panel::SignaturePanel;
-pub use times_table::TimesTable;
-pub use token_input::TokenInput;
-pub use token_parts::TokenParts;
-pub use token_summary::TokenSummary;

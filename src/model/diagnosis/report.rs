@@ -55,6 +55,17 @@ pub struct Report {
     pub all_good: bool,
 }
 
+impl Report {
+    /// The page's own request got no readable answer (CORS, unreachable): that outranks
+    /// anything said about the request, since the server's reply was never seen.
+    pub fn answer_withheld(mut self, finding: Finding) -> Report {
+        self.verdict = format!("Most likely: {}", finding.info.title);
+        self.all_good = false;
+        self.ranked.insert(0, Ranked { finding, likelihood: Likelihood::High });
+        self
+    }
+}
+
 /// A rule's result before ranking, with the verdict line it gives when it comes out on top.
 pub(crate) struct Hit {
     pub finding: Finding,
@@ -85,5 +96,25 @@ impl Hit {
 
     pub fn code(&self) -> &'static str {
         self.finding.info.code
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::findings::codes::{CORS_BLOCKED, TOKEN_EXPIRED};
+
+    #[test]
+    fn a_withheld_answer_goes_on_top() {
+        let report = Report {
+            verdict: "All good".into(),
+            ranked: vec![Ranked { finding: Finding::new(TOKEN_EXPIRED, "exp"), likelihood: Likelihood::High }],
+            script_checks: Vec::new(),
+            all_good: true,
+        };
+        let r = report.answer_withheld(Finding::new(CORS_BLOCKED, "no Access-Control-Allow-Origin"));
+        assert_eq!(r.ranked.iter().map(|x| x.finding.code()).collect::<Vec<_>>(), ["cors_blocked", "token_expired"]);
+        assert!(!r.all_good);
+        assert_eq!(r.verdict, format!("Most likely: {}", CORS_BLOCKED.title));
     }
 }

@@ -18,6 +18,22 @@ pub enum DigestRetry {
     CannotAnswer(String),
 }
 
+impl DigestRetry {
+    /// What to tell the user when the helper could not answer; None when it did or had no part.
+    pub fn note(&self) -> Option<String> {
+        match self {
+            DigestRetry::NoChallenge { offered } if offered.is_empty() => Some(
+                "Digest needs the server's challenge, but no WWW-Authenticate header is readable: the server must send Access-Control-Expose-Headers: WWW-Authenticate.".into(),
+            ),
+            DigestRetry::NoChallenge { offered } => {
+                Some(format!("Digest was chosen, but the server offers {}.", offered.join(", ")))
+            }
+            DigestRetry::CannotAnswer(why) => Some(format!("Cannot answer the Digest challenge: {why}.")),
+            DigestRetry::Retry(_) | DigestRetry::NotApplicable => None,
+        }
+    }
+}
+
 pub fn after_response(req: &Request, status: u16, headers: &[(String, String)], cnonce: &str) -> DigestRetry {
     let Auth::Digest { user, password } = &req.auth else { return DigestRetry::NotApplicable };
     if status != 401 {
@@ -124,9 +140,14 @@ mod tests {
             after_response(&req, 401, &headers(&["Basic realm=\"x\""]), "c"),
             DigestRetry::NoChallenge { offered: vec!["Basic".into()] }
         );
-        assert!(matches!(
-            after_response(&req, 401, &headers(&["Digest realm=\"x\", nonce=\"n\", qop=\"auth-int\""]), "c"),
-            DigestRetry::CannotAnswer(_)
-        ));
+        let cannot = after_response(&req, 401, &headers(&["Digest realm=\"x\", nonce=\"n\", qop=\"auth-int\""]), "c");
+        assert!(matches!(cannot, DigestRetry::CannotAnswer(_)));
+        // What the page says in each case.
+        assert!(cannot.note().unwrap().starts_with("Cannot answer the Digest challenge: "));
+        let hidden = after_response(&req, 401, &[], "c").note().unwrap();
+        assert!(hidden.contains("Access-Control-Expose-Headers: WWW-Authenticate"), "{hidden}");
+        let other = after_response(&req, 401, &headers(&["Basic realm=\"x\"", "Bearer"]), "c").note().unwrap();
+        assert_eq!(other, "Digest was chosen, but the server offers Basic, Bearer.");
+        assert_eq!(after_response(&req, 200, &[], "c").note(), None);
     }
 }

@@ -2,11 +2,13 @@
 //! Pure data plus the rules that turn it into what goes on the wire (effective headers, the
 //! encoded body, the URL with its query), so the UI, the exporters and the sender agree.
 
+pub mod auth;
 pub mod basic;
 pub mod curl;
 pub mod digest;
 pub mod digest_flow;
 pub mod export;
+pub mod outcome;
 pub mod sending;
 
 use std::fmt;

@@ -174,6 +174,16 @@ pub enum Probe {
     Failed,
 }
 
+impl Probe {
+    /// The request log's words for the probe: it is a request the page sent too.
+    pub fn log_line(self) -> &'static str {
+        match self {
+            Probe::Reachable => "no-cors probe: the server answered (opaque)",
+            Probe::Failed => "no-cors probe: no answer either",
+        }
+    }
+}
+
 /// Explains a fetch that failed without an HTTP status, given the no-cors probe's result.
 pub fn explain_failure(req: &Request, page: &PageContext, probe: Probe) -> Finding {
     let target = url::parse(&req.url()).map(|u| u.origin()).unwrap_or_else(|_| req.url());

@@ -4,6 +4,7 @@
 pub mod challenge;
 pub mod python_repr;
 pub mod raw;
+pub mod received;
 pub mod vendor;
 
 /// Where the response came from, which decides what may be missing from it.

@@ -152,6 +152,22 @@ pub fn read(text: &str) -> Result<Exchange, RawError> {
     }
 }
 
+/// The one line the page shows under the box: what was read from the paste.
+pub fn summary(r: &Response) -> String {
+    let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") };
+    let hops = match r.hops.len() {
+        0 => String::new(),
+        n => format!(", after {}", plural(n, "redirect", "redirects")),
+    };
+    format!(
+        "Read: {} {}, {}, {} of body{hops}.",
+        r.status,
+        r.reason,
+        plural(r.headers.len(), "header", "headers"),
+        plural(r.body.len(), "byte", "bytes")
+    )
+}
+
 /// The command, prompt or progress meter people copy along with the output.
 fn is_preamble(t: &str) -> bool {
     let t = t.trim_start();
@@ -910,6 +926,16 @@ Note: Unnecessary use of -X or --request, POST is already inferred.
 {"error":"unauthorized"}* Connection #1 to host auth.example.net left intact
 "#;
 
+    #[test]
+    fn summary_counts_what_was_read() {
+        let one = parse("HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer\n\nx").unwrap();
+        assert_eq!(summary(&one), "Read: 401 Unauthorized, 1 header, 1 byte of body.");
+        let trace = "< HTTP/1.1 302 Found\n< Location: /b\n<\n< HTTP/1.1 401 Unauthorized\n< A: 1\n< B: 2\n<\n";
+        assert_eq!(
+            summary(&parse(trace).unwrap()),
+            "Read: 401 Unauthorized, 2 headers, 0 bytes of body, after 1 redirect."
+        );
+    }
     #[test]
     fn reads_every_format() {
         let www = ("WWW-Authenticate", r#"Bearer error="invalid_token""#);
