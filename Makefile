@@ -24,10 +24,10 @@ WASM_TEST_ENV := \
 	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(ROOT)/webdriver.json \
 	CARGO_PROFILE_DEV_DEBUG=0
 
-.PHONY: help setup serve build test test-host test-wasm test-e2e size bench clean
+.PHONY: help setup serve build test test-host test-wasm test-e2e test-size size bench clean
 
 help:
-	@echo "targets: setup serve build test test-host test-wasm test-e2e size bench clean"
+	@echo "targets: setup serve build test test-host test-wasm test-e2e test-size size bench clean"
 
 setup:
 	bash scripts/setup.sh
@@ -49,23 +49,20 @@ test-wasm:
 test-e2e: build
 	node --test tests/e2e/
 
+# The shipped wasm + JS + CSS against tests/size/budget.json.
+test-size: build
+	node --test tests/size/
+
 # `make test` is the single CI command. Sequential on purpose: host, then wasm, then e2e.
 test: setup
 	$(MAKE) --no-print-directory test-host
 	$(MAKE) --no-print-directory test-wasm
 	$(MAKE) --no-print-directory test-e2e
+	$(MAKE) --no-print-directory test-size
 
-# Raw, gzip -9 and brotli -q 11 sizes of what the browser downloads.
+# Raw, gzip -9 and brotli 11 sizes of what a first visit downloads.
 size:
-	@shopt -s nullglob; files=(dist/*.wasm dist/*.js); \
-	if (( $${#files[@]} == 0 )); then echo "size: nothing in dist/ (run 'make build' first)" >&2; exit 1; fi; \
-	printf '%-44s %10s %10s %10s\n' file raw gzip brotli; \
-	for f in "$${files[@]}"; do \
-	  raw=$$(stat -c %s "$$f"); \
-	  gz=$$(gzip -9 -n -c "$$f" | wc -c); \
-	  br=$$(brotli -c -q 11 "$$f" | wc -c); \
-	  printf '%-44s %10d %10d %10d\n' "$$f" "$$raw" "$$gz" "$$br"; \
-	done
+	node scripts/size.mjs
 
 # Shipped size, load time and decode/render time for 1 KB to 1 MB tokens, in headless Chromium.
 bench: build

@@ -2,9 +2,7 @@
 // page, and how long decoding + rendering takes for tokens from 1 KB to 1 MB.
 // Run with `make bench` (builds dist/ first). Numbers are medians of several runs.
 
-import fs from 'node:fs';
-import path from 'node:path';
-import zlib from 'node:zlib';
+import { measure, table } from './size.mjs';
 import { serveDist, launch, openPage, DIST } from '../tests/e2e/helpers.mjs';
 
 const RUNS = 5;
@@ -12,15 +10,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const b64url = (s) => Buffer.from(s).toString('base64url');
 
 console.log('shipped files (bytes)');
-console.log(`${'file'.padEnd(12)} ${'raw'.padStart(9)} ${'gzip -9'.padStart(9)} ${'brotli 11'.padStart(9)}`);
-for (const ext of ['.wasm', '.js', '.css', '.html']) {
-  for (const f of fs.readdirSync(DIST).filter((n) => n.endsWith(ext))) {
-    const data = fs.readFileSync(path.join(DIST, f));
-    const gz = zlib.gzipSync(data, { level: 9 }).length;
-    const br = zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-    console.log(`${ext.padEnd(12)} ${String(data.length).padStart(9)} ${String(gz).padStart(9)} ${String(br).padStart(9)}`);
-  }
-}
+console.log(table(measure(DIST)));
 
 const srv = await serveDist();
 const browser = await launch();

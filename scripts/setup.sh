@@ -10,7 +10,6 @@
 #   - wasm-bindgen-cli == Cargo.lock (cargo install, NOT --locked: its lock is broken)
 #   - npm devDependencies            (binaryen 132's wasm-opt, playwright-core, oauth2-mock-server)
 #   - chromium + chromium-driver     (apt)
-#   - brotli CLI                     (apt; for `make size`)
 #   - .venv with httpbin + gunicorn  (pip; peer for e2e tests)
 set -euo pipefail
 
@@ -83,10 +82,9 @@ fi
 have_opt=$( (node_modules/.bin/wasm-opt --version 2>/dev/null || true) | awk '{print $3}')
 [[ "$have_opt" == "132" ]] || die "node_modules/.bin/wasm-opt is not version 132 (got: ${have_opt:-none}); delete node_modules and re-run"
 
-# --- Debian packages: chromium, chromedriver, brotli --------------------------------------
+# --- Debian packages: chromium, chromedriver --------------------------------------
 apt_pkgs=()
 [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] || apt_pkgs+=(chromium chromium-driver)
-command -v brotli >/dev/null || apt_pkgs+=(brotli)
 if (( ${#apt_pkgs[@]} )); then
   command -v apt-get >/dev/null || die "need ${apt_pkgs[*]} but apt-get is not available"
   SUDO=""
