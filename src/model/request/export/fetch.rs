@@ -3,37 +3,17 @@
 use super::literal::{js_str, literal, Lang};
 use super::options::Options;
 use super::plan::{faithful, plan, Payload};
-use super::text::{Env, Part, Text};
+use super::text::{Env, Text};
 use crate::model::request::basic;
 use crate::model::request::Request;
 
 pub(super) fn js(t: &Text) -> String {
-    let parts: Vec<String> =
-        t.0.iter()
-            .filter(|p| !matches!(p, Part::Lit(s) if s.is_empty()))
-            .map(|p| match p {
-                Part::Lit(s) => js_str(s),
-                Part::Env(v) => format!("process.env.{v}"),
-            })
-            .collect();
-    if parts.is_empty() {
-        "\"\"".into()
-    } else {
-        parts.join(" + ")
-    }
+    t.concatenation(js_str, |v| format!("process.env.{v}"))
 }
 
 /// The URL expression; a variable in the query is encoded at run time.
 pub(super) fn js_url(url: &Text) -> String {
-    let parts: Vec<String> = url
-        .0
-        .iter()
-        .map(|p| match p {
-            Part::Lit(s) => js_str(s),
-            Part::Env(v) => format!("encodeURIComponent(process.env.{v})"),
-        })
-        .collect();
-    parts.join(" + ")
+    url.concatenation(js_str, |v| format!("encodeURIComponent(process.env.{v})"))
 }
 
 pub fn fetch(r: &Request, opts: Options) -> String {

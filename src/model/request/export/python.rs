@@ -3,24 +3,12 @@
 use super::literal::{literal, py_str, Lang};
 use super::options::Options;
 use super::plan::{faithful, has_duplicates, plan, Payload};
-use super::text::{Env, Part, Text};
+use super::text::{Env, Text};
 use crate::model::request::basic::{self, Latin1Difference};
 use crate::model::request::Request;
 
 pub(super) fn py(t: &Text) -> String {
-    let parts: Vec<String> =
-        t.0.iter()
-            .filter(|p| !matches!(p, Part::Lit(s) if s.is_empty()))
-            .map(|p| match p {
-                Part::Lit(s) => py_str(s),
-                Part::Env(v) => format!("os.environ[{}]", py_str(v)),
-            })
-            .collect();
-    if parts.is_empty() {
-        "\"\"".into()
-    } else {
-        parts.join(" + ")
-    }
+    t.concatenation(py_str, |v| format!("os.environ[{}]", py_str(v)))
 }
 
 /// A dict, or a list of pairs when a name repeats (a dict would keep only the last).

@@ -33,6 +33,25 @@ impl Text {
         self.0.iter().all(|p| matches!(p, Part::Lit(s) if s.is_empty()))
     }
 
+    /// An expression in a language that joins strings with ` + ` (Python, JavaScript): each
+    /// literal piece and each variable written by the given functions; `""` when empty.
+    pub(super) fn concatenation(&self, lit: impl Fn(&str) -> String, var: impl Fn(&str) -> String) -> String {
+        let parts: Vec<String> = self
+            .0
+            .iter()
+            .filter(|p| !matches!(p, Part::Lit(s) if s.is_empty()))
+            .map(|p| match p {
+                Part::Lit(s) => lit(s),
+                Part::Env(v) => var(v),
+            })
+            .collect();
+        if parts.is_empty() {
+            "\"\"".into()
+        } else {
+            parts.join(" + ")
+        }
+    }
+
     /// The literal text with every variable left out; only for checks, never for output.
     pub(super) fn lits(&self) -> String {
         self.0.iter().filter_map(|p| if let Part::Lit(s) = p { Some(s.as_str()) } else { None }).collect()
