@@ -1,6 +1,8 @@
 //! Shared by the host test files: public test vectors and token builders.
 #![allow(dead_code)]
 
+pub mod oracle;
+
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
