@@ -55,6 +55,7 @@ fn codes_are_unique_snake_case_with_https_references() {
     let mut seen = std::collections::HashSet::new();
     for c in catalog() {
         assert!(seen.insert(c.code), "duplicate code {}", c.code);
+        assert!(c.code.starts_with(|ch: char| ch.is_ascii_lowercase()), "{:?} starts with a letter", c.code);
         assert!(c.code.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_'), "{}", c.code);
         assert!(c.url.starts_with("https://"), "{}", c.code);
         assert!(c.title.ends_with('.'), "title of {} is a sentence", c.code);
