@@ -10,7 +10,8 @@
 #   - wasm-bindgen-cli == Cargo.lock (cargo install, NOT --locked: its lock is broken)
 #   - npm devDependencies            (binaryen 132's wasm-opt, playwright-core, oauth2-mock-server)
 #   - chromium + chromium-driver     (apt)
-#   - .venv with httpbin + gunicorn  (pip; peer for e2e tests)
+#   - .venv with httpbin + gunicorn  (pip; peer for e2e tests), requests + httpie (pip; the
+#                                    exported Python and HTTPie snippets are run against httpbin)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -104,5 +105,6 @@ if [[ ! -x .venv/bin/gunicorn ]]; then
   .venv/bin/pip install --quiet --disable-pip-version-check httpbin gunicorn
 fi
 .venv/bin/python -c 'import requests' 2>/dev/null || { say "installing requests into .venv (tests/export_httpbin.rs runs the Python snippets)"; .venv/bin/pip install --quiet --disable-pip-version-check requests; }
+[[ -x .venv/bin/http ]] || { say "installing httpie into .venv (tests/export_httpbin.rs runs the HTTPie snippets)"; .venv/bin/pip install --quiet --disable-pip-version-check httpie; }
 
 say "ok (trunk $TRUNK_VERSION, wasm-bindgen $WBG_LOCK, wasm-opt 132, $(/usr/bin/chromium --version 2>/dev/null | head -n1))"

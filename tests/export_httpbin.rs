@@ -49,6 +49,8 @@ impl Httpbin {
             .status()
             .is_ok_and(|s| s.success());
         assert!(requests_ok, "run `make setup` first: .venv has no `requests` for the Python snippets");
+        let http = root().join(".venv/bin/http");
+        assert!(http.exists(), "run `make setup` first: {} (HTTPie) is missing", http.display());
         let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
         let log = std::env::temp_dir().join(format!("why401-httpbin-{port}.log"));
         let child = Command::new(&gunicorn)
@@ -217,19 +219,38 @@ fn cases(h: &Httpbin) -> Vec<Case> {
     ]
 }
 
+/// A private HTTPie config directory: the user's own config cannot change what is sent, the
+/// update check (which would contact packages.httpie.io) is off, and the status line and
+/// headers are printed before the body. `--ignore-stdin` stands in for the terminal the
+/// snippet is written for: with a non-terminal stdin HTTPie would read it as the body.
+fn httpie_config() -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("httpie");
+    std::fs::create_dir_all(&dir).expect("HTTPie config dir");
+    std::fs::write(
+        dir.join("config.json"),
+        r#"{"default_options": ["--ignore-stdin", "--print=hb"], "disable_update_warnings": true}"#,
+    )
+    .expect("HTTPie config");
+    dir
+}
+
 /// Runs a snippet and returns httpbin's status and JSON answer.
 fn run(target: Target, snippet: &str, env: &[(&str, &str)]) -> Result<(u16, Value), String> {
     let mut cmd = Command::new("timeout");
     cmd.arg("30");
     match target {
         Target::Curl => cmd.args(["bash", "-c", snippet]),
+        // `http` as the snippet calls it, from .venv; the status line comes before the headers.
+        Target::Httpie => {
+            let path = format!("{}:{}", root().join(".venv/bin").display(), std::env::var("PATH").unwrap_or_default());
+            cmd.args(["bash", "-c", snippet]).env("PATH", path).env("HTTPIE_CONFIG_DIR", httpie_config())
+        }
         // The snippet prints the status, headers and body; the marker lets us find the JSON.
         Target::Python => cmd
             .arg(root().join(".venv/bin/python"))
             .arg("-c")
             .arg(format!("{snippet}\nprint('@@ECHO@@', r.status_code)\nprint(r.text)\n")),
         Target::Fetch => cmd.args(["node", "--input-type=module", "-e", snippet]),
-        Target::Httpie => unreachable!("HTTPie is not installed here"),
     };
     // Never through a proxy: the request must stay on 127.0.0.1.
     for var in ["http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"] {
@@ -246,6 +267,12 @@ fn run(target: Target, snippet: &str, env: &[(&str, &str)]) -> Result<(u16, Valu
     }
     let (status, text) = match target {
         Target::Curl => (200, stdout.as_str()),
+        // "HTTP/1.1 200 OK", the response headers (CRLF, as received), a blank line, the body.
+        Target::Httpie => {
+            let status = stdout.split_whitespace().nth(1).ok_or(format!("no status line in {stdout}"))?;
+            let (_, body) = stdout.split_once("\r\n\r\n").ok_or(format!("no body in {stdout}"))?;
+            (status.parse().map_err(|_| format!("bad status {status}"))?, body)
+        }
         Target::Python => {
             let (_, tail) = stdout.split_once("@@ECHO@@ ").ok_or(format!("no marker in {stdout}"))?;
             let (status, text) = tail.split_once('\n').ok_or("no body")?;
@@ -290,7 +317,28 @@ fn differences(r: &Request, echo: &Value) -> Vec<String> {
     check("method", &echo["method"], &json!(r.method.as_str()));
     let query = r.url().split_once('?').map(|(_, q)| parse_query(q)).unwrap_or_default();
     check("args", &echo["args"], &grouped(&query));
-    for (name, value) in r.effective_headers() {
+    let composed = r.effective_headers();
+    // Nothing beyond the composed headers, except what every client adds by itself (as the
+    // browser does for the page). HTTPie's own: `User-Agent: HTTPie/3.x`, and `Accept:
+    // application/json, */*;q=0.5` for JSON and --raw bodies where the others send */*.
+    const TRANSPORT: &[&str] = &[
+        "host",
+        "accept",
+        "accept-encoding",
+        "accept-language",
+        "connection",
+        "content-length",
+        "content-type",
+        "user-agent",
+        "sec-fetch-mode",
+    ];
+    for (name, value) in echo["headers"].as_object().into_iter().flatten() {
+        let lower = name.to_ascii_lowercase();
+        if !TRANSPORT.contains(&lower.as_str()) && !composed.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) {
+            check(&format!("header {name}"), value, &Value::Null);
+        }
+    }
+    for (name, value) in composed {
         let got = header(echo, &name).map(|v| {
             if name.eq_ignore_ascii_case("content-type") {
                 v.split(';').next().unwrap_or(v)
@@ -326,7 +374,7 @@ fn exported_snippets_send_the_composed_request() {
     let mut runs = 0;
     for case in cases(&server) {
         assert!(case.request.url().starts_with("http://127.0.0.1:"), "{}: only loopback", case.name);
-        for target in [Target::Curl, Target::Python, Target::Fetch] {
+        for target in Target::ALL {
             // fetch cannot answer a Digest challenge; the snippet says so instead.
             if target == Target::Fetch && matches!(case.request.auth, Auth::Digest { .. }) {
                 continue;

@@ -1,230 +1,22 @@
 //! Signature checks as planned for WebCrypto: every signature code fires on its case and stays
 //! silent on a near miss, the published vectors plan the right call, and a wrong key type is
-//! always named as such rather than left to a generic "invalid signature".
+//! always named as such rather than left to a generic "invalid signature". The table and the
+//! key builders are in `common::tables::signature`, which `findings_docs` also runs.
 
+#[macro_use]
 mod common;
 
+use common::tables::{self, signature::*};
 use common::*;
 use serde_json::Value;
 use why401::model::findings::Finding;
-use why401::model::keys::{classify, spki, KeyInput, SecretEncoding};
-use why401::model::request::sending::Probe;
-use why401::model::signature::plan::{
-    self, after_verification, check_issuer, jwks_fetch_failed, plan, Blocked, KeyImport, Plan,
-};
+use why401::model::keys::{classify, SecretEncoding};
+use why401::model::signature::plan::{self, after_verification, plan, Blocked, KeyImport};
 use why401::model::token::jose;
-
-macro_rules! fx {
-    ($name:literal) => {
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/keys/", $name))
-    };
-}
-
-const GRAPH: &str = "00000003-0000-0000-c000-000000000000";
-
-enum Scenario {
-    /// A token and what was pasted into the Key field.
-    Plan { token: String, key: String, encoding: SecretEncoding },
-    /// The same, after the browser reported WebCrypto's answer.
-    Verified { token: String, key: String, verified: bool },
-    /// The token's iss and the issuer in the fetched metadata.
-    Issuer { iss: &'static str, meta: &'static str },
-    /// A failed fetch of the keys, told apart by the no-cors probe.
-    Fetch { url: &'static str, probe: Probe },
-}
-
-fn keyed(token: impl Into<String>, key: impl Into<String>) -> Scenario {
-    Scenario::Plan { token: token.into(), key: key.into(), encoding: SecretEncoding::Utf8 }
-}
-
-fn input(key: &str, encoding: SecretEncoding) -> KeyInput {
-    let input = classify(key, encoding);
-    assert!(input.errors.is_empty(), "the key itself must be fine: {:?}", input.errors);
-    input
-}
-
-fn planned(token_text: &str, key: &str, encoding: SecretEncoding) -> (Plan, KeyInput) {
-    let keys = input(key, encoding);
-    (plan(&jose::parse(token_text.trim()), &keys.keys, keys.is_set), keys)
-}
-
-fn codes(s: &Scenario) -> Vec<&'static str> {
-    let findings: Vec<Finding> = match s {
-        Scenario::Plan { token, key, encoding } => planned(token, key, *encoding).0.findings,
-        Scenario::Verified { token, key, verified } => {
-            let (p, keys) = planned(token, key, SecretEncoding::Utf8);
-            after_verification(&p, &keys.keys, *verified)
-        }
-        Scenario::Issuer { iss, meta } => check_issuer(iss, meta).into_iter().collect(),
-        Scenario::Fetch { url, probe } => vec![jwks_fetch_failed(url, *probe)],
-    };
-    findings.iter().map(Finding::code).collect()
-}
-
-/// A JWS with a zero signature of `len` bytes: shape checks look only at the length.
-fn jws_sig(header: &str, payload: &str, len: usize) -> String {
-    let (h, p, _) = split3(&jws(header, payload));
-    format!("{h}.{p}.{}", why401::model::b64::encode(&vec![0; len]))
-}
-
-fn split3(t: &str) -> (String, String, String) {
-    let mut parts = t.trim().splitn(3, '.').map(str::to_string);
-    (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap_or_default())
-}
-
-/// The JWK of an OpenSSL fixture, with extra members.
-fn jwk_of(spki_der: &[u8], extra: &[(&str, &str)]) -> String {
-    let mut v: Value = serde_json::from_str(&spki::parse(spki_der).unwrap().jwk_json()).unwrap();
-    for (k, val) in extra {
-        v[*k] = Value::String(val.to_string());
-    }
-    v.to_string()
-}
-
-fn with_members(jwk: &str, extra: &[(&str, &str)]) -> String {
-    let mut v: Value = serde_json::from_str(jwk).unwrap();
-    for (k, val) in extra {
-        v[*k] = Value::String(val.to_string());
-    }
-    v.to_string()
-}
-
-fn jwks(keys: &[String]) -> String {
-    format!("{{\"keys\":[{}]}}", keys.join(","))
-}
-
-const RSA_SPKI_DER: &[u8] = include_bytes!("fixtures/keys/rsa2048_spki.der");
-const EC_SPKI_DER: &[u8] = include_bytes!("fixtures/keys/ec_p256_spki.der");
-
-/// (code, a case that fires it, a near miss that must not)
-fn cases() -> Vec<(&'static str, Scenario, Scenario)> {
-    let rs = r#"{"alg":"RS256","typ":"JWT"}"#;
-    let openssl_rs = fx!("rs256_openssl.jwt").trim().to_string();
-    let (h, p, _) = split3(fx!("es256_der_signature_openssl.jwt"));
-    let raw_sig = split3(fx!("rfc7515_a3.jwt")).2;
-    let (a1h, a1p, a1s) = split3(RFC7515_A1);
-    let hs384 = why401::model::b64::encode(br#"{"alg":"HS384"}"#);
-    let big_rsa = format!(r#"{{"kty":"RSA","n":"{}","e":"AQAB"}}"#, why401::model::b64::encode(&[0xC5; 512]));
-    vec![
-        (
-            "microsoft_graph_token",
-            keyed(jws_sig(rs, &format!(r#"{{"aud":"{GRAPH}"}}"#), 256), fx!("rsa2048_spki.pem")),
-            keyed(jws_sig(rs, r#"{"aud":"api://my-api"}"#, 256), fx!("rsa2048_spki.pem")),
-        ),
-        (
-            "microsoft_graph_token",
-            keyed(
-                jws_sig(r#"{"alg":"RS256","nonce":"AbC","typ":"JWT"}"#, r#"{"aud":"api"}"#, 256),
-                fx!("rsa2048_spki.pem"),
-            ),
-            keyed(jws_sig(rs, r#"{"aud":"api","nonce":"AbC"}"#, 256), fx!("rsa2048_spki.pem")),
-        ),
-        (
-            "microsoft_graph_token",
-            keyed(jws_sig(rs, r#"{"aud":["x","https://graph.microsoft.com/"]}"#, 256), fx!("rsa2048_spki.pem")),
-            keyed(jws_sig(rs, r#"{"aud":["x","https://graph.microsoft.com.evil"]}"#, 256), fx!("rsa2048_spki.pem")),
-        ),
-        // The issuer rotated: the same key now has another kid. Same key under its own kid is fine.
-        (
-            "kid_not_in_jwks",
-            keyed(openssl_rs.clone(), jwks(&[jwk_of(RSA_SPKI_DER, &[("kid", "why401-rsa-2025")])])),
-            keyed(openssl_rs.clone(), jwks(&[jwk_of(RSA_SPKI_DER, &[("kid", "why401-rsa")])])),
-        ),
-        // A lone key without a kid is tried by type: no kid to disagree with.
-        (
-            "kid_not_in_jwks",
-            keyed(openssl_rs.clone(), jwk_of(RSA_SPKI_DER, &[("kid", "other")])),
-            keyed(openssl_rs.clone(), jwk_of(RSA_SPKI_DER, &[])),
-        ),
-        (
-            "alg_key_mismatch",
-            keyed(fx!("rfc7515_a2.jwt"), fx!("rfc7515_a3_ec_p256.jwk.json")),
-            keyed(fx!("rfc7515_a2.jwt"), fx!("rfc7515_a2_rsa.jwk.json")),
-        ),
-        (
-            "alg_key_mismatch",
-            keyed(fx!("rfc7515_a3.jwt"), fx!("rfc7515_a4_ec_p521.jwk.json")),
-            keyed(fx!("rfc7515_a3.jwt"), fx!("rfc7515_a3_ec_p256.jwk.json")),
-        ),
-        (
-            "alg_key_mismatch",
-            keyed(fx!("rfc7515_a2.jwt"), with_members(fx!("rfc7515_a2_rsa.jwk.json"), &[("alg", "RS512")])),
-            keyed(fx!("rfc7515_a2.jwt"), with_members(fx!("rfc7515_a2_rsa.jwk.json"), &[("alg", "RS256")])),
-        ),
-        (
-            "alg_key_mismatch",
-            keyed(fx!("rfc7515_a2.jwt"), "a-shared-secret-of-at-least-32-bytes!"),
-            keyed(fx!("rfc7515_a2.jwt"), fx!("rsa2048_spki.pem")),
-        ),
-        (
-            "hs_with_public_key",
-            keyed(RFC7515_A1, fx!("rsa2048_spki.pem")),
-            keyed(RFC7515_A1, fx!("rfc7515_a1_oct.jwk.json")),
-        ),
-        (
-            "hs_with_public_key",
-            keyed(RFC7515_A1, jwks(&[jwk_of(RSA_SPKI_DER, &[]), jwk_of(EC_SPKI_DER, &[])])),
-            keyed(RFC7515_A1, jwks(&[jwk_of(RSA_SPKI_DER, &[]), fx!("rfc7515_a1_oct.jwk.json").trim().to_string()])),
-        ),
-        ("hs_secret_too_short", keyed(RFC7515_A1, "k".repeat(31)), keyed(RFC7515_A1, "k".repeat(32))),
-        ("hs_secret_too_short", keyed(RFC7515_A1, "secret"), keyed(RFC7515_A1, fx!("rfc7515_a1_oct.jwk.json"))),
-        (
-            "ecdsa_signature_der",
-            keyed(fx!("es256_der_signature_openssl.jwt"), fx!("ec_p256_spki.pem")),
-            keyed(format!("{h}.{p}.{raw_sig}"), fx!("ec_p256_spki.pem")),
-        ),
-        (
-            "signature_invalid",
-            Scenario::Verified {
-                token: RFC7515_A1.into(),
-                key: fx!("rfc7515_a1_oct.jwk.json").into(),
-                verified: false,
-            },
-            Scenario::Verified { token: RFC7515_A1.into(), key: fx!("rfc7515_a1_oct.jwk.json").into(), verified: true },
-        ),
-        // The header's alg was changed from HS256 to HS384: a 32-byte signature cannot be HS384's.
-        (
-            "signature_invalid",
-            keyed(format!("{hs384}.{a1p}.{a1s}"), fx!("rfc7515_a1_oct.jwk.json")),
-            keyed(format!("{a1h}.{a1p}.{a1s}"), fx!("rfc7515_a1_oct.jwk.json")),
-        ),
-        // A 2048-bit signature cannot come from a 4096-bit key.
-        (
-            "signature_invalid",
-            keyed(fx!("rfc7515_a2.jwt"), big_rsa),
-            keyed(fx!("rfc7515_a2.jwt"), fx!("rfc7520_3_3_rsa_public.jwk.json")),
-        ),
-        (
-            "issuer_metadata_mismatch",
-            Scenario::Issuer { iss: "https://idp.example.com/", meta: "https://idp.example.com" },
-            Scenario::Issuer { iss: "https://idp.example.com/", meta: "https://idp.example.com/" },
-        ),
-        (
-            "issuer_metadata_mismatch",
-            Scenario::Issuer { iss: "https://idp.example.com/realms/a", meta: "https://idp.example.com/realms/b" },
-            Scenario::Issuer { iss: "https://idp.example.com/realms/a", meta: "https://idp.example.com/realms/a" },
-        ),
-        (
-            "jwks_fetch_blocked_by_cors",
-            Scenario::Fetch { url: "https://idp.example.com/jwks", probe: Probe::Reachable },
-            Scenario::Fetch { url: "https://idp.example.com/jwks", probe: Probe::Failed },
-        ),
-        (
-            "alg_none",
-            keyed(RFC7515_A5, fx!("rfc7515_a1_oct.jwk.json")),
-            keyed(RFC7515_A1, fx!("rfc7515_a1_oct.jwk.json")),
-        ),
-    ]
-}
 
 #[test]
 fn each_code_fires_and_its_near_miss_does_not() {
-    for (code, fires, near_miss) in cases() {
-        let fired = codes(&fires);
-        assert!(fired.contains(&code), "{code} should fire, got {fired:?}");
-        let quiet = codes(&near_miss);
-        assert!(!quiet.contains(&code), "{code} should not fire on its near miss, got {quiet:?}");
-    }
+    tables::assert_all(&tables::signature::outcomes());
 }
 
 /// (token, key, WebCrypto call, first key's import form)
@@ -382,7 +174,15 @@ fn a_failed_check_hints_at_the_secret_encoding() {
 #[cfg(not(target_arch = "wasm32"))]
 mod properties {
     use super::*;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    use common::oracle::check_token;
+    use jose::{Kind, Part, Token};
     use proptest::prelude::*;
+    use why401::model::json;
+    use why401::model::keys::KeyMaterial;
+    use why401::model::signature::plan::{webcrypto_alg, AlgProblem};
+    use why401::model::signature::sign::SignError;
 
     fn segment() -> impl Strategy<Value = String> {
         prop_oneof![
@@ -392,6 +192,26 @@ mod properties {
             Just("eyJhbGciOiJFUzI1NiJ9".to_string()),
             proptest::collection::vec(any::<u8>(), 0..140).prop_map(|b| why401::model::b64::encode(&b)),
         ]
+    }
+
+    /// A JWS of a real header and a signature of a length some algorithm has, so that plans
+    /// get as far as choosing keys, not only as far as the first broken part.
+    fn shaped_token() -> impl Strategy<Value = String> {
+        let header = proptest::sample::select(vec![
+            r#"{"alg":"HS256","kid":"k"}"#,
+            r#"{"alg":"HS256"}"#,
+            r#"{"alg":"RS256","kid":"k"}"#,
+            r#"{"alg":"ES256"}"#,
+            r#"{"alg":"EdDSA"}"#,
+            r#"{"alg":"none"}"#,
+            r#"{"alg":"HS256","b64":false}"#,
+            r#"{"alg":"ES256K"}"#,
+            r#"{"typ":"JWT"}"#,
+        ]);
+        let signature = proptest::sample::select(vec![0usize, 32, 64, 70, 256])
+            .prop_flat_map(|n| proptest::collection::vec(any::<u8>(), n));
+        (header, segment(), signature)
+            .prop_map(|(h, p, s)| format!("{}.{p}.{}", URL_SAFE_NO_PAD.encode(h), URL_SAFE_NO_PAD.encode(s)))
     }
 
     fn key_text() -> impl Strategy<Value = String> {
@@ -404,28 +224,202 @@ mod properties {
         ]
     }
 
+    fn variant(b: &Blocked) -> String {
+        format!("{b:?}").split(['(', ' ', '{']).next().unwrap_or_default().to_string()
+    }
+
+    /// The reason the plan must stop for, as far as it follows from the token alone (RFC 7515
+    /// §5.2 order: a JWS, its header, its alg, then its signature); None when keys decide.
+    fn first_blocker(t: &Token) -> Option<&'static str> {
+        let Kind::Jws(jws) = &t.kind else { return Some("NotJws") };
+        let Some(header) = &jws.header else { return Some("NoHeader") };
+        let Some(alg) = header.get("alg").and_then(Value::as_str) else { return Some("NoAlg") };
+        match webcrypto_alg(alg) {
+            Err(AlgProblem::None) => return Some("Unsigned"),
+            Err(_) => return Some("UnsupportedAlg"),
+            Ok(_) => {}
+        }
+        if header.get("b64") == Some(&Value::Bool(false)) {
+            return Some("UnencodedPayload");
+        }
+        jws.signature.as_ref().is_none_or(|s| s.is_empty()).then_some("NoSignature")
+    }
+
+    /// What a plan promises for this token and these keys: a verification of exactly the
+    /// token's signed bytes and signature with named keys, or one reason, in words that name
+    /// what stopped it.
+    fn check_plan(t: &Token, keys: &[KeyMaterial], is_set: bool) -> Result<(), String> {
+        let p = plan(t, keys, is_set);
+        let alg = t.alg().unwrap_or_default();
+        match (&p.verification, &p.blocked) {
+            (Some(v), None) => {
+                let Kind::Jws(jws) = &t.kind else { return Err("a verification without a JWS".into()) };
+                let payload_end = t.range_of(Part::Payload).ok_or("no payload")?.end;
+                if v.signing_input != t.text.as_bytes()[..payload_end] {
+                    return Err(format!(
+                        "signs {:?}, not the token's header.payload",
+                        String::from_utf8_lossy(&v.signing_input)
+                    ));
+                }
+                if Some(&v.signature) != jws.signature.as_ref() {
+                    return Err("checks another signature than the token's".into());
+                }
+                let Some(first) = v.attempts.first() else { return Err("a verification with no key to try".into()) };
+                if v.attempts.iter().any(|a| a.key >= keys.len())
+                    || p.key != Some(first.key)
+                    || p.alg.as_deref() != t.alg()
+                {
+                    return Err(format!(
+                        "attempts {:?}, key {:?}, alg {:?}",
+                        v.attempts.iter().map(|a| a.key).collect::<Vec<_>>(),
+                        p.key,
+                        p.alg
+                    ));
+                }
+                let label = keys[first.key].label();
+                if !p.why.starts_with(&format!("{label} is used: ")) {
+                    return Err(format!("why does not name the key {label:?}: {}", p.why));
+                }
+                let failed = after_verification(&p, keys, false);
+                let evidence = failed.first().map(|f| f.evidence.clone()).unwrap_or_default();
+                let names =
+                    if v.attempts.len() == 1 { label } else { format!("none of the {} keys", v.attempts.len()) };
+                if failed.iter().map(Finding::code).collect::<Vec<_>>() != ["signature_invalid"]
+                    || !evidence.contains(&names)
+                {
+                    return Err(format!("a failed check says {evidence:?}, not naming {names:?}"));
+                }
+                if !after_verification(&p, keys, true).is_empty() {
+                    return Err("a verified signature still has findings".into());
+                }
+            }
+            (None, Some(b)) => {
+                if p.why != b.to_string() || !p.why.starts_with("Not checked: ") {
+                    return Err(format!("why {:?} for {b:?}", p.why));
+                }
+                let got = variant(b);
+                match first_blocker(t) {
+                    Some(want) if want != got => {
+                        return Err(format!("blocked by {got}, but the token says {want}: {}", p.why))
+                    }
+                    Some(_) => {}
+                    None if !["SignatureShape", "NoKeys", "NoUsableKey"].contains(&got.as_str()) => {
+                        return Err(format!("blocked by {got} although the token gets as far as its keys: {}", p.why))
+                    }
+                    None => {}
+                }
+                let says = |part: &str| p.why.contains(part);
+                let located = |part: Part| {
+                    t.problems.iter().any(|x| x.part == part) || t.range_of(part).is_none_or(|r| r.is_empty())
+                };
+                let ok = match b {
+                    Blocked::NotJws { .. } => !matches!(t.kind, Kind::Jws(_)),
+                    Blocked::NoHeader => says("header") && located(Part::Header),
+                    Blocked::NoAlg => says("\"alg\""),
+                    Blocked::Unsigned => alg == "none",
+                    Blocked::UnsupportedAlg { .. } => says(&format!("alg \"{alg}\"")),
+                    Blocked::UnencodedPayload => says("\"b64\": false"),
+                    Blocked::NoSignature => says("signature") && located(Part::Signature),
+                    Blocked::SignatureShape(_) => {
+                        let len = match &t.kind {
+                            Kind::Jws(j) => j.signature.as_ref().map_or(0, Vec::len),
+                            _ => 0,
+                        };
+                        says(alg) && says(&format!(" {len} bytes")) || says(&format!("this one is {len}."))
+                    }
+                    Blocked::NoKeys => keys.is_empty() && says("Key field"),
+                    Blocked::NoUsableKey(_) => {
+                        let kid = t.header().and_then(|h| h.get("kid")).and_then(Value::as_str);
+                        !keys.is_empty()
+                            && (says(alg) || kid.is_some_and(says) || keys.iter().any(|k| says(&k.label())))
+                    }
+                };
+                if !ok {
+                    return Err(format!("{b:?} does not say what stopped it: {}", p.why));
+                }
+                if keys.is_empty() && got == "NoUsableKey" {
+                    return Err("no usable key among no keys".into());
+                }
+                if !after_verification(&p, keys, false).is_empty() {
+                    return Err("findings after a check that never ran".into());
+                }
+            }
+            _ => return Err(format!("verification {:?} and blocked {:?}", p.verification.is_some(), p.blocked)),
+        }
+        Ok(())
+    }
+
+    /// Where a JSON error must point: inside the text, and the message says where.
+    fn check_json_error(what: &str, text: &str, e: &json::JsonError, message: &str) -> Result<(), String> {
+        let lines: Vec<&str> = text.split('\n').collect();
+        let inside = e.line >= 1 && e.line <= lines.len() && e.column <= lines[e.line - 1].len() + 1;
+        let named = message.starts_with(&format!("{what}: JSON error at line {} col {}: ", e.line, e.column));
+        if inside && named && Some(e) == json::parse(text).err().as_ref() {
+            Ok(())
+        } else {
+            Err(format!("{what} error {e:?} for {text:?}: {message}"))
+        }
+    }
+
     proptest! {
+        // Every way a plan can end comes up in about 250 cases; these many reach verification often.
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+
         #[test]
-        fn random_tokens_and_keys_never_panic(parts in proptest::collection::vec(segment(), 1..6), key in key_text(), verified in any::<bool>()) {
-            let keys = classify(&key, SecretEncoding::Base64);
-            let t = jose::parse(&parts.join("."));
-            let p = plan(&t, &keys.keys, keys.is_set);
-            prop_assert!(p.verification.is_some() != p.blocked.is_some());
-            prop_assert!(!p.why.is_empty());
-            let _ = after_verification(&p, &keys.keys, verified);
+        fn random_tokens_and_keys_are_planned_as_promised(
+            text in prop_oneof![proptest::collection::vec(segment(), 1..6).prop_map(|p| p.join(".")), shaped_token()],
+            key in key_text(),
+            encoding in proptest::sample::select(vec![SecretEncoding::Base64, SecretEncoding::Utf8]),
+        ) {
+            let keys = classify(&key, encoding);
+            let t = jose::parse(&text);
+            let decoded = check_token(&t);
+            prop_assert!(decoded.is_ok(), "{}: {}", text, decoded.unwrap_err());
+            let planned = check_plan(&t, &keys.keys, keys.is_set);
+            prop_assert!(planned.is_ok(), "{} with {:?}: {}", text, key, planned.unwrap_err());
         }
 
         #[test]
-        fn random_headers_payloads_and_signing_keys_never_panic(
-            header in prop_oneof![any::<String>(), "\\{\"alg\":\"(HS256|RS256|ES256|EdDSA|none|x)\"(,\"kid\":\"k\")?\\}"],
-            payload in prop_oneof![any::<String>(), Just("{\"sub\":\"x\"}".to_string())],
+        fn signing_signs_what_was_written_or_says_which_part_is_wrong(
+            header in prop_oneof![any::<String>(), "\\{\"alg\":\"(HS256|RS256|ES256|EdDSA|none|x)\"(,\"kid\":\"k\")?\\}", "\\{\"alg\":1\\}|\\[\\]|\\{\"alg\":\"HS256\",\\}"],
+            payload in prop_oneof![any::<String>(), Just("{\"sub\":\"x\"}".to_string()), "\\{\"sub\":\"x\"\n,?\\}|\\[1\\]|\\{\"a\":"],
             key in key_text(),
         ) {
             let keys = classify(&key, SecretEncoding::Utf8);
-            match why401::model::signature::sign::prepare(&header, &payload, &keys.keys) {
-                // What would be signed is always the base64url of both parts.
-                Ok(s) => prop_assert_eq!(s.signing_input.split('.').count(), 2),
-                Err(e) => prop_assert!(!e.to_string().is_empty()),
+            let result = why401::model::signature::sign::prepare(&header, &payload, &keys.keys);
+            match (json::parse(&header), json::parse(&payload), result) {
+                // What would be signed is the base64url of the same JSON, header first.
+                (Ok(h), Ok(p), Ok(s)) => {
+                    let parts: Vec<&str> = s.signing_input.split('.').collect();
+                    prop_assert_eq!(parts.len(), 2, "{}", s.signing_input);
+                    let read = |part: &str| URL_SAFE_NO_PAD.decode(part).ok().and_then(|b| String::from_utf8(b).ok()).and_then(|t| json::parse(&t).ok());
+                    prop_assert_eq!(read(parts[0]), Some(h.clone()));
+                    prop_assert_eq!(read(parts[1]), Some(p));
+                    prop_assert_eq!(Some(s.alg.as_str()), h.get("alg").and_then(Value::as_str));
+                }
+                (Err(je), _, Err(e)) => {
+                    prop_assert_eq!(&e, &SignError::Header(je.clone()));
+                    let located = check_json_error("header", &header, &je, &e.to_string());
+                    prop_assert!(located.is_ok(), "{}", located.unwrap_err());
+                }
+                (Ok(h), _, Err(e)) if !h.is_object() => {
+                    prop_assert_eq!(&e, &SignError::HeaderNotObject);
+                    prop_assert!(e.to_string().starts_with("header: a JOSE header must be a JSON object"), "{}", e);
+                }
+                (Ok(_), Err(je), Err(e)) => {
+                    prop_assert_eq!(&e, &SignError::Payload(je.clone()));
+                    let located = check_json_error("payload", &payload, &je, &e.to_string());
+                    prop_assert!(located.is_ok(), "{}", located.unwrap_err());
+                }
+                (Ok(h), Ok(_), Err(e)) => match h.get("alg").and_then(Value::as_str) {
+                    None => {
+                        prop_assert_eq!(&e, &SignError::NoAlg);
+                        prop_assert!(e.to_string().starts_with("header: \"alg\" is missing"), "{}", e);
+                    }
+                    // Every other reason is about the alg and the key: it names the alg.
+                    Some(alg) => prop_assert!(e.to_string().contains(alg), "{:?} does not name {}: {}", e, alg, e),
+                },
+                (h, p, Ok(s)) => prop_assert!(false, "signed {:?} although header {:?} / payload {:?}", s.signing_input, h.err(), p.err()),
             }
         }
     }

@@ -53,7 +53,12 @@ async fn the_token_box_is_labelled() {
     let root = mount();
     let label = find(&root, "label[for='token']");
     assert_eq!(label.text_content().unwrap(), "Token");
-    assert!(find(&root, "textarea#token").is_object());
+    // The box starts empty and is described by the hint that says what may be pasted.
+    let area: HtmlTextAreaElement = find(&root, "textarea#token").unchecked_into();
+    assert_eq!(area.value(), "");
+    assert_eq!(area.get_attribute("aria-describedby").as_deref(), Some("token-hint"));
+    let hint = find(&root, "#token-hint").text_content().unwrap();
+    assert!(hint.starts_with("A JWT or opaque token, Bearer …, a whole Authorization: header"), "{hint}");
     assert_eq!(finding_codes(&root), Vec::<String>::new());
 }
 

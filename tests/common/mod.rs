@@ -1,6 +1,16 @@
 //! Shared by the host test files: public test vectors and token builders.
 #![allow(dead_code)]
 
+/// A key fixture's text, from tests/fixtures/keys/.
+macro_rules! fx {
+    ($name:literal) => {
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/keys/", $name))
+    };
+}
+
+pub mod oracle;
+pub mod tables;
+
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 

@@ -1,0 +1,276 @@
+//! The diagnosis table of `tests/diagnosis_rules.rs`, and the `In` builder its other tests
+//! use: every diagnosis code fires on its case and stays silent on a near miss.
+
+use super::Outcome;
+use crate::common::*;
+use why401::model::diagnosis::{self, Context, Report};
+use why401::model::findings::{CodeInfo, Finding};
+use why401::model::request::{Auth, Body, BodyKind, Method, Request, Row};
+use why401::model::response::{Hop, Response, Source};
+use why401::model::time::Clock;
+use why401::model::token::inspect::{inspect, Inspection};
+
+/// 2026-01-01 12:03:00 UTC: noon, so times a few hours back fall on the same day.
+pub const NOW: i64 = 1_767_225_600 + 12 * 3_600 + 180;
+
+/// What a case feeds the engine: any of a request, a response and the token box.
+#[derive(Clone, Default)]
+pub struct In {
+    pub request: Option<Request>,
+    pub response: Option<Response>,
+    pub token: Option<String>,
+    /// What the signature check reported.
+    pub signature: Vec<Finding>,
+}
+
+impl In {
+    pub fn req(method: Method, url: &str) -> In {
+        let mut r = Request { method, ..Default::default() };
+        r.set_url(url);
+        In { request: Some(r), ..Default::default() }
+    }
+
+    pub fn get(url: &str) -> In {
+        In::req(Method::Get, url)
+    }
+
+    pub fn api() -> In {
+        In::get("https://api.example.com/v1/orders")
+    }
+
+    pub fn r(&mut self) -> &mut Request {
+        self.request.as_mut().expect("a request")
+    }
+
+    pub fn bearer(mut self, token: &str) -> In {
+        self.r().auth = Auth::Bearer { token: token.into() };
+        self
+    }
+
+    pub fn auth(mut self, auth: Auth) -> In {
+        self.r().auth = auth;
+        self
+    }
+
+    pub fn header(mut self, name: &str, value: &str) -> In {
+        self.r().headers.push(Row::new(name, value));
+        self
+    }
+
+    pub fn body(mut self, kind: BodyKind, text: &str, fields: &[(&str, &str)]) -> In {
+        self.r().body =
+            Body { kind, text: text.into(), fields: fields.iter().map(|(n, v)| Row::new(*n, *v)).collect() };
+        self
+    }
+
+    pub fn status(self, status: u16, headers: &[(&str, &str)]) -> In {
+        self.answer(status, headers, Source::Pasted)
+    }
+
+    pub fn answer(mut self, status: u16, headers: &[(&str, &str)], source: Source) -> In {
+        self.response = Some(Response {
+            status,
+            reason: String::new(),
+            headers: headers.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect(),
+            body: String::new(),
+            source,
+            hops: Vec::new(),
+            sent_headers: Vec::new(),
+        });
+        self
+    }
+
+    pub fn www(self, status: u16, challenge: &str) -> In {
+        self.status(status, &[("WWW-Authenticate", challenge)])
+    }
+
+    pub fn resp(&mut self) -> &mut Response {
+        self.response.as_mut().expect("a response")
+    }
+
+    pub fn hop(mut self, status: u16, method: &str, url: &str, location: &str) -> In {
+        self.resp().hops.push(Hop { status, method: method.into(), url: url.into(), location: location.into() });
+        self
+    }
+
+    pub fn sent(mut self, headers: &[(&str, &str)]) -> In {
+        self.resp().sent_headers = headers.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
+        self
+    }
+
+    pub fn resp_body(mut self, body: &str) -> In {
+        self.resp().body = body.into();
+        self
+    }
+
+    pub fn token(mut self, token: &str) -> In {
+        self.token = Some(token.into());
+        self
+    }
+
+    pub fn signature(mut self, info: &'static CodeInfo, evidence: &str) -> In {
+        self.signature.push(Finding::new(info, evidence));
+        self
+    }
+
+    pub fn report(&self) -> Report {
+        let inspection: Option<Inspection> = self.token.as_deref().map(inspect);
+        diagnosis::diagnose(&self.context(inspection.as_ref()))
+    }
+
+    pub fn context<'a>(&'a self, inspection: Option<&'a Inspection>) -> Context<'a> {
+        Context {
+            request: self.request.as_ref(),
+            response: self.response.as_ref(),
+            inspection,
+            clock: Clock { now: NOW, leeway: 0 },
+            signature: &self.signature,
+        }
+    }
+
+    pub fn codes(&self) -> Vec<&'static str> {
+        self.report().ranked.iter().map(|r| r.finding.code()).collect()
+    }
+}
+
+/// A typed access token for api.example.com, valid for ten more minutes, plus `extra` claims.
+pub fn token_with(extra: &str) -> String {
+    let comma = if extra.is_empty() { "" } else { "," };
+    jwt(&format!(
+        r#"{{"iss":"https://login.example.com/","sub":"u1","aud":"https://api.example.com","exp":{},"iat":{},"scope":"orders:read"{comma}{extra}}}"#,
+        NOW + 600,
+        NOW - 60
+    ))
+}
+
+pub fn good() -> String {
+    token_with("")
+}
+
+/// Expired at 10:03 UTC, two hours before NOW.
+pub fn expired() -> String {
+    jwt(&format!(
+        r#"{{"iss":"https://login.example.com/","aud":"https://api.example.com","exp":{},"scope":"orders:read"}}"#,
+        NOW - 7_200
+    ))
+}
+
+pub const RFC6750_NO_AUTH: &str = r#"Bearer realm="example""#;
+pub const RFC6750_EXPIRED: &str =
+    r#"Bearer realm="example", error="invalid_token", error_description="The access token expired""#;
+pub const RFC9110_11_6_1: &str = r#"Basic realm="simple", Newauth realm="apps", type=1, title="Login to \"apps\"""#;
+
+/// (code, inputs that fire it, near miss that must not)
+pub fn cases() -> Vec<(&'static str, In, In)> {
+    let t = good();
+    let bearer = In::api().bearer(&t);
+    let trace_redirect = |location: &str| {
+        In::get("https://example.com/api")
+            .bearer(&t)
+            .www(401, RFC6750_NO_AUTH)
+            .hop(301, "GET", "https://example.com/api", location)
+            .sent(&[("Host", "www.example.com")])
+    };
+    let token_post = |kind: BodyKind, text: &str, fields: &[(&str, &str)]| {
+        In::req(Method::Post, "https://login.example.com/oauth/token").body(kind, text, fields)
+    };
+    let basic = |user: &str, password: &str| Auth::Basic { user: user.into(), password: password.into() };
+    vec![
+        ("redirect_dropped_authorization", trace_redirect("https://www.example.com/api"), trace_redirect("/api/")),
+        ("redirect_dropped_authorization", trace_redirect("https://example.com:8443/api"), trace_redirect("https://example.com:443/api")),
+        // The page's own fetch: the browser says only that it was redirected and where it ended.
+        ("redirect_dropped_authorization",
+            In::get("http://127.0.0.1:8000/redirect").bearer(&t).answer(401, &[], Source::Fetched { cross_origin: true }).hop(0, "", "", "http://localhost:8000/bearer"),
+            In::get("http://127.0.0.1:8000/redirect").bearer(&t).answer(401, &[], Source::Fetched { cross_origin: true }).hop(0, "", "", "http://127.0.0.1:8000/bearer"),
+        ),
+        ("credentials_missing", In::api().www(401, RFC6750_NO_AUTH), bearer.clone().www(401, RFC6750_NO_AUTH)),
+        ("credentials_missing", In::api().www(401, RFC9110_11_6_1), In::api().header("X-Api-Key", "k-123456").www(401, RFC9110_11_6_1)),
+        ("credentials_missing", In::default().www(401, RFC6750_NO_AUTH).sent(&[("Host", "api.example.com")]), In::default().www(401, RFC6750_NO_AUTH)),
+        ("authorization_token_empty", In::api().header("Authorization", "Bearer undefined"), In::api().header("Authorization", &format!("Bearer {t}"))),
+        ("authorization_token_empty", In::api().header("Authorization", "Bearer "), In::api().header("Authorization", "Bearer x-real-token-value")),
+        ("authorization_scheme_missing", In::api().header("Authorization", &t), In::api().header("Authorization", &format!("Bearer {t}"))),
+        ("header_name_in_value", In::api().header("Authorization", &format!("Authorization: Bearer {t}")), In::api().header("Authorization", &format!("Bearer {t}"))),
+        ("credentials_sent_twice", In::api().header("Authorization", &format!("Bearer {t}")).header("Authorization", &format!("Bearer {t}")), bearer.clone()),
+        // A trace shows what went out: another scheme is a replacement, a shortened value is not.
+        ("authorization_replaced", bearer.clone().www(401, RFC6750_NO_AUTH).sent(&[("Authorization", "Basic dXNlcjpwYXNz")]), bearer.clone().www(401, RFC6750_NO_AUTH).sent(&[("Authorization", "Bearer eyJ...")])),
+        ("credentials_sent_twice", In::get(&format!("https://api.example.com/v1?access_token={t}")).bearer(&t), In::get("https://api.example.com/v1?page=2").bearer(&t)),
+        ("redirect_changed_method",
+            token_post(BodyKind::Form, "", &[("grant_type", "client_credentials")]).status(405, &[]).hop(301, "GET", "http://login.example.com/oauth/token", "https://login.example.com/oauth/token"),
+            token_post(BodyKind::Form, "", &[("grant_type", "client_credentials")]).status(405, &[]).hop(307, "POST", "http://login.example.com/oauth/token", "https://login.example.com/oauth/token"),
+        ),
+        ("proxy_auth_required", bearer.clone().status(407, &[("Proxy-Authenticate", r#"Basic realm="corp""#)]), bearer.clone().www(401, r#"Basic realm="corp""#)),
+        ("scheme_mismatch", In::api().auth(basic("Mufasa", "Circle of Life")).www(401, r#"Digest realm="api", nonce="n", qop="auth""#), In::api().auth(basic("Mufasa", "Circle of Life")).www(401, r#"Basic realm="api""#)),
+        ("scheme_mismatch", bearer.clone().www(401, RFC9110_11_6_1), bearer.clone().www(401, &format!("{RFC9110_11_6_1}, bearer realm=\"apps\""))),
+        ("scheme_mismatch", bearer.clone().www(401, r#"DPoP algs="ES256""#), bearer.clone().www(401, r#"DPoP algs="ES256", Bearer"#)),
+        ("invalid_token", bearer.clone().www(401, RFC6750_EXPIRED), bearer.clone().www(401, RFC6750_NO_AUTH)),
+        ("insufficient_scope", bearer.clone().www(403, r#"Bearer error="insufficient_scope", scope="orders:write""#), bearer.clone().www(403, r#"Bearer realm="example""#)),
+        ("invalid_request", bearer.clone().www(400, r#"Bearer error="invalid_request""#), bearer.clone().status(400, &[])),
+        ("credentials_not_received", bearer.clone().www(401, r#"Bearer realm="api""#), bearer.clone().www(401, r#"Bearer realm="api", error="invalid_token""#)),
+        ("dpop_token_sent_as_bearer",
+            In::api().bearer(&token_with(r#""cnf":{"jkt":"0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I"}"#)),
+            In::api().header("Authorization", &format!("DPoP {}", token_with(r#""cnf":{"jkt":"0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I"}"#))),
+        ),
+        ("dpop_nonce_required",
+            bearer.clone().status(401, &[("WWW-Authenticate", r#"DPoP error="use_dpop_nonce", error_description="Resource server requires nonce in DPoP proof""#), ("DPoP-Nonce", "eyJ7S_zG.eyJH0-Z.HX4w-7v")]),
+            bearer.clone().www(401, r#"DPoP algs="ES256 PS256""#),
+        ),
+        ("dpop_nonce_required", token_post(BodyKind::Form, "", &[]).status(400, &[]).resp_body(r#"{"error":"use_dpop_nonce"}"#), token_post(BodyKind::Form, "", &[]).status(400, &[]).resp_body(r#"{"error":"invalid_grant"}"#)),
+        ("dpop_proof_invalid", bearer.clone().www(401, r#"DPoP error="invalid_dpop_proof", error_description="Invalid DPoP proof""#), bearer.clone().www(401, r#"DPoP error="use_dpop_nonce""#)),
+        ("mtls_bound_token",
+            In::api().bearer(&token_with(r#""cnf":{"x5t#S256":"bwcK0esc3ACC3DB2Y5_lESsXE8o9ltc05O89jdN-dg2"}"#)).www(401, RFC6750_NO_AUTH),
+            In::api().bearer(&token_with(r#""cnf":{"jkt":"0ZcOCORZNYy"}"#)).www(401, RFC6750_NO_AUTH),
+        ),
+        ("digest_stale", In::api().www(401, r#"Digest realm="api", nonce="new", qop="auth", stale=true"#), In::api().www(401, r#"Digest realm="api", nonce="new", qop="auth", stale=false"#)),
+        ("digest_unsupported", In::api().www(401, r#"Digest realm="api", nonce="n", qop="auth-int""#), In::api().www(401, r#"Digest realm="api", nonce="n", qop="auth, auth-int""#)),
+        ("digest_unsupported", In::api().www(401, r#"Digest realm="api", nonce="n", qop="auth", algorithm=SHA-512-256"#), In::api().www(401, r#"Digest realm="api", nonce="n", qop="auth", algorithm=SHA-256"#)),
+        ("basic_charset_mismatch",
+            In::api().auth(basic("j\u{fc}rgen", "p\u{e4}ssword")).www(401, r#"Basic realm="api", charset="UTF-8""#),
+            In::api().auth(basic("jurgen", "passw0rd")).www(401, r#"Basic realm="api", charset="UTF-8""#),
+        ),
+        ("basic_charset_mismatch", In::api().header("Authorization", "Basic 6TpwYXNzd29yZA==").www(401, r#"Basic realm="api", charset="UTF-8""#), In::api().header("Authorization", "Basic 6TpwYXNzd29yZA==").www(401, r#"Basic realm="api""#)),
+        ("token_request_not_form", token_post(BodyKind::Json, r#"{"grant_type":"client_credentials","client_id":"app"}"#, &[]), token_post(BodyKind::Form, "", &[("grant_type", "client_credentials")])),
+        ("client_secret_not_form_encoded",
+            token_post(BodyKind::Form, "", &[("grant_type", "client_credentials")]).auth(basic("app", "s3cr+t/x==")),
+            token_post(BodyKind::Form, "", &[("grant_type", "client_credentials")]).auth(basic("app", "s3cr3t-x_y")),
+        ),
+        ("forbidden", bearer.clone().status(403, &[]), bearer.clone().www(401, RFC6750_EXPIRED)),
+        ("audience_mismatch",
+            In::api().bearer(&jwt(&format!(r#"{{"aud":"https://graph.microsoft.com","exp":{}}}"#, NOW + 600))).www(401, RFC6750_NO_AUTH),
+            In::api().bearer(&jwt(&format!(r#"{{"aud":["https://api.example.com/","https://graph.microsoft.com"],"exp":{}}}"#, NOW + 600))).www(401, RFC6750_NO_AUTH),
+        ),
+        ("audience_mismatch", In::api().bearer(&jwt(r#"{"aud":"account"}"#)), In::api().bearer(&jwt(r#"{"aud":["account","orders-api"]}"#))),
+        ("issuer_environment_mismatch",
+            In::api().bearer(&jwt(r#"{"iss":"https://login.staging.example.com/"}"#)),
+            In::api().bearer(&jwt(r#"{"iss":"https://login.example.com/"}"#)),
+        ),
+        ("issuer_environment_mismatch", In::api().bearer(&jwt(r#"{"iss":"http://localhost:8080/realms/dev"}"#)), In::get("http://localhost:3000/v1").bearer(&jwt(r#"{"iss":"https://login.example.com/"}"#))),
+        ("www_authenticate_missing", bearer.clone().status(401, &[("Content-Type", "application/json")]), bearer.clone().answer(401, &[("Content-Type", "application/json")], Source::Fetched { cross_origin: true })),
+        ("www_authenticate_missing", bearer.clone().answer(401, &[], Source::Fetched { cross_origin: false }), bearer.clone().www(401, RFC6750_NO_AUTH)),
+        ("challenge_malformed", bearer.clone().www(401, r#"Bearer realm="api"#), bearer.clone().www(401, r#"Bearer realm="api""#)),
+        ("not_found_with_credentials", bearer.clone().status(404, &[]), In::api().status(404, &[])),
+        ("resource_metadata_hint", In::api().www(401, r#"Bearer resource_metadata="https://api.example.com/.well-known/oauth-protected-resource""#), In::api().www(401, RFC6750_NO_AUTH)),
+        ("unexplained_401", In::default().www(401, RFC6750_NO_AUTH), In::default().www(401, RFC6750_EXPIRED)),
+        ("unexplained_401", bearer.clone().www(401, r#"Basic realm="x""#).auth(basic("u", "wrong-password")), bearer.clone().status(200, &[])),
+        // Existing codes, reached through the request rather than the token box.
+        ("header_name_typo", In::api().header("Authorisation", &format!("Bearer {t}")).www(401, RFC6750_NO_AUTH), In::api().header("Authorization", &format!("Bearer {t}")).www(401, RFC6750_NO_AUTH)),
+        ("bearer_prefix_duplicated", In::api().header("Authorization", &format!("Bearer Bearer {t}")), In::api().header("Authorization", &format!("Bearer {t}"))),
+        ("token_whitespace", In::api().header("Authorization", &format!("Bearer {t}\n")), In::api().header("Authorization", &format!("Bearer {t}"))),
+        ("www_authenticate_hidden", bearer.clone().answer(401, &[], Source::Fetched { cross_origin: true }), bearer.clone().answer(401, &[], Source::Fetched { cross_origin: false })),
+        ("id_token_as_access_token", In::default().www(401, RFC6750_EXPIRED).token(&jws(r#"{"alg":"RS256","typ":"JWT"}"#, r#"{"aud":"client-1","nonce":"n-0S6"}"#)), In::default().www(401, RFC6750_EXPIRED).token(&good())),
+    ]
+}
+
+/// Runs every row.
+pub fn outcomes() -> Vec<Outcome> {
+    cases()
+        .into_iter()
+        .enumerate()
+        .map(|(i, (code, fires, near_miss))| Outcome {
+            table: "diagnosis_rules",
+            code,
+            fired: fires.codes(),
+            quiet: near_miss.codes(),
+            case: format!("row {i} of the diagnosis table"),
+        })
+        .collect()
+}
