@@ -3,7 +3,9 @@
 //! PKCS#8 form for signing later. Anything else gets a sentence that says what it is instead.
 
 use super::der::{self, Reader};
-use super::material::{Curve, KeyKind, KeyMaterial, Origin, Private, PublicParts};
+use super::kind::{Curve, KeyKind, Private, PublicParts};
+use super::material::KeyMaterial;
+use super::origin::Origin;
 use super::pem::Block;
 use super::spki::{self, SpkiError};
 use std::fmt;

@@ -2,8 +2,11 @@
 //! a set is reported on its own and the other keys stay usable, because the key the token
 //! needs is often a different one.
 
-use super::material::{Curve, KeyMaterial, Origin, Private, PublicParts};
-use super::{pem, spki};
+use super::kind::{Curve, Private, PublicParts};
+use super::material::KeyMaterial;
+use super::origin::Origin;
+use super::pem;
+use super::spki;
 use crate::model::b64;
 use crate::model::json::{self, JsonError};
 use serde_json::{Map, Value};
@@ -358,7 +361,7 @@ fn x5c_note(map: &Map<String, Value>, parts: &PublicParts, at: &KeyRef) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::keys::material::KeyKind;
+    use crate::model::keys::kind::KeyKind;
 
     macro_rules! fixture {
         ($name:literal) => {

@@ -2,7 +2,7 @@
 //! every signature algorithm: reading it, writing it, and finding it inside a certificate.
 
 use super::der::{self, DerError, Reader};
-use super::material::{Curve, PublicParts};
+use super::kind::{Curve, PublicParts};
 use std::fmt;
 
 pub const RSA_ENCRYPTION: &str = "1.2.840.113549.1.1.1";
