@@ -343,8 +343,8 @@ fn x5c_parts(map: &Map<String, Value>, at: &KeyRef) -> Result<Option<PublicParts
         .ok_or_else(|| problem("must be an array of base64 certificates".into()))?;
     // x5c is standard base64 with padding (RFC 7517 §4.7), unlike the rest of the JWK.
     let cert = pem::decode_base64(first).ok_or_else(|| problem("[0] is not valid base64".into()))?;
-    let info = spki::from_certificate(&cert).map_err(|e| problem(format!("[0] is not a certificate: {e}")))?;
-    spki::parse(info).map(Some).map_err(|e| problem(format!("[0]: {e}")))
+    let (info, at) = spki::from_certificate(&cert).map_err(|e| problem(format!("[0] is not a certificate: {e}")))?;
+    spki::parse_at(info, at).map(Some).map_err(|e| problem(format!("[0]: {e}")))
 }
 
 fn x5c_note(map: &Map<String, Value>, parts: &PublicParts, at: &KeyRef) -> Option<String> {

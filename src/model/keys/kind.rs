@@ -2,6 +2,7 @@
 //! Ed25519, an HMAC secret) and the numbers that make its public half.
 
 use crate::model::b64;
+use der::asn1::ObjectIdentifier;
 use serde_json::json;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,11 +24,11 @@ impl Curve {
         }
     }
 
-    pub fn oid(self) -> &'static str {
+    pub fn oid(self) -> ObjectIdentifier {
         match self {
-            Curve::P256 => "1.2.840.10045.3.1.7",
-            Curve::P384 => "1.3.132.0.34",
-            Curve::P521 => "1.3.132.0.35",
+            Curve::P256 => const { ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7") },
+            Curve::P384 => const { ObjectIdentifier::new_unwrap("1.3.132.0.34") },
+            Curve::P521 => const { ObjectIdentifier::new_unwrap("1.3.132.0.35") },
         }
     }
 
@@ -53,8 +54,8 @@ impl Curve {
         Curve::ALL.into_iter().find(|c| c.name() == name)
     }
 
-    pub fn from_oid(oid: &str) -> Option<Curve> {
-        Curve::ALL.into_iter().find(|c| c.oid() == oid)
+    pub fn from_oid(oid: &ObjectIdentifier) -> Option<Curve> {
+        Curve::ALL.into_iter().find(|c| c.oid() == *oid)
     }
 }
 
@@ -188,7 +189,7 @@ mod tests {
     fn curves_agree_with_their_names_and_oids() {
         for c in Curve::ALL {
             assert_eq!(Curve::from_name(c.name()), Some(c));
-            assert_eq!(Curve::from_oid(c.oid()), Some(c));
+            assert_eq!(Curve::from_oid(&c.oid()), Some(c));
         }
         assert_eq!(Curve::from_name("secp256k1"), None);
         assert_eq!(Curve::from_name("p-256"), None, "crv is case-sensitive");

@@ -46,7 +46,8 @@ impl KeyMaterial {
 
     pub fn public(parts: &PublicParts, origin: Origin) -> Self {
         KeyMaterial {
-            spki_der: Some(spki::build(parts)),
+            // Fails only past der's 256 MB limit; the JWK then still imports the same key.
+            spki_der: spki::build(parts).ok(),
             jwk_json: Some(parts.jwk_json()),
             ..KeyMaterial::new(parts.kind(), origin)
         }
