@@ -5,8 +5,9 @@
 
 use super::decode::{self, DecodeError};
 use super::jwk::{self, JwkError};
-pub use super::material::SecretEncoding;
-use super::material::{KeyKind, KeyMaterial, Origin};
+use super::kind::KeyKind;
+use super::material::KeyMaterial;
+use super::origin::{Origin, SecretEncoding};
 use super::pem::{self, Alphabet, Base64Problem, PemError};
 use std::fmt;
 
@@ -286,7 +287,6 @@ pub fn secret_shortfall(alg: &str, kind: KeyKind) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::keys::material::KeyKind;
 
     macro_rules! fixture {
         ($name:literal) => {

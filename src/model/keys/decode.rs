@@ -2,10 +2,14 @@
 //! certificates are unwrapped or wrapped into it), private keys to their public half plus a
 //! PKCS#8 form for signing later. Anything else gets a sentence that says what it is instead.
 
-use super::der::{self, Reader};
-use super::material::{Curve, KeyKind, KeyMaterial, Origin, Private, PublicParts};
+use super::asn1::Fields;
+use super::kind::{Curve, KeyKind, Private, PublicParts};
+use super::material::KeyMaterial;
+use super::origin::Origin;
 use super::pem::Block;
 use super::spki::{self, SpkiError};
+use der::asn1::{AnyRef, ObjectIdentifier, OctetStringRef};
+use der::Encode;
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,25 +65,27 @@ pub fn from_block(block: &Block) -> Result<KeyMaterial, DecodeError> {
     match label {
         "PUBLIC KEY" => Ok(KeyMaterial::public(&spki::parse(der_bytes).map_err(inner)?, origin)),
         "RSA PUBLIC KEY" => {
-            let mut key = KeyMaterial::public(&spki::rsa_public_key(der_bytes).map_err(inner)?, origin);
+            let mut key = KeyMaterial::public(&spki::rsa_public_key(der_bytes, 0).map_err(inner)?, origin);
             key.notes.push("A PKCS#1 RSA public key: wrapped into SubjectPublicKeyInfo, the form WebCrypto imports.".into());
             Ok(key)
         }
         "CERTIFICATE" | "TRUSTED CERTIFICATE" => {
-            let info = spki::from_certificate(der_bytes).map_err(|e| inner(e.into()))?;
-            let mut key = KeyMaterial::public(&spki::parse(info).map_err(inner)?, origin);
+            let (info, at) = spki::from_certificate(der_bytes).map_err(|e| inner(e.into()))?;
+            let mut key = KeyMaterial::public(&spki::parse_at(info, at).map_err(inner)?, origin);
             key.notes.push("The public key was taken from the certificate; its dates and issuer are not checked here.".into());
             Ok(key)
         }
         "PRIVATE KEY" => pkcs8(der_bytes, origin).map_err(inner),
         "RSA PRIVATE KEY" => {
-            let parts = rsa_private(der_bytes).map_err(inner)?;
-            Ok(KeyMaterial::public(&parts, origin).with_private(Private::Pkcs8(wrap_rsa(der_bytes))))
+            let parts = rsa_private(der_bytes, 0).map_err(inner)?;
+            let pkcs8 = wrap(spki::RSA_ENCRYPTION, Some(AnyRef::NULL), der_bytes).map_err(inner)?;
+            Ok(KeyMaterial::public(&parts, origin).with_private(Private::Pkcs8(pkcs8)))
         }
         "EC PRIVATE KEY" => {
-            let (curve, parts) = sec1(der_bytes, None).map_err(inner)?;
+            let (curve, parts) = sec1(der_bytes, 0, None).map_err(inner)?;
             let parts = parts.ok_or(SpkiError::NoPublicKey).map_err(inner)?;
-            Ok(KeyMaterial::public(&parts, origin).with_private(Private::Pkcs8(wrap_sec1(der_bytes, curve))))
+            let pkcs8 = wrap(spki::EC_PUBLIC_KEY, Some(AnyRef::from(&curve.oid())), der_bytes).map_err(inner)?;
+            Ok(KeyMaterial::public(&parts, origin).with_private(Private::Pkcs8(pkcs8)))
         }
         "ENCRYPTED PRIVATE KEY" => Err(DecodeError::Encrypted { label: label.to_string() }),
         "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => not_a_key(
@@ -96,75 +102,70 @@ pub fn from_block(block: &Block) -> Result<KeyMaterial, DecodeError> {
 
 /// PKCS#8 PrivateKeyInfo / OneAsymmetricKey (RFC 5958 §2).
 fn pkcs8(der_bytes: &[u8], origin: Origin) -> Result<KeyMaterial, SpkiError> {
-    let mut seq = der::top_sequence(der_bytes)?;
-    seq.small_uint()?;
-    let mut alg = seq.sequence()?;
-    let oid = alg.oid()?;
-    let private = seq.octet_string()?;
-    seq.optional(der::context(0))?; // attributes
-                                    // [1] IMPLICIT BIT STRING: the optional public key of version 2.
-    let public = seq.optional(0x81)?.and_then(|t| t.value.split_first().map(|(_, key)| key));
+    let mut info = Fields::top(der_bytes, 0, "PrivateKeyInfo")?;
+    info.version("version")?;
+    let mut algorithm = info.sequence("privateKeyAlgorithm")?;
+    let oid = algorithm.oid("algorithm")?;
+    let (private, private_at) = info.octet_string("privateKey")?;
+    info.explicit(0, "attributes")?;
+    let public = info.implicit_bit_string(1, "publicKey")?;
     let private_form = Private::Pkcs8(der_bytes.to_vec());
-    let parts = match oid.as_str() {
-        spki::RSA_ENCRYPTION | spki::RSASSA_PSS => rsa_private(private)?,
+    let parts = match oid {
+        spki::RSA_ENCRYPTION | spki::RSASSA_PSS => rsa_private(private, private_at)?,
         spki::EC_PUBLIC_KEY => {
-            let curve = spki::named_curve(&mut alg)?;
-            match (sec1(private, Some(curve))?.1, public) {
+            let curve = spki::named_curve(&mut algorithm)?;
+            match (sec1(private, private_at, Some(curve))?.1, public) {
                 (Some(parts), _) => parts,
-                (None, Some(point)) => spki::ec_point(curve, point)?,
+                (None, Some((point, _))) => spki::ec_point(curve, point)?,
                 (None, None) => return Err(SpkiError::NoPublicKey),
             }
         }
         spki::ED25519 => match public {
-            Some(x) => spki::from_algorithm(&oid, Reader::new(&[]), x)?,
+            Some((x, at)) => spki::from_algorithm(&oid, algorithm, x, at)?,
             None => {
                 let mut key = KeyMaterial::private_only(KeyKind::Ed25519, der_bytes.to_vec(), origin);
                 key.notes.push("An Ed25519 private key without its public half: the browser derives the public key when it imports this one.".into());
                 return Ok(key.with_private(private_form));
             }
         },
-        other => return Err(spki::unsupported(other)),
+        _ => return Err(spki::unsupported(&oid)),
     };
     Ok(KeyMaterial::public(&parts, origin).with_private(private_form))
 }
 
-/// PKCS#1 RSAPrivateKey (RFC 8017 A.1.2): version, n, e, d, p, q, dp, dq, qi.
-fn rsa_private(der_bytes: &[u8]) -> Result<PublicParts, SpkiError> {
-    let mut seq = der::top_sequence(der_bytes)?;
-    seq.small_uint()?;
-    let n = seq.uint()?.to_vec();
-    let e = seq.uint()?.to_vec();
-    if n == [0] || e == [0] {
-        return Err(SpkiError::BadRsa);
-    }
-    Ok(PublicParts::Rsa { n, e })
+/// PKCS#1 RSAPrivateKey (RFC 8017 A.1.2): version, n, e, then d, p, q, dp, dq, qi, which
+/// verifying never needs. Found at byte `base` (inside a PKCS#8 key, or 0).
+fn rsa_private(bytes: &[u8], base: usize) -> Result<PublicParts, SpkiError> {
+    let mut key = Fields::top(bytes, base, "RSAPrivateKey")?;
+    key.version("version")?;
+    let n = key.uint("modulus")?;
+    let e = key.uint("publicExponent")?;
+    spki::rsa_parts(n, e)
 }
 
 /// SEC1 ECPrivateKey (RFC 5915 §3): the curve comes from its own parameters or from the
 /// PKCS#8 algorithm around it; the public point is optional.
-fn sec1(der_bytes: &[u8], outer: Option<Curve>) -> Result<(Curve, Option<PublicParts>), SpkiError> {
-    let mut seq = der::top_sequence(der_bytes)?;
-    seq.small_uint()?;
-    seq.octet_string()?;
-    let curve = match seq.optional(der::context(0))? {
-        Some(t) => spki::named_curve(&mut t.reader())?,
+fn sec1(bytes: &[u8], base: usize, outer: Option<Curve>) -> Result<(Curve, Option<PublicParts>), SpkiError> {
+    let mut key = Fields::top(bytes, base, "ECPrivateKey")?;
+    key.version("version")?;
+    key.octet_string("privateKey")?;
+    let curve = match key.explicit(0, "parameters")? {
+        Some(mut parameters) => spki::named_curve(&mut parameters)?,
         None => outer.ok_or(SpkiError::NoCurve)?,
     };
-    let public = match seq.optional(der::context(1))? {
-        Some(t) => Some(spki::ec_point(curve, t.reader().bit_string()?)?),
+    let public = match key.explicit(1, "publicKey")? {
+        Some(mut public) => Some(spki::ec_point(curve, public.bit_string("publicKey")?.0)?),
         None => None,
     };
     Ok((curve, public))
 }
 
-fn wrap_rsa(pkcs1: &[u8]) -> Vec<u8> {
-    let alg = der::sequence(&[&der::oid(spki::RSA_ENCRYPTION), &der::null()]);
-    der::sequence(&[&der::uint(&[0]), &alg, &der::octet_string(pkcs1)])
-}
-
-fn wrap_sec1(sec1_der: &[u8], curve: Curve) -> Vec<u8> {
-    let alg = der::sequence(&[&der::oid(spki::EC_PUBLIC_KEY), &der::oid(curve.oid())]);
-    der::sequence(&[&der::uint(&[0]), &alg, &der::octet_string(sec1_der)])
+/// A PKCS#1 or SEC1 private key wrapped into PKCS#8, the form WebCrypto imports, as OpenSSL
+/// wraps it.
+fn wrap(oid: ObjectIdentifier, parameters: Option<AnyRef<'_>>, key: &[u8]) -> Result<Vec<u8>, SpkiError> {
+    let algorithm = ::spki::AlgorithmIdentifierRef { oid, parameters };
+    let private_key = OctetStringRef::new(key).map_err(|_| SpkiError::TooLong)?;
+    pkcs8::PrivateKeyInfoRef::new(algorithm, private_key).to_der().map_err(|_| SpkiError::TooLong)
 }
 
 #[cfg(test)]
@@ -241,7 +242,7 @@ mod tests {
             ("-----BEGIN FOO-----\nAAAA\n-----END FOO-----", "\"FOO\" is not a key format"),
             (
                 "-----BEGIN PUBLIC KEY-----\nMAA=\n-----END PUBLIC KEY-----",
-                "PUBLIC KEY: DER: a SEQUENCE is missing at byte 2",
+                "PUBLIC KEY: DER error at byte 2: the SubjectPublicKeyInfo ends before its algorithm",
             ),
         ];
         for (text, start) in cases {
@@ -253,6 +254,26 @@ mod tests {
         let mut block = pem::parse(fixture!("rsa2048_selfsigned_cert.pem")).unwrap().blocks.remove(0);
         block.der.truncate(120);
         let e = from_block(&block).unwrap_err().to_string();
-        assert!(e.starts_with("CERTIFICATE: DER: length runs past the end at byte 0"), "{e}");
+        assert_eq!(e, "CERTIFICATE: DER error at byte 0: the Certificate runs past the end of the data at byte 120: it was cut short, or it is not DER");
+    }
+
+    #[test]
+    fn errors_inside_a_wrapped_key_count_bytes_of_the_whole_paste() {
+        // OpenSSL's PKCS#8 holds the RSAPrivateKey at byte 26; its modulus starts at byte 33.
+        let pkcs8 = include_bytes!("../../../tests/fixtures/keys/rsa2048_pkcs8.der");
+        let block = |der: Vec<u8>| pem::Block { label: "PRIVATE KEY".into(), der, line: 1, armoured: true };
+        let mut octets = pkcs8.to_vec();
+        octets[33] = 0x04;
+        assert_eq!(
+            from_block(&block(octets)).unwrap_err().to_string(),
+            "PRIVATE KEY: DER error at byte 33: expected an INTEGER (modulus), found an OCTET STRING"
+        );
+        // A modulus claiming 0x500 bytes runs past the RSAPrivateKey, which ends at 30 + 0x4A3.
+        let mut long = pkcs8.to_vec();
+        long[35] = 0x05;
+        assert_eq!(
+            from_block(&block(long)).unwrap_err().to_string(),
+            "PRIVATE KEY: DER error at byte 33: the modulus runs past the end of the RSAPrivateKey at byte 1217: it was cut short, or it is not DER"
+        );
     }
 }

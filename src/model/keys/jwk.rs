@@ -2,8 +2,11 @@
 //! a set is reported on its own and the other keys stay usable, because the key the token
 //! needs is often a different one.
 
-use super::material::{Curve, KeyMaterial, Origin, Private, PublicParts};
-use super::{pem, spki};
+use super::kind::{Curve, Private, PublicParts};
+use super::material::KeyMaterial;
+use super::origin::Origin;
+use super::pem;
+use super::spki;
 use crate::model::b64;
 use crate::model::json::{self, JsonError};
 use serde_json::{Map, Value};
@@ -340,8 +343,8 @@ fn x5c_parts(map: &Map<String, Value>, at: &KeyRef) -> Result<Option<PublicParts
         .ok_or_else(|| problem("must be an array of base64 certificates".into()))?;
     // x5c is standard base64 with padding (RFC 7517 §4.7), unlike the rest of the JWK.
     let cert = pem::decode_base64(first).ok_or_else(|| problem("[0] is not valid base64".into()))?;
-    let info = spki::from_certificate(&cert).map_err(|e| problem(format!("[0] is not a certificate: {e}")))?;
-    spki::parse(info).map(Some).map_err(|e| problem(format!("[0]: {e}")))
+    let (info, at) = spki::from_certificate(&cert).map_err(|e| problem(format!("[0] is not a certificate: {e}")))?;
+    spki::parse_at(info, at).map(Some).map_err(|e| problem(format!("[0]: {e}")))
 }
 
 fn x5c_note(map: &Map<String, Value>, parts: &PublicParts, at: &KeyRef) -> Option<String> {
@@ -358,7 +361,7 @@ fn x5c_note(map: &Map<String, Value>, parts: &PublicParts, at: &KeyRef) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::keys::material::KeyKind;
+    use crate::model::keys::kind::KeyKind;
 
     macro_rules! fixture {
         ($name:literal) => {

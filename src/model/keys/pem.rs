@@ -2,11 +2,12 @@
 //! CRLF or LF, indented, squashed onto one line, or with literal `\n` from a JSON string or an
 //! environment variable. Errors name the line and column of the pasted text.
 
-use super::der::{self, Reader};
+use super::asn1::{context, Fields};
 use base64::alphabet;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::Engine;
+use der::Tag;
 use std::fmt;
 
 /// One armoured block, or bare base64 DER whose structure named its label.
@@ -284,40 +285,36 @@ pub fn bare(text: &str) -> Option<Block> {
 
 /// The PEM label a DER structure would carry, judged from its first elements.
 pub fn der_label(der_bytes: &[u8]) -> Option<&'static str> {
-    let mut top = der::top_sequence(der_bytes).ok()?;
-    let first = top.any().ok()?;
-    let second = top.any().ok()?;
-    let rest = count(&mut top)?;
-    match (first.tag, second.tag, rest) {
-        (der::SEQUENCE, der::BIT_STRING, 0) => Some("PUBLIC KEY"),
-        (der::SEQUENCE, der::OCTET_STRING, 0) => Some("ENCRYPTED PRIVATE KEY"),
-        (der::SEQUENCE, der::SEQUENCE, 1) => {
+    let top = elements(Fields::top(der_bytes, 0, "paste").ok()?)?;
+    let [first, second, rest @ ..] = top.as_slice() else { return None };
+    match (first, second, rest.len()) {
+        (Tag::Sequence, Tag::BitString, 0) => Some("PUBLIC KEY"),
+        (Tag::Sequence, Tag::OctetString, 0) => Some("ENCRYPTED PRIVATE KEY"),
+        (Tag::Sequence, Tag::Sequence, 1) => {
             // Certificate and CSR share SEQUENCE { info, algorithm, signature }; a certificate's
             // info starts with [0] version or has at least six fields, a CSR's has four.
-            let mut info = first.reader();
-            let info_first = info.peek_tag()?;
-            let fields = count(&mut info)?;
-            if info_first == der::context(0) || fields >= 6 {
+            let info = elements(Fields::top(der_bytes, 0, "paste").ok()?.sequence("info").ok()?)?;
+            if info.first() == Some(&context(0, true)) || info.len() >= 6 {
                 Some("CERTIFICATE")
             } else {
                 Some("CERTIFICATE REQUEST")
             }
         }
-        (der::INTEGER, der::INTEGER, 0) => Some("RSA PUBLIC KEY"),
-        (der::INTEGER, der::INTEGER, n) if n >= 6 => Some("RSA PRIVATE KEY"),
-        (der::INTEGER, der::SEQUENCE, _) => Some("PRIVATE KEY"),
-        (der::INTEGER, der::OCTET_STRING, _) => Some("EC PRIVATE KEY"),
+        (Tag::Integer, Tag::Integer, 0) => Some("RSA PUBLIC KEY"),
+        (Tag::Integer, Tag::Integer, n) if n >= 6 => Some("RSA PRIVATE KEY"),
+        (Tag::Integer, Tag::Sequence, _) => Some("PRIVATE KEY"),
+        (Tag::Integer, Tag::OctetString, _) => Some("EC PRIVATE KEY"),
         _ => None,
     }
 }
 
-fn count(r: &mut Reader<'_>) -> Option<usize> {
-    let mut n = 0;
-    while !r.is_empty() {
-        r.any().ok()?;
-        n += 1;
+/// The tags of every element, or None when one cannot be read.
+fn elements(mut fields: Fields<'_>) -> Option<Vec<Tag>> {
+    let mut tags = Vec::new();
+    while !fields.is_finished() {
+        tags.push(fields.any("element").ok()?.tag);
     }
-    Some(n)
+    Some(tags)
 }
 
 #[cfg(test)]

@@ -1,19 +1,21 @@
 //! SubjectPublicKeyInfo (RFC 5280 §4.1.2.7), the one public-key format WebCrypto imports for
 //! every signature algorithm: reading it, writing it, and finding it inside a certificate.
 
-use super::der::{self, DerError, Reader};
-use super::material::{Curve, PublicParts};
+use super::asn1::{DerError, Fields};
+use super::kind::{Curve, PublicParts};
+use der::asn1::{AnyRef, BitStringRef, ObjectIdentifier, UintRef};
+use der::{Encode, Tag};
 use std::fmt;
 
-pub const RSA_ENCRYPTION: &str = "1.2.840.113549.1.1.1";
-pub const RSASSA_PSS: &str = "1.2.840.113549.1.1.10";
-pub const EC_PUBLIC_KEY: &str = "1.2.840.10045.2.1";
-pub const ED25519: &str = "1.3.101.112";
-const ED448: &str = "1.3.101.113";
-const X25519: &str = "1.3.101.110";
-const X448: &str = "1.3.101.111";
-const DSA: &str = "1.2.840.10040.4.1";
-const SECP256K1: &str = "1.3.132.0.10";
+pub const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+pub const RSASSA_PSS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10");
+pub const EC_PUBLIC_KEY: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+pub const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
+const ED448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
+const X25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.110");
+const X448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.111");
+const DSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10040.4.1");
+const SECP256K1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.10");
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SpkiError {
@@ -42,6 +44,8 @@ pub enum SpkiError {
     NoPublicKey,
     /// A SEC1 key with no curve named anywhere.
     NoCurve,
+    /// der refused to write the key back out, which happens only past its 256 MB limit.
+    TooLong,
 }
 
 impl From<DerError> for SpkiError {
@@ -76,13 +80,14 @@ impl fmt::Display for SpkiError {
                 "the EC private key was saved without its public key, which cannot be computed here; export it: `openssl ec -in key.pem -pubout`"
             ),
             SpkiError::NoCurve => write!(f, "the EC private key does not name its curve; export its public key instead: `openssl ec -in key.pem -pubout`"),
+            SpkiError::TooLong => write!(f, "the key is too long to write out for WebCrypto (over 256 MB)"),
         }
     }
 }
 
 /// Why an algorithm cannot be used, said once for SPKI, PKCS#8 and JWK alike.
-pub fn unsupported(oid: &str) -> SpkiError {
-    let (name, advice) = match oid {
+pub fn unsupported(oid: &ObjectIdentifier) -> SpkiError {
+    let (name, advice) = match *oid {
         ED448 => ("Ed448", "JOSE defines it (EdDSA) but browsers do not verify it"),
         X25519 | X448 => ("an X25519/X448 key-agreement key", "it encrypts, it cannot sign: look for the signing key"),
         DSA => ("DSA", "JOSE has no DSA algorithm; the token must be signed with RSA, EC or Ed25519"),
@@ -92,22 +97,31 @@ pub fn unsupported(oid: &str) -> SpkiError {
 }
 
 pub fn parse(der_bytes: &[u8]) -> Result<PublicParts, SpkiError> {
-    let mut r = der::top_sequence(der_bytes)?;
-    let mut alg = r.sequence()?;
-    let oid = alg.oid()?;
-    let params = alg.clone();
-    let key = r.bit_string()?;
-    r.finish()?;
-    from_algorithm(&oid, params, key)
+    parse_at(der_bytes, 0)
 }
 
-/// Interprets the key bytes of an SPKI (or the public key of a private-key structure) for
-/// the algorithm `oid`, whose parameters follow in `params`.
-pub fn from_algorithm(oid: &str, mut params: Reader<'_>, key: &[u8]) -> Result<PublicParts, SpkiError> {
-    match oid {
+/// An SPKI found at byte `base` of a larger structure (a certificate); errors count from there.
+pub fn parse_at(bytes: &[u8], base: usize) -> Result<PublicParts, SpkiError> {
+    let mut info = Fields::top(bytes, base, "SubjectPublicKeyInfo")?;
+    let mut algorithm = info.sequence("algorithm")?;
+    let oid = algorithm.oid("algorithm")?;
+    let (key, key_at) = info.bit_string("subjectPublicKey")?;
+    info.finish()?;
+    from_algorithm(&oid, algorithm, key, key_at)
+}
+
+/// Interprets the key bytes of an SPKI (or the public key of a private-key structure), found
+/// at byte `key_at`, for the algorithm `oid`, whose parameters follow in `params`.
+pub fn from_algorithm(
+    oid: &ObjectIdentifier,
+    mut params: Fields<'_>,
+    key: &[u8],
+    key_at: usize,
+) -> Result<PublicParts, SpkiError> {
+    match *oid {
         // A PSS-restricted key holds the same RSAPublicKey; browsers import only rsaEncryption,
         // and the token's alg already says PSS.
-        RSA_ENCRYPTION | RSASSA_PSS => rsa_public_key(key),
+        RSA_ENCRYPTION | RSASSA_PSS => rsa_public_key(key, key_at),
         EC_PUBLIC_KEY => {
             let curve = named_curve(&mut params)?;
             ec_point(curve, key)
@@ -116,33 +130,38 @@ pub fn from_algorithm(oid: &str, mut params: Reader<'_>, key: &[u8]) -> Result<P
             32 => Ok(PublicParts::Ed25519 { x: key.to_vec() }),
             len => Err(SpkiError::BadEd25519 { len }),
         },
-        other => Err(unsupported(other)),
+        _ => Err(unsupported(oid)),
     }
 }
 
-pub fn named_curve(params: &mut Reader<'_>) -> Result<Curve, SpkiError> {
-    let curve_oid = params.oid()?;
+pub fn named_curve(params: &mut Fields<'_>) -> Result<Curve, SpkiError> {
+    let curve_oid = params.oid("namedCurve")?;
     Curve::from_oid(&curve_oid).ok_or_else(|| SpkiError::UnsupportedCurve {
         name: if curve_oid == SECP256K1 {
             "secp256k1 (ES256K, not in WebCrypto)"
         } else {
             "an unnamed or unusual curve"
         },
-        oid: curve_oid,
+        oid: curve_oid.to_string(),
     })
 }
 
-/// PKCS#1 RSAPublicKey: SEQUENCE { modulus INTEGER, publicExponent INTEGER }. Offsets in
-/// errors count from the start of these bytes.
-pub fn rsa_public_key(bytes: &[u8]) -> Result<PublicParts, SpkiError> {
-    let mut seq = der::top_sequence(bytes)?;
-    let n = seq.uint()?.to_vec();
-    let e = seq.uint()?.to_vec();
-    seq.finish()?;
+/// PKCS#1 RSAPublicKey: SEQUENCE { modulus INTEGER, publicExponent INTEGER }, found at byte
+/// `base` (0 for an RSA PUBLIC KEY block).
+pub fn rsa_public_key(bytes: &[u8], base: usize) -> Result<PublicParts, SpkiError> {
+    let mut key = Fields::top(bytes, base, "RSAPublicKey")?;
+    let n = key.uint("modulus")?;
+    let e = key.uint("publicExponent")?;
+    key.finish()?;
+    rsa_parts(n, e)
+}
+
+/// der gives zero as [0]; WebCrypto refuses it and no key has it.
+pub fn rsa_parts(n: &[u8], e: &[u8]) -> Result<PublicParts, SpkiError> {
     if n == [0] || e == [0] {
         return Err(SpkiError::BadRsa);
     }
-    Ok(PublicParts::Rsa { n, e })
+    Ok(PublicParts::Rsa { n: n.to_vec(), e: e.to_vec() })
 }
 
 pub fn ec_point(curve: Curve, point: &[u8]) -> Result<PublicParts, SpkiError> {
@@ -156,44 +175,58 @@ pub fn ec_point(curve: Curve, point: &[u8]) -> Result<PublicParts, SpkiError> {
     }
 }
 
-pub fn build(parts: &PublicParts) -> Vec<u8> {
-    match parts {
-        PublicParts::Rsa { n, e } => {
-            let key = der::sequence(&[&der::uint(n), &der::uint(e)]);
-            der::sequence(&[&der::sequence(&[&der::oid(RSA_ENCRYPTION), &der::null()]), &der::bit_string(&key)])
-        }
-        PublicParts::Ec { curve, x, y } => {
-            let point = [&[0x04][..], x, y].concat();
-            der::sequence(&[
-                &der::sequence(&[&der::oid(EC_PUBLIC_KEY), &der::oid(curve.oid())]),
-                &der::bit_string(&point),
-            ])
-        }
-        // RFC 8410 §3: the parameters are absent, not NULL.
-        PublicParts::Ed25519 { x } => der::sequence(&[&der::sequence(&[&der::oid(ED25519)]), &der::bit_string(x)]),
-    }
+/// The SPKI WebCrypto imports, as OpenSSL writes it. Fails only past der's 256 MB limit.
+pub fn build(parts: &PublicParts) -> Result<Vec<u8>, SpkiError> {
+    build_der(parts).map_err(|_| SpkiError::TooLong)
 }
 
-/// The SubjectPublicKeyInfo of an X.509 certificate, byte for byte.
-pub fn from_certificate(cert: &[u8]) -> Result<&[u8], DerError> {
-    let mut certificate = der::top_sequence(cert)?;
-    let mut tbs = certificate.sequence()?;
-    tbs.optional(der::context(0))?; // version
-    tbs.expect(der::INTEGER)?; // serialNumber
-    tbs.expect(der::SEQUENCE)?; // signature algorithm
-    tbs.expect(der::SEQUENCE)?; // issuer
-    tbs.expect(der::SEQUENCE)?; // validity
-    tbs.expect(der::SEQUENCE)?; // subject
-    Ok(tbs.expect(der::SEQUENCE)?.raw)
+fn build_der(parts: &PublicParts) -> der::Result<Vec<u8>> {
+    let curve_oid;
+    let (oid, parameters, key) = match parts {
+        PublicParts::Rsa { n, e } => {
+            let key = pkcs1::RsaPublicKeyRef { modulus: UintRef::new(n)?, public_exponent: UintRef::new(e)? };
+            (RSA_ENCRYPTION, Some(AnyRef::NULL), key.to_der()?)
+        }
+        PublicParts::Ec { curve, x, y } => {
+            curve_oid = curve.oid();
+            (EC_PUBLIC_KEY, Some(AnyRef::from(&curve_oid)), [&[0x04][..], x, y].concat())
+        }
+        // RFC 8410 §3: the parameters are absent, not NULL.
+        PublicParts::Ed25519 { x } => (ED25519, None, x.clone()),
+    };
+    let algorithm = ::spki::AlgorithmIdentifierRef { oid, parameters };
+    ::spki::SubjectPublicKeyInfoRef { algorithm, subject_public_key: BitStringRef::from_bytes(&key)? }.to_der()
+}
+
+/// The SubjectPublicKeyInfo of an X.509 certificate, byte for byte, and where it starts.
+/// Walked with der rather than decoded whole: names, dates and extensions are not needed here.
+pub fn from_certificate(cert: &[u8]) -> Result<(&[u8], usize), DerError> {
+    let mut certificate = Fields::top(cert, 0, "Certificate")?;
+    let mut tbs = certificate.sequence("tbsCertificate")?;
+    tbs.explicit(0, "version")?;
+    tbs.expect(Tag::Integer, "serialNumber")?;
+    tbs.expect(Tag::Sequence, "signature")?;
+    tbs.expect(Tag::Sequence, "issuer")?;
+    tbs.expect(Tag::Sequence, "validity")?;
+    tbs.expect(Tag::Sequence, "subject")?;
+    let info = tbs.expect(Tag::Sequence, "subjectPublicKeyInfo")?;
+    Ok((info.raw, info.start))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::keys::asn1::Problem;
 
     const RSA_SPKI: &[u8] = include_bytes!("../../../tests/fixtures/keys/rsa2048_spki.der");
     const EC_SPKI: &[u8] = include_bytes!("../../../tests/fixtures/keys/ec_p256_spki.der");
     const ED_SPKI: &[u8] = include_bytes!("../../../tests/fixtures/keys/ed25519_spki.der");
+
+    fn spki_of(oid: ObjectIdentifier, parameters: Option<AnyRef<'_>>, key: &[u8]) -> Vec<u8> {
+        let algorithm = ::spki::AlgorithmIdentifierRef { oid, parameters };
+        let subject_public_key = BitStringRef::from_bytes(key).unwrap();
+        ::spki::SubjectPublicKeyInfoRef { algorithm, subject_public_key }.to_der().unwrap()
+    }
 
     #[test]
     fn openssl_keys_parse_and_rebuild_byte_for_byte() {
@@ -202,38 +235,52 @@ mod tests {
         for (der_bytes, kind) in cases {
             let parts = parse(der_bytes).unwrap();
             assert_eq!(parts.kind().describe(), *kind);
-            assert_eq!(build(&parts), *der_bytes, "{kind}: rebuilt SPKI differs from OpenSSL's");
+            assert_eq!(build(&parts).unwrap(), *der_bytes, "{kind}: rebuilt SPKI differs from OpenSSL's");
         }
     }
 
     #[test]
+    fn rsa_numbers_are_written_minimal_with_their_sign_byte() {
+        let parts = PublicParts::Rsa { n: [&[0, 0][..], &[0x80; 255]].concat(), e: vec![1, 0, 1] };
+        let Ok(PublicParts::Rsa { n, .. }) = parse(&build(&parts).unwrap()) else { panic!("no RSA key") };
+        assert_eq!(n, [0x80; 255], "leading zeros dropped, the sign byte not part of the number");
+        assert_eq!(build(&parts).unwrap()[28..33], [0x02, 0x82, 0x01, 0x00, 0x00], "255 bytes and a sign byte");
+    }
+
+    #[test]
     fn damaged_spki_is_located() {
-        let cut = &RSA_SPKI[..200];
-        assert_eq!(parse(cut), Err(SpkiError::Der(DerError::LengthPastEnd { at: 0, length: 290, left: 196 })));
+        let at = |e: SpkiError| match e {
+            SpkiError::Der(e) => (e.at, e.field, e.problem),
+            other => panic!("{other}"),
+        };
+        assert_eq!(at(parse(&RSA_SPKI[..200]).unwrap_err()), (0, None, Problem::CutShort { end: 200 }));
         let mut extra = RSA_SPKI.to_vec();
         extra.push(0);
-        assert_eq!(parse(&extra), Err(SpkiError::Der(DerError::Trailing { at: 294, count: 1 })));
+        assert_eq!(at(parse(&extra).unwrap_err()), (294, None, Problem::Trailing { count: 1 }));
+        // The RSAPublicKey inside the BIT STRING is located in the SPKI's bytes: its modulus
+        // starts at byte 28.
+        let mut octets = RSA_SPKI.to_vec();
+        octets[28] = 0x04;
+        let e = parse(&octets).unwrap_err();
+        assert_eq!(e.to_string(), "DER error at byte 28: expected an INTEGER (modulus), found an OCTET STRING");
+        let mut no_curve = EC_SPKI.to_vec();
+        no_curve[13] = 0x05;
+        let e = parse(&no_curve).unwrap_err();
+        assert_eq!(e.to_string(), "DER error at byte 13: expected an OBJECT IDENTIFIER (namedCurve), found a NULL");
     }
 
     #[test]
     fn unsupported_algorithms_say_what_to_do() {
-        let dsa = der::sequence(&[&der::sequence(&[&der::oid(DSA)]), &der::bit_string(&[1, 2])]);
-        let e = parse(&dsa).unwrap_err();
+        let e = parse(&spki_of(DSA, None, &[1, 2])).unwrap_err();
         assert!(e.to_string().starts_with("the key algorithm is DSA (1.2.840.10040.4.1): JOSE has no DSA"), "{e}");
-        let k1 = der::sequence(&[
-            &der::sequence(&[&der::oid(EC_PUBLIC_KEY), &der::oid(SECP256K1)]),
-            &der::bit_string(&[4; 65]),
-        ]);
+        let k1 = spki_of(EC_PUBLIC_KEY, Some(AnyRef::from(&SECP256K1)), &[4; 65]);
         assert!(parse(&k1).unwrap_err().to_string().contains("secp256k1"));
-        let compressed = der::sequence(&[
-            &der::sequence(&[&der::oid(EC_PUBLIC_KEY), &der::oid(Curve::P256.oid())]),
-            &der::bit_string(&[2; 33]),
-        ]);
-        assert_eq!(parse(&compressed), Err(SpkiError::CompressedPoint));
-        let short = der::sequence(&[
-            &der::sequence(&[&der::oid(EC_PUBLIC_KEY), &der::oid(Curve::P256.oid())]),
-            &der::bit_string(&[4; 64]),
-        ]);
+        let p256 = Curve::P256.oid();
+        assert_eq!(
+            parse(&spki_of(EC_PUBLIC_KEY, Some(AnyRef::from(&p256)), &[2; 33])),
+            Err(SpkiError::CompressedPoint)
+        );
+        let short = spki_of(EC_PUBLIC_KEY, Some(AnyRef::from(&p256)), &[4; 64]);
         assert_eq!(parse(&short), Err(SpkiError::BadPoint { curve: Curve::P256, len: 64 }));
     }
 
@@ -242,7 +289,8 @@ mod tests {
         let pem = include_str!("../../../tests/fixtures/keys/rsa2048_selfsigned_cert.pem");
         let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
         let cert = crate::model::keys::pem::decode_base64(&body).unwrap();
-        assert_eq!(from_certificate(&cert).unwrap(), RSA_SPKI);
+        let (info, at) = from_certificate(&cert).unwrap();
+        assert_eq!((info, &cert[at..at + info.len()]), (RSA_SPKI, RSA_SPKI));
         assert!(from_certificate(&cert[..cert.len() - 1]).is_err());
     }
 }

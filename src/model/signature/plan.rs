@@ -9,8 +9,8 @@ use crate::model::findings::codes::{
     JWKS_FETCH_BLOCKED_BY_CORS, KID_NOT_IN_JWKS, MICROSOFT_GRAPH_TOKEN, NETWORK_UNREACHABLE, SIGNATURE_INVALID,
 };
 use crate::model::findings::{self, Finding};
+use crate::model::keys::asn1::Fields;
 use crate::model::keys::classify::{looks_base64, secret_shortfall};
-use crate::model::keys::der;
 use crate::model::keys::{Curve, KeyKind, KeyMaterial, Origin, Private, SecretEncoding};
 use crate::model::request::sending::Probe;
 use crate::model::token::jose::{Kind, Part, Token};
@@ -380,8 +380,8 @@ fn signature_shape(alg: &str, algorithm: WebCryptoAlg, signature: &[u8], out: &m
 }
 
 fn is_der_ecdsa(signature: &[u8]) -> bool {
-    let Ok(mut seq) = der::top_sequence(signature) else { return false };
-    seq.uint().is_ok() && seq.uint().is_ok() && seq.finish().is_ok()
+    let Ok(mut seq) = Fields::top(signature, 0, "ECDSA-Sig-Value") else { return false };
+    seq.uint("r").is_ok() && seq.uint("s").is_ok() && seq.finish().is_ok()
 }
 
 fn capitalise(s: &str) -> String {
@@ -692,7 +692,9 @@ mod tests {
 
     #[test]
     fn der_ecdsa_is_told_from_raw() {
-        let der_sig = der::sequence(&[&der::uint(&[0x80; 32]), &der::uint(&[0x7F; 32])]);
+        let int = |magnitude: &[u8]| der::Encode::to_der(&der::asn1::UintRef::new(magnitude).unwrap()).unwrap();
+        let numbers = [int(&[0x80; 32]), int(&[0x7F; 32])].concat();
+        let der_sig = [vec![0x30, numbers.len() as u8], numbers].concat();
         assert_eq!(der_sig.len(), 71, "r needs a sign byte, s does not");
         assert!(is_der_ecdsa(&der_sig));
         let mut raw = vec![0x30; 64];
