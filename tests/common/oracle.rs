@@ -30,6 +30,8 @@ fn named(c: char) -> String {
         '\n' => "a line break (LF)".into(),
         '\r' => "a carriage return (CR)".into(),
         '"' => "a double quote".into(),
+        '\\' => "a backslash".into(),
+        ':' => "a colon".into(),
         c if c.is_control() => format!("U+{:04X}", c as u32),
         c => format!("'{c}'"),
     }
