@@ -3,6 +3,7 @@
 //! environment variable. Errors name the line and column of the pasted text.
 
 use super::asn1::{context, Fields};
+use crate::model::located::{describe_char, line_col};
 use base64::alphabet;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
@@ -69,7 +70,7 @@ impl fmt::Display for PemError {
             PemError::EndWithoutBegin { line } => {
                 write!(f, "line {line}: an END line without a BEGIN line: the start of the PEM was not copied")
             }
-            PemError::Base64 { line, column, ch } => write!(f, "line {line}: not base64: {} at column {column}", describe(*ch)),
+            PemError::Base64 { line, column, ch } => write!(f, "line {line}: not base64: {} at column {column}", describe_char(*ch)),
             PemError::Base64Length { line } => write!(
                 f,
                 "line {line}: the base64 ends in the middle of a byte: a character or a whole line is missing"
@@ -80,15 +81,6 @@ impl fmt::Display for PemError {
                 "line {line}: the key is encrypted with a passphrase (Proc-Type: 4,ENCRYPTED); decrypt it first: `openssl pkey -in key.pem -out plain.pem`"
             ),
         }
-    }
-}
-
-fn describe(ch: char) -> String {
-    match ch {
-        '"' => "a double quote".into(),
-        '\\' => "a backslash".into(),
-        c if c.is_control() => format!("control character U+{:04X}", c as u32),
-        c => format!("'{c}'"),
     }
 }
 
@@ -187,14 +179,6 @@ fn body(text: &str, start: usize, end: usize, label: &str, line: usize) -> Resul
             Err(PemError::Base64Length { line: line_col(text, end).0 })
         }
     }
-}
-
-/// 1-based line and character column of a byte offset.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
 }
 
 fn is_base64_char(ch: char) -> bool {
