@@ -8,11 +8,9 @@ mod common;
 
 use common::tables::{self, signature::*};
 use common::*;
-use serde_json::Value;
 use why401::model::findings::Finding;
-use why401::model::keys::{classify, SecretEncoding};
-use why401::model::signature::plan::{self, after_verification, plan, Blocked, KeyImport};
-use why401::model::token::jose;
+use why401::model::keys::SecretEncoding;
+use why401::model::signature::plan::{self, Blocked, KeyImport};
 
 #[test]
 fn each_code_fires_and_its_near_miss_does_not() {
@@ -177,12 +175,15 @@ mod properties {
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
     use base64::Engine;
     use common::oracle::check_token;
-    use jose::{Kind, Part, Token};
     use proptest::prelude::*;
+    use serde_json::Value;
     use why401::model::json;
+    use why401::model::keys::classify;
     use why401::model::keys::KeyMaterial;
-    use why401::model::signature::plan::{webcrypto_alg, AlgProblem};
+    use why401::model::signature::alg::{webcrypto_alg, AlgProblem};
+    use why401::model::signature::plan::{after_verification, plan};
     use why401::model::signature::sign::SignError;
+    use why401::model::token::jose::{self, Kind, Part, Token};
 
     fn segment() -> impl Strategy<Value = String> {
         prop_oneof![

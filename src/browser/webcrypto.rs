@@ -6,7 +6,8 @@
 //! which would kill the page.
 
 use crate::model::keys::KeyMaterial;
-use crate::model::signature::plan::{KeyImport, Verification, WebCryptoAlg};
+use crate::model::signature::alg::WebCryptoAlg;
+use crate::model::signature::plan::{KeyImport, Verification};
 use crate::model::signature::sign::{SignImport, Signing};
 use js_sys::{Array, ArrayBuffer, Object, Promise, Reflect, Uint8Array, JSON};
 use std::cell::Cell;

@@ -9,6 +9,7 @@ use crate::browser::webcrypto::{self, CheckOutcome};
 use crate::model::findings::Finding;
 use crate::model::json;
 use crate::model::signature::plan::{self, Plan};
+use crate::model::signature::remote;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -87,12 +88,12 @@ impl Verifier {
         spawn_local(async move {
             self.remote_findings.set(Vec::new());
             let mut last = None;
-            for url in plan::discovery_urls(&iss) {
+            for url in remote::discovery_urls(&iss) {
                 self.remote_note.set(Some(format!("Fetching {url}…")));
                 match get_json(composer, &url).await {
                     Ok(meta) => {
                         let issuer = meta.get("issuer").and_then(|v| v.as_str()).unwrap_or_default().to_string();
-                        self.remote_findings.set(plan::check_issuer(&iss, &issuer).into_iter().collect());
+                        self.remote_findings.set(remote::check_issuer(&iss, &issuer).into_iter().collect());
                         let Some(jwks_uri) = meta.get("jwks_uri").and_then(|v| v.as_str()).map(str::to_string) else {
                             self.remote_note.set(Some(format!("{url} has no jwks_uri.")));
                             return;
@@ -169,7 +170,7 @@ async fn get_json(
     composer: Composer,
     url: &str,
 ) -> Result<serde_json::Value, (String, Option<crate::model::findings::Finding>)> {
-    plan::allowed_remote(url).map_err(|why| (why, None))?;
+    remote::allowed_remote(url).map_err(|why| (why, None))?;
     match fetch::get_text(url).await {
         Ok((status, body)) => {
             composer.record("GET", url, status.to_string());
@@ -181,7 +182,7 @@ async fn get_json(
         Err(_) => {
             let probe = fetch::probe(url).await;
             composer.record("GET", url, "no response");
-            Err((format!("{url} could not be read"), Some(plan::jwks_fetch_failed(url, probe))))
+            Err((format!("{url} could not be read"), Some(remote::jwks_fetch_failed(url, probe))))
         }
     }
 }

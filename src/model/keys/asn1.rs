@@ -331,7 +331,6 @@ pub fn one<'a>(input: &'a [u8], base: usize, structure: &'static str) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use der::Encode;
 
     type Case<'a> = (&'a [u8], Option<(usize, Problem)>);
 
@@ -420,6 +419,7 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     mod properties {
         use super::*;
+        use der::Encode;
         use proptest::prelude::*;
 
         /// Walks every element it can reach, the way the key parsers do.

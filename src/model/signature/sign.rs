@@ -2,11 +2,11 @@
 //! key that will sign them, and the exact bytes to sign. The signature itself is WebCrypto's
 //! (`src/browser/webcrypto.rs`); everything that can be decided without it is decided here.
 
+use super::alg::{webcrypto_alg, AlgProblem, WebCryptoAlg};
 use crate::model::b64;
 use crate::model::json::{self, JsonError};
 use crate::model::keys::classify::secret_shortfall;
 use crate::model::keys::{KeyMaterial, Private};
-use crate::model::signature::plan::{webcrypto_alg, AlgProblem, WebCryptoAlg};
 use crate::model::token::jose::Token;
 use serde_json::{Map, Value};
 use std::fmt;

@@ -1,7 +1,7 @@
 //! The Signature section: the verdict, the key, discovery and JWKS fetching.
 
 use super::KeyField;
-use crate::model::signature::plan;
+use crate::model::signature::remote;
 use crate::state::{Composer, Inspector, Verdict, Verifier};
 use crate::ui::diagnosis::FindingCard;
 use leptos::prelude::*;
@@ -19,7 +19,7 @@ pub fn SignaturePanel() -> impl IntoView {
             .inspection
             .with(|i| i.token.claims().and_then(|c| c.get("iss")).and_then(|v| v.as_str()).map(str::to_string))
     });
-    let discoverable = move || iss.get().filter(|i| plan::allowed_remote(i).is_ok());
+    let discoverable = move || iss.get().filter(|i| remote::allowed_remote(i).is_ok());
     let result = move || {
         let (class, text) = match verifier.verdict.get() {
             Verdict::Verified { key } => ("sig-result good", format!("Signature verified with {key}.")),

@@ -7,7 +7,8 @@ use serde_json::Value;
 use why401::model::findings::Finding;
 use why401::model::keys::{classify, spki, KeyInput, SecretEncoding};
 use why401::model::request::sending::Probe;
-use why401::model::signature::plan::{after_verification, check_issuer, jwks_fetch_failed, plan, Plan};
+use why401::model::signature::plan::{after_verification, plan, Plan};
+use why401::model::signature::remote::{check_issuer, jwks_fetch_failed};
 use why401::model::token::jose;
 
 pub const GRAPH: &str = "00000003-0000-0000-c000-000000000000";
