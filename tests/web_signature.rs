@@ -4,8 +4,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::*;
-use why401::browser::webcrypto::{self, CheckOutcome};
+use why401::browser::webcrypto;
 use why401::model::keys::{classify, SecretEncoding};
+use why401::model::signature::check::{CheckOutcome, Checked};
 use why401::model::signature::plan::{plan, Attempt, KeyImport, Verification};
 use why401::model::signature::sign;
 use why401::model::token::jose;
@@ -46,7 +47,7 @@ fn verification(token_text: &str, key: &str) -> (Verification, Vec<why401::model
     (v, keys.keys)
 }
 
-fn outcomes(checked: &[webcrypto::Checked]) -> Vec<CheckOutcome> {
+fn outcomes(checked: &[Checked]) -> Vec<CheckOutcome> {
     checked.iter().map(|c| c.outcome.clone()).collect()
 }
 

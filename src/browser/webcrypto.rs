@@ -7,6 +7,7 @@
 
 use crate::model::keys::KeyMaterial;
 use crate::model::signature::alg::WebCryptoAlg;
+use crate::model::signature::check::{CheckOutcome, Checked};
 use crate::model::signature::plan::{KeyImport, Verification};
 use crate::model::signature::sign::{SignImport, Signing};
 use js_sys::{Array, ArrayBuffer, Object, Promise, Reflect, Uint8Array, JSON};
@@ -15,30 +16,6 @@ use std::fmt;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CryptoKey, SubtleCrypto};
-
-/// WebCrypto's answer for one attempt of a plan.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CheckOutcome {
-    /// The signature is valid for this key.
-    Verified,
-    /// The key was imported and the signature does not verify with it.
-    Invalid,
-    /// This browser cannot run the algorithm (Ed25519 in older browsers, no WebCrypto outside a
-    /// secure context). A sentence starting in lower case, ending with a full stop.
-    Unsupported(String),
-    /// The key could not be imported or the check threw; the sentence carries the exception's
-    /// name and message (e.g. "DataError: …").
-    ImportFailed(String),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Checked {
-    /// Index into `Verification::attempts`.
-    pub attempt: usize,
-    /// Index into the keys (`Attempt::key`).
-    pub key: usize,
-    pub outcome: CheckOutcome,
-}
 
 /// Tries the plan's attempts in order and stops at the first Verified: one `Checked` per
 /// attempt tried, so the last one is the Verified one when any verified.

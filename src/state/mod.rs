@@ -13,4 +13,4 @@ pub use diagnosis::Diagnosis;
 pub use inspector::Inspector;
 pub use key_entry::KeyEntry;
 pub use signer::Signer;
-pub use verifier::{Verdict, Verifier};
+pub use verifier::Verifier;

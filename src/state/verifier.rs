@@ -5,22 +5,14 @@
 
 use super::{Composer, Inspector, KeyEntry};
 use crate::browser::fetch;
-use crate::browser::webcrypto::{self, CheckOutcome};
+use crate::browser::webcrypto;
 use crate::model::findings::Finding;
 use crate::model::json;
+use crate::model::signature::check::{self, Verdict};
 use crate::model::signature::plan::{self, Plan};
 use crate::model::signature::remote;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// What the last check said, in the words the page shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Verdict {
-    Verified { key: String },
-    Invalid { tried: usize },
-    NotChecked(String),
-    Checking,
-}
 
 #[derive(Clone, Copy)]
 pub struct Verifier {
@@ -142,34 +134,15 @@ fn watch(verifier: Verifier) {
             if generation.get_value() != mine {
                 return;
             }
-            let verified = results.iter().find(|c| matches!(c.outcome, CheckOutcome::Verified));
-            let problem = results.iter().find_map(|c| match &c.outcome {
-                CheckOutcome::Unsupported(m) | CheckOutcome::ImportFailed(m) => Some(m.clone()),
-                _ => None,
-            });
-            match (verified, problem) {
-                (Some(c), _) => {
-                    let key = keys.get(c.key).map(|k| k.label()).unwrap_or_default();
-                    verifier.verdict.set(Verdict::Verified { key });
-                    verifier.checked.set(plan::after_verification(&plan, &keys, true));
-                }
-                (None, Some(why)) if results.iter().all(|c| !matches!(c.outcome, CheckOutcome::Invalid)) => {
-                    verifier.verdict.set(Verdict::NotChecked(format!("Not checked: {why}")));
-                }
-                (None, _) => {
-                    verifier.verdict.set(Verdict::Invalid { tried: results.len() });
-                    verifier.checked.set(plan::after_verification(&plan, &keys, false));
-                }
-            }
+            let (verdict, findings) = check::judge(&plan, &keys, &results);
+            verifier.verdict.set(verdict);
+            verifier.checked.set(findings);
         });
     });
 }
 
 /// GET a JSON document the user asked for; a failure becomes the finding that explains it.
-async fn get_json(
-    composer: Composer,
-    url: &str,
-) -> Result<serde_json::Value, (String, Option<crate::model::findings::Finding>)> {
+async fn get_json(composer: Composer, url: &str) -> Result<serde_json::Value, (String, Option<Finding>)> {
     remote::allowed_remote(url).map_err(|why| (why, None))?;
     match fetch::get_text(url).await {
         Ok((status, body)) => {

@@ -2,7 +2,7 @@
 
 use super::KeyField;
 use crate::model::signature::remote;
-use crate::state::{Composer, Inspector, Verdict, Verifier};
+use crate::state::{Composer, Inspector, Verifier};
 use crate::ui::diagnosis::FindingCard;
 use leptos::prelude::*;
 
@@ -21,19 +21,13 @@ pub fn SignaturePanel() -> impl IntoView {
     });
     let discoverable = move || iss.get().filter(|i| remote::allowed_remote(i).is_ok());
     let result = move || {
-        let (class, text) = match verifier.verdict.get() {
-            Verdict::Verified { key } => ("sig-result good", format!("Signature verified with {key}.")),
-            Verdict::Invalid { tried } => (
-                "sig-result bad",
-                format!(
-                    "Signature invalid: {} did not verify it.",
-                    if tried == 1 { "the key".to_string() } else { format!("none of {tried} keys") }
-                ),
-            ),
-            Verdict::Checking => ("sig-result", "Checking…".to_string()),
-            Verdict::NotChecked(why) if why.is_empty() => ("sig-result", "Not checked.".to_string()),
-            Verdict::NotChecked(why) => ("sig-result", why),
+        let verdict = verifier.verdict.get();
+        let class = match verdict.tone() {
+            Some(true) => "sig-result good",
+            Some(false) => "sig-result bad",
+            None => "sig-result",
         };
+        let text = verdict.sentence();
         view! { <p class=class role="status" aria-label="Signature result">{text}</p> }
     };
     let findings = verifier.findings;

@@ -1,0 +1,127 @@
+//! What WebCrypto answered for each attempt of a plan, and what the page concludes from it:
+//! the verdict in the Signature card and the findings that explain a failed check.
+
+use super::plan::{after_verification, Plan};
+use crate::model::findings::Finding;
+use crate::model::keys::KeyMaterial;
+
+/// WebCrypto's answer for one attempt of a plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckOutcome {
+    /// The signature is valid for this key.
+    Verified,
+    /// The key was imported and the signature does not verify with it.
+    Invalid,
+    /// This browser cannot run the algorithm (Ed25519 in older browsers, no WebCrypto outside a
+    /// secure context). A sentence starting in lower case, ending with a full stop.
+    Unsupported(String),
+    /// The key could not be imported or the check threw; the sentence carries the exception's
+    /// name and message (e.g. "DataError: …").
+    ImportFailed(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked {
+    /// Index into `Verification::attempts`.
+    pub attempt: usize,
+    /// Index into the keys (`Attempt::key`).
+    pub key: usize,
+    pub outcome: CheckOutcome,
+}
+
+/// What the last check said, in the words the page shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Verified { key: String },
+    Invalid { tried: usize },
+    NotChecked(String),
+    Checking,
+}
+
+impl Verdict {
+    /// The sentence in the Signature card. "Signature verified" is said only for a signature
+    /// WebCrypto accepted with the named key.
+    pub fn sentence(&self) -> String {
+        match self {
+            Verdict::Verified { key } => format!("Signature verified with {key}."),
+            Verdict::Invalid { tried: 1 } => "Signature invalid: the key did not verify it.".into(),
+            Verdict::Invalid { tried } => format!("Signature invalid: none of the {tried} keys verified it."),
+            Verdict::Checking => "Checking…".into(),
+            Verdict::NotChecked(why) if why.is_empty() => "Not checked.".into(),
+            Verdict::NotChecked(why) => why.clone(),
+        }
+    }
+
+    /// Good, bad, or neither (not checked yet, or could not be).
+    pub fn tone(&self) -> Option<bool> {
+        match self {
+            Verdict::Verified { .. } => Some(true),
+            Verdict::Invalid { .. } => Some(false),
+            _ => None,
+        }
+    }
+}
+
+/// The verdict and the findings for WebCrypto's answers to `plan`'s attempts. A check that
+/// could not run (unsupported, import failed) is "not checked", never "invalid", unless
+/// another key was imported and rejected the signature.
+pub fn judge(plan: &Plan, keys: &[KeyMaterial], results: &[Checked]) -> (Verdict, Vec<Finding>) {
+    let verified = results.iter().find(|c| c.outcome == CheckOutcome::Verified);
+    let problem = results.iter().find_map(|c| match &c.outcome {
+        CheckOutcome::Unsupported(m) | CheckOutcome::ImportFailed(m) => Some(m),
+        _ => None,
+    });
+    let any_invalid = results.iter().any(|c| c.outcome == CheckOutcome::Invalid);
+    match (verified, problem) {
+        (Some(c), _) => {
+            let key = keys.get(c.key).map(KeyMaterial::label).unwrap_or_default();
+            (Verdict::Verified { key }, after_verification(plan, keys, true))
+        }
+        (None, Some(why)) if !any_invalid => (Verdict::NotChecked(format!("Not checked: {why}")), Vec::new()),
+        (None, _) => (Verdict::Invalid { tried: results.len() }, after_verification(plan, keys, false)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::keys::{classify, SecretEncoding};
+    use crate::model::signature::plan::plan;
+    use crate::model::token::jose;
+
+    // RFC 7515 A.1: HS256 with its published key.
+    const A1: &str = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    const A1_KEY: &str =
+        r#"{"kty":"oct","k":"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow"}"#;
+
+    fn checked(outcomes: &[CheckOutcome]) -> Vec<Checked> {
+        outcomes.iter().enumerate().map(|(i, o)| Checked { attempt: i, key: 0, outcome: o.clone() }).collect()
+    }
+
+    #[test]
+    fn verdicts_from_answers() {
+        let keys = classify(A1_KEY, SecretEncoding::Utf8).keys;
+        let p = plan(&jose::parse(A1), &keys, false);
+        let (v, findings) = judge(&p, &keys, &checked(&[CheckOutcome::Verified]));
+        assert!(matches!(v, Verdict::Verified { ref key } if key.contains("HMAC secret of 64 bytes")), "{v:?}");
+        assert!(findings.is_empty(), "{findings:?}");
+
+        let (v, findings) = judge(&p, &keys, &checked(&[CheckOutcome::Invalid]));
+        assert_eq!(v, Verdict::Invalid { tried: 1 });
+        assert_eq!(findings.iter().map(Finding::code).collect::<Vec<_>>(), ["signature_invalid"]);
+
+        let unsupported = CheckOutcome::Unsupported("this browser has no Ed25519.".into());
+        let (v, findings) = judge(&p, &keys, &checked(&[unsupported.clone()]));
+        assert_eq!(v, Verdict::NotChecked("Not checked: this browser has no Ed25519.".into()));
+        assert!(findings.is_empty());
+
+        // A key that could not be imported does not hide another key's rejection.
+        let failed = CheckOutcome::ImportFailed("DataError: bad key".into());
+        let (v, _) = judge(&p, &keys, &checked(&[failed, CheckOutcome::Invalid]));
+        assert_eq!(v, Verdict::Invalid { tried: 2 });
+        assert_eq!(v.sentence(), "Signature invalid: none of the 2 keys verified it.");
+        assert_eq!(Verdict::Invalid { tried: 1 }.sentence(), "Signature invalid: the key did not verify it.");
+        assert_eq!(Verdict::NotChecked(String::new()).sentence(), "Not checked.");
+        assert_eq!(judge(&p, &keys, &checked(&[CheckOutcome::Verified])).0.tone(), Some(true));
+    }
+}
