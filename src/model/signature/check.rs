@@ -111,7 +111,7 @@ mod tests {
         assert_eq!(findings.iter().map(Finding::code).collect::<Vec<_>>(), ["signature_invalid"]);
 
         let unsupported = CheckOutcome::Unsupported("this browser has no Ed25519.".into());
-        let (v, findings) = judge(&p, &keys, &checked(&[unsupported.clone()]));
+        let (v, findings) = judge(&p, &keys, &checked(&[unsupported]));
         assert_eq!(v, Verdict::NotChecked("Not checked: this browser has no Ed25519.".into()));
         assert!(findings.is_empty());
 
