@@ -33,11 +33,33 @@ fn module_of(file: &Path) -> ModPath {
     parts
 }
 
-/// The code a file runs in the page: its `#[cfg(test)]` module (always last in this code base)
-/// and comments left out, since tests may reach anywhere and comments import nothing.
+/// The code a file runs in the page: its `#[cfg(test)]` items and comments left out, since
+/// tests may reach anywhere and comments import nothing. An item is cut from the attribute to
+/// its closing brace (or to the end of the file when the braces cannot be matched).
 fn shipped_code(text: &str) -> String {
-    let code = text.split("#[cfg(test)]").next().unwrap_or_default();
-    code.lines().map(|l| l.split("//").next().unwrap_or_default()).collect::<Vec<_>>().join("\n")
+    let code: String = text.lines().map(|l| l.split("//").next().unwrap_or_default()).collect::<Vec<_>>().join("\n");
+    let mut out = String::new();
+    let mut rest = code.as_str();
+    while let Some(at) = rest.find("#[cfg(test)]") {
+        out.push_str(&rest[..at]);
+        let item = &rest[at..];
+        let Some(open) = item.find('{') else { return out };
+        let mut depth = 0;
+        let end = item[open..].char_indices().find_map(|(i, c)| {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ => {}
+            }
+            (depth == 0).then_some(open + i + 1)
+        });
+        match end {
+            Some(end) => rest = &item[end..],
+            None => return out,
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `a::{b, c::{d, e}}` → `a::b`, `a::c::d`, `a::c::e`.
@@ -309,5 +331,24 @@ fn the_checker_reads_use_trees_and_finds_circles() {
     assert_eq!(find_cycle(&edges), Some(vec!["a", "b", "c"]));
     assert!(names_crate("let w = web_sys::window();", "web_sys"));
     assert!(!names_crate("use crate::my_web_sys::x;", "web_sys"));
-    assert!(shipped_code("use a::b; // use c::d\n#[cfg(test)]\nmod tests { use super::*; }").find("c::d").is_none());
+    let shipped = shipped_code(
+        "use a::b; // use c::d\n#[cfg(test)]\nmod tests { fn f() { use x::y; } }\nfn after() { web_sys::window(); }",
+    );
+    assert!(!shipped.contains("c::d") && !shipped.contains("x::y"), "{shipped}");
+    assert!(shipped.contains("web_sys::window"), "code after a test module still counts: {shipped}");
+}
+
+/// Every source file opens with a `//!` line saying what it holds, so a newcomer can read the
+/// folders without opening every file.
+#[test]
+fn every_source_file_says_what_it_holds() {
+    let mut files = Vec::new();
+    rust_files(Path::new("src"), &mut files);
+    assert!(files.len() > 100, "found only {} files under src/", files.len());
+    let silent: Vec<String> = files
+        .iter()
+        .filter(|f| !fs::read_to_string(f).expect("readable source").starts_with("//! "))
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(silent.is_empty(), "files without a //! line: {silent:?}");
 }

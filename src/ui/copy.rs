@@ -1,3 +1,5 @@
+//! One copy-to-clipboard action for every Copy button, saying whether it worked.
+
 use crate::browser::clipboard;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

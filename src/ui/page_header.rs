@@ -1,3 +1,5 @@
+//! The page title and the one line that says what the page is for.
+
 use leptos::prelude::*;
 
 #[component]

@@ -1,3 +1,5 @@
+//! Text whose `backticked` spans render as code, as the model's messages write them.
+
 use leptos::prelude::*;
 
 /// Text whose `backticked` spans are code, the convention the model's messages use.
