@@ -30,7 +30,9 @@ async function verdict(page) {
   return (await page.locator('section.findings .verdict').textContent()).trim();
 }
 
-// (name, token, raw response as pasted, expected top finding, verdict pattern)
+// (name, token, raw response as pasted, expected top finding, verdict pattern). The verdict is
+// "Most likely: " + the top finding's headline or title; the patterns take the vendor's name
+// either way round because the page lower-cases a leading plain word ("slack", "google").
 const CASES = [
   {
     name: 'expired token, RFC 6750 invalid_token',
@@ -53,42 +55,43 @@ const CASES = [
     token: () => 'xoxb-1111-2222-abcdefabcdef',
     raw: `200 {'Content-Type': 'application/json; charset=utf-8', 'X-Slack-Req-Id': 'abc'} {"ok":false,"error":"invalid_auth"}`,
     top: 'slack_invalid_auth',
-    verdict: /^Most likely/,
+    // A 200 that is a failure: the vendor's own error and the status that hides it.
+    verdict: /^Most likely: [Ss]lack does not accept the token \(invalid_auth\), though the HTTP status is 200\.$/,
   },
   {
     name: 'AWS API Gateway missing authentication token',
     token: () => '',
     raw: 'HTTP/2 403\nx-amzn-errortype: MissingAuthenticationTokenException\ncontent-type: application/json\n\n{"message":"Missing Authentication Token"}',
     top: 'aws_missing_authentication_token',
-    verdict: /./,
+    verdict: /^Most likely: AWS API Gateway found no route or no authentication \(Missing Authentication Token\)\.$/,
   },
   {
     name: 'GitHub SAML SSO',
     token: () => 'ghp_R2a9kXvT0bq8LmN4sW7yZ1cD3eF5gH6jK8pQ',
     raw: 'HTTP/2 403\nx-github-sso: required; url=https://github.com/orgs/acme/sso?authorization_request=AbC\ncontent-type: application/json\n\n{"message":"Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization."}',
     top: 'github_saml_sso_required',
-    verdict: /./,
+    verdict: /^Most likely: GitHub: the token is not authorized for this organization's SAML single sign-on\.$/,
   },
   {
     name: 'Entra token endpoint: client secret ID instead of value',
     token: () => '',
     raw: 'HTTP/1.1 401 Unauthorized\nContent-Type: application/json\n\n{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID","error_codes":[7000215]}',
     top: 'entra_invalid_client_secret',
-    verdict: /./,
+    verdict: /^Most likely: [Mm]icrosoft Entra: the client secret is wrong \(AADSTS7000215\)\.$/,
   },
   {
     name: 'Google 403 ACCESS_TOKEN_SCOPE_INSUFFICIENT (Python print)',
     token: () => 'ya29.a0AfB_byC1d2E3f4G5h6',
     raw: `403 {'Content-Type': 'application/json; charset=UTF-8', 'Vary': 'Origin'} {"error":{"code":403,"message":"Request had insufficient authentication scopes.","status":"PERMISSION_DENIED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"ACCESS_TOKEN_SCOPE_INSUFFICIENT","domain":"googleapis.com"}]}}`,
     top: 'google_scope_insufficient',
-    verdict: /./,
+    verdict: /^Most likely: [Gg]oogle: the access token lacks a scope this API needs\.$/,
   },
   {
     name: 'Google 401 UNAUTHENTICATED',
     token: () => 'ya29.a0AfB_byC1d2E3f4G5h6',
     raw: 'HTTP/2 401\ncontent-type: application/json; charset=UTF-8\nwww-authenticate: Bearer realm="https://accounts.google.com/", error="invalid_token"\n\n{"error":{"code":401,"message":"Request had invalid authentication credentials.","status":"UNAUTHENTICATED"}}',
     top: 'google_unauthenticated',
-    verdict: /./,
+    verdict: /^Most likely: [Gg]oogle rejected the credentials \(UNAUTHENTICATED\)\.$/,
   },
   {
     name: 'GitHub X-Accepted-OAuth-Scopes names the missing scope',
@@ -102,14 +105,14 @@ const CASES = [
     token: () => 'sk_live_51H8abcdefghijklmnop',
     raw: 'HTTP/1.1 404 Not Found\nContent-Type: application/json\nRequest-Id: req_1\n\n{"error":{"code":"resource_missing","message":"No such customer: \'cus_Q1w2E3r4\'; a similar object exists in test mode, but a live mode key was used to make this request.","type":"invalid_request_error"}}',
     top: 'stripe_test_live_mismatch',
-    verdict: /./,
+    verdict: /^Most likely: [Ss]tripe: the object exists in the other mode \(test vs live\) than the key's\.$/,
   },
   {
     name: 'RFC 6749 §5.2 invalid_grant from a token endpoint',
     token: () => '',
     raw: 'HTTP/1.1 400 Bad Request\nContent-Type: application/json\nCache-Control: no-store\n\n{"error":"invalid_grant","error_description":"Token is not active"}',
     top: 'oauth_invalid_grant',
-    verdict: /./,
+    verdict: /^Most likely: the authorization code or refresh token was refused \(invalid_grant\)\.$/,
   },
 ];
 
