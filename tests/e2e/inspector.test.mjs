@@ -112,7 +112,7 @@ for (const state of STATES) {
   test(`state ${state.name}: findings, claims and screenshots`, async () => {
     for (const colorScheme of ['light', 'dark']) {
       for (const width of [1280, 375]) {
-        const { context, page, watch } = await open({ width, colorScheme });
+        const { context, page } = await open({ width, colorScheme });
         try {
           await page.getByLabel('Token', { exact: true }).fill(state.input());
           await page.getByRole('list', { name: 'Findings' }).waitFor();
@@ -136,7 +136,6 @@ for (const state of STATES) {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           assert.ok(overflow <= 0, `no horizontal page scroll at ${width}px (overflow ${overflow}px)`);
           await screenshot(page, `inspector-${state.name}-${colorScheme}-${width}`);
-          assert.deepEqual(watch.problems(), [], 'page problems');
         } finally {
           await context.close();
         }
@@ -189,7 +188,7 @@ test('times tick every second and the leeway is adjustable', async () => {
 });
 
 test('a 1 MB paste does not freeze the page', async () => {
-  const { context, page, watch } = await open();
+  const { context, page } = await open();
   try {
     const big = jwt({ alg: 'HS256', typ: 'at+jwt' }, { sub: 'big', exp: now() + 600, blob: 'x'.repeat(760_000) });
     assert.ok(big.length > 1_000_000, `token is ${big.length} bytes`);
@@ -226,7 +225,6 @@ test('a 1 MB paste does not freeze the page', async () => {
     const shown = await page.getByRole('table', { name: 'Claims' }).getByRole('row').filter({ hasText: 'blob' }).locator('td.value code').textContent();
     assert.ok(shown.length < 400, 'long claim values are cut in the table');
     await screenshot(page, 'inspector-1mb');
-    assert.deepEqual(watch.problems(), []);
   } finally {
     await context.close();
   }

@@ -24,10 +24,8 @@ for (const prefix of PREFIXES) {
       await waitVisible(token, watch);
       assert.equal(await token.evaluate((el) => el.tagName), 'TEXTAREA', 'Token is a textarea');
       // Give late errors (e.g. from the first effects after mount) a moment to surface.
+      // The guard then checks for console errors, CSP violations and failed requests.
       await page.waitForTimeout(250);
-      assert.deepEqual(watch.cspViolations, [], 'CSP violations');
-      assert.deepEqual(watch.consoleErrors, [], 'console errors');
-      assert.deepEqual(watch.failedRequests, [], 'failed requests');
     } finally {
       await context.close();
     }
@@ -49,7 +47,6 @@ for (const prefix of PREFIXES) {
           );
           await screenshot(page, `smoke-${tag}-${colorScheme}-${width}`);
           assert.ok(overflow <= 0, `no horizontal scrolling at ${width}px (overflow ${overflow}px)`);
-          assert.deepEqual(watch.problems(), [], 'console errors, CSP violations, failed requests');
         } finally {
           await context.close();
         }
