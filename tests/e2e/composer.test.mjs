@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeRe, failedRequest, openPage, pageSuite, screenshot, waitVisible } from './helpers.mjs';
+import { escapeRe, failedRequest, markOutcome, newOutcome, openPage, pageSuite, screenshot, sendRequest, waitVisible } from './helpers.mjs';
 import { startHttpbin, startNoCors, startExposingProxy, freePort } from './peers.mjs';
 
 // httpbin, a server without CORS headers, and a proxy that lets the page read httpbin's
@@ -22,15 +22,6 @@ async function open(options = {}) {
   return opened;
 }
 
-async function send(page) {
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
-  const status = page.getByLabel('Status');
-  const response = page.locator('section.response');
-  await response.locator('.status').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('section.response')?.textContent.includes('Waiting for the server'));
-  return (await status.count()) ? (await status.locator('.status').textContent()).trim() : (await response.locator('.status').first().textContent()).trim();
-}
-
 async function responseJson(page) {
   return JSON.parse(await page.getByLabel('Response body').textContent());
 }
@@ -46,12 +37,12 @@ test('Bearer: 200 with the inspector\'s token, 401 without, hidden WWW-Authentic
     await page.getByLabel('URL', { exact: true }).fill(`${suite.httpbin.origin}/bearer`);
     await page.getByLabel('Auth', { exact: true }).selectOption('bearer');
     assert.equal(await page.getByLabel('Auth header sent').textContent(), 'Authorization: Bearer abc.def.ghi');
-    assert.equal(await send(page), '200 OK');
+    assert.equal(await sendRequest(page), '200 OK');
     assert.deepEqual(await responseJson(page), { authenticated: true, token: 'abc.def.ghi' });
     await screenshot(page, 'composer-bearer-200');
 
     await page.getByLabel('Auth', { exact: true }).selectOption('none');
-    assert.equal(await send(page), '401 UNAUTHORIZED');
+    assert.equal(await sendRequest(page), '401 UNAUTHORIZED');
     assert.deepEqual(await responseCodes(page), ['www_authenticate_hidden']);
     await screenshot(page, 'composer-bearer-401');
     const log = await page.getByRole('list', { name: 'Request log' }).getByRole('listitem').allTextContents();
@@ -72,9 +63,9 @@ test('Basic: right and wrong password', async () => {
     assert.equal(await page.getByLabel('Auth header sent').textContent(), `Authorization: Basic ${Buffer.from('u:päss').toString('base64')}`);
     assert.match(await page.locator('.warning-note').textContent(), /Latin-1/);
     // httpbin compares against the UTF-8 text, as RFC 7617 asks.
-    assert.equal(await send(page), '200 OK');
+    assert.equal(await sendRequest(page), '200 OK');
     await page.getByLabel('Password', { exact: true }).fill('wrong');
-    assert.equal(await send(page), '401 UNAUTHORIZED');
+    assert.equal(await sendRequest(page), '401 UNAUTHORIZED');
   } finally {
     await context.close();
   }
@@ -95,7 +86,7 @@ test('POST JSON and form bodies are echoed back exactly', async () => {
     await page.getByRole('button', { name: 'Add header' }).click();
     await page.getByLabel('Header name').fill('X-Trace');
     await page.getByLabel('Header value').fill('a "b" $c');
-    assert.equal(await send(page), '200 OK');
+    assert.equal(await sendRequest(page), '200 OK');
     let echo = await responseJson(page);
     assert.equal(echo.method, 'POST');
     assert.deepEqual(echo.json, body);
@@ -107,7 +98,7 @@ test('POST JSON and form bodies are echoed back exactly', async () => {
     await page.getByRole('button', { name: 'Add field' }).click();
     await page.getByLabel('Field name').fill('a b');
     await page.getByLabel('Field value').fill('c&d=e+ü');
-    assert.equal(await send(page), '200 OK');
+    assert.equal(await sendRequest(page), '200 OK');
     echo = await responseJson(page);
     assert.deepEqual(echo.form, { 'a b': 'c&d=e+ü' });
     assert.equal(echo.headers['Content-Type'], 'application/x-www-form-urlencoded');
@@ -132,12 +123,12 @@ test('httpbin /status/401, a long body cut until asked, and a cross-origin /redi
     await page.getByLabel('Token', { exact: true }).fill(token);
     await page.getByLabel('Auth', { exact: true }).selectOption('bearer');
     await page.getByLabel('URL', { exact: true }).fill(`${suite.httpbin.origin}/status/401`);
-    assert.equal(await send(page), '401 UNAUTHORIZED');
+    assert.equal(await sendRequest(page), '401 UNAUTHORIZED');
     assert.match(await page.getByLabel('Status').textContent(), /\d+ ms · 0 bytes/);
 
     // 30 000 bytes of text: shown cut, then whole on request.
     await page.getByLabel('URL', { exact: true }).fill(`${suite.httpbin.origin}/range/30000`);
-    assert.equal(await send(page), '200 OK');
+    assert.equal(await sendRequest(page), '200 OK');
     const body = page.getByLabel('Response body');
     assert.match(await body.textContent(), /… \(10000 more characters\)$/);
     await page.getByRole('button', { name: 'Show the whole body' }).click();
@@ -146,11 +137,11 @@ test('httpbin /status/401, a long body cut until asked, and a cross-origin /redi
     // Same origin: the browser keeps Authorization across the redirect.
     const to = (origin) => `${suite.httpbin.origin}/redirect-to?url=${encodeURIComponent(`${origin}/bearer`)}`;
     await page.getByLabel('URL', { exact: true }).fill(to(suite.httpbin.origin));
-    assert.equal(await send(page), '200 OK');
+    assert.equal(await sendRequest(page), '200 OK');
     assert.match(await page.getByLabel('Status').textContent(), /redirected to http:\/\/127\.0\.0\.1:\d+\/bearer/);
     // Another origin (localhost is not 127.0.0.1 to a browser): fetch drops it, and that is named.
     await page.getByLabel('URL', { exact: true }).fill(to(suite.httpbin.origin.replace('127.0.0.1', 'localhost')));
-    assert.equal(await send(page), '401 UNAUTHORIZED');
+    assert.equal(await sendRequest(page), '401 UNAUTHORIZED');
     const top = await page.getByRole('list', { name: 'Findings' }).locator('.finding-code').first().textContent();
     assert.equal(top, 'redirect_dropped_authorization');
     assert.match(await page.locator('section.findings .verdict').textContent(), /dropped the Authorization header/);
@@ -177,7 +168,7 @@ test('a server without CORS headers is reported as CORS, not as 401', async () =
     await page.getByLabel('Token', { exact: true }).fill('abc.def.ghi');
     await page.getByLabel('URL', { exact: true }).fill(url);
     await page.getByLabel('Auth', { exact: true }).selectOption('bearer');
-    assert.equal(await send(page), 'No HTTP response');
+    assert.equal(await sendRequest(page), 'No HTTP response');
     assert.deepEqual(await responseCodes(page), ['cors_blocked']);
     const card = await page.getByRole('list', { name: 'Response findings' }).textContent();
     assert.match(card, /Access-Control-Allow-Headers: authorization/);
@@ -196,14 +187,14 @@ test('an unreachable host and a URL with credentials are told apart', async () =
   const { context, page } = await open({ expect: [failedRequest('GET', url, 'net::ERR_CONNECTION_REFUSED')] });
   try {
     await page.getByLabel('URL', { exact: true }).fill(url);
-    assert.equal(await send(page), 'No HTTP response');
+    assert.equal(await sendRequest(page), 'No HTTP response');
     assert.deepEqual(await responseCodes(page), ['network_unreachable']);
     const logged = async () => page.getByRole('list', { name: 'Request log' }).getByRole('listitem').allTextContents();
     const sent = await logged();
     assert.equal(sent.length, 2, sent.join('\n'));
     assert.match(sent[0], /GET http:\/\/127\.0\.0\.1:\d+\/x → no-cors probe: no answer either/, 'the probe is logged too');
     await page.getByLabel('URL', { exact: true }).fill(`${suite.httpbin.origin.replace('http://', 'http://user:pw@')}/get`);
-    assert.equal(await send(page), 'Not sent');
+    assert.equal(await sendRequest(page), 'Not sent');
     assert.deepEqual(await responseCodes(page), ['credentials_in_url']);
     assert.equal((await logged()).length, 2, 'a request not sent is not logged');
   } finally {
@@ -216,10 +207,18 @@ test('Cancel stops a slow request; Ctrl+Enter sends', async () => {
   const { context, page } = await open({ expect: [failedRequest('GET', url, 'net::ERR_ABORTED')] });
   try {
     await page.getByLabel('URL', { exact: true }).fill(url);
+    await markOutcome(page);
     await page.getByLabel('URL', { exact: true }).press('Control+Enter');
+    // In flight: the page says it is waiting and Send is off until an answer or Cancel.
+    await page.getByText('Waiting for the server…').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Sending…' }).isDisabled(), true);
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await page.locator('section.response .status').first().waitFor();
-    assert.equal((await page.locator('section.response .status').first().textContent()).trim(), 'Cancelled');
+    // httpbin would answer 200 after 5 s: 'Cancelled' is the abort, not a late answer.
+    assert.equal(await newOutcome(page), 'Cancelled');
+    assert.equal(await page.getByRole('button', { name: 'Send', exact: true }).isEnabled(), true);
+    const log = await page.getByRole('list', { name: 'Request log' }).getByRole('listitem').allTextContents();
+    assert.equal(log.length, 1, log.join('\n'));
+    assert.match(log[0], /GET http:\/\/127\.0\.0\.1:\d+\/delay\/5 → cancelled$/);
   } finally {
     await context.close();
   }
@@ -236,13 +235,13 @@ for (const algorithm of ['MD5', 'SHA-256']) {
       await page.getByLabel('Username', { exact: true }).fill('u');
       // httpbin checks the uri against the decoded path, so the path stays ASCII.
       await page.getByLabel('Password', { exact: true }).fill('p4ss');
-      assert.equal(await send(page), '200 OK');
+      assert.equal(await sendRequest(page), '200 OK');
       assert.deepEqual(await responseJson(page), { authenticated: true, user: 'u' });
       const log = await page.getByRole('list', { name: 'Request log' }).getByRole('listitem').allTextContents();
       assert.equal(log.length, 2, log.join('\n'));
       assert.match(log[1], /401 UNAUTHORIZED \(Digest challenge: answering it\)/);
       await page.getByLabel('Password', { exact: true }).fill('wrong');
-      assert.equal(await send(page), '401 UNAUTHORIZED');
+      assert.equal(await sendRequest(page), '401 UNAUTHORIZED');
       await screenshot(page, `composer-digest-${algorithm}`);
     } finally {
       await context.close();
@@ -258,7 +257,7 @@ test('Digest against a server that hides WWW-Authenticate says what the server m
     await page.getByLabel('Auth', { exact: true }).selectOption('digest');
     await page.getByLabel('Username', { exact: true }).fill('u');
     await page.getByLabel('Password', { exact: true }).fill('p');
-    assert.equal(await send(page), '401 UNAUTHORIZED');
+    assert.equal(await sendRequest(page), '401 UNAUTHORIZED');
     assert.match(await page.locator('section.response .warning-note').textContent(), /Access-Control-Expose-Headers: WWW-Authenticate/);
   } finally {
     await context.close();
@@ -278,7 +277,7 @@ test('Import curl fills the composer (bash and cmd quoting); unknown flags are l
     assert.equal(await page.getByLabel('Token', { exact: true }).inputValue(), token);
     assert.equal(await page.getByLabel('Auth', { exact: true }).inputValue(), 'bearer');
     assert.match(await page.locator('.curl-import .warning-note').textContent(), /--frobnicate/);
-    assert.equal(await send(page), '200 OK');
+    assert.equal(await sendRequest(page), '200 OK');
     const echo = await responseJson(page);
     assert.deepEqual(echo.json, { a: "it's" });
     assert.equal(echo.headers.Authorization, `Bearer ${token}`);

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closer, failedRequest, openPage, pageSuite, screenshot, waitVisible } from './helpers.mjs';
+import { closer, failedRequest, openPage, pageSuite, screenshot, sendRequest, waitVisible } from './helpers.mjs';
 import { startOAuth2, startOrdersApi } from './peers.mjs';
 
 const suite = pageSuite();
@@ -206,7 +206,8 @@ test('screenshots of the verdict in light and dark', async () => {
       try {
         await page.getByLabel('Token', { exact: true }).fill(CASES[0].token());
         await page.getByLabel('Raw response').fill(CASES[0].raw);
-        await page.locator('section.findings .verdict').waitFor();
+        // The verdict is there from the start ("Nothing to diagnose yet"): wait for this one.
+        await page.locator('section.findings .verdict', { hasText: /^Most likely: the token expired 2 h/ }).waitFor();
         await screenshot(page, `diagnosis-verdict-${colorScheme}-${width}`);
       } finally {
         await context.close();
@@ -224,12 +225,8 @@ test('real peers: a real signed token against a protected API gives the right to
     const digest = `${api.origin}/digest/orders`;
     const { context, page, watch } = await open();
     await peers.add(context); // closed first: its connections would hold the peers open
-    const sendAndTop = async () => {
-      await page.getByRole('button', { name: 'Send', exact: true }).click();
-      await page.locator('section.response .status').first().waitFor();
-      await page.waitForFunction(() => !document.querySelector('section.response')?.textContent.includes('Waiting for the server'));
-      return (await topCodes(page))[0];
-    };
+    // Send, and the top finding once the answer to THIS press is shown.
+    const sendAndTop = async () => (await sendRequest(page), (await topCodes(page))[0]);
     await page.getByLabel('URL', { exact: true }).fill(orders);
     // A valid token with the right scope: 200, nothing to report.
     await page.getByLabel('Token', { exact: true }).fill(await oauth.token((h, p) => { p.scope = 'orders:read orders:write'; }));

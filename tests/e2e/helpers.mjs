@@ -5,6 +5,7 @@
 //   watchPage(page)    collects console errors, page errors, CSP violations, failed requests
 //   openPage(b, opts)  a watched page in a new context, checked by the guard when its test ends
 //   screenshot(p, n)   saves tests/e2e/screenshots/<n>.png
+//   sendRequest(page)  presses Send and waits for the answer to that press (markOutcome/newOutcome)
 //   closer()           closes what was started, in reverse order, whatever fails
 //   pageSuite(peers?)  serveDist() + launch() (+ peers) around one test file, and the guard
 
@@ -325,6 +326,38 @@ export async function waitVisible(locator, watch, timeout = 15_000) {
     const detail = problems.length ? `\npage reported:\n  ${problems.join('\n  ')}` : '\n(page reported no errors)';
     throw new Error(`${err.message.split('\n')[0]}${detail}`, { cause: err });
   }
+}
+
+/**
+ * Remember the composer's outcome on show now (its status line), so that newOutcome() can tell
+ * the next one from it. Call before whatever sends.
+ */
+export async function markOutcome(page) {
+  await page.evaluate(() => {
+    window.__e2eOldOutcomes ??= new WeakSet();
+    for (const el of document.querySelectorAll('section.response .status-line')) window.__e2eOldOutcomes.add(el);
+  });
+}
+
+/**
+ * Wait until the response view shows an outcome that markOutcome() did not see and nothing is
+ * in flight; return its status text ("401 UNAUTHORIZED", "No HTTP response", "Cancelled"…).
+ * Send clears the previous outcome and the page renders the next one as new elements, so a
+ * status line that is still a marked one is the previous answer, not this one.
+ */
+export async function newOutcome(page) {
+  await page.waitForFunction(() => {
+    const line = document.querySelector('section.response .status-line');
+    return line && !window.__e2eOldOutcomes?.has(line) && !document.querySelector('section.response')?.textContent.includes('Waiting for the server');
+  });
+  return (await page.locator('section.response .status-line .status').first().textContent()).trim();
+}
+
+/** Press Send and return the status text of the answer to THIS press (see newOutcome). */
+export async function sendRequest(page) {
+  await markOutcome(page);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  return newOutcome(page);
 }
 
 /**
