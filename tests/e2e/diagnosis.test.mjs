@@ -225,50 +225,72 @@ test('real peers: a real signed token against a protected API gives the right to
     const digest = `${api.origin}/digest/orders`;
     const { context, page, watch } = await open();
     await peers.add(context); // closed first: its connections would hold the peers open
-    // Send, and the top finding once the answer to THIS press is shown.
-    const sendAndTop = async () => (await sendRequest(page), (await topCodes(page))[0]);
+    const findings = page.getByRole('list', { name: 'Findings' });
+    const send = () => sendRequest(page);
+    const top = async () => (await topCodes(page))[0];
+    const challenge = async () =>
+      page.getByRole('table', { name: 'Response headers' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'www-authenticate' }) }).locator('td').textContent();
+
     await page.getByLabel('URL', { exact: true }).fill(orders);
     // A valid token with the right scope: 200, nothing to report.
     await page.getByLabel('Token', { exact: true }).fill(await oauth.token((h, p) => { p.scope = 'orders:read orders:write'; }));
     await page.getByLabel('Auth', { exact: true }).selectOption('bearer');
-    await sendAndTop();
-    assert.match(await page.getByLabel('Status').textContent(), /^200/);
-    assert.match(await verdict(page), /^All good/);
-    assert.deepEqual(await page.getByRole('list', { name: 'Findings' }).locator('.severity.error').count(), 0);
+    assert.equal(await send(), '200 OK');
+    assert.equal(await page.getByLabel('Response body').textContent(), '{\n  "orders": []\n}');
+    assert.match(await verdict(page), /^All good: the server answered 200/);
+    assert.deepEqual(await findings.locator('.severity.error').count(), 0);
 
     // Expired (signed by the issuer, exp an hour and a second ago, so the page's whole-second
-    // clock cannot read it as 59 min 59 s): the expiry is named.
+    // clock cannot read it as 59 min 59 s). The Token box alone already says token_expired, so
+    // what proves the API was asked is its answer: 401, the challenge it sent (exposed to the
+    // page) and the invalid_token finding that quotes it.
     watch.expect(failedRequest('GET', orders, 401));
     await page.getByLabel('Token', { exact: true }).fill(await oauth.token((h, p) => { p.exp = Math.floor(Date.now() / 1000) - 3601; p.scope = 'orders:read'; }));
-    assert.equal(await sendAndTop(), 'token_expired');
+    assert.equal(await send(), '401 Unauthorized');
+    assert.equal(await challenge(), 'Bearer realm="orders", error="invalid_token", error_description="The access token expired"');
+    assert.equal(await top(), 'token_expired');
     assert.match(await verdict(page), /expired 1 h/);
+    const invalid = findings.locator('.finding').filter({ has: page.locator('.finding-code', { hasText: /^invalid_token$/ }) });
+    assert.match(await invalid.locator('.finding-evidence').textContent(), /^Evidence: 401 answered Bearer error="invalid_token", error_description="The access token expired"/);
 
-    // Valid but without the scope DELETE needs: 403 insufficient_scope, the missing scope named.
+    // Valid but without the scope DELETE needs: 403 insufficient_scope, the missing scope named
+    // (only the API's challenge knows which scope DELETE needs).
     watch.expect(failedRequest('DELETE', orders, 403));
     await page.getByLabel('Token', { exact: true }).fill(await oauth.token((h, p) => { p.scope = 'orders:read'; }));
     await page.getByLabel('Method').selectOption('DELETE');
-    assert.equal(await sendAndTop(), 'insufficient_scope');
-    assert.match(await verdict(page), /orders:write/);
+    assert.equal(await send(), '403 Forbidden');
+    assert.equal(await top(), 'insufficient_scope');
+    assert.match(await verdict(page), /^Most likely: the token lacks the scope orders:write/);
 
-    // Basic where the API wants Bearer: wrong scheme.
+    // Basic where the API wants Bearer: wrong scheme, named from the API's challenge.
     await page.getByLabel('Method').selectOption('GET');
     await page.getByLabel('Auth', { exact: true }).selectOption('basic');
     await page.getByLabel('Username', { exact: true }).fill('jane');
     await page.getByLabel('Password', { exact: true }).fill('secret');
-    assert.equal(await sendAndTop(), 'scheme_mismatch');
+    assert.equal(await send(), '401 Unauthorized');
+    assert.equal(await challenge(), 'Bearer realm="orders"');
+    assert.equal(await top(), 'scheme_mismatch');
+    assert.match(await verdict(page), /^Most likely: the server wants Bearer but the request used Basic/);
 
-    // No credentials at all.
+    // No credentials at all: the 401 and the scheme the API asked for.
     await page.getByLabel('Auth', { exact: true }).selectOption('none');
     await page.getByLabel('Token', { exact: true }).fill('');
-    assert.equal(await sendAndTop(), 'credentials_missing');
+    assert.equal(await send(), '401 Unauthorized');
+    assert.equal(await top(), 'credentials_missing');
+    assert.match(await verdict(page), /^Most likely: the request carried no credentials; send `Authorization: Bearer …`/);
 
-    // Digest whose nonce went stale between the challenge and the answer.
+    // Digest whose nonce went stale between the challenge and the answer: the page answered the
+    // API's challenge once, and the API's second challenge says stale=true.
     watch.expect(failedRequest('GET', digest, 401));
     await page.getByLabel('URL', { exact: true }).fill(digest);
     await page.getByLabel('Auth', { exact: true }).selectOption('digest');
     await page.getByLabel('Username', { exact: true }).fill('jane');
     await page.getByLabel('Password', { exact: true }).fill('secret');
-    assert.equal(await sendAndTop(), 'digest_stale');
+    assert.equal(await send(), '401 Unauthorized');
+    assert.match(await challenge(), /^Digest realm="orders", .*stale=true$/);
+    const log = await page.getByRole('list', { name: 'Request log' }).getByRole('listitem').allTextContents();
+    assert.match(log[1], /GET http:\/\/127\.0\.0\.1:\d+\/digest\/orders → 401 Unauthorized \(Digest challenge: answering it\)$/, log.join('\n'));
+    assert.equal(await top(), 'digest_stale');
     await screenshot(page, 'diagnosis-real-peers-digest-stale');
   } finally {
     await peers.close();

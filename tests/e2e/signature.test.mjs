@@ -130,10 +130,13 @@ test('signs an edited copy with the issuer\'s private key: verified, told expire
     await page.getByLabel('Key', { exact: true }).fill(JSON.stringify({ keys: oauth.jwks() }));
     assert.match(await result(page), /^Signature verified/);
 
-    // The real API says the same: a genuine signature, an expired token.
+    // The real API says the same: a genuine signature (it checks that first and would answer
+    // "The signature is invalid"), an expired token.
     await page.getByLabel('URL', { exact: true }).fill(orders);
     await page.getByLabel('Auth', { exact: true }).selectOption('bearer');
     assert.equal(await sendRequest(page), '401 Unauthorized');
+    const challenge = page.getByRole('table', { name: 'Response headers' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'www-authenticate' }) });
+    assert.equal(await challenge.locator('td').textContent(), 'Bearer realm="orders", error="invalid_token", error_description="The access token expired"');
     assert.equal((await page.getByRole('list', { name: 'Findings' }).locator('.finding-code').first().textContent()), 'token_expired');
 
     // Editing the payload afterwards marks the signed token as out of date.
