@@ -47,7 +47,7 @@ test-wasm:
 	$(WASM_TEST_ENV) cargo test --target wasm32-unknown-unknown --tests
 
 test-e2e: build
-	node --test --test-timeout=120000 tests/e2e/
+	node --test --test-timeout=600000 tests/e2e/
 
 # `make test` is the single CI command. Sequential on purpose: host, then wasm, then e2e.
 test: setup

@@ -1,9 +1,8 @@
 // The request composer end to end: real requests from the page in headless Chromium to real
 // peers on 127.0.0.1 (httpbin; a server without CORS headers; a closed port).
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeRe, failedRequest, markOutcome, newOutcome, openPage, pageSuite, screenshot, sendRequest, waitVisible } from './helpers.mjs';
+import { escapeRe, failedRequest, markOutcome, newOutcome, openPage, pageSuite, screenshot, sendRequest, test, waitVisible } from './helpers.mjs';
 import { startHttpbin, startNoCors, startExposingProxy, freePort } from './peers.mjs';
 
 // httpbin, a server without CORS headers, and a proxy that lets the page read httpbin's

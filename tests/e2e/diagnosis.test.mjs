@@ -1,9 +1,8 @@
 // The 401 explainer end to end: a token, a request and a pasted raw response (as curl, DevTools
 // or Python print it) give a one-line verdict and ranked findings; the report copies masked.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closer, failedRequest, openPage, pageSuite, screenshot, sendRequest, waitVisible } from './helpers.mjs';
+import { closer, failedRequest, openPage, pageSuite, screenshot, sendRequest, test, waitVisible } from './helpers.mjs';
 import { startOAuth2, startOrdersApi } from './peers.mjs';
 
 const suite = pageSuite();

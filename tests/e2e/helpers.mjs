@@ -8,8 +8,9 @@
 //   sendRequest(page)  presses Send and waits for the answer to that press (markOutcome/newOutcome)
 //   closer()           closes what was started, in reverse order, whatever fails
 //   pageSuite(peers?)  serveDist() + launch() (+ peers) around one test file, and the guard
+//   test(name, fn)     node:test's test() with a per-test timeout (TEST_TIMEOUT_MS)
 
-import { before, after, beforeEach, afterEach } from 'node:test';
+import { test as nodeTest, before, after, beforeEach, afterEach } from 'node:test';
 import http from 'node:http';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -264,7 +265,7 @@ export function failedRequest(method, url, outcome) {
 
 // The page guard. pageSuite() installs it in each test file: every page opened with openPage()
 // during a test is checked when the test ends, whether the test passed or not.
-const guard = { installed: false, pages: null };
+const guard = { installed: false, pages: null, closers: null };
 
 /**
  * New context + page with the given viewport width and color scheme, already watched and, in a
@@ -292,12 +293,16 @@ function installGuard() {
   guard.installed = true;
   beforeEach(() => {
     guard.pages = [];
+    guard.closers = [];
   });
   afterEach(async (t) => {
     const pages = guard.pages ?? [];
-    guard.pages = null;
+    const closers = guard.closers ?? [];
+    guard.pages = guard.closers = null;
     // Close what the test left open: every event is in, and no renderer outlives its test.
     await Promise.all(pages.map((p) => p.context.close().catch(() => {})));
+    // And the peers it started, in case it never reached its finally (a test that timed out).
+    for (const c of closers) await c.close().catch(() => {});
     const report = [];
     for (const { label, watch } of pages) {
       const { unexpected, unseen } = watch.check();
@@ -310,7 +315,7 @@ function installGuard() {
       for (const line of message.split('\n')) t.diagnostic(line);
       throw new Error(message);
     }
-  });
+  }, { timeout: TEST_TIMEOUT_MS });
 }
 
 /**
@@ -364,11 +369,12 @@ export async function sendRequest(page) {
  * What a test or a file started, closed in reverse order. `add(started)` awaits a start and
  * keeps what it gave (anything with close()); `close()` closes every one even when some fail,
  * then rethrows the first failure. Start things through add() inside the try whose finally
- * calls close(): whatever started is stopped, whatever fails.
+ * calls close(): whatever started is stopped, whatever fails. A closer made during a test is
+ * also closed by the guard when the test ends, should the test never reach its finally.
  */
 export function closer() {
   const items = [];
-  return {
+  const it = {
     async add(starting) {
       const item = await starting;
       items.push(item);
@@ -386,6 +392,39 @@ export function closer() {
       if (failures.length) throw failures[0];
     },
   };
+  guard.closers?.push(it);
+  return it;
+}
+
+/**
+ * Each test's time limit (WHY401_E2E_TEST_TIMEOUT_MS, 120 s by default: this machine is slow
+ * and shared). Node 20 applies `node --test --test-timeout` to a whole FILE, in the runner, and
+ * not to the tests inside it; so each test and hook gets its own limit here, and the Makefile's
+ * --test-timeout is only the per-file backstop.
+ */
+export const TEST_TIMEOUT_MS = Number(process.env.WHY401_E2E_TEST_TIMEOUT_MS ?? 120_000);
+
+/** node:test's test(), with TEST_TIMEOUT_MS unless `options` sets another timeout. */
+export function test(name, options, fn) {
+  if (typeof options === 'function') [fn, options] = [options, {}];
+  return nodeTest(name, { timeout: TEST_TIMEOUT_MS, ...options }, fn);
+}
+
+/**
+ * On SIGINT, SIGTERM or SIGHUP (Ctrl+C, or the runner ending a file that ran past
+ * --test-timeout) stop what the file started and exit. Without this the process outlived the
+ * signal: Playwright's own handler only closes the browser, and the page server kept it alive.
+ */
+function exitOnSignal(started) {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+    process.once(signal, () => {
+      setTimeout(() => process.exit(code), 5000).unref();
+      started
+        .close()
+        .catch(() => {})
+        .finally(() => process.exit(code));
+    });
+  }
 }
 
 /**
@@ -400,6 +439,7 @@ export function pageSuite(startPeers) {
   const suite = {};
   const started = closer();
   installGuard();
+  exitOnSignal(started);
   before(async () => {
     try {
       suite.srv = await started.add(serveDist());
@@ -409,7 +449,7 @@ export function pageSuite(startPeers) {
       await started.close().catch(() => {});
       throw e;
     }
-  });
-  after(() => started.close());
+  }, { timeout: TEST_TIMEOUT_MS });
+  after(() => started.close(), { timeout: TEST_TIMEOUT_MS });
   return suite;
 }

@@ -2,9 +2,8 @@
 // labels, one screenshot per main state (light and dark, desktop and phone), and a 1 MB paste
 // that must not freeze the page.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, pageSuite, screenshot, waitVisible } from './helpers.mjs';
+import { openPage, pageSuite, screenshot, test, waitVisible } from './helpers.mjs';
 
 const suite = pageSuite();
 

@@ -37,10 +37,11 @@ async function waitFor(url, timeoutMs = 20_000, gone = () => null) {
   throw new Error(`${url} did not answer within ${timeoutMs} ms: ${last?.message}`);
 }
 
-/** Process groups of the gunicorns this process started and has not yet seen exit. */
+/** Process groups of the gunicorns this process started and has not stopped yet. */
 const groups = new Set();
-// If this test process ends without closing them (a crash, a kill by signal), their groups
-// must not outlive it: gunicorn runs detached in its own group, out of reach of a Ctrl+C.
+// If this test process ends without stopping them (an uncaught error, process.exit() after a
+// signal: see pageSuite), their groups must not outlive it: gunicorn runs detached, in its own
+// group, where nothing else reaches it. (Only a SIGKILL of this process escapes this.)
 process.on('exit', () => {
   for (const pgid of groups) {
     try {
@@ -48,17 +49,6 @@ process.on('exit', () => {
     } catch {}
   }
 });
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.once(signal, () => {
-    for (const pgid of groups) {
-      try {
-        process.kill(-pgid, 'SIGKILL');
-      } catch {}
-    }
-    // Re-raise only if nobody else (node:test's own handler) takes care of ending the process.
-    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-  });
-}
 
 /** Send `signal` to a whole process group; false once the group is gone. */
 function killGroup(pgid, signal) {

@@ -2,9 +2,8 @@
 // 127.0.0.1) is verified against the JWKS the page discovers from its iss; after the issuer
 // rotates its key, the page says the kid is no longer published.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closer, escapeRe, failedRequest, openPage, pageSuite, screenshot, sendRequest, waitVisible, ROOT } from './helpers.mjs';
+import { closer, escapeRe, failedRequest, openPage, pageSuite, screenshot, sendRequest, test, waitVisible, ROOT } from './helpers.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 

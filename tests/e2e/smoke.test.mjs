@@ -3,9 +3,8 @@
 //
 // Run with `make test-e2e` (builds dist/ first) or `node --test tests/e2e/` after `make build`.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, pageSuite, screenshot, waitVisible, PREFIXES } from './helpers.mjs';
+import { openPage, pageSuite, screenshot, test, waitVisible, PREFIXES } from './helpers.mjs';
 
 const suite = pageSuite();
 
