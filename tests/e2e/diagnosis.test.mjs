@@ -162,8 +162,8 @@ test('combined causes rank the expiry first; the report copies with secrets mask
     assert.deepEqual(flagged, ['exp']);
     // Nothing pasted shows redirects or ~/.netrc, so they are left as checks for the script.
     const checks = await page.getByRole('list', { name: 'Checks for your script' }).getByRole('listitem').allTextContents();
-    assert.ok(checks.some((c) => c.includes('~/.netrc')), checks.join('\n'));
-    assert.ok(checks.some((c) => c.includes('Redirects can drop the Authorization header')), checks.join('\n'));
+    assert.ok(checks.some((c) => c.includes('~/.netrc')), `~/.netrc among the checks: ${JSON.stringify(checks)}`);
+    assert.ok(checks.some((c) => c.includes('Redirects can drop the Authorization header')), `redirects among the checks: ${JSON.stringify(checks)}`);
     await screenshot(page, 'diagnosis-combined');
 
     await page.getByRole('button', { name: 'Copy report as Markdown' }).click();
@@ -193,8 +193,8 @@ test('a curl -v trace with Basic where the request set Bearer: the header was re
     assert.match(await verdict(page), /Bearer header was replaced by a Basic one/);
     // ~/.netrc is no longer a check: the trace settles it. Redirects still are (none traced).
     const checks = await page.getByRole('list', { name: 'Checks for your script' }).getByRole('listitem').allTextContents();
-    assert.ok(checks.some((c) => c.includes('Redirects can drop the Authorization header')), checks.join('\n'));
-    assert.ok(!checks.some((c) => c.includes('~/.netrc')), checks.join('\n'));
+    assert.ok(checks.some((c) => c.includes('Redirects can drop the Authorization header')), `redirects among the checks: ${JSON.stringify(checks)}`);
+    assert.ok(!checks.some((c) => c.includes('~/.netrc')), `~/.netrc no longer among the checks: ${JSON.stringify(checks)}`);
   } finally {
     await context.close();
   }
