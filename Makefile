@@ -47,7 +47,7 @@ test-wasm:
 	$(WASM_TEST_ENV) cargo test --target wasm32-unknown-unknown --tests
 
 test-e2e: build
-	node --test tests/e2e/
+	node --test --test-timeout=600000 tests/e2e/
 
 # The shipped wasm + JS + CSS against tests/size/budget.json.
 test-size: build

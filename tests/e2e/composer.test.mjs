@@ -1,42 +1,24 @@
 // The request composer end to end: real requests from the page in headless Chromium to real
 // peers on 127.0.0.1 (httpbin; a server without CORS headers; a closed port).
 
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage, screenshot, waitVisible } from './helpers.mjs';
+import { escapeRe, failedRequest, markOutcome, newOutcome, openPage, pageSuite, screenshot, sendRequest, test, waitVisible } from './helpers.mjs';
 import { startHttpbin, startNoCors, startExposingProxy, freePort } from './peers.mjs';
 
-let srv;
-let browser;
-let httpbin;
-let nocors;
-let proxy;
-
-before(async () => {
-  [srv, httpbin, nocors] = await Promise.all([serveDist(), startHttpbin(), startNoCors()]);
-  proxy = await startExposingProxy(httpbin.origin);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await Promise.all([srv?.close(), httpbin?.close(), nocors?.close(), proxy?.close()]);
+// httpbin, a server without CORS headers, and a proxy that lets the page read httpbin's
+// WWW-Authenticate: started one after the other, all stopped if one fails.
+const suite = pageSuite(async (add) => {
+  const httpbin = await add(startHttpbin());
+  const nocors = await add(startNoCors());
+  const proxy = await add(startExposingProxy(httpbin.origin));
+  return { httpbin, nocors, proxy };
 });
 
 async function open(options = {}) {
-  const opened = await openPage(browser, { height: 1000, ...options });
-  await opened.page.goto(srv.url('/'));
+  const opened = await openPage(suite.browser, { height: 1000, ...options });
+  await opened.page.goto(suite.srv.url('/'));
   await waitVisible(opened.page.getByLabel('URL', { exact: true }), opened.watch);
   return opened;
-}
-
-async function send(page) {
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
-  const status = page.getByLabel('Status');
-  const response = page.locator('section.response');
-  await response.locator('.status').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('section.response')?.textContent.includes('Waiting for the server'));
-  return (await status.count()) ? (await status.locator('.status').textContent()).trim() : (await response.locator('.status').first().textContent()).trim();
 }
 
 async function responseJson(page) {
@@ -48,42 +30,41 @@ async function responseCodes(page) {
 }
 
 test('Bearer: 200 with the inspector\'s token, 401 without, hidden WWW-Authenticate named', async () => {
-  const { context, page, watch } = await open();
+  const { context, page } = await open({ expect: [failedRequest('GET', `${suite.httpbin.origin}/bearer`, 401)] });
   try {
     await page.getByLabel('Token', { exact: true }).fill('Authorization: Bearer abc.def.ghi');
-    await page.getByLabel('URL', { exact: true }).fill(`${httpbin.origin}/bearer`);
+    await page.getByLabel('URL', { exact: true }).fill(`${suite.httpbin.origin}/bearer`);
     await page.getByLabel('Auth', { exact: true }).selectOption('bearer');
     assert.equal(await page.getByLabel('Auth header sent').textContent(), 'Authorization: Bearer abc.def.ghi');
-    assert.equal(await send(page), '200 OK');
+    assert.equal(await sendRequest(page), '200 OK');
     assert.deepEqual(await responseJson(page), { authenticated: true, token: 'abc.def.ghi' });
     await screenshot(page, 'composer-bearer-200');
 
     await page.getByLabel('Auth', { exact: true }).selectOption('none');
-    assert.equal(await send(page), '401 UNAUTHORIZED');
+    assert.equal(await sendRequest(page), '401 UNAUTHORIZED');
     assert.deepEqual(await responseCodes(page), ['www_authenticate_hidden']);
     await screenshot(page, 'composer-bearer-401');
     const log = await page.getByRole('list', { name: 'Request log' }).getByRole('listitem').allTextContents();
     assert.equal(log.length, 2);
     assert.match(log[0], /GET http:\/\/127\.0\.0\.1:\d+\/bearer → 401 UNAUTHORIZED/);
-    assert.deepEqual(watch.consoleErrors.filter((e) => !/401|status of 401/.test(e)), []);
   } finally {
     await context.close();
   }
 });
 
 test('Basic: right and wrong password', async () => {
-  const { context, page } = await open();
+  const { context, page } = await open({ expect: [failedRequest('GET', `${suite.httpbin.origin}/basic-auth/u/p%C3%A4ss`, 401)] });
   try {
-    await page.getByLabel('URL', { exact: true }).fill(`${httpbin.origin}/basic-auth/u/p%C3%A4ss`);
+    await page.getByLabel('URL', { exact: true }).fill(`${suite.httpbin.origin}/basic-auth/u/p%C3%A4ss`);
     await page.getByLabel('Auth', { exact: true }).selectOption('basic');
     await page.getByLabel('Username', { exact: true }).fill('u');
     await page.getByLabel('Password', { exact: true }).fill('päss');
     assert.equal(await page.getByLabel('Auth header sent').textContent(), `Authorization: Basic ${Buffer.from('u:päss').toString('base64')}`);
     assert.match(await page.locator('.warning-note').textContent(), /Latin-1/);
     // httpbin compares against the UTF-8 text, as RFC 7617 asks.
-    assert.equal(await send(page), '200 OK');
+    assert.equal(await sendRequest(page), '200 OK');
     await page.getByLabel('Password', { exact: true }).fill('wrong');
-    assert.equal(await send(page), '401 UNAUTHORIZED');
+    assert.equal(await sendRequest(page), '401 UNAUTHORIZED');
   } finally {
     await context.close();
   }
@@ -92,7 +73,7 @@ test('Basic: right and wrong password', async () => {
 test('POST JSON and form bodies are echoed back exactly', async () => {
   const { context, page } = await open();
   try {
-    await page.getByLabel('URL', { exact: true }).fill(`${httpbin.origin}/anything?q=caf%C3%A9+au+lait`);
+    await page.getByLabel('URL', { exact: true }).fill(`${suite.httpbin.origin}/anything?q=caf%C3%A9+au+lait`);
     assert.equal(await page.getByLabel('Parameter value').first().inputValue(), 'café au lait');
     await page.getByLabel('Body type').selectOption('json');
     assert.equal(await page.getByLabel('Method').inputValue(), 'POST');
@@ -104,7 +85,7 @@ test('POST JSON and form bodies are echoed back exactly', async () => {
     await page.getByRole('button', { name: 'Add header' }).click();
     await page.getByLabel('Header name').fill('X-Trace');
     await page.getByLabel('Header value').fill('a "b" $c');
-    assert.equal(await send(page), '200 OK');
+    assert.equal(await sendRequest(page), '200 OK');
     let echo = await responseJson(page);
     assert.equal(echo.method, 'POST');
     assert.deepEqual(echo.json, body);
@@ -116,7 +97,7 @@ test('POST JSON and form bodies are echoed back exactly', async () => {
     await page.getByRole('button', { name: 'Add field' }).click();
     await page.getByLabel('Field name').fill('a b');
     await page.getByLabel('Field value').fill('c&d=e+ü');
-    assert.equal(await send(page), '200 OK');
+    assert.equal(await sendRequest(page), '200 OK');
     echo = await responseJson(page);
     assert.deepEqual(echo.form, { 'a b': 'c&d=e+ü' });
     assert.equal(echo.headers['Content-Type'], 'application/x-www-form-urlencoded');
@@ -127,33 +108,39 @@ test('POST JSON and form bodies are echoed back exactly', async () => {
 });
 
 test('httpbin /status/401, a long body cut until asked, and a cross-origin /redirect-to that drops Authorization', async () => {
-  const { context, page } = await open();
+  const { context, page } = await open({
+    expect: [
+      failedRequest('GET', `${suite.httpbin.origin}/status/401`, 401),
+      // Where the cross-origin redirect lands, without the Authorization header.
+      failedRequest('GET', `${suite.httpbin.origin.replace('127.0.0.1', 'localhost')}/bearer`, 401),
+    ],
+  });
   try {
     // A well-formed access token valid for an hour, so only the redirect can explain a 401.
     const part = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const token = `${part({ alg: 'RS256', typ: 'at+jwt' })}.${part({ sub: 'u1', scope: 'read', exp: Math.floor(Date.now() / 1000) + 3600 })}.${Buffer.alloc(256, 1).toString('base64url')}`;
     await page.getByLabel('Token', { exact: true }).fill(token);
     await page.getByLabel('Auth', { exact: true }).selectOption('bearer');
-    await page.getByLabel('URL', { exact: true }).fill(`${httpbin.origin}/status/401`);
-    assert.equal(await send(page), '401 UNAUTHORIZED');
+    await page.getByLabel('URL', { exact: true }).fill(`${suite.httpbin.origin}/status/401`);
+    assert.equal(await sendRequest(page), '401 UNAUTHORIZED');
     assert.match(await page.getByLabel('Status').textContent(), /\d+ ms · 0 bytes/);
 
     // 30 000 bytes of text: shown cut, then whole on request.
-    await page.getByLabel('URL', { exact: true }).fill(`${httpbin.origin}/range/30000`);
-    assert.equal(await send(page), '200 OK');
+    await page.getByLabel('URL', { exact: true }).fill(`${suite.httpbin.origin}/range/30000`);
+    assert.equal(await sendRequest(page), '200 OK');
     const body = page.getByLabel('Response body');
     assert.match(await body.textContent(), /… \(10000 more characters\)$/);
     await page.getByRole('button', { name: 'Show the whole body' }).click();
     assert.equal((await body.textContent()).length, 30000);
 
     // Same origin: the browser keeps Authorization across the redirect.
-    const to = (origin) => `${httpbin.origin}/redirect-to?url=${encodeURIComponent(`${origin}/bearer`)}`;
-    await page.getByLabel('URL', { exact: true }).fill(to(httpbin.origin));
-    assert.equal(await send(page), '200 OK');
+    const to = (origin) => `${suite.httpbin.origin}/redirect-to?url=${encodeURIComponent(`${origin}/bearer`)}`;
+    await page.getByLabel('URL', { exact: true }).fill(to(suite.httpbin.origin));
+    assert.equal(await sendRequest(page), '200 OK');
     assert.match(await page.getByLabel('Status').textContent(), /redirected to http:\/\/127\.0\.0\.1:\d+\/bearer/);
     // Another origin (localhost is not 127.0.0.1 to a browser): fetch drops it, and that is named.
-    await page.getByLabel('URL', { exact: true }).fill(to(httpbin.origin.replace('127.0.0.1', 'localhost')));
-    assert.equal(await send(page), '401 UNAUTHORIZED');
+    await page.getByLabel('URL', { exact: true }).fill(to(suite.httpbin.origin.replace('127.0.0.1', 'localhost')));
+    assert.equal(await sendRequest(page), '401 UNAUTHORIZED');
     const top = await page.getByRole('list', { name: 'Findings' }).locator('.finding-code').first().textContent();
     assert.equal(top, 'redirect_dropped_authorization');
     assert.match(await page.locator('section.findings .verdict').textContent(), /dropped the Authorization header/);
@@ -164,12 +151,23 @@ test('httpbin /status/401, a long body cut until asked, and a cross-origin /redi
 });
 
 test('a server without CORS headers is reported as CORS, not as 401', async () => {
-  const { context, page } = await open();
+  const url = `${suite.nocors.origin}/api/orders`;
+  const { context, page } = await open({
+    expect: [
+      // The request: its preflight gets no CORS headers, so fetch fails and Chromium says why.
+      new RegExp(`^console\\.error: Access to fetch at '${escapeRe(url)}' from origin 'http://127\\.0\\.0\\.1:\\d+' has been blocked by CORS policy: Response to preflight request doesn't pass access control check`),
+      failedRequest('GET', url, 'net::ERR_FAILED'),
+      // The no-cors probe: the server's 401 reaches the browser (opaque to the page), and
+      // the page drops the unread body.
+      failedRequest('GET', url, 401),
+      failedRequest('GET', url, 'net::ERR_ABORTED'),
+    ],
+  });
   try {
     await page.getByLabel('Token', { exact: true }).fill('abc.def.ghi');
-    await page.getByLabel('URL', { exact: true }).fill(`${nocors.origin}/api/orders`);
+    await page.getByLabel('URL', { exact: true }).fill(url);
     await page.getByLabel('Auth', { exact: true }).selectOption('bearer');
-    assert.equal(await send(page), 'No HTTP response');
+    assert.equal(await sendRequest(page), 'No HTTP response');
     assert.deepEqual(await responseCodes(page), ['cors_blocked']);
     const card = await page.getByRole('list', { name: 'Response findings' }).textContent();
     assert.match(card, /Access-Control-Allow-Headers: authorization/);
@@ -183,18 +181,19 @@ test('a server without CORS headers is reported as CORS, not as 401', async () =
 });
 
 test('an unreachable host and a URL with credentials are told apart', async () => {
-  const { context, page } = await open();
+  const url = `http://127.0.0.1:${await freePort()}/x`;
+  // The request and its no-cors probe.
+  const { context, page } = await open({ expect: [failedRequest('GET', url, 'net::ERR_CONNECTION_REFUSED')] });
   try {
-    const port = await freePort();
-    await page.getByLabel('URL', { exact: true }).fill(`http://127.0.0.1:${port}/x`);
-    assert.equal(await send(page), 'No HTTP response');
+    await page.getByLabel('URL', { exact: true }).fill(url);
+    assert.equal(await sendRequest(page), 'No HTTP response');
     assert.deepEqual(await responseCodes(page), ['network_unreachable']);
     const logged = async () => page.getByRole('list', { name: 'Request log' }).getByRole('listitem').allTextContents();
     const sent = await logged();
     assert.equal(sent.length, 2, sent.join('\n'));
     assert.match(sent[0], /GET http:\/\/127\.0\.0\.1:\d+\/x → no-cors probe: no answer either/, 'the probe is logged too');
-    await page.getByLabel('URL', { exact: true }).fill(`${httpbin.origin.replace('http://', 'http://user:pw@')}/get`);
-    assert.equal(await send(page), 'Not sent');
+    await page.getByLabel('URL', { exact: true }).fill(`${suite.httpbin.origin.replace('http://', 'http://user:pw@')}/get`);
+    assert.equal(await sendRequest(page), 'Not sent');
     assert.deepEqual(await responseCodes(page), ['credentials_in_url']);
     assert.equal((await logged()).length, 2, 'a request not sent is not logged');
   } finally {
@@ -203,13 +202,22 @@ test('an unreachable host and a URL with credentials are told apart', async () =
 });
 
 test('Cancel stops a slow request; Ctrl+Enter sends', async () => {
-  const { context, page } = await open();
+  const url = `${suite.httpbin.origin}/delay/5`;
+  const { context, page } = await open({ expect: [failedRequest('GET', url, 'net::ERR_ABORTED')] });
   try {
-    await page.getByLabel('URL', { exact: true }).fill(`${httpbin.origin}/delay/5`);
+    await page.getByLabel('URL', { exact: true }).fill(url);
+    await markOutcome(page);
     await page.getByLabel('URL', { exact: true }).press('Control+Enter');
+    // In flight: the page says it is waiting and Send is off until an answer or Cancel.
+    await page.getByText('Waiting for the server…').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Sending…' }).isDisabled(), true);
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await page.locator('section.response .status').first().waitFor();
-    assert.equal((await page.locator('section.response .status').first().textContent()).trim(), 'Cancelled');
+    // httpbin would answer 200 after 5 s: 'Cancelled' is the abort, not a late answer.
+    assert.equal(await newOutcome(page), 'Cancelled');
+    assert.equal(await page.getByRole('button', { name: 'Send', exact: true }).isEnabled(), true);
+    const log = await page.getByRole('list', { name: 'Request log' }).getByRole('listitem').allTextContents();
+    assert.equal(log.length, 1, log.join('\n'));
+    assert.match(log[0], /GET http:\/\/127\.0\.0\.1:\d+\/delay\/5 → cancelled$/);
   } finally {
     await context.close();
   }
@@ -217,20 +225,22 @@ test('Cancel stops a slow request; Ctrl+Enter sends', async () => {
 
 for (const algorithm of ['MD5', 'SHA-256']) {
   test(`Digest ${algorithm}: the challenge is answered once; a wrong password stays 401`, async () => {
-    const { context, page } = await open();
+    const url = `${suite.proxy.origin}/digest-auth/auth/u/p4ss/${algorithm}`;
+    // The challenge of each Send, and the answer with the wrong password.
+    const { context, page } = await open({ expect: [failedRequest('GET', url, 401)] });
     try {
-      await page.getByLabel('URL', { exact: true }).fill(`${proxy.origin}/digest-auth/auth/u/p4ss/${algorithm}`);
+      await page.getByLabel('URL', { exact: true }).fill(url);
       await page.getByLabel('Auth', { exact: true }).selectOption('digest');
       await page.getByLabel('Username', { exact: true }).fill('u');
       // httpbin checks the uri against the decoded path, so the path stays ASCII.
       await page.getByLabel('Password', { exact: true }).fill('p4ss');
-      assert.equal(await send(page), '200 OK');
+      assert.equal(await sendRequest(page), '200 OK');
       assert.deepEqual(await responseJson(page), { authenticated: true, user: 'u' });
       const log = await page.getByRole('list', { name: 'Request log' }).getByRole('listitem').allTextContents();
       assert.equal(log.length, 2, log.join('\n'));
       assert.match(log[1], /401 UNAUTHORIZED \(Digest challenge: answering it\)/);
       await page.getByLabel('Password', { exact: true }).fill('wrong');
-      assert.equal(await send(page), '401 UNAUTHORIZED');
+      assert.equal(await sendRequest(page), '401 UNAUTHORIZED');
       await screenshot(page, `composer-digest-${algorithm}`);
     } finally {
       await context.close();
@@ -239,13 +249,14 @@ for (const algorithm of ['MD5', 'SHA-256']) {
 }
 
 test('Digest against a server that hides WWW-Authenticate says what the server must expose', async () => {
-  const { context, page } = await open();
+  const url = `${suite.httpbin.origin}/digest-auth/auth/u/p/MD5`;
+  const { context, page } = await open({ expect: [failedRequest('GET', url, 401)] });
   try {
-    await page.getByLabel('URL', { exact: true }).fill(`${httpbin.origin}/digest-auth/auth/u/p/MD5`);
+    await page.getByLabel('URL', { exact: true }).fill(url);
     await page.getByLabel('Auth', { exact: true }).selectOption('digest');
     await page.getByLabel('Username', { exact: true }).fill('u');
     await page.getByLabel('Password', { exact: true }).fill('p');
-    assert.equal(await send(page), '401 UNAUTHORIZED');
+    assert.equal(await sendRequest(page), '401 UNAUTHORIZED');
     assert.match(await page.locator('section.response .warning-note').textContent(), /Access-Control-Expose-Headers: WWW-Authenticate/);
   } finally {
     await context.close();
@@ -257,22 +268,22 @@ test('Import curl fills the composer (bash and cmd quoting); unknown flags are l
   try {
     const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjdXJsIn0.c2ln';
     await page.getByLabel('curl command').fill(
-      `curl '${httpbin.origin}/anything?x=1' \\\n  -H 'accept: application/json' \\\n  -H 'authorization: Bearer ${token}' \\\n  --data-raw '{"a":"it'\\''s"}' \\\n  --compressed --frobnicate`,
+      `curl '${suite.httpbin.origin}/anything?x=1' \\\n  -H 'accept: application/json' \\\n  -H 'authorization: Bearer ${token}' \\\n  --data-raw '{"a":"it'\\''s"}' \\\n  --compressed --frobnicate`,
     );
     await page.getByRole('button', { name: 'Import' }).click();
-    assert.equal(await page.getByLabel('URL', { exact: true }).inputValue(), `${httpbin.origin}/anything?x=1`);
+    assert.equal(await page.getByLabel('URL', { exact: true }).inputValue(), `${suite.httpbin.origin}/anything?x=1`);
     assert.equal(await page.getByLabel('Method').inputValue(), 'POST');
     assert.equal(await page.getByLabel('Token', { exact: true }).inputValue(), token);
     assert.equal(await page.getByLabel('Auth', { exact: true }).inputValue(), 'bearer');
     assert.match(await page.locator('.curl-import .warning-note').textContent(), /--frobnicate/);
-    assert.equal(await send(page), '200 OK');
+    assert.equal(await sendRequest(page), '200 OK');
     const echo = await responseJson(page);
     assert.deepEqual(echo.json, { a: "it's" });
     assert.equal(echo.headers.Authorization, `Bearer ${token}`);
     assert.deepEqual(echo.args, { x: '1' });
     await screenshot(page, 'composer-curl-import');
 
-    await page.getByLabel('curl command').fill(`curl ^"${httpbin.origin}/headers^" -H ^"x-demo: a b^"`);
+    await page.getByLabel('curl command').fill(`curl ^"${suite.httpbin.origin}/headers^" -H ^"x-demo: a b^"`);
     await page.getByRole('button', { name: 'Import' }).click();
     assert.equal(await page.getByLabel('Method').inputValue(), 'GET');
     assert.equal(await page.getByLabel('Header value').first().inputValue(), 'a b');
@@ -289,7 +300,7 @@ test('Export shows curl, Python, HTTPie and fetch, with secrets as environment v
   const { context, page } = await open();
   try {
     await page.getByLabel('Token', { exact: true }).fill('s3cr3t-token');
-    await page.getByLabel('URL', { exact: true }).fill(`${httpbin.origin}/bearer`);
+    await page.getByLabel('URL', { exact: true }).fill(`${suite.httpbin.origin}/bearer`);
     await page.getByLabel('Auth', { exact: true }).selectOption('bearer');
     const code = page.getByLabel('Exported code');
     assert.match(await code.textContent(), /\$TOKEN/);

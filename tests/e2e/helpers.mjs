@@ -2,11 +2,15 @@
 //
 //   serveDist()        static server for dist/ on 127.0.0.1:<ephemeral>, at "/" AND "/why401/"
 //   launch()           headless Chromium from Debian (/usr/bin/chromium), never a downloaded one
-//   watchPage(page)    collects console errors, page errors and CSP violations
+//   watchPage(page)    collects console errors, page errors, CSP violations, failed requests
+//   openPage(b, opts)  a watched page in a new context, checked by the guard when its test ends
 //   screenshot(p, n)   saves tests/e2e/screenshots/<n>.png
-//   pageSuite()        serveDist() + launch() around one test file
+//   sendRequest(page)  presses Send and waits for the answer to that press (markOutcome/newOutcome)
+//   closer()           closes what was started, in reverse order, whatever fails
+//   pageSuite(peers?)  serveDist() + launch() (+ peers) around one test file, and the guard
+//   test(name, fn)     node:test's test() with a per-test timeout (TEST_TIMEOUT_MS)
 
-import { before, after } from 'node:test';
+import { test as nodeTest, before, after, beforeEach, afterEach } from 'node:test';
 import http from 'node:http';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -145,21 +149,34 @@ export async function screenshot(page, name) {
 }
 
 /**
- * Watch a page for problems. Call BEFORE page.goto(). Returns an object whose arrays fill
- * up as the page runs:
- *   consoleErrors  console.error messages (and uncaught exceptions, as "pageerror: …")
- *   cspViolations  securitypolicyviolation events seen in the page, plus console messages
- *                  about Content Security Policy (Chromium logs refusals there too)
- *   failedRequests requests to the page's own origin that failed or got HTTP >= 400
- * and a `problems()` method giving all of them as one list of strings (empty = clean).
+ * Watch a page for problems. Call BEFORE page.goto(). Every problem is one line:
+ *   CSP      "securitypolicyviolation: …" (the event, seen in the page) and "console <type>: …"
+ *            for console messages about Content Security Policy (Chromium logs refusals there)
+ *   console  "console.error: <text> (<url>:<line>)", and "pageerror: <message>" for uncaught
+ *            exceptions
+ *   network  "<METHOD> <url>: HTTP <status>" for every response >= 400 and "<METHOD> <url>:
+ *            <net::ERR_…>" for every request that failed, whatever its origin: the page's own
+ *            files and every request the page sends to a peer alike.
+ * Chromium echoes a failed load as a console error located at the resource's URL ("Failed to
+ * load resource: the server responded with a status of 401 (UNAUTHORIZED)", "Failed to load
+ * resource: net::ERR_FAILED"). An echo whose URL and status (or net:: error) are those of a
+ * network line is folded into that line; any other echo stays a console error.
+ *
+ * `expect` (RegExps) declares the problems the test causes on purpose; `watch.expect(re…)` adds
+ * more later. `check()` gives { unexpected, unseen }: the lines no declaration matches and the
+ * declarations no line matches. The guard that pageSuite() installs fails a test when either is
+ * non-empty, so only what a test declares is allowed, and a declaration cannot go stale.
  */
-export async function watchPage(page) {
-  const seen = { consoleErrors: [], cspViolations: [], failedRequests: [] };
+export async function watchPage(page, { expect = [] } = {}) {
+  const csp = [];
+  const errors = []; // { text, url, line }
+  const network = []; // { method, url, status, error }
+  const declared = [...expect];
 
   // Report every CSP violation to Node through a binding. An init script runs before any
   // page script, in every frame and on every navigation.
   await page.exposeBinding('__why401CspViolation', (_source, v) => {
-    seen.cspViolations.push(
+    csp.push(
       `securitypolicyviolation: ${v.effectiveDirective} blocked ${v.blockedURI || '(inline)'}` +
         (v.sourceFile ? ` at ${v.sourceFile}:${v.lineNumber}` : '') +
         (v.sample ? ` sample=${JSON.stringify(v.sample)}` : ''),
@@ -180,26 +197,85 @@ export async function watchPage(page) {
   page.on('console', (msg) => {
     const text = msg.text();
     if (/Content[- ]Security[- ]Policy/i.test(text)) {
-      seen.cspViolations.push(`console ${msg.type()}: ${text}`);
+      csp.push(`console ${msg.type()}: ${text}`);
     } else if (msg.type() === 'error') {
       const loc = msg.location();
-      seen.consoleErrors.push(`console.error: ${text}${loc?.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
+      errors.push({ text, url: loc?.url ?? '', line: loc?.lineNumber });
     }
   });
-  page.on('pageerror', (err) => seen.consoleErrors.push(`pageerror: ${err.message}`));
+  page.on('pageerror', (err) => errors.push({ text: `pageerror: ${err.message}` }));
   page.on('requestfailed', (req) =>
-    seen.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText}`),
+    network.push({ method: req.method(), url: req.url(), status: null, error: req.failure()?.errorText ?? 'failed' }),
   );
   page.on('response', (res) => {
-    if (res.status() >= 400) seen.failedRequests.push(`${res.request().method()} ${res.url()}: HTTP ${res.status()}`);
+    if (res.status() >= 400) network.push({ method: res.request().method(), url: res.url(), status: res.status(), error: null });
   });
 
-  seen.problems = () => [...seen.cspViolations, ...seen.consoleErrors, ...seen.failedRequests];
-  return seen;
+  const isEcho = (e) => {
+    const status = /^Failed to load resource: the server responded with a status of (\d+)/.exec(e.text)?.[1];
+    const error = /^Failed to load resource: (net::ERR_[A-Z_]+)/.exec(e.text)?.[1];
+    return network.some((n) => n.url === e.url && ((status && n.status === Number(status)) || (error && n.error === error)));
+  };
+  const networkLines = () => network.map((n) => `${n.method} ${n.url}: ${n.status === null ? n.error : `HTTP ${n.status}`}`);
+  const consoleLines = () =>
+    errors
+      .filter((e) => !e.url || !isEcho(e))
+      .map((e) => (e.text.startsWith('pageerror: ') ? e.text : `console.error: ${e.text}${e.url ? ` (${e.url}:${e.line})` : ''}`));
+
+  return {
+    get cspViolations() {
+      return [...csp];
+    },
+    get consoleErrors() {
+      return consoleLines();
+    },
+    get failedRequests() {
+      return networkLines();
+    },
+    /** Declare more problems the test causes on purpose. */
+    expect(...patterns) {
+      declared.push(...patterns);
+    },
+    /** Every problem, as one list of lines (empty = clean). */
+    problems() {
+      return [...csp, ...consoleLines(), ...networkLines()];
+    },
+    /** Lines no declaration allows, and declarations no line matched. */
+    check() {
+      const lines = this.problems();
+      return {
+        unexpected: lines.filter((l) => !declared.some((re) => re.test(l))),
+        unseen: declared.filter((re) => !lines.some((l) => re.test(l))),
+      };
+    },
+  };
 }
 
-/** New context + page with the given viewport width and color scheme, already watched. */
-export async function openPage(browser, { width = 1280, height = 800, colorScheme = 'light' } = {}) {
+/** `s` as a RegExp source that matches it literally. */
+export const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * A declaration for `expect`: exactly this request got HTTP `outcome` (a number) or failed with
+ * `outcome` ('net::ERR_…'), as watchPage writes it. One declaration allows every repeat of it.
+ */
+export function failedRequest(method, url, outcome) {
+  const what = typeof outcome === 'number' ? `HTTP ${outcome}` : outcome;
+  return new RegExp(`^${escapeRe(method)} ${escapeRe(url)}: ${escapeRe(what)}$`);
+}
+
+// The page guard. pageSuite() installs it in each test file: every page opened with openPage()
+// during a test is checked when the test ends, whether the test passed or not.
+const guard = { installed: false, pages: null, closers: null };
+
+/**
+ * New context + page with the given viewport width and color scheme, already watched and, in a
+ * test, registered with the guard. `expect` declares the problems this page is meant to cause
+ * (see watchPage). Returns { context, page, watch }.
+ */
+export async function openPage(browser, { width = 1280, height = 800, colorScheme = 'light', expect = [] } = {}) {
+  if (process.env.NODE_TEST_CONTEXT && !(guard.installed && guard.pages)) {
+    throw new Error('openPage() in a test file must be called inside a test of a file that calls pageSuite(): the guard checks every page it opens');
+  }
   const context = await browser.newContext({
     viewport: { width, height },
     colorScheme,
@@ -207,8 +283,39 @@ export async function openPage(browser, { width = 1280, height = 800, colorSchem
     serviceWorkers: 'block',
   });
   const page = await context.newPage();
-  const watch = await watchPage(page);
+  const watch = await watchPage(page, { expect });
+  guard.pages?.push({ context, watch, label: `page ${guard.pages.length + 1} (${width}x${height} ${colorScheme})` });
   return { context, page, watch };
+}
+
+function installGuard() {
+  if (guard.installed) return;
+  guard.installed = true;
+  beforeEach(() => {
+    guard.pages = [];
+    guard.closers = [];
+  });
+  afterEach(async (t) => {
+    const pages = guard.pages ?? [];
+    const closers = guard.closers ?? [];
+    guard.pages = guard.closers = null;
+    // Close what the test left open: every event is in, and no renderer outlives its test.
+    await Promise.all(pages.map((p) => p.context.close().catch(() => {})));
+    // And the peers it started, in case it never reached its finally (a test that timed out).
+    for (const c of closers) await c.close().catch(() => {});
+    const report = [];
+    for (const { label, watch } of pages) {
+      const { unexpected, unseen } = watch.check();
+      if (unexpected.length) report.push(`${label}: not declared:\n    ${unexpected.join('\n    ')}`);
+      if (unseen.length) report.push(`${label}: declared but never seen:\n    ${unseen.join('\n    ')}`);
+    }
+    if (report.length) {
+      const message = `page guard for "${t.name}":\n  ${report.join('\n  ')}`;
+      // When the test already failed node:test reports that failure only: keep this one visible.
+      for (const line of message.split('\n')) t.diagnostic(line);
+      throw new Error(message);
+    }
+  }, { timeout: TEST_TIMEOUT_MS });
 }
 
 /**
@@ -227,18 +334,122 @@ export async function waitVisible(locator, watch, timeout = 15_000) {
 }
 
 /**
- * For one test file: dist/ served on 127.0.0.1 and one Chromium, started before its tests and
- * stopped after them. `suite.srv` and `suite.browser` are set once `before` has run.
+ * Remember the composer's outcome on show now (its status line), so that newOutcome() can tell
+ * the next one from it. Call before whatever sends.
  */
-export function pageSuite() {
+export async function markOutcome(page) {
+  await page.evaluate(() => {
+    window.__e2eOldOutcomes ??= new WeakSet();
+    for (const el of document.querySelectorAll('section.response .status-line')) window.__e2eOldOutcomes.add(el);
+  });
+}
+
+/**
+ * Wait until the response view shows an outcome that markOutcome() did not see and nothing is
+ * in flight; return its status text ("401 UNAUTHORIZED", "No HTTP response", "Cancelled"…).
+ * Send clears the previous outcome and the page renders the next one as new elements, so a
+ * status line that is still a marked one is the previous answer, not this one.
+ */
+export async function newOutcome(page) {
+  await page.waitForFunction(() => {
+    const line = document.querySelector('section.response .status-line');
+    return line && !window.__e2eOldOutcomes?.has(line) && !document.querySelector('section.response')?.textContent.includes('Waiting for the server');
+  });
+  return (await page.locator('section.response .status-line .status').first().textContent()).trim();
+}
+
+/** Press Send and return the status text of the answer to THIS press (see newOutcome). */
+export async function sendRequest(page) {
+  await markOutcome(page);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  return newOutcome(page);
+}
+
+/**
+ * What a test or a file started, closed in reverse order. `add(started)` awaits a start and
+ * keeps what it gave (anything with close()); `close()` closes every one even when some fail,
+ * then rethrows the first failure. Start things through add() inside the try whose finally
+ * calls close(): whatever started is stopped, whatever fails. A closer made during a test is
+ * also closed by the guard when the test ends, should the test never reach its finally.
+ */
+export function closer() {
+  const items = [];
+  const it = {
+    async add(starting) {
+      const item = await starting;
+      items.push(item);
+      return item;
+    },
+    async close() {
+      const failures = [];
+      while (items.length) {
+        try {
+          await items.pop().close();
+        } catch (e) {
+          failures.push(e);
+        }
+      }
+      if (failures.length) throw failures[0];
+    },
+  };
+  guard.closers?.push(it);
+  return it;
+}
+
+/**
+ * Each test's time limit (WHY401_E2E_TEST_TIMEOUT_MS, 120 s by default: this machine is slow
+ * and shared). Node 20 applies `node --test --test-timeout` to a whole FILE, in the runner, and
+ * not to the tests inside it; so each test and hook gets its own limit here, and the Makefile's
+ * --test-timeout is only the per-file backstop.
+ */
+export const TEST_TIMEOUT_MS = Number(process.env.WHY401_E2E_TEST_TIMEOUT_MS ?? 120_000);
+
+/** node:test's test(), with TEST_TIMEOUT_MS unless `options` sets another timeout. */
+export function test(name, options, fn) {
+  if (typeof options === 'function') [fn, options] = [options, {}];
+  return nodeTest(name, { timeout: TEST_TIMEOUT_MS, ...options }, fn);
+}
+
+/**
+ * On SIGINT, SIGTERM or SIGHUP (Ctrl+C, or the runner ending a file that ran past
+ * --test-timeout) stop what the file started and exit. Without this the process outlived the
+ * signal: Playwright's own handler only closes the browser, and the page server kept it alive.
+ */
+function exitOnSignal(started) {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+    process.once(signal, () => {
+      setTimeout(() => process.exit(code), 5000).unref();
+      started
+        .close()
+        .catch(() => {})
+        .finally(() => process.exit(code));
+    });
+  }
+}
+
+/**
+ * For one test file: dist/ served on 127.0.0.1, one Chromium and the guard (see openPage).
+ * `startPeers(add)`, when given, starts the file's peers through `add` (see closer()) and
+ * returns them as an object merged into the suite. Everything is started in turn in `before`
+ * and stopped in `after`; if anything fails to start, what did start is stopped at once and
+ * the error is rethrown, so the file fails fast. `suite.srv`, `suite.browser` and the peers
+ * are set once `before` has run.
+ */
+export function pageSuite(startPeers) {
   const suite = {};
+  const started = closer();
+  installGuard();
+  exitOnSignal(started);
   before(async () => {
-    suite.srv = await serveDist();
-    suite.browser = await launch();
-  });
-  after(async () => {
-    await suite.browser?.close();
-    await suite.srv?.close();
-  });
+    try {
+      suite.srv = await started.add(serveDist());
+      suite.browser = await started.add(launch());
+      if (startPeers) Object.assign(suite, await startPeers((s) => started.add(s)));
+    } catch (e) {
+      await started.close().catch(() => {});
+      throw e;
+    }
+  }, { timeout: TEST_TIMEOUT_MS });
+  after(() => started.close(), { timeout: TEST_TIMEOUT_MS });
   return suite;
 }

@@ -2,9 +2,8 @@
 // labels, one screenshot per main state (light and dark, desktop and phone), and a 1 MB paste
 // that must not freeze the page.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, pageSuite, screenshot, waitVisible } from './helpers.mjs';
+import { openPage, pageSuite, screenshot, test, waitVisible } from './helpers.mjs';
 
 const suite = pageSuite();
 
@@ -112,10 +111,11 @@ for (const state of STATES) {
   test(`state ${state.name}: findings, claims and screenshots`, async () => {
     for (const colorScheme of ['light', 'dark']) {
       for (const width of [1280, 375]) {
-        const { context, page, watch } = await open({ width, colorScheme });
+        const { context, page } = await open({ width, colorScheme });
         try {
           await page.getByLabel('Token', { exact: true }).fill(state.input());
-          await page.getByRole('list', { name: 'Findings' }).waitFor();
+          // The summary exists only once a token is decoded (Findings is there from the start).
+          await page.getByLabel('Token summary').waitFor();
           assert.deepEqual(await findingCodes(page), state.codes, `${state.name} findings`);
           if (state.badge) {
             assert.match(await page.locator('.status-badge').textContent(), state.badge);
@@ -136,7 +136,6 @@ for (const state of STATES) {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           assert.ok(overflow <= 0, `no horizontal page scroll at ${width}px (overflow ${overflow}px)`);
           await screenshot(page, `inspector-${state.name}-${colorScheme}-${width}`);
-          assert.deepEqual(watch.problems(), [], 'page problems');
         } finally {
           await context.close();
         }
@@ -174,8 +173,14 @@ test('times tick every second and the leeway is adjustable', async () => {
     const first = await times.getByRole('row').nth(1).textContent();
     // The page clock ticks once a second, so it may lag this one by up to a second.
     assert.match(first, /expires in 4 min (1[01]|[7-9]) s/);
-    await page.waitForTimeout(2100);
+    // The next tick: the exp row changes within a second or so; 3 s is the failure.
+    await page.waitForFunction(
+      (before) => document.querySelector('table.times tbody tr')?.textContent !== before,
+      first,
+      { timeout: 3000 },
+    );
     const later = await times.getByRole('row').nth(1).textContent();
+    assert.match(later, /expires in 4 min \d+ s/);
     assert.notEqual(later, first, 'relative time updates');
 
     await page.getByLabel('Token', { exact: true }).fill(jwt({ alg: 'HS256', typ: 'at+jwt' }, { exp: now() - 30 }));
@@ -189,34 +194,48 @@ test('times tick every second and the leeway is adjustable', async () => {
 });
 
 test('a 1 MB paste does not freeze the page', async () => {
-  const { context, page, watch } = await open();
+  const { context, page } = await open();
   try {
-    const big = jwt({ alg: 'HS256', typ: 'at+jwt' }, { sub: 'big', exp: now() + 600, blob: 'x'.repeat(760_000) });
+    // Expired 2 s ago, so that a leeway keystroke has something to change on screen.
+    const big = jwt({ alg: 'HS256', typ: 'at+jwt' }, { sub: 'big', exp: now() - 2, blob: 'x'.repeat(760_000) });
     assert.ok(big.length > 1_000_000, `token is ${big.length} bytes`);
-    // Paste as a browser does: value set, one input event. Then measure how long the main
-    // thread stays busy, and how fast the page answers a keystroke elsewhere afterwards.
-    const pasteMs = await page.getByLabel('Token', { exact: true }).evaluate(async (el, text) => {
+    // Paste as a browser does: value set, one input event. Each time is measured in the page
+    // from the event until the DOM shows the new state (checked on every DOM change), plus the
+    // next frame, which paints it. A page busy decoding delays both.
+    await page.evaluate(() => {
+      window.__e2eUntil = (done) =>
+        new Promise((resolve) => {
+          if (done()) return resolve();
+          const seen = new MutationObserver(() => done() && (seen.disconnect(), resolve()));
+          seen.observe(document.body, { subtree: true, childList: true, characterData: true });
+        });
+    });
+    const box = page.getByLabel('Token', { exact: true });
+    const pasteMs = await box.evaluate(async (el, text) => {
       const t0 = performance.now();
       el.value = text;
       el.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      await window.__e2eUntil(() => /^expired/.test(document.querySelector('.status-badge')?.textContent));
+      await new Promise((r) => requestAnimationFrame(r));
       return performance.now() - t0;
     }, big);
     assert.equal(await claim(page, 'sub'), 'big');
-    const leeway = page.getByLabel('Clock skew leeway (seconds)');
-    const keyMs = await leeway.evaluate(async (el) => {
+    // A keystroke elsewhere afterwards: a leeway that covers the 2 s, and the badge says so.
+    const keyMs = await page.getByLabel('Clock skew leeway (seconds)').evaluate(async (el) => {
       const t0 = performance.now();
-      el.value = '5';
+      el.value = '60';
       el.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      await window.__e2eUntil(() => document.querySelector('.status-badge')?.textContent === 'valid now (within leeway)');
+      await new Promise((r) => requestAnimationFrame(r));
       return performance.now() - t0;
     });
     // One more character typed into the 1 MB box re-decodes it all: still well under a second.
-    const typeMs = await page.getByLabel('Token', { exact: true }).evaluate(async (el) => {
+    const typeMs = await box.evaluate(async (el) => {
       const t0 = performance.now();
       el.value = el.value + ' ';
       el.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      await window.__e2eUntil(() => /spaces around the token/.test(document.querySelector('[aria-label="Removed from the input"]')?.textContent));
+      await new Promise((r) => requestAnimationFrame(r));
       return performance.now() - t0;
     });
     console.log(`# 1 MB paste: ${pasteMs.toFixed(0)} ms to decode and render; keystroke in leeway: ${keyMs.toFixed(0)} ms; keystroke in the 1 MB box: ${typeMs.toFixed(0)} ms`);
@@ -224,9 +243,9 @@ test('a 1 MB paste does not freeze the page', async () => {
     assert.ok(keyMs < 100, `leeway keystroke took ${keyMs} ms`);
     assert.ok(typeMs < 1000, `keystroke in the big box took ${typeMs} ms`);
     const shown = await page.getByRole('table', { name: 'Claims' }).getByRole('row').filter({ hasText: 'blob' }).locator('td.value code').textContent();
-    assert.ok(shown.length < 400, 'long claim values are cut in the table');
+    // Long claim values are cut in the table, and say by how much.
+    assert.match(shown, /^x{300}… \(759700 more characters\)$/);
     await screenshot(page, 'inspector-1mb');
-    assert.deepEqual(watch.problems(), []);
   } finally {
     await context.close();
   }
@@ -239,7 +258,12 @@ test('nothing leaves the page: no requests beyond the page\'s own files', async 
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(suite.srv.url('/'));
     await page.getByLabel('Token', { exact: true }).fill(jwt({ alg: 'HS256' }, { sub: 'x', exp: now() + 60 }));
-    await page.waitForTimeout(300);
+    // Decoded and shown: whatever the decode would send has been sent by now. (No signal can
+    // prove that nothing is sent later; the Request log test covers what Send sends.)
+    assert.equal(await claim(page, 'sub'), 'x');
+    // The listener did see the page's own files, so an empty list of foreign ones means something.
+    const own = requests.filter((u) => u.startsWith(suite.srv.origin));
+    assert.ok(own.some((u) => u.endsWith('.wasm')) && own.some((u) => u.endsWith('/')), own.join('\n'));
     const foreign = requests.filter((u) => !u.startsWith(suite.srv.origin) && !u.startsWith('data:'));
     assert.deepEqual(foreign, []);
     assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0, 'nothing stored');

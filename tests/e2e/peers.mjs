@@ -20,10 +20,12 @@ export async function freePort() {
   });
 }
 
-async function waitFor(url, timeoutMs = 20_000) {
+/** Poll `url` until it answers below 500; give up after `timeoutMs` or once `gone()` is set. */
+async function waitFor(url, timeoutMs = 20_000, gone = () => null) {
   const deadline = Date.now() + timeoutMs;
   let last;
   while (Date.now() < deadline) {
+    if (gone()) throw new Error(`${gone()} before ${url} answered`);
     try {
       const res = await fetch(url);
       if (res.status < 500) return;
@@ -35,30 +37,69 @@ async function waitFor(url, timeoutMs = 20_000) {
   throw new Error(`${url} did not answer within ${timeoutMs} ms: ${last?.message}`);
 }
 
+/** Process groups of the gunicorns this process started and has not stopped yet. */
+const groups = new Set();
+// If this test process ends without stopping them (an uncaught error, process.exit() after a
+// signal: see pageSuite), their groups must not outlive it: gunicorn runs detached, in its own
+// group, where nothing else reaches it. (Only a SIGKILL of this process escapes this.)
+process.on('exit', () => {
+  for (const pgid of groups) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {}
+  }
+});
+
+/** Send `signal` to a whole process group; false once the group is gone. */
+function killGroup(pgid, signal) {
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch (e) {
+    if (e.code === 'ESRCH') return false;
+    throw e;
+  }
+}
+
+/**
+ * Stop a gunicorn and all its workers: SIGTERM to its process group, SIGKILL after 3 s, and
+ * resolve only once no process of the group is left.
+ */
+async function stopGroup(child) {
+  const pgid = child.pid;
+  const deadline = Date.now() + 3000;
+  killGroup(pgid, 'SIGTERM');
+  // The master exits after its workers; a worker orphaned by a killed master still counts.
+  while (killGroup(pgid, 0)) {
+    if (Date.now() > deadline) killGroup(pgid, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  groups.delete(pgid);
+}
+
 export async function startHttpbin() {
   const gunicorn = path.join(ROOT, '.venv', 'bin', 'gunicorn');
   if (!fs.existsSync(gunicorn)) throw new Error(`${gunicorn} is missing: run \`make setup\` first`);
   const port = await freePort();
-  const child = spawn(gunicorn, ['-b', `127.0.0.1:${port}`, '-w', '2', '--timeout', '30', 'httpbin:app'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Its own process group (detached), so that stopping it stops the workers it forks too.
+  const child = spawn(gunicorn, ['-b', `127.0.0.1:${port}`, '-w', '2', '--timeout', '30', 'httpbin:app'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
+  groups.add(child.pid);
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
+  // A gunicorn that dies at start (a bad app, a taken port) fails now, not after the wait.
+  let exited = null;
+  child.once('exit', (code, signal) => (exited = `gunicorn exited (${signal ?? `code ${code}`})`));
   const origin = `http://127.0.0.1:${port}`;
   try {
-    await waitFor(`${origin}/get`);
+    await waitFor(`${origin}/get`, 20_000, () => exited);
   } catch (e) {
-    child.kill('SIGKILL');
+    await stopGroup(child);
     throw new Error(`${e.message}\n${stderr}`);
   }
-  return {
-    origin,
-    close: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 3000).unref();
-      }),
-  };
+  return { origin, close: () => stopGroup(child) };
 }
 
 /** An API that demands a token and sends no CORS headers: the browser hides its 401. */

@@ -2,9 +2,8 @@
 // 127.0.0.1) is verified against the JWKS the page discovers from its iss; after the issuer
 // rotates its key, the page says the kid is no longer published.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, pageSuite, screenshot, waitVisible, ROOT } from './helpers.mjs';
+import { closer, escapeRe, failedRequest, openPage, pageSuite, screenshot, sendRequest, test, waitVisible, ROOT } from './helpers.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -20,9 +19,13 @@ async function result(page) {
 }
 
 test('discovers the issuer\'s JWKS from iss, verifies, then reports kid_not_in_jwks after rotation', async () => {
-  let oauth = await startOAuth2();
-  const { context, page, watch } = await openPage(suite.browser, { height: 1000 });
+  let oauth;
+  let context;
   try {
+    oauth = await startOAuth2();
+    const opened = await openPage(suite.browser, { height: 1000 });
+    context = opened.context;
+    const { page, watch } = opened;
     await page.goto(suite.srv.url('/'));
     await waitVisible(page.getByLabel('Token', { exact: true }), watch);
     const token = await oauth.token((h, p) => { p.scope = 'orders:read'; });
@@ -46,7 +49,9 @@ test('discovers the issuer\'s JWKS from iss, verifies, then reports kid_not_in_j
 
     // The issuer rotates its key: same URL, new kid.
     const { port } = oauth;
-    await oauth.close();
+    const old = oauth;
+    oauth = null;
+    await old.close();
     oauth = await startOAuth2({ port });
     await page.getByLabel('Token', { exact: true }).fill(token);
     await page.getByRole('button', { name: "Fetch the issuer's keys" }).click();
@@ -56,8 +61,9 @@ test('discovers the issuer\'s JWKS from iss, verifies, then reports kid_not_in_j
     assert.ok((await page.getByRole('list', { name: 'Findings' }).locator('.finding-code').allTextContents()).includes('kid_not_in_jwks'), 'in the report too');
     await screenshot(page, 'signature-kid-rotated');
   } finally {
-    await context.close();
-    await oauth.close();
+    // The page first: its keep-alive connections would hold the issuer's server open.
+    await context?.close();
+    await oauth?.close();
   }
 });
 
@@ -87,10 +93,13 @@ test('an HS256 secret verifies; a public key for an HS256 token is named as algo
 });
 
 test('signs an edited copy with the issuer\'s private key: verified, told expired, and the API agrees', async () => {
-  const oauth = await startOAuth2();
-  const api = await startOrdersApi(oauth);
-  const { context, page, watch } = await openPage(suite.browser, { height: 1000 });
+  const peers = closer();
   try {
+    const oauth = await peers.add(startOAuth2());
+    const api = await peers.add(startOrdersApi(oauth));
+    const orders = `${api.origin}/v1/orders`;
+    const { context, page, watch } = await openPage(suite.browser, { height: 1000, expect: [failedRequest('GET', orders, 401)] });
+    await peers.add(context); // closed first: its connections would hold the peers open
     await page.goto(suite.srv.url('/'));
     await waitVisible(page.getByLabel('Token', { exact: true }), watch);
     await page.getByLabel('Token', { exact: true }).fill(await oauth.token((h, p) => { p.scope = 'orders:read'; }));
@@ -120,39 +129,50 @@ test('signs an edited copy with the issuer\'s private key: verified, told expire
     await page.getByLabel('Key', { exact: true }).fill(JSON.stringify({ keys: oauth.jwks() }));
     assert.match(await result(page), /^Signature verified/);
 
-    // The real API says the same: a genuine signature, an expired token.
-    await page.getByLabel('URL', { exact: true }).fill(`${api.origin}/v1/orders`);
+    // The real API says the same: a genuine signature (it checks that first and would answer
+    // "The signature is invalid"), an expired token.
+    await page.getByLabel('URL', { exact: true }).fill(orders);
     await page.getByLabel('Auth', { exact: true }).selectOption('bearer');
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
-    await page.getByLabel('Status').waitFor();
-    await page.waitForFunction(() => /^401/.test(document.querySelector('[aria-label="Status"]')?.textContent ?? ''));
+    assert.equal(await sendRequest(page), '401 Unauthorized');
+    const challenge = page.getByRole('table', { name: 'Response headers' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'www-authenticate' }) });
+    assert.equal(await challenge.locator('td').textContent(), 'Bearer realm="orders", error="invalid_token", error_description="The access token expired"');
     assert.equal((await page.getByRole('list', { name: 'Findings' }).locator('.finding-code').first().textContent()), 'token_expired');
 
     // Editing the payload afterwards marks the signed token as out of date.
     await page.getByLabel('Payload to sign').fill('{"sub": "changed"}');
     await page.getByText(/changed since this token was signed/).waitFor();
   } finally {
-    await context.close();
-    await api.close();
-    await oauth.close();
+    await peers.close();
   }
 });
 
 test('a JWKS the browser may not read is named as CORS, with the paste fallback', async () => {
-  const nocors = await startNoCors();
-  const { context, page, watch } = await openPage(suite.browser, {});
+  const peers = closer();
   try {
+    const nocors = await peers.add(startNoCors());
+    const jwks = `${nocors.origin}/.well-known/jwks.json`;
+    const { context, page, watch } = await openPage(suite.browser, {
+      expect: [
+        // The JWKS fetch: the server sends no CORS headers, so the browser hides its answer.
+        new RegExp(`^console\\.error: Access to fetch at '${escapeRe(jwks)}' from origin 'http://127\\.0\\.0\\.1:\\d+' has been blocked by CORS policy`),
+        failedRequest('GET', jwks, 'net::ERR_FAILED'),
+        // The no-cors probe that tells CORS from an unreachable host: the server's 401 reaches
+        // the browser (opaque to the page), and the page drops the unread body.
+        failedRequest('GET', jwks, 401),
+        failedRequest('GET', jwks, 'net::ERR_ABORTED'),
+      ],
+    });
+    await peers.add(context); // closed first: its connections would hold the peer open
     await page.goto(suite.srv.url('/'));
     await waitVisible(page.getByLabel('Token', { exact: true }), watch);
     await page.getByLabel('Token', { exact: true }).fill(fx('rfc7515_a2.jwt'));
-    await page.getByLabel('JWKS URL').fill(`${nocors.origin}/.well-known/jwks.json`);
+    await page.getByLabel('JWKS URL').fill(jwks);
     await page.getByRole('button', { name: 'Fetch JWKS' }).click();
     const findings = page.getByRole('list', { name: 'What the signature check found' });
     await findings.getByText('jwks_fetch_blocked_by_cors').waitFor();
     assert.match(await findings.textContent(), /paste the JSON into the Key field/);
     assert.match(await result(page), /^Not checked: paste a key/);
   } finally {
-    await context.close();
-    await nocors.close();
+    await peers.close();
   }
 });

@@ -3,9 +3,8 @@
 //
 // Run with `make test-e2e` (builds dist/ first) or `node --test tests/e2e/` after `make build`.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, pageSuite, screenshot, waitVisible, PREFIXES } from './helpers.mjs';
+import { openPage, pageSuite, screenshot, test, waitVisible, PREFIXES } from './helpers.mjs';
 
 const suite = pageSuite();
 
@@ -23,11 +22,8 @@ for (const prefix of PREFIXES) {
       const token = page.getByLabel('Token', { exact: true });
       await waitVisible(token, watch);
       assert.equal(await token.evaluate((el) => el.tagName), 'TEXTAREA', 'Token is a textarea');
-      // Give late errors (e.g. from the first effects after mount) a moment to surface.
-      await page.waitForTimeout(250);
-      assert.deepEqual(watch.cspViolations, [], 'CSP violations');
-      assert.deepEqual(watch.consoleErrors, [], 'console errors');
-      assert.deepEqual(watch.failedRequests, [], 'failed requests');
+      // No console errors, CSP violations or failed requests: the guard checks that when the
+      // test ends, after the first effects after mount have run.
     } finally {
       await context.close();
     }
@@ -49,7 +45,6 @@ for (const prefix of PREFIXES) {
           );
           await screenshot(page, `smoke-${tag}-${colorScheme}-${width}`);
           assert.ok(overflow <= 0, `no horizontal scrolling at ${width}px (overflow ${overflow}px)`);
-          assert.deepEqual(watch.problems(), [], 'console errors, CSP violations, failed requests');
         } finally {
           await context.close();
         }
