@@ -35,14 +35,12 @@ fn clause(title: &str) -> String {
     }
 }
 
-/// A first word that is only capitalised because it starts the sentence ("The", "Token"), not
-/// a name or acronym with capitals inside it.
+/// A first word that is only capitalised because it starts the sentence ("The", "A", "This"),
+/// not a name: vendor names ("Microsoft", "Slack", "Stripe") and acronyms keep their capitals.
 fn is_plain_word(text: &str) -> bool {
+    const SENTENCE_STARTS: &[&str] = &["The", "A", "An", "This", "There", "Nothing", "Opaque"];
     let word: String = text.chars().take_while(|c| c.is_alphanumeric()).collect();
-    let rest = word.chars().skip(1);
-    word.chars().count() > 1
-        && rest.clone().all(|c| !c.is_uppercase())
-        && rest.clone().next().is_some_and(char::is_lowercase)
+    SENTENCE_STARTS.contains(&word.as_str())
 }
 
 /// The verdict and whether everything is fine.
@@ -89,6 +87,22 @@ mod tests {
         assert_eq!(clause("DPoP proof."), "DPoP proof");
         assert_eq!(clause("\"Bearer\" appears more than once."), "\"Bearer\" appears more than once");
         assert_eq!(clause("GitHub: the token has none."), "GitHub: the token has none");
-        assert_eq!(clause("Token expired."), "token expired");
+        assert_eq!(clause("A JSON body."), "a JSON body");
+        // Vendor names start the title without being sentence words.
+        assert_eq!(clause("Slack: the token was revoked."), "Slack: the token was revoked");
+        assert_eq!(clause("Microsoft Entra refused the client secret."), "Microsoft Entra refused the client secret");
+        assert_eq!(clause("Stripe key from the wrong mode."), "Stripe key from the wrong mode");
+        // Every catalog title reads as a clause: a vendor keeps its name, a sentence word drops
+        // its capital.
+        for c in crate::model::findings::catalog() {
+            let words = clause(c.title);
+            let first = c.title.split_whitespace().next().unwrap_or_default();
+            let vendor = ["Microsoft", "Slack", "Stripe", "Google", "GitHub", "AWS", "Keycloak"];
+            if vendor.iter().any(|v| first.starts_with(v)) {
+                assert!(words.starts_with(first), "{}: {words}", c.code);
+            } else if first.starts_with(char::is_alphabetic) && !first.starts_with("DPoP") {
+                assert!(words.starts_with(char::is_lowercase), "{}: {words}", c.code);
+            }
+        }
     }
 }
