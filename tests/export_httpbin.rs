@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 use why401::model::request::export::{self, Options, Target};
-use why401::model::request::{parse_query, Auth, Body, BodyKind, KeyLocation, Method, Request, Row};
+use why401::model::request::urlencoded::{self, Piece};
+use why401::model::request::{Auth, Body, BodyKind, KeyLocation, Method, Request, Row};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -111,7 +112,16 @@ fn request(method: Method, url: String, f: impl FnOnce(&mut Request)) -> Request
 }
 
 fn body(kind: BodyKind, text: &str, fields: &[(&str, &str)]) -> Body {
-    Body { kind, text: text.into(), fields: fields.iter().map(|(n, v)| Row::new(*n, *v)).collect() }
+    Body {
+        kind,
+        text: text.into(),
+        form: if kind == BodyKind::Form { fields.iter().map(|(n, v)| Piece::new(n, v)).collect() } else { Vec::new() },
+        fields: if kind == BodyKind::Multipart {
+            fields.iter().map(|(n, v)| Row::new(*n, *v)).collect()
+        } else {
+            Vec::new()
+        },
+    }
 }
 
 fn case(name: &'static str, request: Request) -> Case {
@@ -315,7 +325,9 @@ fn differences(r: &Request, echo: &Value) -> Vec<String> {
         }
     };
     check("method", &echo["method"], &json!(r.method.as_str()));
-    let query = r.url().split_once('?').map(|(_, q)| parse_query(q)).unwrap_or_default();
+    let pieces =
+        |text: &str| -> Vec<Row> { urlencoded::split(text).iter().map(|p| Row::new(p.name(), p.value())).collect() };
+    let query = r.url().split_once('?').map(|(_, q)| pieces(q)).unwrap_or_default();
     check("args", &echo["args"], &grouped(&query));
     let composed = r.effective_headers();
     // Nothing beyond the composed headers, except what every client adds by itself (as the
@@ -349,7 +361,8 @@ fn differences(r: &Request, echo: &Value) -> Vec<String> {
         check(&format!("header {name}"), &json!(got), &json!(value));
     }
     let (form, json_body, data) = match r.body.kind {
-        BodyKind::Form | BodyKind::Multipart => (grouped(&r.body.fields), Value::Null, json!("")),
+        BodyKind::Form => (grouped(&pieces(&r.body_text().unwrap_or_default())), Value::Null, json!("")),
+        BodyKind::Multipart => (grouped(&r.body.fields), Value::Null, json!("")),
         BodyKind::Json => {
             (json!({}), serde_json::from_str(&r.body.text).expect("test JSON parses"), echo["data"].clone())
         }

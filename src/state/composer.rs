@@ -69,7 +69,7 @@ impl Composer {
 
     /// After rows change, the URL box shows the URL they make.
     pub fn sync_url_text(&self) {
-        self.url_text.set(self.request.with_untracked(Request::url));
+        self.url_text.set(self.request.with_untracked(Request::typed_url));
     }
 
     /// Sends what the composer holds, unless the pre-send checks find an error.

@@ -204,7 +204,18 @@ fn body(req: &crate::model::request::Request, keys: &[String]) -> Option<BodyOut
     let nv = |n: &str, v: String| NameValue { name: n.to_string(), value: v };
     match req.body.kind {
         BodyKind::None => None,
-        BodyKind::Form | BodyKind::Multipart => Some(BodyOut {
+        BodyKind::Form => Some(BodyOut {
+            kind: req.body.kind.label(),
+            fields: req
+                .body
+                .form
+                .iter()
+                .filter(|p| p.enabled)
+                .map(|p| nv(&p.name(), mask_param(&p.name(), &p.value(), keys)))
+                .collect(),
+            chars: req.body_text().unwrap_or_default().chars().count(),
+        }),
+        BodyKind::Multipart => Some(BodyOut {
             kind: req.body.kind.label(),
             fields: req
                 .body
@@ -213,7 +224,13 @@ fn body(req: &crate::model::request::Request, keys: &[String]) -> Option<BodyOut
                 .filter(|f| f.enabled)
                 .map(|f| nv(&f.name, mask_param(&f.name, &f.value, keys)))
                 .collect(),
-            chars: crate::model::request::form_urlencode(&req.body.fields).chars().count(),
+            chars: req
+                .body
+                .fields
+                .iter()
+                .filter(|f| f.enabled)
+                .map(|f| f.name.chars().count() + f.value.chars().count() + 1)
+                .sum(),
         }),
         BodyKind::Json | BodyKind::Raw => {
             let fields = match serde_json::from_str::<Value>(&req.body.text) {

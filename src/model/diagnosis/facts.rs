@@ -3,7 +3,8 @@
 
 use super::context::Context;
 use crate::model::findings::Finding;
-use crate::model::request::{self, Auth, BodyKind, KeyLocation, Request};
+use crate::model::request::urlencoded;
+use crate::model::request::{Auth, BodyKind, KeyLocation, Request};
 use crate::model::response::challenge::{self, Challenge, ChallengeError};
 use crate::model::response::Response;
 use crate::model::time::Clock;
@@ -258,14 +259,14 @@ impl<'a> Facts<'a> {
 fn query_of(r: &Request) -> Vec<(String, String)> {
     let full = r.url();
     let q = full.split_once('?').map_or("", |(_, q)| q);
-    request::parse_query(q).into_iter().map(|row| (row.name, row.value)).collect()
+    urlencoded::split(q).iter().map(|p| (p.name(), p.value())).collect()
 }
 
 fn form_of(r: &Request) -> Vec<(String, String)> {
     if !r.method.allows_body() || r.body.kind != BodyKind::Form {
         return Vec::new();
     }
-    r.body.fields.iter().filter(|f| f.enabled).map(|f| (f.name.clone(), f.value.clone())).collect()
+    r.body.form.iter().filter(|p| p.enabled).map(|p| (p.name(), p.value())).collect()
 }
 
 fn carriers_of(

@@ -6,7 +6,8 @@
 //! header, an error_description echoing the token).
 
 use super::facts::{credential_of, is_key_header, is_key_param, scheme_of, Facts, AUTHORIZATION_TYPOS};
-use crate::model::request::{form_urlencode, Auth, Row};
+use crate::model::request::urlencoded;
+use crate::model::request::Auth;
 use crate::model::token::inspect;
 use base64::Engine;
 
@@ -140,7 +141,7 @@ pub fn mask_url(url: &str, extra: &[String]) -> String {
 }
 
 fn mask_pairs(pairs: &str, extra: &[String]) -> String {
-    let decode = crate::model::request::decode_component;
+    let decode = crate::model::request::urlencoded::decode_component;
     pairs
         .split('&')
         .map(|pair| match pair.split_once('=') {
@@ -176,8 +177,11 @@ impl Scrubber {
                 }
                 Auth::None => {}
             }
-            for row in req.headers.iter().chain(&req.query).chain(&req.body.fields) {
+            for row in req.headers.iter().chain(&req.body.fields) {
                 s.named(&row.name, &row.value);
+            }
+            for piece in req.query.iter().chain(&req.body.form) {
+                s.named(&piece.name(), &piece.value());
             }
         }
         for (name, value) in f.sent_headers.iter().flatten() {
@@ -205,10 +209,12 @@ impl Scrubber {
     fn add(&mut self, secret: &str, mask: String) {
         let secret = secret.trim();
         if secret.chars().count() >= MIN_SCRUBBED && secret != mask {
-            // Also as it appears in a URL or a form body.
-            let encoded = form_urlencode(&[Row::new("x", secret)]).split_off(2);
-            if encoded != secret {
-                self.pairs.push((encoded, mask.clone()));
+            // Also as it appears in a URL or a form body, encoded by a client or by the page.
+            let by_client = urlencoded::form_urlencode([("x", secret)]).split_off(2);
+            for encoded in [by_client, urlencoded::encode_component(secret)] {
+                if encoded != secret && !self.pairs.iter().any(|(s, _)| *s == encoded) {
+                    self.pairs.push((encoded, mask.clone()));
+                }
             }
             self.pairs.push((secret.to_string(), mask));
         }

@@ -1,6 +1,8 @@
-//! The request the composer holds: what the user's `requests.post(...)` or curl call sends.
-//! Pure data plus the rules that turn it into what goes on the wire (effective headers, the
-//! encoded body, the URL with its query), so the UI, the exporters and the sender agree.
+//! The request the composer holds: what the user's `requests.post(...)` or curl call sends,
+//! kept as the user gave it: the URL's text, header names in their case and order (repeats
+//! kept), the body's bytes. Only the user's own edits change it. Pure data plus the rules that
+//! turn it into what goes on the wire (effective headers, the body, the URL with its query), so
+//! the UI, the exporters and the sender agree.
 
 pub mod auth;
 pub mod basic;
@@ -10,6 +12,9 @@ pub mod digest_flow;
 pub mod export;
 pub mod outcome;
 pub mod sending;
+pub mod urlencoded;
+
+use urlencoded::Piece;
 
 use std::fmt;
 
@@ -80,7 +85,8 @@ pub enum BodyKind {
     Form,
     /// `files=` in Python requests, `-F` in curl: `multipart/form-data`.
     Multipart,
-    /// Text sent as it is, with the Content-Type the user sets (text/plain by default).
+    /// Text sent as it is, with only the Content-Type the user sets (none unless a header row
+    /// says so, as curl without `-d` and `requests` with `data=str` send it).
     Raw,
 }
 
@@ -104,7 +110,7 @@ impl BodyKind {
             BodyKind::Json => Some("application/json"),
             BodyKind::Form => Some("application/x-www-form-urlencoded"),
             BodyKind::Multipart => Some("multipart/form-data"),
-            BodyKind::Raw => Some("text/plain"),
+            BodyKind::Raw => None,
         }
     }
 }
@@ -112,11 +118,45 @@ impl BodyKind {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Body {
     pub kind: BodyKind,
-    /// The text for JSON and raw bodies.
+    /// The text for JSON and raw bodies, sent as it is.
     pub text: String,
-    /// The fields for form and multipart bodies. A multipart value starting with `@` names a
-    /// file (as in curl's `-F name=@path`), which only the exported command can attach.
+    /// The pieces of a form (urlencoded) body, each as typed.
+    pub form: Vec<Piece>,
+    /// The fields of a multipart body. A value starting with `@` names a file (as in curl's
+    /// `-F name=@path`), which only the exported command can attach.
     pub fields: Vec<Row>,
+}
+
+impl Body {
+    pub fn json(text: impl Into<String>) -> Body {
+        Body { kind: BodyKind::Json, text: text.into(), ..Body::default() }
+    }
+
+    pub fn raw(text: impl Into<String>) -> Body {
+        Body { kind: BodyKind::Raw, text: text.into(), ..Body::default() }
+    }
+
+    pub fn form(text: &str) -> Body {
+        Body { kind: BodyKind::Form, form: urlencoded::split(text), ..Body::default() }
+    }
+
+    pub fn multipart(fields: Vec<Row>) -> Body {
+        Body { kind: BodyKind::Multipart, fields, ..Body::default() }
+    }
+
+    /// Another editor for the same body: text, JSON and form are one text seen three ways, so
+    /// switching between them keeps every byte, unless the text is not a form at all (JSON
+    /// switched to a form starts an empty form, and switching back finds the JSON again);
+    /// multipart keeps its own fields.
+    pub fn switch_kind(&mut self, to: BodyKind) {
+        if self.kind == BodyKind::Form && to != BodyKind::Form && !self.form.is_empty() {
+            self.text = urlencoded::join(&self.form);
+        } else if to == BodyKind::Form && self.kind != BodyKind::Form {
+            self.form =
+                if urlencoded::looks_like_form(&self.text) { urlencoded::split(&self.text) } else { Vec::new() };
+        }
+        self.kind = to;
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -153,95 +193,55 @@ pub enum Auth {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Request {
     pub method: Method,
-    /// The URL without its query string; the query lives in `query` so rows can be disabled.
+    /// The URL up to its `?`, exactly as typed.
     pub base_url: String,
-    pub query: Vec<Row>,
+    /// Whether the typed URL has a `?`, so `https://x/?` stays as it was.
+    pub query_mark: bool,
+    /// The query's pieces as typed; switched-off ones keep their place.
+    pub query: Vec<Piece>,
     pub headers: Vec<Row>,
     pub body: Body,
     pub auth: Auth,
 }
 
-/// Characters percent-encoded in a query component: everything but unreserved characters,
-/// as Python's `urlencode` (quote_plus) does, with spaces as '+'.
-fn encode_component(s: &str, space_as_plus: bool) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(b as char),
-            b' ' if space_as_plus => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
-/// Decodes `%XX` and `+` (as a space) leniently: a broken escape stays as typed.
-pub fn decode_component(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'%' {
-            let hex = bytes.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit));
-            if let Some(v) = hex.and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok()) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(if b == b'+' { b' ' } else { b });
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// `a=1&b=x+y` from rows, skipping disabled ones, encoded as a browser form or `requests` would.
-pub fn form_urlencode(rows: &[Row]) -> String {
-    rows.iter()
-        .filter(|r| r.enabled)
-        .map(|r| format!("{}={}", encode_component(&r.name, true), encode_component(&r.value, true)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-/// Splits a query string into rows, decoding each name and value.
-pub fn parse_query(query: &str) -> Vec<Row> {
-    query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| {
-            let (n, v) = pair.split_once('=').unwrap_or((pair, ""));
-            Row::new(decode_component(n), decode_component(v))
-        })
-        .collect()
-}
-
 impl Request {
-    /// The full URL as it will be requested: base, enabled query rows, and an API key that
-    /// goes in the query. A fragment is never sent, so it is dropped.
+    /// The full URL as it will be requested: the URL as typed with the enabled query pieces,
+    /// and an API key that goes in the query. A fragment is never sent, so it is not kept.
     pub fn url(&self) -> String {
-        let mut rows: Vec<Row> = self.query.iter().filter(|r| r.enabled).cloned().collect();
+        let mut pieces: Vec<Piece> = self.query.iter().filter(|p| p.enabled).cloned().collect();
         if let Auth::ApiKey { name, value, location: KeyLocation::Query } = &self.auth {
-            rows.push(Row::new(name.clone(), value.clone()));
+            pieces.push(Piece::new(name, value));
         }
-        let query = form_urlencode(&rows);
-        if query.is_empty() {
+        if pieces.is_empty() && !self.query_mark {
+            return self.base_url.clone();
+        }
+        format!("{}?{}", self.base_url, urlencoded::join(&pieces))
+    }
+
+    /// The URL as the URL box shows it: what was typed, with the query rows' edits, without
+    /// what the auth helper adds (it shows its own line).
+    pub fn typed_url(&self) -> String {
+        let query = urlencoded::join(&self.query);
+        if query.is_empty() && !self.query_mark {
             self.base_url.clone()
         } else {
             format!("{}?{query}", self.base_url)
         }
     }
 
-    /// Takes a URL as typed: the part before `?` becomes the base, the query becomes rows.
-    /// Disabled rows survive, since the URL text cannot show them.
+    /// Takes a URL as typed: the part before `?` becomes the base, the query its pieces, each
+    /// kept as typed. Switched-off pieces survive, since the URL text cannot show them.
     pub fn set_url(&mut self, url: &str) {
         let url = url.trim();
         let without_fragment = url.split_once('#').map_or(url, |(u, _)| u);
-        let (base, query) = without_fragment.split_once('?').unwrap_or((without_fragment, ""));
-        let disabled: Vec<Row> = self.query.iter().filter(|r| !r.enabled).cloned().collect();
+        let (base, query) = match without_fragment.split_once('?') {
+            Some((b, q)) => (b, Some(q)),
+            None => (without_fragment, None),
+        };
+        let disabled: Vec<Piece> = self.query.iter().filter(|p| !p.enabled).cloned().collect();
         self.base_url = base.to_string();
-        self.query = parse_query(query);
+        self.query_mark = query.is_some();
+        self.query = urlencoded::split(query.unwrap_or_default());
         self.query.extend(disabled);
     }
 
@@ -277,7 +277,7 @@ impl Request {
                 out.push((name, value));
             }
         }
-        if self.method.allows_body() && self.body.kind != BodyKind::Multipart {
+        if self.body.kind != BodyKind::Multipart {
             if let Some(ct) = self.body.kind.content_type() {
                 if !self.has_header("content-type") {
                     out.push(("Content-Type".into(), ct.into()));
@@ -287,16 +287,14 @@ impl Request {
         out
     }
 
-    /// The body bytes as text for JSON, raw and form bodies; multipart is built by the sender
-    /// (the browser's FormData, curl's -F) because only it chooses the boundary.
+    /// The body bytes as text for JSON, raw and form bodies, whatever the method: curl and
+    /// `requests` send a body with GET too (a browser cannot, which the sender says). Multipart
+    /// is built by the sender (the browser's FormData, curl's -F): only it picks the boundary.
     pub fn body_text(&self) -> Option<String> {
-        if !self.method.allows_body() {
-            return None;
-        }
         match self.body.kind {
             BodyKind::None | BodyKind::Multipart => None,
             BodyKind::Json | BodyKind::Raw => Some(self.body.text.clone()),
-            BodyKind::Form => Some(form_urlencode(&self.body.fields)),
+            BodyKind::Form => Some(urlencoded::join(&self.body.form)),
         }
     }
 }
@@ -306,36 +304,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn url_and_query_rows_sync_both_ways() {
+    fn the_url_is_kept_as_typed_and_rows_edit_one_piece() {
         let mut r = Request::default();
-        r.set_url("https://api.example.com/v1/items?q=caf%C3%A9+au+lait&page=2&empty=#frag");
+        r.set_url("https://api.example.com/v1/items?q=caf%C3%A9+au+lait&pretty&page=2&#frag");
         assert_eq!(r.base_url, "https://api.example.com/v1/items");
-        assert_eq!(r.query, [Row::new("q", "café au lait"), Row::new("page", "2"), Row::new("empty", "")]);
-        assert_eq!(r.url(), "https://api.example.com/v1/items?q=caf%C3%A9+au+lait&page=2&empty=");
+        assert_eq!(r.query.iter().map(|p| p.name()).collect::<Vec<_>>(), ["q", "pretty", "page", ""]);
+        assert_eq!(r.query[0].value(), "café au lait");
+        assert_eq!(
+            r.url(),
+            "https://api.example.com/v1/items?q=caf%C3%A9+au+lait&pretty&page=2&",
+            "only the fragment goes"
+        );
+        r.query[2].set_value("3");
+        assert_eq!(r.url(), "https://api.example.com/v1/items?q=caf%C3%A9+au+lait&pretty&page=3&");
         r.query[1].enabled = false;
-        assert_eq!(r.url(), "https://api.example.com/v1/items?q=caf%C3%A9+au+lait&empty=");
+        assert_eq!(r.url(), "https://api.example.com/v1/items?q=caf%C3%A9+au+lait&page=3&");
         r.set_url("https://api.example.com/v2?x=1");
-        assert_eq!(r.query, [Row::new("x", "1"), Row { name: "page".into(), value: "2".into(), enabled: false }]);
-    }
-
-    #[test]
-    fn form_encoding_matches_python_urlencode() {
-        // urllib.parse.urlencode({"a b": "c&d=e", "k": "ü/~"}) == 'a+b=c%26d%3De&k=%C3%BC%2F~'
-        assert_eq!(form_urlencode(&[Row::new("a b", "c&d=e"), Row::new("k", "ü/~")]), "a+b=c%26d%3De&k=%C3%BC%2F~");
-    }
-
-    #[test]
-    fn lenient_decoding() {
-        assert_eq!(decode_component("100%"), "100%");
-        assert_eq!(decode_component("%zz%41"), "%zzA");
-        assert_eq!(decode_component("%4"), "%4");
-        assert_eq!(decode_component("%+1"), "% 1");
+        assert_eq!(r.query, [Piece::raw("x=1"), Piece { raw: "pretty".into(), enabled: false }]);
+        r.set_url("https://x/?");
+        assert_eq!(r.url(), "https://x/?", "a bare ? stays");
+        r.set_url("https://x/");
+        assert_eq!(r.url(), "https://x/");
     }
 
     #[test]
     fn effective_headers_follow_body_and_auth() {
         let mut r = Request { method: Method::Post, base_url: "https://x".into(), ..Default::default() };
-        r.body = Body { kind: BodyKind::Json, text: "{}".into(), fields: vec![] };
+        r.body = Body::json("{}");
         r.auth = Auth::Bearer { token: " abc\n".into() };
         r.headers.push(Row::new("Accept", "application/json"));
         assert_eq!(
@@ -346,11 +341,27 @@ mod tests {
                 ("Content-Type".into(), "application/json".into())
             ]
         );
-        // A Content-Type the user sets wins; a GET sends no body and no body Content-Type.
+        // A Content-Type the user sets wins; a GET keeps its body, as curl and requests send it.
         r.headers.push(Row::new("content-type", "application/vnd.api+json"));
         assert!(!r.effective_headers().iter().any(|(n, v)| n == "Content-Type" && v == "application/json"));
         r.method = Method::Get;
-        assert_eq!(r.body_text(), None);
+        assert_eq!(r.body_text().as_deref(), Some("{}"));
+        // Raw text carries no Content-Type of its own; a form body carries its bytes as typed.
+        let mut switched = Body::raw("a=1&b=%20");
+        switched.switch_kind(BodyKind::Form);
+        assert_eq!(switched.form, [Piece::raw("a=1"), Piece::raw("b=%20")]);
+        switched.form[0].set_value("2");
+        switched.switch_kind(BodyKind::Json);
+        assert_eq!(switched.text, "a=2&b=%20", "the edit and every other byte carried over");
+        let mut json = Body::json("{\"a\": 1}");
+        json.switch_kind(BodyKind::Form);
+        assert!(json.form.is_empty(), "JSON is no form: the form starts empty");
+        json.switch_kind(BodyKind::Json);
+        assert_eq!(json.text, "{\"a\": 1}", "and the JSON is still there");
+        let raw = Request { body: Body::raw("x"), ..Default::default() };
+        assert!(raw.effective_headers().is_empty());
+        let form = Request { body: Body::form("foo=\"bar\"&msg=@raw&sp=%20+"), ..Default::default() };
+        assert_eq!(form.body_text().as_deref(), Some("foo=\"bar\"&msg=@raw&sp=%20+"));
     }
 
     #[test]
@@ -358,7 +369,8 @@ mod tests {
         let mut r = Request::default();
         r.set_url("https://x/y?a=1");
         r.auth = Auth::ApiKey { name: "api_key".into(), value: "s e".into(), location: KeyLocation::Query };
-        assert_eq!(r.url(), "https://x/y?a=1&api_key=s+e");
+        assert_eq!(r.url(), "https://x/y?a=1&api_key=s%20e");
+        assert_eq!(r.typed_url(), "https://x/y?a=1", "the URL box shows what the user typed");
         assert!(r.effective_headers().is_empty());
     }
 

@@ -225,7 +225,7 @@ pub fn response_findings(status: u16, readable_headers: &[(String, String)], cro
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::request::{Auth, Body, Row};
+    use crate::model::request::{Auth, Body};
 
     fn page() -> PageContext {
         PageContext { origin: "https://why401.example".into(), secure: true }
@@ -238,7 +238,7 @@ mod tests {
         r.auth = Auth::Bearer { token: "t".into() };
         assert_eq!(preflight_reasons(&r), ["header Authorization is not CORS-safelisted"]);
         r.method = Method::Post;
-        r.body = Body { kind: BodyKind::Form, text: String::new(), fields: vec![Row::new("a", "b")] };
+        r.body = Body::form("a=b");
         r.auth = Auth::None;
         assert!(preflight_reasons(&r).is_empty(), "form POST is a simple request");
         r.body.kind = BodyKind::Json;
@@ -251,7 +251,7 @@ mod tests {
             method: Method::Put,
             base_url: "https://api.example.com/x".into(),
             auth: Auth::Bearer { token: "t".into() },
-            body: Body { kind: BodyKind::Json, text: "{}".into(), fields: vec![] },
+            body: Body::json("{}"),
             ..Default::default()
         };
         assert_eq!(

@@ -32,8 +32,9 @@ pub fn BodyEditor() -> impl IntoView {
     });
     let ignored = move || {
         request.with(|r| {
-            (!r.method.allows_body() && r.body.kind != BodyKind::None)
-                .then(|| format!("{} requests carry no body: it will not be sent.", r.method))
+            (!r.method.allows_body() && r.body.kind != BodyKind::None).then(|| {
+                format!("curl, Python requests and HTTPie send this body with {} (the exports do too), but a browser refuses to: the page's Send leaves it out.", r.method)
+            })
         })
     };
     let content_type = move || {
@@ -56,7 +57,7 @@ pub fn BodyEditor() -> impl IntoView {
                     let v = event_target_value(&ev);
                     let k = BodyKind::ALL.into_iter().find(|k| kind_value(*k) == v).unwrap_or_default();
                     request.update(|r| {
-                        r.body.kind = k;
+                        r.body.switch_kind(k);
                         // A body on a GET is almost never meant: switch to POST like curl -d does.
                         if k != BodyKind::None && r.method == Method::Get { r.method = Method::Post; }
                     });
@@ -71,8 +72,11 @@ pub fn BodyEditor() -> impl IntoView {
                     prop:value=move || request.with(|r| r.body.text.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); request.update(|r| r.body.text = v) }></textarea>
             </Show>
-            <Show when=move || matches!(kind.get(), BodyKind::Form | BodyKind::Multipart)>
-                <RowsEditor which=Rows::Fields name_label="Field name" value_label="Field value" add_label="Add field" />
+            <Show when=move || kind.get() == BodyKind::Form>
+                <RowsEditor which=Rows::Form name_label="Field name" value_label="Field value" add_label="Add field" />
+            </Show>
+            <Show when=move || kind.get() == BodyKind::Multipart>
+                <RowsEditor which=Rows::Multipart name_label="Field name" value_label="Field value" add_label="Add field" />
             </Show>
             <p id="body-error" class="problem" role="alert" hidden=move || json_error.with(Option::is_none)>{move || json_error.get()}</p>
             {move || ignored().map(|w| view! { <p class="warning-note">{w}</p> })}

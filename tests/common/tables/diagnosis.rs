@@ -5,6 +5,7 @@ use super::Outcome;
 use crate::common::*;
 use why401::model::diagnosis::{self, Context, Report};
 use why401::model::findings::{CodeInfo, Finding};
+use why401::model::request::urlencoded::Piece;
 use why401::model::request::{Auth, Body, BodyKind, Method, Request, Row};
 use why401::model::response::{Hop, Response, Source};
 use why401::model::time::Clock;
@@ -58,8 +59,20 @@ impl In {
     }
 
     pub fn body(mut self, kind: BodyKind, text: &str, fields: &[(&str, &str)]) -> In {
-        self.r().body =
-            Body { kind, text: text.into(), fields: fields.iter().map(|(n, v)| Row::new(*n, *v)).collect() };
+        self.r().body = Body {
+            kind,
+            text: text.into(),
+            form: if kind == BodyKind::Form {
+                fields.iter().map(|(n, v)| Piece::new(n, v)).collect()
+            } else {
+                Vec::new()
+            },
+            fields: if kind == BodyKind::Multipart {
+                fields.iter().map(|(n, v)| Row::new(*n, *v)).collect()
+            } else {
+                Vec::new()
+            },
+        };
         self
     }
 

@@ -1,8 +1,8 @@
 //! The request as JavaScript `fetch` (Node 18+ or a browser console).
 
-use super::literal::{js_str, literal, Lang};
+use super::literal::{js_json_stringify, js_str, literal, Lang};
 use super::options::Options;
-use super::plan::{faithful, plan, Payload};
+use super::plan::{plan, Payload};
 use super::text::{Env, Text};
 use crate::model::request::basic;
 use crate::model::request::Request;
@@ -20,24 +20,27 @@ pub fn fetch(r: &Request, opts: Options) -> String {
     let mut env = Env { on: opts.secrets_as_env, bound: vec![] };
     let p = plan(r, &mut env);
     let mut pre = String::new();
+    let mut head = String::new();
     let mut body = None;
-    // fetch sends a string body as text/plain, so JSON and raw text need their type.
-    let mut headers: Vec<(String, String)> = p
-        .merged_headers(matches!(p.body, Some(Payload::Json(..) | Payload::Raw(_))))
-        .iter()
-        .map(|(n, v)| (n.clone(), js(v)))
-        .collect();
+    let text_body = matches!(p.body, Some(Payload::Text { .. }));
+    if p.repeats_headers() {
+        head.push_str("// fetch joins a repeated header into one line, values separated by \", \"\n");
+    }
+    // fetch sends a string body as text/plain: any other type is written out.
+    let mut headers: Vec<(String, String)> =
+        p.merged_headers(text_body).iter().map(|(n, v)| (n.clone(), js(v))).collect();
     match &p.body {
         None => {}
-        Some(Payload::Json(_, Some(v))) if faithful(v, true) => {
+        Some(Payload::Text { .. }) if !p.method.allows_body() => head
+            .push_str(&format!("// fetch refuses a body with {}: the body this request has is left out\n", p.method)),
+        Some(Payload::Text { text, json: Some(v), .. }) if js_json_stringify(v).as_deref() == Some(text) => {
             body = Some(format!("JSON.stringify({})", literal(v, Lang::Js, 1)))
         }
-        Some(Payload::Json(text, _) | Payload::Raw(text)) => body = Some(js_str(text)),
-        Some(Payload::Form(fields)) => {
-            let pairs: Vec<String> =
-                fields.iter().map(|(n, v)| format!("    [{}, {}],\n", js_str(n), js_str(v))).collect();
-            body = Some(format!("new URLSearchParams([\n{}  ])", pairs.concat()));
+        // A Blob without a type is sent with no Content-Type at all, as the request has none.
+        Some(Payload::Text { text, .. }) if p.content_type().is_none() => {
+            body = Some(format!("new Blob([{}])", js_str(text)))
         }
+        Some(Payload::Text { text, .. }) => body = Some(js_str(text)),
         Some(Payload::Multipart(fields)) => {
             pre.push_str("const form = new FormData();\n");
             for (n, v) in fields {
@@ -57,7 +60,6 @@ pub fn fetch(r: &Request, opts: Options) -> String {
             body = Some("form".into());
         }
     }
-    let mut head = String::new();
     if let Some(c) = &p.credentials {
         if c.digest {
             head.push_str(
@@ -90,7 +92,7 @@ pub fn fetch(r: &Request, opts: Options) -> String {
     }
     format!(
         "{head}{pre}const response = await fetch({}, {{\n{}\n}});\nconsole.log(response.status, await response.text());\n",
-        js_url(&p.url()),
+        js_url(&p.url_with_env(|v| v.clone())),
         opts_lines.join("\n")
     )
 }

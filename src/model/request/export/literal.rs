@@ -78,3 +78,70 @@ pub(super) fn literal(v: &Value, lang: Lang, depth: usize) -> String {
         }
     }
 }
+
+/// What Python's `json.dumps` (as `requests`' `json=` calls it) writes for `v`: `, ` and `: `
+/// between items, every non-ASCII character escaped. None when `v` holds a number written with
+/// an exponent, which Python spells its own way (`1e-07`): then `json=` is never exact.
+pub(super) fn python_json_dumps(v: &Value) -> Option<String> {
+    Some(match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        // Both print the shortest text that reads back as the same double (`2.5`, `1.0`).
+        Value::Number(n) if n.to_string().contains(['e', 'E']) => return None,
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => ascii_json_string(s),
+        Value::Array(a) => format!("[{}]", a.iter().map(python_json_dumps).collect::<Option<Vec<_>>>()?.join(", ")),
+        Value::Object(o) => {
+            let items: Option<Vec<String>> =
+                o.iter().map(|(k, x)| Some(format!("{}: {}", ascii_json_string(k), python_json_dumps(x)?))).collect();
+            format!("{{{}}}", items?.join(", "))
+        }
+    })
+}
+
+/// What JavaScript's `JSON.stringify` writes for `v`: no spaces, non-ASCII as it is. None when a
+/// number would be spelt otherwise in JavaScript (`1.0` is `1` there, exponents differ) or is an
+/// integer a double cannot hold, and for a `__proto__` key, which an object literal cannot hold.
+pub(super) fn js_json_stringify(v: &Value) -> Option<String> {
+    const EXACT: u64 = 1 << 53;
+    fn same_in_js(v: &Value) -> bool {
+        match v {
+            Value::Number(n) if n.is_f64() => {
+                n.as_f64().is_some_and(|f| f.fract() != 0.0) && !n.to_string().contains(['e', 'E'])
+            }
+            Value::Number(n) => {
+                n.as_u64().is_some_and(|x| x < EXACT) || n.as_i64().is_some_and(|x| x.unsigned_abs() < EXACT)
+            }
+            Value::Array(a) => a.iter().all(same_in_js),
+            Value::Object(o) => o.iter().all(|(k, x)| k != "__proto__" && same_in_js(x)),
+            _ => true,
+        }
+    }
+    // serde_json escapes exactly the characters JSON.stringify does (quote, backslash, controls).
+    same_in_js(v).then(|| serde_json::to_string(v).ok()).flatten()
+}
+
+/// A JSON string with every non-ASCII character as `\uXXXX` (surrogate pairs beyond U+FFFF).
+fn ascii_json_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            ' '..='~' => out.push(c),
+            c => {
+                let mut units = [0u16; 2];
+                for u in c.encode_utf16(&mut units) {
+                    out.push_str(&format!("\\u{u:04x}"));
+                }
+            }
+        }
+    }
+    out.push('"');
+    out
+}

@@ -1,15 +1,20 @@
-//! What every target sends, computed once from the request so that the four snippets agree.
+//! What every target sends, computed once from the request so that the snippets agree: the
+//! URL as typed, the headers in their order, the body's exact text. A target may rebuild the
+//! body idiomatically (`json=`, `data={…}`, `JSON.stringify`) only when that gives the same bytes.
 
-use super::text::{header_value, Env, Part, Text};
-use crate::model::request::{form_urlencode, Auth, BodyKind, KeyLocation, Method, Request, Row};
+use super::text::{header_value, Env, Text};
+use crate::model::request::urlencoded::{self, Piece};
+use crate::model::request::{Auth, BodyKind, KeyLocation, Method, Request};
 use serde_json::Value;
 
 pub(super) enum Payload {
-    /// The text as typed, and its value when it parses (the targets re-serialise it).
-    Json(String, Option<Value>),
-    Form(Vec<(String, String)>),
+    /// JSON, form or raw text, sent byte for byte; for a JSON body also its parsed value.
+    Text {
+        text: String,
+        kind: BodyKind,
+        json: Option<Value>,
+    },
     Multipart(Vec<(String, String)>),
-    Raw(String),
 }
 
 pub(super) struct Credentials {
@@ -22,19 +27,23 @@ pub(super) struct Credentials {
 
 pub(super) struct Plan {
     pub(super) method: Method,
-    pub(super) base_url: String,
-    pub(super) query: Vec<(String, Text)>,
+    /// The URL exactly as the page sends it, query pieces as typed.
+    pub(super) url: String,
+    /// Query parameters the auth helper adds whose value is a variable: the target encodes the
+    /// value at run time (a shell cannot inside a URL).
+    pub(super) env_query: Vec<(String, Text)>,
+    /// The user's header rows in their order, then the auth helper's header.
     pub(super) headers: Vec<(String, Text)>,
     pub(super) credentials: Option<Credentials>,
     pub(super) body: Option<Payload>,
-    /// The Content-Type the body kind implies when the user set none; a target adds it when its
-    /// tool would not send the same one by itself.
+    /// The Content-Type the body kind implies when no header row sets one: a target writes it
+    /// when its client would not send that same value by itself.
     pub(super) implied_type: Option<&'static str>,
 }
 
 pub(super) fn plan(r: &Request, env: &mut Env) -> Plan {
-    let mut query: Vec<(String, Text)> =
-        r.query.iter().filter(|q| q.enabled).map(|q| (q.name.clone(), Text::lit(&q.value))).collect();
+    let mut url_request = r.clone();
+    let mut env_query = Vec::new();
     let mut headers: Vec<(String, Text)> = r
         .headers
         .iter()
@@ -52,7 +61,12 @@ pub(super) fn plan(r: &Request, env: &mut Env) -> Plan {
             headers.push((name.clone(), env.secret("API_KEY", value)));
         }
         Auth::ApiKey { name, value, location: KeyLocation::Query } => {
-            query.push((name.clone(), env.secret("API_KEY", value)))
+            let secret = env.secret("API_KEY", value);
+            if secret.has_env() {
+                // Left out of the URL here; each target adds it, encoded at run time.
+                url_request.auth = Auth::None;
+                env_query.push((name.clone(), secret));
+            }
         }
         Auth::Basic { user, password } | Auth::Digest { user, password } if !r.has_header("authorization") => {
             credentials = Some(Credentials {
@@ -64,52 +78,38 @@ pub(super) fn plan(r: &Request, env: &mut Env) -> Plan {
         }
         _ => {}
     }
-    let pairs =
-        |rows: &[Row]| rows.iter().filter(|f| f.enabled).map(|f| (f.name.clone(), f.value.clone())).collect::<Vec<_>>();
     let body = match r.body.kind {
-        _ if !r.method.allows_body() => None,
         BodyKind::None => None,
-        BodyKind::Json => Some(Payload::Json(r.body.text.clone(), serde_json::from_str(&r.body.text).ok())),
-        BodyKind::Form => Some(Payload::Form(pairs(&r.body.fields))),
-        BodyKind::Multipart => Some(Payload::Multipart(pairs(&r.body.fields))),
-        BodyKind::Raw => Some(Payload::Raw(r.body.text.clone())),
+        BodyKind::Multipart => Some(Payload::Multipart(
+            r.body.fields.iter().filter(|f| f.enabled).map(|f| (f.name.clone(), f.value.clone())).collect(),
+        )),
+        kind => {
+            let text = r.body_text().unwrap_or_default();
+            let json = (kind == BodyKind::Json).then(|| serde_json::from_str(&text).ok()).flatten();
+            Some(Payload::Text { text, kind, json })
+        }
     };
     let implied_type = match body {
-        Some(_) if !r.has_header("content-type") => {
-            r.body.kind.content_type().filter(|_| r.body.kind != BodyKind::Multipart)
-        }
+        Some(Payload::Text { kind, .. }) if !r.has_header("content-type") => kind.content_type(),
         _ => None,
     };
-    Plan { method: r.method, base_url: r.base_url.clone(), query, headers, credentials, body, implied_type }
+    Plan { method: r.method, url: url_request.url(), env_query, headers, credentials, body, implied_type }
 }
 
 impl Plan {
-    /// The URL with its query encoded as the page encodes it; a variable is left for the
-    /// target to encode at run time.
-    pub(super) fn url(&self) -> Text {
-        let mut url = Text::lit(&self.base_url);
-        for (k, (name, value)) in self.query.iter().enumerate() {
-            let sep = if k == 0 { "?" } else { "&" };
-            url = match value.0.as_slice() {
-                [Part::Lit(v)] => url.then(Text::lit(format!("{sep}{}", form_urlencode(&[Row::new(name, v)])))),
-                _ => url.then(Text::lit(format!("{sep}{}", form_urlencode(&[Row::new(name, "")])))).then(value.clone()),
-            };
+    /// The URL with the variables' query parameters, for targets that build it at run time.
+    pub(super) fn url_with_env(&self, encode: impl Fn(&Text) -> Text) -> Text {
+        let mut url = Text::lit(&self.url);
+        for (k, (name, value)) in self.env_query.iter().enumerate() {
+            let sep = if k == 0 && !self.url.contains('?') { "?" } else { "&" };
+            let name = Piece::new(name, "").raw;
+            url = url.then(Text::lit(format!("{sep}{name}"))).then(encode(value));
         }
         url
     }
 
-    /// The URL with only the literal query rows, and the rows that hold a variable: a shell
-    /// cannot encode `$API_KEY` inside a URL, so curl and HTTPie pass those rows separately.
-    pub(super) fn url_without_env(&self) -> (String, Vec<&(String, Text)>) {
-        let (env, literal): (Vec<_>, Vec<_>) = self.query.iter().partition(|(_, v)| v.has_env());
-        let rows: Vec<Row> = literal.iter().map(|(n, v)| Row::new(n, v.lits())).collect();
-        let query = form_urlencode(&rows);
-        let url = if query.is_empty() { self.base_url.clone() } else { format!("{}?{query}", self.base_url) };
-        (url, env)
-    }
-
     /// Headers with one entry per name (a dict in Python, an object in JS): repeats are joined
-    /// with ", " as HTTP allows.
+    /// with ", " as HTTP allows, which is one header line instead of several.
     pub(super) fn merged_headers(&self, with_type: bool) -> Vec<(String, Text)> {
         let mut out: Vec<(String, Text)> = Vec::new();
         for (name, value) in &self.headers {
@@ -123,18 +123,27 @@ impl Plan {
         }
         out
     }
-}
 
-/// The JSON value when re-serialising it in the target keeps every number exact; JS numbers
-/// are doubles, and an object literal cannot hold a "__proto__" key.
-pub(super) fn faithful(v: &Value, js: bool) -> bool {
-    const EXACT: f64 = 9_007_199_254_740_992.0;
-    match v {
-        Value::Number(n) if n.is_f64() => n.as_f64().is_some_and(|f| f.fract() != 0.0 || f.abs() < EXACT),
-        Value::Number(n) => !js || n.as_f64().is_some_and(|f| f.abs() < EXACT),
-        Value::Array(a) => a.iter().all(|x| faithful(x, js)),
-        Value::Object(o) => o.iter().all(|(k, x)| !(js && k == "__proto__") && faithful(x, js)),
-        _ => true,
+    /// The Content-Type the request carries: a header row's, else the body kind's.
+    pub(super) fn content_type(&self) -> Option<String> {
+        let row = self.headers.iter().rev().find(|(n, _)| n.eq_ignore_ascii_case("content-type"));
+        row.map(|(_, v)| v.lits()).or(self.implied_type.map(str::to_string))
+    }
+
+    /// Whether a header name is set more than once (a client that keeps headers in a map sends
+    /// them as one line).
+    pub(super) fn repeats_headers(&self) -> bool {
+        has_duplicates(self.headers.iter().map(|(n, _)| n.to_ascii_lowercase()))
+    }
+
+    /// The form body's pairs, when encoding them the way a client encodes a dict gives the same
+    /// bytes as the text (so `data={…}` is exact).
+    pub(super) fn form_pairs(&self) -> Option<Vec<(String, String)>> {
+        let Some(Payload::Text { text, kind: BodyKind::Form, .. }) = &self.body else { return None };
+        let pieces = urlencoded::split(text);
+        let pairs: Vec<(String, String)> = pieces.iter().map(|p| (p.name(), p.value())).collect();
+        let again = urlencoded::form_urlencode(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+        (again == *text && !pairs.is_empty() && !has_duplicates(pairs.iter().map(|(n, _)| n))).then_some(pairs)
     }
 }
 

@@ -1,8 +1,8 @@
 //! The request as a Python `requests` script.
 
-use super::literal::{literal, py_str, Lang};
+use super::literal::{literal, py_str, python_json_dumps, Lang};
 use super::options::Options;
-use super::plan::{faithful, has_duplicates, plan, Payload};
+use super::plan::{has_duplicates, plan, Payload};
 use super::text::{Env, Text};
 use crate::model::request::basic::{self, Latin1Difference};
 use crate::model::request::Request;
@@ -47,41 +47,50 @@ pub fn python(r: &Request, opts: Options) -> String {
     let mut env = Env { on: opts.secrets_as_env, bound: vec![] };
     let p = plan(r, &mut env);
     let mut auth_import = None;
-    let mut code = format!("url = {}\n", py_str(&p.base_url));
+    let mut code = String::new();
+    if p.repeats_headers() {
+        code.push_str(
+            "# requests keeps headers in a dict: a repeated header goes as one line, values joined by \", \"\n",
+        );
+    }
+    code.push_str(&format!("url = {}\n", py_str(&p.url)));
     let mut args = vec!["url".to_string()];
-    if !p.query.is_empty() {
-        let entries: Vec<(String, String)> = p.query.iter().map(|(n, v)| (n.clone(), py(v))).collect();
+    if !p.env_query.is_empty() {
+        let entries: Vec<(String, String)> = p.env_query.iter().map(|(n, v)| (n.clone(), py(v))).collect();
         code.push_str(&py_mapping("params", &entries));
         args.push("params=params".into());
     }
-    // requests sets Content-Type itself for json=, a dict in data= and files=; not for a str.
+    // requests writes json= with json.dumps and a dict in data= with urlencode, and then sets
+    // the Content-Type itself: used only when that gives the very bytes the request has.
     let json_value = match &p.body {
-        Some(Payload::Json(_, Some(v))) if faithful(v, false) => Some(v),
+        Some(Payload::Text { text, json: Some(v), .. }) if python_json_dumps(v).as_deref() == Some(text) => Some(v),
         _ => None,
     };
-    let needs_type = matches!(p.body, Some(Payload::Raw(_)) | Some(Payload::Json(..))) && json_value.is_none();
+    let form_pairs = p.form_pairs().filter(|_| p.implied_type.is_some());
+    // A str or bytes body gets no Content-Type from requests: it is written when one is due.
+    let needs_type = matches!(p.body, Some(Payload::Text { .. })) && json_value.is_none() && form_pairs.is_none();
     let headers = p.merged_headers(needs_type);
     if !headers.is_empty() {
         let entries: Vec<(String, String)> = headers.iter().map(|(n, v)| (n.clone(), py(v))).collect();
         code.push_str(&py_mapping("headers", &entries));
         args.push("headers=headers".into());
     }
-    match (&p.body, json_value) {
-        (None, _) => {}
-        (Some(Payload::Json(..)), Some(v)) => {
+    match (&p.body, json_value, form_pairs) {
+        (None, ..) => {}
+        (Some(Payload::Text { .. }), Some(v), _) => {
             code.push_str(&format!("payload = {}\n", literal(v, Lang::Python, 0)));
             args.push("json=payload".into());
         }
-        (Some(Payload::Json(text, _) | Payload::Raw(text)), _) => {
-            code.push_str(&format!("data = {}\n", py_bytes(text)));
-            args.push("data=data".into());
-        }
-        (Some(Payload::Form(fields)), _) => {
-            let entries: Vec<(String, String)> = fields.iter().map(|(n, v)| (n.clone(), py_str(v))).collect();
+        (Some(Payload::Text { .. }), None, Some(pairs)) => {
+            let entries: Vec<(String, String)> = pairs.into_iter().map(|(n, v)| (n, py_str(&v))).collect();
             code.push_str(&py_mapping("data", &entries));
             args.push("data=data".into());
         }
-        (Some(Payload::Multipart(fields)), _) => {
+        (Some(Payload::Text { text, .. }), ..) => {
+            code.push_str(&format!("data = {}\n", py_bytes(text)));
+            args.push("data=data".into());
+        }
+        (Some(Payload::Multipart(fields)), ..) => {
             // (None, value) makes requests send a plain field rather than a file.
             let entries: Vec<(String, String)> = fields
                 .iter()
