@@ -11,6 +11,7 @@ pub mod digest;
 pub mod digest_flow;
 pub mod export;
 pub mod outcome;
+pub mod reproduction;
 pub mod sending;
 pub mod urlencoded;
 

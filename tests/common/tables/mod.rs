@@ -3,6 +3,7 @@
 //! asserts every row and `findings_docs` checks that every catalog code fires in some row.
 
 pub mod diagnosis;
+pub mod reproduction;
 pub mod sending;
 pub mod signature;
 pub mod token;
@@ -48,5 +49,13 @@ pub fn assert_all(outcomes: &[Outcome]) {
 
 /// The rows of every table.
 pub fn all() -> Vec<Outcome> {
-    [token::outcomes(), signature::outcomes(), sending::outcomes(), vendor::outcomes(), diagnosis::outcomes()].concat()
+    [
+        token::outcomes(),
+        signature::outcomes(),
+        sending::outcomes(),
+        vendor::outcomes(),
+        diagnosis::outcomes(),
+        reproduction::outcomes(),
+    ]
+    .concat()
 }

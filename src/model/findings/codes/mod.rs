@@ -2,12 +2,14 @@
 //! (`use crate::model::findings::codes::*`); the catalog reads the families' lists.
 
 mod diagnosis;
+mod reproduction;
 mod sending;
 mod signature;
 mod token;
 mod vendor;
 
 pub use diagnosis::*;
+pub use reproduction::*;
 pub use sending::*;
 pub use signature::*;
 pub use token::*;
