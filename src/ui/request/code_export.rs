@@ -1,6 +1,8 @@
 //! The Export section: the request as curl, Python requests, HTTPie or fetch.
 
+use super::DifferencesList;
 use crate::model::request::export::{self, Options, Target};
+use crate::model::request::reproduction::Sender;
 use crate::state::Composer;
 use crate::ui::copy::copy_and_report;
 use leptos::prelude::*;
@@ -35,6 +37,7 @@ pub fn CodeExport() -> impl IntoView {
             </label>
             <p id="env-hint" class="hint">"Tokens, passwords and keys become "<code>"$TOKEN"</code>", "<code>"$PASSWORD"</code>", "<code>"$API_KEY"</code>"…, so the snippet can go into a ticket. Set them first, e.g. "<code>"export TOKEN=…"</code>"."</p>
             <pre class="code" role="tabpanel" aria-label="Exported code"><code>{move || code.get()}</code></pre>
+            <DifferencesList sender=Signal::derive(move || Sender::Export(target.get())) label="What this export cannot reproduce" />
             <div class="export-actions">
                 <button type="button" class="secondary" on:click=copy>"Copy"</button>
                 <span role="status" class="hint">{move || copied.get()}</span>

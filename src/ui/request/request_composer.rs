@@ -2,8 +2,10 @@
 
 use super::AuthHelper;
 use super::BodyEditor;
+use super::DifferencesList;
 use super::Rows;
 use super::RowsEditor;
+use crate::model::request::reproduction::Sender;
 use crate::model::request::Method;
 use crate::state::Composer;
 use leptos::prelude::*;
@@ -59,6 +61,7 @@ pub fn RequestComposer() -> impl IntoView {
                 <RowsEditor which=Rows::Headers name_label="Header name" value_label="Header value" add_label="Add header" />
             </details>
             <BodyEditor />
+            <DifferencesList sender=Sender::Page label="What Send cannot reproduce" />
         </section>
     }
 }
