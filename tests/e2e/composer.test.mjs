@@ -300,6 +300,57 @@ test('Import curl fills the composer (bash and cmd quoting); unknown flags are l
   }
 });
 
+test('Imported bytes go out as curl sends them; what Send cannot reproduce is listed with its code', async () => {
+  const { context, page } = await open();
+  try {
+    // A form body curl sends as typed (quotes, @, %20, +, brackets) and a URL with a bare
+    // parameter: no byte re-encoded, no '=' added.
+    await page.getByLabel('curl command').fill(
+      `curl '${suite.httpbin.origin}/anything?pretty&x=%20' -d 'foo="bar"&msg=@raw&sp=%20+&item[]=1'`,
+    );
+    await page.getByRole('button', { name: 'Import' }).click();
+    assert.equal(await page.getByLabel('URL', { exact: true }).inputValue(), `${suite.httpbin.origin}/anything?pretty&x=%20`);
+    assert.equal(await sendRequest(page), '200 OK');
+    let echo = await responseJson(page);
+    assert.equal(echo.url, `${suite.httpbin.origin}/anything?pretty&x=%20`);
+    assert.equal(echo.headers['Content-Type'], 'application/x-www-form-urlencoded');
+    assert.deepEqual(echo.form, { foo: '"bar"', msg: '@raw', sp: '  ', 'item[]': '1' });
+
+    // Raw text with no Content-Type row goes without one (curl -H 'Content-Type:').
+    await page.getByLabel('curl command').fill(`curl '${suite.httpbin.origin}/anything' -H 'Content-Type:' --data-raw 'plain text'`);
+    await page.getByRole('button', { name: 'Import' }).click();
+    assert.equal(await sendRequest(page), '200 OK');
+    echo = await responseJson(page);
+    assert.equal(echo.data, 'plain text');
+    assert.equal(echo.headers['Content-Type'], undefined, JSON.stringify(echo.headers));
+
+    // A body on GET: kept in the request and in the curl export, listed as what Send leaves out.
+    await page.getByLabel('curl command').fill(`curl -X GET '${suite.httpbin.origin}/anything' -d q=1 -H 'X-A: 1' -H 'X-A: 2'`);
+    await page.getByRole('button', { name: 'Import' }).click();
+    const send = page.getByRole('list', { name: 'What Send cannot reproduce' });
+    await send.waitFor();
+    assert.deepEqual(await send.locator('.difference-code').allTextContents(), ['body_on_get_dropped', 'headers_joined']);
+    assert.match(await send.textContent(), /curl, Python requests and HTTPie send it exactly/);
+    assert.equal(await sendRequest(page), '200 OK');
+    echo = await responseJson(page);
+    assert.equal(echo.method, 'GET');
+    assert.equal(echo.data, '', 'the browser sent no body');
+    assert.equal(echo.headers['X-A'], '1, 2');
+    await page.getByRole('tab', { name: 'curl' }).click();
+    const code = page.getByLabel('Exported code');
+    assert.match(await code.textContent(), /curl -X GET .*\n.*-H 'X-A: 1' \\\n  -H 'X-A: 2'[\s\S]*--data-raw q=1/);
+    assert.equal(await page.getByRole('list', { name: 'What this export cannot reproduce' }).count(), 0, 'curl sends all of it');
+    await page.getByRole('tab', { name: 'Python requests' }).click();
+    assert.deepEqual(
+      await page.getByRole('list', { name: 'What this export cannot reproduce' }).locator('.difference-code').allTextContents(),
+      ['headers_joined'],
+    );
+    await screenshot(page, 'composer-differences');
+  } finally {
+    await context.close();
+  }
+});
+
 test('Export shows curl, Python, HTTPie and fetch, with secrets as environment variables', async () => {
   const { context, page } = await open();
   try {

@@ -30,13 +30,6 @@ pub fn BodyEditor() -> impl IntoView {
                 .flatten()
         })
     });
-    let ignored = move || {
-        request.with(|r| {
-            (!r.method.allows_body() && r.body.kind != BodyKind::None).then(|| {
-                format!("curl, Python requests and HTTPie send this body with {} (the exports do too), but a browser refuses to: the page's Send leaves it out.", r.method)
-            })
-        })
-    };
     let content_type = move || {
         composer.outgoing.with(|r| {
             if r.body.kind == BodyKind::Multipart {
@@ -79,7 +72,6 @@ pub fn BodyEditor() -> impl IntoView {
                 <RowsEditor which=Rows::Multipart name_label="Field name" value_label="Field value" add_label="Add field" />
             </Show>
             <p id="body-error" class="problem" role="alert" hidden=move || json_error.with(Option::is_none)>{move || json_error.get()}</p>
-            {move || ignored().map(|w| view! { <p class="warning-note">{w}</p> })}
             {move || content_type().map(|c| view! { <p class="hint"><code>{c}</code>" (set a Content-Type header to override)"</p> })}
         </fieldset>
     }
