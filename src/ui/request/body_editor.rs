@@ -33,12 +33,14 @@ pub fn BodyEditor() -> impl IntoView {
     let content_type = move || {
         composer.outgoing.with(|r| {
             if r.body.kind == BodyKind::Multipart {
-                return Some("Content-Type: multipart/form-data with a boundary the browser chooses".to_string());
+                return Some(("Content-Type: multipart/form-data".to_string(), " with a boundary the browser chooses"));
             }
-            r.effective_headers()
-                .into_iter()
-                .find(|(n, _)| n.eq_ignore_ascii_case("content-type"))
-                .map(|(n, v)| format!("{n}: {v}"))
+            let from_row = r.has_header("content-type");
+            r.effective_headers().into_iter().find(|(n, _)| n.eq_ignore_ascii_case("content-type")).map(|(n, v)| {
+                let whence =
+                    if from_row { " (from the Headers above)" } else { " (set a Content-Type header to override)" };
+                (format!("{n}: {v}"), whence)
+            })
         })
     };
     view! {
@@ -72,7 +74,7 @@ pub fn BodyEditor() -> impl IntoView {
                 <RowsEditor which=Rows::Multipart name_label="Field name" value_label="Field value" add_label="Add field" />
             </Show>
             <p id="body-error" class="problem" role="alert" hidden=move || json_error.with(Option::is_none)>{move || json_error.get()}</p>
-            {move || content_type().map(|c| view! { <p class="hint"><code>{c}</code>" (set a Content-Type header to override)"</p> })}
+            {move || content_type().map(|(c, whence)| view! { <p class="hint"><code>{c}</code>{whence}</p> })}
         </fieldset>
     }
 }
