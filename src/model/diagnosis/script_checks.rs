@@ -31,7 +31,9 @@ pub fn checks(f: &Facts, hits: &[Hit]) -> Vec<ScriptCheck> {
     let has_body = f.request.is_some_and(|r| {
         r.method.allows_body() && matches!(r.body.kind, BodyKind::Json | BodyKind::Form | BodyKind::Raw)
     });
-    if has_body && !fired("token_request_not_form") {
+    let body_settled =
+        ["token_request_not_form", "json_sent_as_form", "form_sent_as_json", "json_without_json_content_type"];
+    if has_body && !body_settled.iter().any(|c| fired(c)) {
         out.push(ScriptCheck {
             title: "data= and json= send different bodies".into(),
             why: "`data={…}` sends a form (application/x-www-form-urlencoded), which token endpoints require; `json={…}` sends JSON, which JSON APIs require; `data=json.dumps(…)` sends JSON text without a JSON Content-Type. Check that your script uses the one this endpoint reads.".into(),

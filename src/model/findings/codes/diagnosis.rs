@@ -110,6 +110,31 @@ codes! {
         "Encode `user:password` as UTF-8 before base64. Python requests encodes Basic credentials as Latin-1: pass bytes, e.g. `auth=(user.encode(), password.encode())`, or build the header yourself.",
         "RFC 7617 §2.1", "https://www.rfc-editor.org/rfc/rfc7617#section-2.1",
         "`WWW-Authenticate: Basic realm=\"api\", charset=\"UTF-8\"` and the password `pässword` sent as Latin-1.";
+    JSON_SENT_AS_FORM = "json_sent_as_form", Error,
+        "The JSON body is labelled as a form (application/x-www-form-urlencoded).",
+        "Label it as JSON: add `-H 'Content-Type: application/json'`, or send it with `--json '{…}'` (curl 7.82+), which sets the Content-Type and Accept for you. curl's `-d` labels any data as a form unless told otherwise, so the server's form parser reads the whole JSON text as one field name with no value. In Python use `json=` rather than `data=`.",
+        "RFC 9110 §8.3", "https://www.rfc-editor.org/rfc/rfc9110#section-8.3",
+        "`curl -d '{\"user\":\"ann\"}' https://api.example.com/login` (no Content-Type, so curl sends `application/x-www-form-urlencoded`).";
+    FORM_SENT_AS_JSON = "form_sent_as_json", Error,
+        "The body is a form but is labelled as JSON.",
+        "Send what the label says: either JSON (`{\"user\":\"ann\",\"password\":\"…\"}`, or `--json`), or keep the form and drop the `Content-Type: application/json` header so curl's `-d` labels it `application/x-www-form-urlencoded`. A JSON parser stops at the first byte of `user=ann` and the server answers 400, or treats the request as having no credentials.",
+        "RFC 9110 §8.3", "https://www.rfc-editor.org/rfc/rfc9110#section-8.3",
+        "`curl -H 'Content-Type: application/json' -d 'user=ann&password=…' https://api.example.com/login`.";
+    JSON_WITHOUT_JSON_CONTENT_TYPE = "json_without_json_content_type", Warning,
+        "The body is JSON but its Content-Type is not.",
+        "Send `Content-Type: application/json` with it (`--json` in curl, `json=` in Python requests; `data=json.dumps(…)` sends no Content-Type at all). Most frameworks parse a body only when its Content-Type says JSON: Express leaves `req.body` empty, Flask answers 415, and the credentials or fields in it are never read.",
+        "RFC 8259 §11", "https://www.rfc-editor.org/rfc/rfc8259#section-11",
+        "`curl -H 'Content-Type: text/plain' -d '{\"refresh_token\":\"…\"}' https://api.example.com/token`.";
+    FORM_VALUE_NOT_ENCODED = "form_value_not_encoded", Warning,
+        "A form value has an unencoded `&`, `+` or `%` that changes what the server reads.",
+        "Let curl encode each field: `--data-urlencode 'password=p&ss+w%rd'` (one per field) instead of `-d`, which sends the bytes as typed. By hand, write `&` as `%26`, `+` as `%2B` and `%` as `%25`. In Python pass a dict to `data=`, which encodes it.",
+        "URL Standard §5.1 (application/x-www-form-urlencoded parsing)", "https://url.spec.whatwg.org/#urlencoded-parsing",
+        "`curl -d 'user=ann&password=p&ss+1' …`: the server reads the password `p` and a field named `ss 1`.";
+    GET_WITH_BODY = "get_with_body", Warning,
+        "A GET or HEAD request carries a body.",
+        "Send the data where the server reads it: in the query (`curl -G -d …` or `--data-urlencode` with `-G` turns it into `?name=value`), or in a POST (drop `-X GET`: `-d` alone makes curl POST). A body on GET has no defined meaning: most servers ignore it, some proxies and CDNs refuse it with 400, and browsers cannot send it at all.",
+        "RFC 9110 §9.3.1", "https://www.rfc-editor.org/rfc/rfc9110#section-9.3.1",
+        "`curl -X GET -d 'grant_type=client_credentials' https://login.example.com/oauth/token`.";
     TOKEN_REQUEST_NOT_FORM = "token_request_not_form", Warning,
         "The token request body is JSON; token endpoints read a form.",
         "Send the parameters as `application/x-www-form-urlencoded`: `data=` in Python requests (not `json=`), `-d` / `--data-urlencode` in curl, `URLSearchParams` with fetch.",
