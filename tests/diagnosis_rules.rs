@@ -9,6 +9,7 @@ use common::*;
 use why401::model::diagnosis::{self, Likelihood, Report};
 use why401::model::findings::codes::{KID_NOT_IN_JWKS, SIGNATURE_INVALID};
 use why401::model::request::{Auth, BodyKind, KeyLocation, Method};
+use why401::model::response::Source;
 use why401::model::token::inspect::inspect;
 
 #[test]
@@ -351,6 +352,7 @@ fn json_has_stable_field_names() {
 
 /// The codes for a command that itself looks wrong (issue 9).
 const COMMAND_CODES: &[&str] = &[
+    "credential_from_variable",
     "json_sent_as_form",
     "form_sent_as_json",
     "json_without_json_content_type",
@@ -376,6 +378,16 @@ fn a_wrong_command_gets_a_verdict_that_names_the_bytes_and_the_fix() {
             "JSON as text/plain",
             In::curl(&format!(r#"curl -H 'Content-Type: text/plain' -d '{{"refresh_token":"r1"}}' {TOKEN_URL}"#)).status(415, &[]),
             "Most likely: the JSON body goes out with Content-Type text/plain, so the server may not parse it; send `Content-Type: application/json`.",
+        ),
+        (
+            "an unset token variable",
+            In::curl(&format!(r#"curl -H "Authorization: Bearer $API_TOKEN" {ORDERS}"#)).www(401, RFC6750_NO_AUTH),
+            "Most likely: the credential comes from the shell variable API_TOKEN; if it is unset where the command runs, the request carries `Authorization: Bearer ` with an empty token; check it with `echo \"${API_TOKEN:?unset}\"`.",
+        ),
+        (
+            "the page sent the variable's name",
+            In::curl(&format!(r#"curl -H "Authorization: Bearer ${{API_TOKEN}}" {ORDERS}"#)).answer(401, &[], Source::Fetched { cross_origin: false }),
+            "Most likely: this page sent the text `${API_TOKEN}` instead of a credential: a browser cannot fill in API_TOKEN; paste its value, or run the exported curl in your shell.",
         ),
         (
             "a password split at &",
@@ -414,6 +426,16 @@ fn evidence_names_the_bytes_and_never_a_secret() {
     assert!(e.contains("`q=1+1`") && e.contains("(`1 1`)"), "{e}");
     let e = evidence(In::curl(&format!("curl -d 'user=ann&password=hunter+2' {LOGIN}")), "form_value_not_encoded");
     assert!(e.contains("the value of password") && !e.contains("hunter"), "{e}");
+    let e = evidence(In::curl(&format!(r#"curl -H "X-Api-Key: $KEY" {ORDERS}"#)), "credential_from_variable");
+    assert!(e.contains("no X-Api-Key header at all"), "{e}");
+    let e = evidence(In::curl(&format!(r#"curl -u "$USER:$API_PASSWORD" {ORDERS}"#)), "credential_from_variable");
+    assert!(e.contains("If API_PASSWORD is unset") && e.contains("USER is always set"), "{e}");
+    // A JSON body sits in single quotes, where the shell expands nothing.
+    let e = evidence(
+        In::curl(&format!(r#"curl --json '{{"refresh_token":"$RT"}}' {TOKEN_URL}"#)),
+        "credential_from_variable",
+    );
+    assert!(e.contains("single quotes"), "{e}");
 }
 
 #[test]

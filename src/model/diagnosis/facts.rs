@@ -11,6 +11,7 @@ use crate::model::time::Clock;
 use crate::model::token::claims::{self, Validity};
 use crate::model::token::inspect::{self, Inspection};
 use crate::model::url::{self, Url};
+use crate::model::variables;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 
@@ -339,6 +340,12 @@ fn carriers_of(
 /// single-token schemes (a Digest or AWS signature header is not a token).
 fn inspectable_authorization(carriers: &[Carrier]) -> Option<&str> {
     carriers.iter().find_map(|c| match c {
+        // `Bearer ${API_TOKEN}`: no token to judge, only a variable (`variable_rules`).
+        Carrier::Authorization { value, .. }
+            if variables::is_only_variable(value) || variables::is_only_variable(credential_of(value)) =>
+        {
+            None
+        }
         Carrier::Authorization { scheme: None, value } => Some(value.as_str()),
         Carrier::Authorization { scheme: Some(s), value }
             if TOKEN_SCHEMES.iter().any(|t| s.eq_ignore_ascii_case(t)) =>

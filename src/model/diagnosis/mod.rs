@@ -21,6 +21,7 @@ mod request_rules;
 mod script_checks;
 mod status_rules;
 mod token_context_rules;
+mod variable_rules;
 pub mod vendor_rules;
 mod verdict;
 
@@ -38,6 +39,7 @@ pub fn diagnose(ctx: &Context) -> Report {
     let f = Facts::new(ctx);
     let mut hits = Vec::new();
     request_rules::run(&f, &mut hits);
+    variable_rules::run(&f, &mut hits);
     body_rules::run(&f, &mut hits);
     redirect_rules::run(&f, &mut hits);
     status_rules::run(&f, &mut hits);

@@ -9,23 +9,11 @@ use crate::model::request::{Auth, BodyKind};
 use crate::model::token::input::Removed;
 use crate::model::token::inspect;
 use crate::model::token::rules::for_token;
+use crate::model::variables;
 
 /// What scripts put in the header when the variable holding the token was never set.
-const PLACEHOLDERS: &[&str] = &[
-    "",
-    "undefined",
-    "null",
-    "none",
-    "nil",
-    "nan",
-    "[object object]",
-    "<token>",
-    "{token}",
-    "${token}",
-    "$token",
-    "your_token",
-    "token",
-];
+const PLACEHOLDERS: &[&str] =
+    &["", "undefined", "null", "none", "nil", "nan", "[object object]", "<token>", "{token}", "your_token", "token"];
 
 /// Token codes that describe how the header value is written.
 const SHAPE_CODES: &[&str] =
@@ -73,6 +61,10 @@ fn typo_header(f: &Facts, hits: &mut Vec<Hit>) {
 }
 
 fn value_shape(f: &Facts, scheme: Option<&str>, value: &str, hits: &mut Vec<Hit>) {
+    // `Bearer $API_TOKEN` is a variable, not a token: `variable_rules` says what it sends.
+    if variables::is_only_variable(value) || variables::is_only_variable(credential_of(value)) {
+        return;
+    }
     let likely = refused_or_unsent(f);
     // Once: a token can be a megabyte.
     let inspected = inspect::inspect(value);

@@ -137,7 +137,8 @@ fn challenge_notes(f: &Facts, hits: &mut Vec<Hit>) {
 }
 
 /// Warnings about the command itself that explain a 401 when they are likely.
-const COMMAND_CAUSES: &[&str] = &["json_without_json_content_type", "form_value_not_encoded", "get_with_body"];
+const COMMAND_CAUSES: &[&str] =
+    &["credential_from_variable", "json_without_json_content_type", "form_value_not_encoded", "get_with_body"];
 
 /// Last, over everything else: a 401 that no error explains gets what to check next, never silence.
 pub fn unexplained(f: &Facts, hits: &mut Vec<Hit>) {

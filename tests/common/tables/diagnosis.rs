@@ -260,6 +260,11 @@ pub fn cases() -> Vec<(&'static str, In, In)> {
             token_post(BodyKind::Form, "", &[("grant_type", "client_credentials")]).auth(basic("app", "s3cr3t-x_y")),
         ),
         // Where the command itself looks wrong (issue 9), on requests as Import curl makes them.
+        ("credential_from_variable", In::curl(&format!(r#"curl -H "Authorization: Bearer ${{API_TOKEN}}" {ORDERS}"#)).www(401, RFC6750_NO_AUTH), In::curl(&format!(r#"curl -H "X-Request-Id: $REQ_ID" -H "Authorization: Bearer {t}" {ORDERS}"#)).www(401, RFC6750_NO_AUTH)),
+        ("credential_from_variable", In::curl(&format!(r#"curl -u "$CLIENT_ID:$CLIENT_SECRET" {ORDERS}"#)), In::curl(&format!(r#"curl -u 'app:pa$$w0rd$5' {ORDERS}"#))),
+        ("credential_from_variable", In::curl(&format!(r#"curl -d "grant_type=client_credentials&client_secret=$CLIENT_SECRET" {TOKEN_URL}"#)), In::curl(&format!(r#"curl -d "grant_type=client_credentials&scope=$SCOPE" {TOKEN_URL}"#))),
+        // A trace shows the variable's name went out: nothing filled it in.
+        ("credential_from_variable", bearer.clone().www(401, RFC6750_NO_AUTH).sent(&[("Authorization", "Bearer $API_TOKEN")]), bearer.clone().www(401, RFC6750_NO_AUTH).sent(&[("Authorization", "Bearer eyJ...")])),
         ("json_sent_as_form", In::curl(&format!(r#"curl -d '{{"user":"ann","password":"open sesame"}}' {LOGIN}"#)).status(400, &[]), In::curl(&format!(r#"curl --json '{{"user":"ann","password":"open sesame"}}' {LOGIN}"#)).status(400, &[])),
         ("json_sent_as_form", In::curl(&format!(r#"curl -d '[1,2]' {LOGIN}"#)), In::curl(&format!("curl -d 'user=ann&password=x' {LOGIN}"))),
         ("form_sent_as_json", In::curl(&format!("curl -H 'Content-Type: application/json' -d 'user=ann&password=x' {LOGIN}")), In::curl(&format!(r#"curl -H 'Content-Type: application/json' -d '{{"q":"a=1&b=2"}}' {LOGIN}"#))),

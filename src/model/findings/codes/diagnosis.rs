@@ -20,6 +20,11 @@ codes! {
         "The variable that should hold the token was empty or unset when the header was built: `Bearer undefined`, `Bearer null` and `Bearer None` are what JavaScript and Python print for it. Load the token before building the header and fail loudly when it is missing.",
         "RFC 6750 §2.1", "https://www.rfc-editor.org/rfc/rfc6750#section-2.1",
         "`Authorization: Bearer undefined`, or `Authorization: Bearer ` with nothing after it.";
+    CREDENTIAL_FROM_VARIABLE = "credential_from_variable", Warning,
+        "A credential in the request is a shell variable, which may be unset where the command runs.",
+        "Check the variable in the shell that runs the command: `echo \"${API_TOKEN:?unset}\"` prints it, or stops with `API_TOKEN: unset` when it is unset or empty. Put the header in double quotes (`-H \"Authorization: Bearer $API_TOKEN\"`): inside single quotes the shell does not expand it and curl sends the text `$API_TOKEN` itself. A variable set in another terminal, only in a `.env` file, or without `export` for a script is not set there.",
+        "POSIX Shell Command Language §2.6.2", "https://pubs.opengroup.org/onlinepubs/9699919799/utilities/V3_chap02.html#tag_18_06_02",
+        "`curl -H \"Authorization: Bearer ${API_TOKEN}\" https://api.example.com/v1/orders`.";
     AUTHORIZATION_SCHEME_MISSING = "authorization_scheme_missing", Error,
         "The Authorization header holds a bare credential with no scheme.",
         "Put the scheme and one space before the credential: `Authorization: Bearer <token>`. Servers split the value at the first space; without it the whole token is read as an unknown scheme.",
