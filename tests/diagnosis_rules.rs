@@ -8,7 +8,7 @@ use common::tables::{self, diagnosis::*};
 use common::*;
 use why401::model::diagnosis::{self, Likelihood, Report};
 use why401::model::findings::codes::{KID_NOT_IN_JWKS, SIGNATURE_INVALID};
-use why401::model::request::{Auth, BodyKind, KeyLocation, Method};
+use why401::model::request::{Auth, BodyKind, KeyLocation, Method, Redirects};
 use why401::model::response::Source;
 use why401::model::token::inspect::inspect;
 
@@ -358,6 +358,7 @@ const COMMAND_CODES: &[&str] = &[
     "json_without_json_content_type",
     "form_value_not_encoded",
     "get_with_body",
+    "redirect_leaks_credentials",
 ];
 
 #[test]
@@ -399,6 +400,11 @@ fn a_wrong_command_gets_a_verdict_that_names_the_bytes_and_the_fix() {
             In::curl(&format!("curl -X GET -d 'grant_type=client_credentials&client_id=app' {TOKEN_URL}")).status(400, &[]),
             "Most likely: the GET request carries a body, which servers ignore; send the data in the query (`-G`) or use POST.",
         ),
+        (
+            "--location-trusted",
+            In::curl(&format!("curl --location-trusted -u app:s3cret {ORDERS}")).follow(Redirects::Trusted).status(200, &[]),
+            "Possibly: the command would send the -u credentials to any host a redirect names (--location-trusted); call the final URL directly.",
+        ),
     ];
     for (name, input, verdict) in cases {
         let r = input.report();
@@ -436,6 +442,21 @@ fn evidence_names_the_bytes_and_never_a_secret() {
         "credential_from_variable",
     );
     assert!(e.contains("single quotes"), "{e}");
+    // A trace that shows curl -L took the token to another host.
+    let leaked = In::curl(&format!("curl --location-trusted -H 'Authorization: Bearer {}' {ORDERS}", good()))
+        .follow(Redirects::Trusted)
+        .www(401, RFC6750_NO_AUTH)
+        .hop(302, "GET", ORDERS, "https://cdn.example.net/orders")
+        .sent(&[("Host", "cdn.example.net"), ("Authorization", "Bearer eyJ...")]);
+    let r = leaked.report();
+    let f = &r.ranked[position(&r, "redirect_leaks_credentials")];
+    assert_eq!(f.likelihood, Likelihood::Medium);
+    assert!(f.finding.evidence.contains("https://cdn.example.net"), "{}", f.finding.evidence);
+    assert!(!r.ranked.iter().any(|x| x.finding.code() == "redirect_dropped_authorization"), "nothing was dropped");
+    // curl -L over http → https: the fix names the final URL.
+    let r = curl_upgrade().follow(Redirects::Follow).report();
+    let f = &r.ranked[position(&r, "redirect_dropped_authorization")].finding;
+    assert!(f.evidence.contains("-L") && f.fix.contains("https://api.example.com/v1/orders"), "{f:?}");
 }
 
 #[test]
@@ -453,12 +474,30 @@ fn commands_that_are_right_fire_none_of_the_command_codes() {
             "curl '{SEARCH}' -H 'content-type: application/x-www-form-urlencoded' --data-raw 'q=hello+world&lang=en'"
         ),
         format!("curl -G --data-urlencode 'q=a b' {SEARCH}"),
+        format!("curl -L -H 'Authorization: Bearer {t}' {ORDERS}"),
         format!("curl -F 'file=@x.txt' -F 'title=Doc' -H 'Authorization: Bearer {t}' {ORDERS}"),
         format!("curl -H 'X-Price: $5' -H 'Authorization: Bearer {t}' {ORDERS}"),
     ];
     for command in commands {
-        let input = In::curl(&command);
+        let mut input = In::curl(&command);
+        if command.contains(" -L ") {
+            input = input.follow(Redirects::Follow);
+        }
         let fired: Vec<&str> = input.codes().into_iter().filter(|c| COMMAND_CODES.contains(c)).collect();
         assert!(fired.is_empty(), "{command}: {fired:?}");
     }
+}
+
+#[test]
+fn a_command_with_l_gets_curl_s_redirect_check() {
+    let titles = |i: In| i.report().script_checks.into_iter().map(|c| c.title).collect::<Vec<_>>();
+    let command =
+        In::curl(&format!("curl -L -H 'Authorization: Bearer {}' {ORDERS}", good())).www(401, RFC6750_NO_AUTH);
+    let with_l = titles(command.clone().follow(Redirects::Follow));
+    assert!(
+        with_l.iter().any(|t| t.starts_with("curl -L drops")) && !with_l.iter().any(|t| t.starts_with("Redirects")),
+        "{with_l:?}"
+    );
+    let without = titles(command);
+    assert!(without.iter().any(|t| t.starts_with("Redirects")), "{without:?}");
 }

@@ -50,6 +50,11 @@ codes! {
         "Call the final URL directly. After 301, 302 and 303 clients resend a POST as GET without its body; only 307 and 308 keep the method. Typical triggers: http → https and a missing trailing slash.",
         "RFC 9110 §15.4", "https://www.rfc-editor.org/rfc/rfc9110#section-15.4",
         "`POST http://api.example.com/token` → `301` to https, then `GET` → 401 or 405.";
+    REDIRECT_LEAKS_CREDENTIALS = "redirect_leaks_credentials", Warning,
+        "The command sends its credentials on to any host a redirect names.",
+        "Call the final URL directly and follow redirects without trusting them: drop `--location-trusted` (plain `-L` keeps Authorization, `-u` credentials and cookies set with `-H` for the original host, scheme and port). curl sends every other `-H` header, an API key too, to each host a redirect names even with plain `-L`: call the final URL without `-L`.",
+        "curl manual: --location-trusted", "https://curl.se/docs/manpage.html#--location-trusted",
+        "`curl --location-trusted -H 'Authorization: Bearer eyJ…' https://api.example.com/v1`, or `curl -L -H 'X-Api-Key: …'`, redirected to another host.";
     PROXY_AUTH_REQUIRED = "proxy_auth_required", Error,
         "A proxy, not the server, wants credentials (407).",
         "The request never reached the API. Give the proxy its credentials (`Proxy-Authorization`, `curl -x http://proxy:3128 -U user:pass`, `proxies={\"https\": \"http://user:pass@proxy:3128\"}` in Python), or bypass it with `NO_PROXY` if the API is internal. Check HTTPS_PROXY / HTTP_PROXY in the environment.",
