@@ -8,7 +8,8 @@ use common::tables::{self, diagnosis::*};
 use common::*;
 use why401::model::diagnosis::{self, Likelihood, Report};
 use why401::model::findings::codes::{KID_NOT_IN_JWKS, SIGNATURE_INVALID};
-use why401::model::request::{Auth, BodyKind, KeyLocation, Method};
+use why401::model::request::{Auth, BodyKind, KeyLocation, Method, Redirects};
+use why401::model::response::Source;
 use why401::model::token::inspect::inspect;
 
 #[test]
@@ -293,6 +294,10 @@ fn secrets_never_reach_a_ticket() {
             .bearer(&token)
             .body(BodyKind::Json, &format!(r#"{{"refresh_token":"{token}","password":"{basic_password}"}}"#), &[])
             .status(401, &[]),
+        // The command's own mistakes quote the body; never its secrets.
+        In::curl(&format!(r#"curl -d '{{"user":"Aladdin","password":"{basic_password}"}}' {LOGIN}"#)).status(400, &[]),
+        In::curl(&format!("curl -d 'user=Aladdin&password=open+sesame&x&client_secret={client_secret}%zz' {LOGIN}"))
+            .status(401, &[]),
     ];
     let secrets = [
         token.as_str(),
@@ -343,4 +348,156 @@ fn json_has_stable_field_names() {
     let md = diagnosis::markdown(&report, &input.context(None));
     assert!(md.starts_with(&format!("## why401: {}\n", report.verdict)), "{md}");
     assert!(md.contains("| 1 | high | error | `token_expired` |"), "{md}");
+}
+
+/// The codes for a command that itself looks wrong (issue 9).
+const COMMAND_CODES: &[&str] = &[
+    "credential_from_variable",
+    "json_sent_as_form",
+    "form_sent_as_json",
+    "json_without_json_content_type",
+    "form_value_not_encoded",
+    "get_with_body",
+    "redirect_leaks_credentials",
+];
+
+#[test]
+fn a_wrong_command_gets_a_verdict_that_names_the_bytes_and_the_fix() {
+    let t = good();
+    let cases: Vec<(&str, In, &str)> = vec![
+        (
+            "JSON under curl's -d",
+            In::curl(&format!(r#"curl -H 'Authorization: Bearer {t}' -d '{{"name":"ann"}}' {ORDERS}"#)).status(415, &[]),
+            "Most likely: the JSON body is labelled application/x-www-form-urlencoded (curl's -d default), so the server reads it as one form field; add `-H 'Content-Type: application/json'` or use `--json`.",
+        ),
+        (
+            "a form labelled JSON",
+            In::curl(&format!("curl -H 'Content-Type: application/json' -d 'user=ann&password=x' {LOGIN}")).status(400, &[]),
+            "Most likely: the body is a form labelled application/json, which a JSON parser refuses; send JSON, or drop the JSON Content-Type.",
+        ),
+        (
+            "JSON as text/plain",
+            In::curl(&format!(r#"curl -H 'Content-Type: text/plain' -d '{{"refresh_token":"r1"}}' {TOKEN_URL}"#)).status(415, &[]),
+            "Most likely: the JSON body goes out with Content-Type text/plain, so the server may not parse it; send `Content-Type: application/json`.",
+        ),
+        (
+            "an unset token variable",
+            In::curl(&format!(r#"curl -H "Authorization: Bearer $API_TOKEN" {ORDERS}"#)).www(401, RFC6750_NO_AUTH),
+            "Most likely: the credential comes from the shell variable API_TOKEN; if it is unset where the command runs, the request carries `Authorization: Bearer ` with an empty token; check it with `echo \"${API_TOKEN:?unset}\"`.",
+        ),
+        (
+            "the page sent the variable's name",
+            In::curl(&format!(r#"curl -H "Authorization: Bearer ${{API_TOKEN}}" {ORDERS}"#)).answer(401, &[], Source::Fetched { cross_origin: false }),
+            "Most likely: this page sent the text `${API_TOKEN}` instead of a credential: a browser cannot fill in API_TOKEN; paste its value, or run the exported curl in your shell.",
+        ),
+        (
+            "a password split at &",
+            In::curl(&format!("curl -d 'user=ann&password=p&ss' {LOGIN}")).status(401, &[]),
+            "Probably: the form field password has an '&' that splits it in two; send it with `--data-urlencode`.",
+        ),
+        (
+            "GET with a body",
+            In::curl(&format!("curl -X GET -d 'grant_type=client_credentials&client_id=app' {TOKEN_URL}")).status(400, &[]),
+            "Most likely: the GET request carries a body, which servers ignore; send the data in the query (`-G`) or use POST.",
+        ),
+        (
+            "--location-trusted",
+            In::curl(&format!("curl --location-trusted -u app:s3cret {ORDERS}")).follow(Redirects::Trusted).status(200, &[]),
+            "Possibly: the command would send the -u credentials to any host a redirect names (--location-trusted); call the final URL directly.",
+        ),
+    ];
+    for (name, input, verdict) in cases {
+        let r = input.report();
+        assert_eq!(r.verdict, verdict, "{name}: {:?}", r.ranked.iter().map(|x| x.finding.code()).collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn evidence_names_the_bytes_and_never_a_secret() {
+    let evidence = |input: In, code: &str| {
+        let r = input.report();
+        r.ranked[position(&r, code)].finding.evidence.clone()
+    };
+    let e = evidence(
+        In::curl(&format!(r#"curl -d '{{"user":"ann","password":"open sesame"}}' {LOGIN}"#)),
+        "json_sent_as_form",
+    );
+    assert!(
+        e.contains("`{\"user\":\"ann\",\"password\":…`")
+            && e.contains("application/x-www-form-urlencoded")
+            && !e.contains("open sesame"),
+        "{e}"
+    );
+    let e = evidence(In::curl(&format!("curl -d 'q=1+1&page=2' {SEARCH}")), "form_value_not_encoded");
+    assert!(e.contains("`q=1+1`") && e.contains("(`1 1`)"), "{e}");
+    let e = evidence(In::curl(&format!("curl -d 'user=ann&password=hunter+2' {LOGIN}")), "form_value_not_encoded");
+    assert!(e.contains("the value of password") && !e.contains("hunter"), "{e}");
+    let e = evidence(In::curl(&format!(r#"curl -H "X-Api-Key: $KEY" {ORDERS}"#)), "credential_from_variable");
+    assert!(e.contains("no X-Api-Key header at all"), "{e}");
+    let e = evidence(In::curl(&format!(r#"curl -u "$USER:$API_PASSWORD" {ORDERS}"#)), "credential_from_variable");
+    assert!(e.contains("If API_PASSWORD is unset") && e.contains("USER is always set"), "{e}");
+    // A JSON body sits in single quotes, where the shell expands nothing.
+    let e = evidence(
+        In::curl(&format!(r#"curl --json '{{"refresh_token":"$RT"}}' {TOKEN_URL}"#)),
+        "credential_from_variable",
+    );
+    assert!(e.contains("single quotes"), "{e}");
+    // A trace that shows curl -L took the token to another host.
+    let leaked = In::curl(&format!("curl --location-trusted -H 'Authorization: Bearer {}' {ORDERS}", good()))
+        .follow(Redirects::Trusted)
+        .www(401, RFC6750_NO_AUTH)
+        .hop(302, "GET", ORDERS, "https://cdn.example.net/orders")
+        .sent(&[("Host", "cdn.example.net"), ("Authorization", "Bearer eyJ...")]);
+    let r = leaked.report();
+    let f = &r.ranked[position(&r, "redirect_leaks_credentials")];
+    assert_eq!(f.likelihood, Likelihood::Medium);
+    assert!(f.finding.evidence.contains("https://cdn.example.net"), "{}", f.finding.evidence);
+    assert!(!r.ranked.iter().any(|x| x.finding.code() == "redirect_dropped_authorization"), "nothing was dropped");
+    // curl -L over http → https: the fix names the final URL.
+    let r = curl_upgrade().follow(Redirects::Follow).report();
+    let f = &r.ranked[position(&r, "redirect_dropped_authorization")].finding;
+    assert!(f.evidence.contains("-L") && f.fix.contains("https://api.example.com/v1/orders"), "{f:?}");
+}
+
+#[test]
+fn commands_that_are_right_fire_none_of_the_command_codes() {
+    let t = good();
+    let commands = [
+        format!("curl -H 'Authorization: Bearer {t}' -H 'Content-Type: application/json' -d '{{\"a\":1}}' {ORDERS}"),
+        format!(
+            "curl --json '{{\"filter\":{{\"$gt\":1}},\"query\":\"query($id: ID!) {{ node(id: $id) }}\"}}' {ORDERS}"
+        ),
+        format!("curl -d 'grant_type=client_credentials&scope=orders%3Aread' -u app:s3cret {TOKEN_URL}"),
+        format!("curl --data-urlencode 'password=p&ss+w%rd' --data-urlencode 'user=ann' {LOGIN}"),
+        // What a browser's form sends, as DevTools copies it: a space is a `+`.
+        format!(
+            "curl '{SEARCH}' -H 'content-type: application/x-www-form-urlencoded' --data-raw 'q=hello+world&lang=en'"
+        ),
+        format!("curl -G --data-urlencode 'q=a b' {SEARCH}"),
+        format!("curl -L -H 'Authorization: Bearer {t}' {ORDERS}"),
+        format!("curl -F 'file=@x.txt' -F 'title=Doc' -H 'Authorization: Bearer {t}' {ORDERS}"),
+        format!("curl -H 'X-Price: $5' -H 'Authorization: Bearer {t}' {ORDERS}"),
+    ];
+    for command in commands {
+        let mut input = In::curl(&command);
+        if command.contains(" -L ") {
+            input = input.follow(Redirects::Follow);
+        }
+        let fired: Vec<&str> = input.codes().into_iter().filter(|c| COMMAND_CODES.contains(c)).collect();
+        assert!(fired.is_empty(), "{command}: {fired:?}");
+    }
+}
+
+#[test]
+fn a_command_with_l_gets_curl_s_redirect_check() {
+    let titles = |i: In| i.report().script_checks.into_iter().map(|c| c.title).collect::<Vec<_>>();
+    let command =
+        In::curl(&format!("curl -L -H 'Authorization: Bearer {}' {ORDERS}", good())).www(401, RFC6750_NO_AUTH);
+    let with_l = titles(command.clone().follow(Redirects::Follow));
+    assert!(
+        with_l.iter().any(|t| t.starts_with("curl -L drops")) && !with_l.iter().any(|t| t.starts_with("Redirects")),
+        "{with_l:?}"
+    );
+    let without = titles(command);
+    assert!(without.iter().any(|t| t.starts_with("Redirects")), "{without:?}");
 }

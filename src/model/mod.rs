@@ -2,7 +2,7 @@
 //!
 //! Folders are what the user works with; a folder imports only the ones below it:
 //! `diagnosis` → `signature` → `keys`, `request` → `response`, `token` → `findings` → the
-//! shared leaves (`b64`, `json`, `located`, `shell`, `time`, `url`).
+//! shared leaves (`b64`, `json`, `located`, `shell`, `time`, `url`, `variables`).
 
 pub mod b64;
 pub mod diagnosis;
@@ -17,3 +17,4 @@ pub mod signature;
 pub mod time;
 pub mod token;
 pub mod url;
+pub mod variables;

@@ -11,6 +11,7 @@ use crate::model::time::Clock;
 use crate::model::token::claims::{self, Validity};
 use crate::model::token::inspect::{self, Inspection};
 use crate::model::url::{self, Url};
+use crate::model::variables;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 
@@ -250,6 +251,17 @@ impl<'a> Facts<'a> {
         self.status.is_some_and(|s| codes.contains(&s))
     }
 
+    /// The essence of the request's Content-Type (`application/json`), lowercase: the last
+    /// such header it sends, as curl and servers read it. None without a request or the header.
+    pub fn content_type(&self) -> Option<String> {
+        content_type_of(self.request?)
+    }
+
+    /// The request's body as it goes out (JSON, form or raw text), when there is one.
+    pub fn body_text(&self) -> Option<String> {
+        self.request?.body_text().filter(|t| !t.trim().is_empty())
+    }
+
     /// A request with a header of this name (case-insensitive) among those sent.
     pub fn sent_header(&self, name: &str) -> Option<&str> {
         self.sent_headers.as_ref()?.iter().find(|(n, _)| n.trim().eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
@@ -263,10 +275,24 @@ fn query_of(r: &Request) -> Vec<(String, String)> {
 }
 
 fn form_of(r: &Request) -> Vec<(String, String)> {
-    if !r.method.allows_body() || r.body.kind != BodyKind::Form {
+    if !r.method.allows_body() {
         return Vec::new();
     }
-    r.body.form.iter().filter(|p| p.enabled).map(|p| (p.name(), p.value())).collect()
+    match r.body.kind {
+        BodyKind::Form => r.body.form.iter().filter(|p| p.enabled).map(|p| (p.name(), p.value())).collect(),
+        // Text labelled a form is one on the wire (curl's `-d 'user=ann&password=p&ss'`).
+        BodyKind::Raw if content_type_of(r).as_deref() == Some("application/x-www-form-urlencoded") => {
+            urlencoded::split(r.body.text.trim()).iter().map(|p| (p.name(), p.value())).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The essence of the last Content-Type the request sends, lowercase.
+fn content_type_of(r: &Request) -> Option<String> {
+    let headers = r.effective_headers();
+    let (_, value) = headers.iter().rev().find(|(n, _)| n.trim().eq_ignore_ascii_case("content-type"))?;
+    Some(value.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
 }
 
 fn carriers_of(
@@ -303,7 +329,7 @@ fn carriers_of(
         }
     }
     for (name, _) in form {
-        if matches!(name.as_str(), "access_token" | "client_secret" | "client_assertion") {
+        if matches!(name.as_str(), "access_token" | "client_secret" | "client_assertion" | "password") {
             out.push(Carrier::Form(name.clone()));
         }
     }
@@ -314,6 +340,12 @@ fn carriers_of(
 /// single-token schemes (a Digest or AWS signature header is not a token).
 fn inspectable_authorization(carriers: &[Carrier]) -> Option<&str> {
     carriers.iter().find_map(|c| match c {
+        // `Bearer ${API_TOKEN}`: no token to judge, only a variable (`variable_rules`).
+        Carrier::Authorization { value, .. }
+            if variables::is_only_variable(value) || variables::is_only_variable(credential_of(value)) =>
+        {
+            None
+        }
         Carrier::Authorization { scheme: None, value } => Some(value.as_str()),
         Carrier::Authorization { scheme: Some(s), value }
             if TOKEN_SCHEMES.iter().any(|t| s.eq_ignore_ascii_case(t)) =>

@@ -9,6 +9,7 @@ use super::facts::{credential_of, is_key_header, is_key_param, scheme_of, Facts,
 use crate::model::request::urlencoded;
 use crate::model::request::Auth;
 use crate::model::token::inspect;
+use crate::model::variables;
 use base64::Engine;
 
 pub const HIDDEN: &str = "***";
@@ -21,6 +22,10 @@ const MIN_TOKEN_TO_SHOW: usize = 20;
 const MIN_SCRUBBED: usize = 4;
 
 pub fn mask_token(token: &str) -> String {
+    // `${API_TOKEN}` names where the token comes from; it holds none.
+    if variables::is_only_variable(token) {
+        return token.trim().to_string();
+    }
     let chars: Vec<char> = token.trim().chars().collect();
     if chars.len() < MIN_TOKEN_TO_SHOW {
         return HIDDEN.into();
@@ -208,7 +213,7 @@ impl Scrubber {
 
     fn add(&mut self, secret: &str, mask: String) {
         let secret = secret.trim();
-        if secret.chars().count() >= MIN_SCRUBBED && secret != mask {
+        if secret.chars().count() >= MIN_SCRUBBED && secret != mask && !variables::is_only_variable(secret) {
             // Also as it appears in a URL or a form body, encoded by a client or by the page.
             let by_client = urlencoded::form_urlencode([("x", secret)]).split_off(2);
             for encoded in [by_client, urlencoded::encode_component(secret)] {
@@ -301,6 +306,8 @@ mod tests {
         let cases = [
             (mask_token(jwt), "eyJhbG…dXJl"),
             (mask_token("short"), "***"),
+            (mask_token("${API_TOKEN}"), "${API_TOKEN}"),
+            (mask_credentials("Bearer $API_TOKEN"), "Bearer $API_TOKEN"),
             (mask_credentials(&format!("Bearer {jwt}")), "Bearer eyJhbG…dXJl"),
             (mask_credentials("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ=="), "Basic ***"),
             (mask_credentials("Digest username=\"u\", response=\"abc\""), "Digest ***"),

@@ -6,6 +6,7 @@
 //! `imported` brings in the findings other parts of the model already make (token, browser and
 //! vendor findings), so this report is the one place that ranks everything.
 
+mod body_rules;
 mod challenge_rules;
 mod context;
 mod copy_report;
@@ -20,6 +21,7 @@ mod request_rules;
 mod script_checks;
 mod status_rules;
 mod token_context_rules;
+mod variable_rules;
 pub mod vendor_rules;
 mod verdict;
 
@@ -37,6 +39,8 @@ pub fn diagnose(ctx: &Context) -> Report {
     let f = Facts::new(ctx);
     let mut hits = Vec::new();
     request_rules::run(&f, &mut hits);
+    variable_rules::run(&f, &mut hits);
+    body_rules::run(&f, &mut hits);
     redirect_rules::run(&f, &mut hits);
     status_rules::run(&f, &mut hits);
     challenge_rules::run(&f, &mut hits);

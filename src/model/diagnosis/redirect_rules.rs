@@ -1,13 +1,16 @@
 //! Redirects seen in a trace (`curl -v -L`, or the page's own fetch): the Authorization header
-//! dropped when the redirect leaves the host, and a POST turned into a GET.
+//! dropped when the redirect leaves the host, and a POST turned into a GET. And what the
+//! command's own redirect option (`-L`, `--location-trusted`) sends to another host.
 
-use super::facts::Facts;
+use super::facts::{is_key_header, Facts};
 use super::report::{Hit, Likelihood};
 use crate::model::findings::codes::*;
+use crate::model::request::{Auth, KeyLocation, Redirects};
 use crate::model::response::{Hop, Source};
 use crate::model::url::{self, Url};
 
 pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
+    leaks(f, hits);
     let Some(resp) = f.response else { return };
     if resp.hops.is_empty() {
         return;
@@ -25,6 +28,8 @@ pub fn stripping_hop<'f>(f: &'f Facts) -> Option<(&'f Hop, Url, Url, &'static st
         let (from, to, scheme_known) = endpoints(f, i)?;
         let why = match resp.source {
             Source::Fetched { .. } => browser_strip_reason(&from, &to)?,
+            // The command is curl's (`-L`): curl 7.83+ strips on any new host, scheme or port.
+            Source::Pasted if f.request.is_some_and(|r| r.follow_redirects.is_some()) => curl_strip_reason(&from, &to)?,
             Source::Pasted => strip_reason(&from, &to)?,
         };
         (scheme_known || why == "another host").then_some((h, from, to, why))
@@ -64,11 +69,94 @@ fn dropped_authorization(f: &Facts, hits: &mut Vec<Hit>) {
             resp.status
         )
     };
-    hits.push(Hit::new(REDIRECT_DROPPED_AUTHORIZATION, evidence, likely).headline(format!(
+    let mut hit = Hit::new(REDIRECT_DROPPED_AUTHORIZATION, evidence, likely).headline(format!(
         "the redirect from {} to {} dropped the Authorization header; call the final URL directly",
         from.origin(),
         to.origin()
-    )));
+    ));
+    if f.request.is_some_and(|r| r.follow_redirects == Some(Redirects::Follow)) {
+        hit.finding.evidence.push_str(" The command follows redirects with -L, which keeps Authorization, -u credentials and cookies set with -H for the original host, scheme and port.");
+        hit = hit.fix(format!("Call the final URL directly: `curl … '{}'`. `--location-trusted` would resend Authorization, but to any host a redirect names, which leaks it wherever a redirect points.", to.origin() + &to.path_and_query));
+    }
+    hits.push(hit);
+}
+
+/// What the command sends to another host when it follows a redirect: everything with
+/// `--location-trusted`; API key headers even with plain `-L` (curl strips only Authorization
+/// and Cookie).
+fn leaks(f: &Facts, hits: &mut Vec<Hit>) {
+    let Some(req) = f.request else { return };
+    let Some(mode) = req.follow_redirects else { return };
+    let mut carried: Vec<String> = Vec::new();
+    if mode == Redirects::Trusted {
+        match &req.auth {
+            Auth::Bearer { .. } => carried.push("the Authorization header".into()),
+            Auth::Basic { .. } | Auth::Digest { .. } => carried.push("the -u credentials".into()),
+            _ => {}
+        }
+        for h in req.headers.iter().filter(|h| h.enabled) {
+            let n = h.name.trim();
+            if n.eq_ignore_ascii_case("authorization") || n.eq_ignore_ascii_case("cookie") {
+                carried.push(format!("the {n} header"));
+            }
+        }
+    }
+    let mut keys: Vec<String> =
+        req.headers.iter().filter(|h| h.enabled && is_key_header(&h.name)).map(|h| h.name.trim().to_string()).collect();
+    if let Auth::ApiKey { name, location: KeyLocation::Header, .. } = &req.auth {
+        keys.push(name.trim().to_string());
+    }
+    carried.extend(keys.iter().map(|k| format!("the {k} header")));
+    if carried.is_empty() {
+        return;
+    }
+    let option = if mode == Redirects::Trusted { "--location-trusted" } else { "-L" };
+    let mut evidence = format!(
+        "The command follows redirects with {option} and carries {}: curl sends {} to whatever host a Location header names",
+        join_and(&carried),
+        if carried.len() == 1 { "it" } else { "them" }
+    );
+    if mode == Redirects::Follow {
+        evidence.push_str(", since -L strips only Authorization and Cookie");
+    }
+    evidence.push('.');
+    // A trace that shows the last request, on another host, still carrying the credential.
+    let still_sent = f.authorization().is_some()
+        || f.sent_header("cookie").is_some()
+        || keys.iter().any(|k| f.sent_header(k).is_some());
+    let shown = if f.from_trace && still_sent { leaked_to(f) } else { None };
+    let likely = match &shown {
+        Some(_) if f.is_status(&[401, 403]) => Likelihood::Medium,
+        _ => Likelihood::Low,
+    };
+    if let Some((from, to)) = &shown {
+        evidence.push_str(&format!(
+            " The trace shows it happened: {from} redirected to {to}, and the request there still carried them."
+        ));
+    }
+    let headline = match &shown {
+        Some((_, to)) => format!("the command sent your credentials on to {to} when it followed a redirect ({option}); call the final URL directly"),
+        None => format!("the command would send {} to any host a redirect names ({option}); call the final URL directly", join_and(&carried)),
+    };
+    hits.push(Hit::new(REDIRECT_LEAKS_CREDENTIALS, evidence, likely).headline(headline));
+}
+
+/// "a, b and c".
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// The first traced redirect to another host, scheme or port, as origins.
+fn leaked_to(f: &Facts) -> Option<(String, String)> {
+    let hops = &f.response?.hops;
+    (0..hops.len()).find_map(|i| {
+        let (from, to, _) = endpoints(f, i)?;
+        curl_strip_reason(&from, &to).map(|_| (from.origin(), to.origin()))
+    })
 }
 
 fn changed_method(f: &Facts, hits: &mut Vec<Hit>) {
@@ -141,6 +229,19 @@ pub fn strip_reason(from: &Url, to: &Url) -> Option<&'static str> {
         return Some("another scheme");
     }
     (port(from) != port(to)).then_some("another port")
+}
+
+/// curl's rule since 7.83: Authorization, `-u` credentials and cookies set
+/// with `-H` go only to the original host, scheme and port; http → https strips them too.
+pub fn curl_strip_reason(from: &Url, to: &Url) -> Option<&'static str> {
+    let port = |u: &Url| u.port.unwrap_or(u.default_port());
+    if from.host != to.host {
+        Some("another host")
+    } else if from.scheme != to.scheme {
+        Some("another scheme")
+    } else {
+        (port(from) != port(to)).then_some("another port")
+    }
 }
 
 /// The Fetch standard's rule (whatwg/fetch#1544): any change of origin removes Authorization,

@@ -9,23 +9,11 @@ use crate::model::request::{Auth, BodyKind};
 use crate::model::token::input::Removed;
 use crate::model::token::inspect;
 use crate::model::token::rules::for_token;
+use crate::model::variables;
 
 /// What scripts put in the header when the variable holding the token was never set.
-const PLACEHOLDERS: &[&str] = &[
-    "",
-    "undefined",
-    "null",
-    "none",
-    "nil",
-    "nan",
-    "[object object]",
-    "<token>",
-    "{token}",
-    "${token}",
-    "$token",
-    "your_token",
-    "token",
-];
+const PLACEHOLDERS: &[&str] =
+    &["", "undefined", "null", "none", "nil", "nan", "[object object]", "<token>", "{token}", "your_token", "token"];
 
 /// Token codes that describe how the header value is written.
 const SHAPE_CODES: &[&str] =
@@ -73,6 +61,10 @@ fn typo_header(f: &Facts, hits: &mut Vec<Hit>) {
 }
 
 fn value_shape(f: &Facts, scheme: Option<&str>, value: &str, hits: &mut Vec<Hit>) {
+    // `Bearer $API_TOKEN` is a variable, not a token: `variable_rules` says what it sends.
+    if variables::is_only_variable(value) || variables::is_only_variable(credential_of(value)) {
+        return;
+    }
     let likely = refused_or_unsent(f);
     // Once: a token can be a megabyte.
     let inspected = inspect::inspect(value);
@@ -216,11 +208,22 @@ fn token_request(f: &Facts, hits: &mut Vec<Hit>) {
             .ok()
             .and_then(|v| v.get("grant_type").and_then(|g| g.as_str()).map(str::to_string));
         if let Some(grant) = grant {
-            let likely = if f.is_status(&[400, 401, 415]) { Likelihood::High } else { Likelihood::Medium };
-            hits.push(
-                Hit::new(TOKEN_REQUEST_NOT_FORM, format!("The body is JSON with grant_type \"{grant}\"; token endpoints parse application/x-www-form-urlencoded."), likely)
-                    .headline("the token request is sent as JSON; token endpoints want a form (`data=`, not `json=`)"),
-            );
+            // Labelled a form (curl's `-d` default), the JSON is one field name and no grant_type.
+            let labelled_form = f.content_type().as_deref() == Some("application/x-www-form-urlencoded");
+            let likely =
+                if labelled_form || f.is_status(&[400, 401, 415]) { Likelihood::High } else { Likelihood::Medium };
+            let evidence = if labelled_form {
+                format!("The body is JSON with grant_type \"{grant}\", sent with `Content-Type: application/x-www-form-urlencoded` (what curl's `-d` sends unless told otherwise): the token endpoint's form parser reads the whole JSON text as one field name, so it finds no grant_type at all.")
+            } else {
+                format!("The body is JSON with grant_type \"{grant}\"; token endpoints parse application/x-www-form-urlencoded.")
+            };
+            let hit = Hit::new(TOKEN_REQUEST_NOT_FORM, evidence, likely);
+            hits.push(if labelled_form {
+                hit.headline(format!("the token request's JSON went out labelled as a form (curl's -d default), so the endpoint finds no grant_type; send form fields: `-d grant_type={grant}`"))
+                    .fix(format!("Send the parameters as form fields, not as JSON: `-d grant_type={grant} -d client_id=…` (or `--data-urlencode` for values with `&`, `+` or `%`). Adding `Content-Type: application/json` would not help: RFC 6749 token endpoints read only a form. In Python use `data={{…}}`, not `json=`."))
+            } else {
+                hit.headline("the token request is sent as JSON; token endpoints want a form (`data=`, not `json=`)")
+            });
         }
     }
     if !is_token_request(f) {

@@ -136,9 +136,16 @@ fn challenge_notes(f: &Facts, hits: &mut Vec<Hit>) {
     }
 }
 
+/// Warnings about the command itself that explain a 401 when they are likely.
+const COMMAND_CAUSES: &[&str] =
+    &["credential_from_variable", "json_without_json_content_type", "form_value_not_encoded", "get_with_body"];
+
 /// Last, over everything else: a 401 that no error explains gets what to check next, never silence.
 pub fn unexplained(f: &Facts, hits: &mut Vec<Hit>) {
     if f.status != Some(401) || hits.iter().any(|h| h.finding.info.severity == Severity::Error) {
+        return;
+    }
+    if hits.iter().any(|h| COMMAND_CAUSES.contains(&h.code()) && h.likelihood <= Likelihood::Medium) {
         return;
     }
     let mut evidence = "401 and nothing in the request, the response or the token explains it".to_string();

@@ -191,6 +191,16 @@ pub enum Auth {
     },
 }
 
+/// How the command follows redirects, as curl's options say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Redirects {
+    /// `-L` / `--location`: follows redirects, and sends Authorization, `-u` credentials and
+    /// cookies set with `-H` only to the original host.
+    Follow,
+    /// `--location-trusted`: follows redirects and sends the credentials to every host.
+    Trusted,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Request {
     pub method: Method,
@@ -203,6 +213,10 @@ pub struct Request {
     pub headers: Vec<Row>,
     pub body: Body,
     pub auth: Auth,
+    /// What the command says about redirects; None when it says nothing (curl then does not
+    /// follow them; the page's own fetch always does, and drops Authorization on another
+    /// origin).
+    pub follow_redirects: Option<Redirects>,
 }
 
 impl Request {

@@ -6,7 +6,7 @@ use crate::common::*;
 use why401::model::diagnosis::{self, Context, Report};
 use why401::model::findings::{CodeInfo, Finding};
 use why401::model::request::urlencoded::Piece;
-use why401::model::request::{Auth, Body, BodyKind, Method, Request, Row};
+use why401::model::request::{curl, Auth, Body, BodyKind, Method, Redirects, Request, Row};
 use why401::model::response::{Hop, Response, Source};
 use why401::model::time::Clock;
 use why401::model::token::inspect::{inspect, Inspection};
@@ -31,6 +31,12 @@ impl In {
         In { request: Some(r), ..Default::default() }
     }
 
+    /// The request a curl command imports to, as the page's Import curl makes it.
+    pub fn curl(command: &str) -> In {
+        let imported = curl::import(command).unwrap_or_else(|e| panic!("{command}: {e}"));
+        In { request: Some(imported.request), ..Default::default() }
+    }
+
     pub fn get(url: &str) -> In {
         In::req(Method::Get, url)
     }
@@ -41,6 +47,13 @@ impl In {
 
     pub fn r(&mut self) -> &mut Request {
         self.request.as_mut().expect("a request")
+    }
+
+    /// What the command says about redirects (`-L`, `--location-trusted`), which the importer
+    /// does not record yet.
+    pub fn follow(mut self, redirects: Redirects) -> In {
+        self.r().follow_redirects = Some(redirects);
+        self
     }
 
     pub fn bearer(mut self, token: &str) -> In {
@@ -173,6 +186,19 @@ pub const RFC6750_EXPIRED: &str =
     r#"Bearer realm="example", error="invalid_token", error_description="The access token expired""#;
 pub const RFC9110_11_6_1: &str = r#"Basic realm="simple", Newauth realm="apps", type=1, title="Login to \"apps\"""#;
 
+pub const ORDERS: &str = "https://api.example.com/v1/orders";
+pub const LOGIN: &str = "https://api.example.com/v1/login";
+pub const SEARCH: &str = "https://api.example.com/v1/search";
+pub const TOKEN_URL: &str = "https://login.example.com/oauth/token";
+
+/// `curl -L` with a token to http://, redirected to https:// and refused.
+pub fn curl_upgrade() -> In {
+    In::curl(&format!("curl -L -H 'Authorization: Bearer {}' http://api.example.com/v1/orders", good()))
+        .www(401, RFC6750_NO_AUTH)
+        .hop(301, "GET", "http://api.example.com/v1/orders", "https://api.example.com/v1/orders")
+        .sent(&[("Host", "api.example.com")])
+}
+
 /// (code, inputs that fire it, near miss that must not)
 pub fn cases() -> Vec<(&'static str, In, In)> {
     let t = good();
@@ -242,10 +268,35 @@ pub fn cases() -> Vec<(&'static str, In, In)> {
         ),
         ("basic_charset_mismatch", In::api().header("Authorization", "Basic 6TpwYXNzd29yZA==").www(401, r#"Basic realm="api", charset="UTF-8""#), In::api().header("Authorization", "Basic 6TpwYXNzd29yZA==").www(401, r#"Basic realm="api""#)),
         ("token_request_not_form", token_post(BodyKind::Json, r#"{"grant_type":"client_credentials","client_id":"app"}"#, &[]), token_post(BodyKind::Form, "", &[("grant_type", "client_credentials")])),
+        // curl's -d labels the JSON a form: the endpoint finds no grant_type at all.
+        ("token_request_not_form", In::curl(&format!("curl -d '{{\"grant_type\":\"client_credentials\"}}' {TOKEN_URL}")), In::curl(&format!("curl -d 'grant_type=client_credentials' {TOKEN_URL}"))),
         ("client_secret_not_form_encoded",
             token_post(BodyKind::Form, "", &[("grant_type", "client_credentials")]).auth(basic("app", "s3cr+t/x==")),
             token_post(BodyKind::Form, "", &[("grant_type", "client_credentials")]).auth(basic("app", "s3cr3t-x_y")),
         ),
+        // Where the command itself looks wrong (issue 9), on requests as Import curl makes them.
+        ("credential_from_variable", In::curl(&format!(r#"curl -H "Authorization: Bearer ${{API_TOKEN}}" {ORDERS}"#)).www(401, RFC6750_NO_AUTH), In::curl(&format!(r#"curl -H "X-Request-Id: $REQ_ID" -H "Authorization: Bearer {t}" {ORDERS}"#)).www(401, RFC6750_NO_AUTH)),
+        ("credential_from_variable", In::curl(&format!(r#"curl -u "$CLIENT_ID:$CLIENT_SECRET" {ORDERS}"#)), In::curl(&format!(r#"curl -u 'app:pa$$w0rd$5' {ORDERS}"#))),
+        ("credential_from_variable", In::curl(&format!(r#"curl -d "grant_type=client_credentials&client_secret=$CLIENT_SECRET" {TOKEN_URL}"#)), In::curl(&format!(r#"curl -d "grant_type=client_credentials&scope=$SCOPE" {TOKEN_URL}"#))),
+        // A trace shows the variable's name went out: nothing filled it in.
+        ("credential_from_variable", bearer.clone().www(401, RFC6750_NO_AUTH).sent(&[("Authorization", "Bearer $API_TOKEN")]), bearer.clone().www(401, RFC6750_NO_AUTH).sent(&[("Authorization", "Bearer eyJ...")])),
+        ("json_sent_as_form", In::curl(&format!(r#"curl -d '{{"user":"ann","password":"open sesame"}}' {LOGIN}"#)).status(400, &[]), In::curl(&format!(r#"curl --json '{{"user":"ann","password":"open sesame"}}' {LOGIN}"#)).status(400, &[])),
+        ("json_sent_as_form", In::curl(&format!(r#"curl -d '[1,2]' {LOGIN}"#)), In::curl(&format!("curl -d 'user=ann&password=x' {LOGIN}"))),
+        ("form_sent_as_json", In::curl(&format!("curl -H 'Content-Type: application/json' -d 'user=ann&password=x' {LOGIN}")), In::curl(&format!(r#"curl -H 'Content-Type: application/json' -d '{{"q":"a=1&b=2"}}' {LOGIN}"#))),
+        ("json_without_json_content_type", In::curl(&format!(r#"curl -H 'Content-Type: text/plain' -d '{{"a":1}}' {LOGIN}"#)), In::curl(&format!(r#"curl -H 'Content-Type: application/vnd.api+json' -d '{{"a":1}}' {LOGIN}"#))),
+        // Python's data=json.dumps(…): JSON text and no Content-Type at all.
+        ("json_without_json_content_type", In::req(Method::Post, LOGIN).body(BodyKind::Raw, r#"{"a":1}"#, &[]), In::req(Method::Post, LOGIN).body(BodyKind::Json, r#"{"a":1}"#, &[])),
+        ("form_value_not_encoded", In::curl(&format!("curl -d 'user=ann&password=p&ss' {LOGIN}")), In::curl(&format!("curl -d 'user=ann&password=p%26ss' {LOGIN}"))),
+        ("form_value_not_encoded", In::curl(&format!("curl -d 'q=a+b' {LOGIN}")), In::curl(&format!("curl -d 'q=hello+world&page=2' {LOGIN}"))),
+        ("form_value_not_encoded", In::curl(&format!("curl -d 'discount=100%' {LOGIN}")), In::curl(&format!("curl -d 'q=%20100%25' {LOGIN}"))),
+        // Only a form decoder reads `+` as a space.
+        ("form_value_not_encoded", In::curl(&format!("curl -d 'phone=+4930123' {LOGIN}")), In::curl(&format!("curl -H 'Content-Type: text/plain' -d 'phone=+4930123' {LOGIN}"))),
+        ("get_with_body", In::curl(&format!("curl -X GET -d 'q=1' {SEARCH}")), In::curl(&format!("curl -G -d 'q=1' {SEARCH}"))),
+        ("get_with_body", In::curl(&format!("curl -X GET -d 'grant_type=client_credentials' {TOKEN_URL}")), In::curl(&format!("curl -d 'grant_type=client_credentials' {TOKEN_URL}"))),
+        ("redirect_leaks_credentials", In::curl(&format!("curl --location-trusted -H 'Authorization: Bearer {t}' {ORDERS}")).follow(Redirects::Trusted), In::curl(&format!("curl -L -H 'Authorization: Bearer {t}' {ORDERS}")).follow(Redirects::Follow)),
+        ("redirect_leaks_credentials", In::curl(&format!("curl -L -H 'X-Api-Key: k-123456' {ORDERS}")).follow(Redirects::Follow), In::curl(&format!("curl -H 'X-Api-Key: k-123456' {ORDERS}"))),
+        // curl -L strips Authorization on http → https too, which requests does not.
+        ("redirect_dropped_authorization", curl_upgrade().follow(Redirects::Follow), curl_upgrade()),
         ("forbidden", bearer.clone().status(403, &[]), bearer.clone().www(401, RFC6750_EXPIRED)),
         ("audience_mismatch",
             In::api().bearer(&jwt(&format!(r#"{{"aud":"https://graph.microsoft.com","exp":{}}}"#, NOW + 600))).www(401, RFC6750_NO_AUTH),

@@ -20,6 +20,11 @@ codes! {
         "The variable that should hold the token was empty or unset when the header was built: `Bearer undefined`, `Bearer null` and `Bearer None` are what JavaScript and Python print for it. Load the token before building the header and fail loudly when it is missing.",
         "RFC 6750 §2.1", "https://www.rfc-editor.org/rfc/rfc6750#section-2.1",
         "`Authorization: Bearer undefined`, or `Authorization: Bearer ` with nothing after it.";
+    CREDENTIAL_FROM_VARIABLE = "credential_from_variable", Warning,
+        "A credential in the request is a shell variable, which may be unset where the command runs.",
+        "Check the variable in the shell that runs the command: `echo \"${API_TOKEN:?unset}\"` prints it, or stops with `API_TOKEN: unset` when it is unset or empty. Put the header in double quotes (`-H \"Authorization: Bearer $API_TOKEN\"`): inside single quotes the shell does not expand it and curl sends the text `$API_TOKEN` itself. A variable set in another terminal, only in a `.env` file, or without `export` for a script is not set there.",
+        "POSIX Shell Command Language §2.6.2", "https://pubs.opengroup.org/onlinepubs/9699919799/utilities/V3_chap02.html#tag_18_06_02",
+        "`curl -H \"Authorization: Bearer ${API_TOKEN}\" https://api.example.com/v1/orders`.";
     AUTHORIZATION_SCHEME_MISSING = "authorization_scheme_missing", Error,
         "The Authorization header holds a bare credential with no scheme.",
         "Put the scheme and one space before the credential: `Authorization: Bearer <token>`. Servers split the value at the first space; without it the whole token is read as an unknown scheme.",
@@ -45,6 +50,11 @@ codes! {
         "Call the final URL directly. After 301, 302 and 303 clients resend a POST as GET without its body; only 307 and 308 keep the method. Typical triggers: http → https and a missing trailing slash.",
         "RFC 9110 §15.4", "https://www.rfc-editor.org/rfc/rfc9110#section-15.4",
         "`POST http://api.example.com/token` → `301` to https, then `GET` → 401 or 405.";
+    REDIRECT_LEAKS_CREDENTIALS = "redirect_leaks_credentials", Warning,
+        "The command sends its credentials on to any host a redirect names.",
+        "Call the final URL directly and follow redirects without trusting them: drop `--location-trusted` (plain `-L` keeps Authorization, `-u` credentials and cookies set with `-H` for the original host, scheme and port). curl sends every other `-H` header, an API key too, to each host a redirect names even with plain `-L`: call the final URL without `-L`.",
+        "curl manual: --location-trusted", "https://curl.se/docs/manpage.html#--location-trusted",
+        "`curl --location-trusted -H 'Authorization: Bearer eyJ…' https://api.example.com/v1`, or `curl -L -H 'X-Api-Key: …'`, redirected to another host.";
     PROXY_AUTH_REQUIRED = "proxy_auth_required", Error,
         "A proxy, not the server, wants credentials (407).",
         "The request never reached the API. Give the proxy its credentials (`Proxy-Authorization`, `curl -x http://proxy:3128 -U user:pass`, `proxies={\"https\": \"http://user:pass@proxy:3128\"}` in Python), or bypass it with `NO_PROXY` if the API is internal. Check HTTPS_PROXY / HTTP_PROXY in the environment.",
@@ -110,6 +120,31 @@ codes! {
         "Encode `user:password` as UTF-8 before base64. Python requests encodes Basic credentials as Latin-1: pass bytes, e.g. `auth=(user.encode(), password.encode())`, or build the header yourself.",
         "RFC 7617 §2.1", "https://www.rfc-editor.org/rfc/rfc7617#section-2.1",
         "`WWW-Authenticate: Basic realm=\"api\", charset=\"UTF-8\"` and the password `pässword` sent as Latin-1.";
+    JSON_SENT_AS_FORM = "json_sent_as_form", Error,
+        "The JSON body is labelled as a form (application/x-www-form-urlencoded).",
+        "Label it as JSON: add `-H 'Content-Type: application/json'`, or send it with `--json '{…}'` (curl 7.82+), which sets the Content-Type and Accept for you. curl's `-d` labels any data as a form unless told otherwise, so the server's form parser reads the whole JSON text as one field name with no value. In Python use `json=` rather than `data=`.",
+        "RFC 9110 §8.3", "https://www.rfc-editor.org/rfc/rfc9110#section-8.3",
+        "`curl -d '{\"user\":\"ann\"}' https://api.example.com/login` (no Content-Type, so curl sends `application/x-www-form-urlencoded`).";
+    FORM_SENT_AS_JSON = "form_sent_as_json", Error,
+        "The body is a form but is labelled as JSON.",
+        "Send what the label says: either JSON (`{\"user\":\"ann\",\"password\":\"…\"}`, or `--json`), or keep the form and drop the `Content-Type: application/json` header so curl's `-d` labels it `application/x-www-form-urlencoded`. A JSON parser stops at the first byte of `user=ann` and the server answers 400, or treats the request as having no credentials.",
+        "RFC 9110 §8.3", "https://www.rfc-editor.org/rfc/rfc9110#section-8.3",
+        "`curl -H 'Content-Type: application/json' -d 'user=ann&password=…' https://api.example.com/login`.";
+    JSON_WITHOUT_JSON_CONTENT_TYPE = "json_without_json_content_type", Warning,
+        "The body is JSON but its Content-Type is not.",
+        "Send `Content-Type: application/json` with it (`--json` in curl, `json=` in Python requests; `data=json.dumps(…)` sends no Content-Type at all). Most frameworks parse a body only when its Content-Type says JSON: Express leaves `req.body` empty, Flask answers 415, and the credentials or fields in it are never read.",
+        "RFC 8259 §11", "https://www.rfc-editor.org/rfc/rfc8259#section-11",
+        "`curl -H 'Content-Type: text/plain' -d '{\"refresh_token\":\"…\"}' https://api.example.com/token`.";
+    FORM_VALUE_NOT_ENCODED = "form_value_not_encoded", Warning,
+        "A form value has an unencoded `&`, `+` or `%` that changes what the server reads.",
+        "Let curl encode each field: `--data-urlencode 'password=p&ss+w%rd'` (one per field) instead of `-d`, which sends the bytes as typed. By hand, write `&` as `%26`, `+` as `%2B` and `%` as `%25`. In Python pass a dict to `data=`, which encodes it.",
+        "URL Standard §5.1 (application/x-www-form-urlencoded parsing)", "https://url.spec.whatwg.org/#urlencoded-parsing",
+        "`curl -d 'user=ann&password=p&ss+1' …`: the server reads the password `p` and a field named `ss 1`.";
+    GET_WITH_BODY = "get_with_body", Warning,
+        "A GET or HEAD request carries a body.",
+        "Send the data where the server reads it: in the query (`curl -G -d …` or `--data-urlencode` with `-G` turns it into `?name=value`), or in a POST (drop `-X GET`: `-d` alone makes curl POST). A body on GET has no defined meaning: most servers ignore it, some proxies and CDNs refuse it with 400, and browsers cannot send it at all.",
+        "RFC 9110 §9.3.1", "https://www.rfc-editor.org/rfc/rfc9110#section-9.3.1",
+        "`curl -X GET -d 'grant_type=client_credentials' https://login.example.com/oauth/token`.";
     TOKEN_REQUEST_NOT_FORM = "token_request_not_form", Warning,
         "The token request body is JSON; token endpoints read a form.",
         "Send the parameters as `application/x-www-form-urlencoded`: `data=` in Python requests (not `json=`), `-d` / `--data-urlencode` in curl, `URLSearchParams` with fetch.",
