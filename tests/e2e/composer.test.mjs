@@ -284,6 +284,9 @@ test('Import curl fills the composer (bash and cmd quoting); unknown flags are l
     assert.equal(echo.json, null);
     assert.deepEqual(echo.form, { '{"a":"it\'s"}': '' });
     assert.equal(echo.headers.Authorization, `Bearer ${token}`);
+    // …and says so: the label is the bug.
+    const codes = await page.getByRole('list', { name: 'Findings' }).locator('.finding-code').allTextContents();
+    assert.equal(codes[0], 'json_sent_as_form', codes.join(' '));
     assert.deepEqual(echo.args, { x: '1' });
     await screenshot(page, 'composer-curl-import');
 
