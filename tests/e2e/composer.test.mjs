@@ -266,7 +266,8 @@ test('Digest against a server that hides WWW-Authenticate says what the server m
 test('Import curl fills the composer (bash and cmd quoting); unknown flags are listed', async () => {
   const { context, page } = await open();
   try {
-    const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjdXJsIn0.c2ln';
+    // A signature of the right length for HS256, so only the request's own bug is diagnosed.
+    const token = `eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjdXJsIn0.${Buffer.alloc(32, 7).toString('base64url')}`;
     await page.getByLabel('curl command').fill(
       `curl '${suite.httpbin.origin}/anything?x=1' \\\n  -H 'accept: application/json' \\\n  -H 'authorization: Bearer ${token}' \\\n  --data-raw '{"a":"it'\\''s"}' \\\n  --compressed --frobnicate`,
     );
