@@ -309,12 +309,16 @@ struct Parsed {
 }
 
 pub fn import(command: &str) -> Result<Imported, CurlError> {
-    let words = shell::split(command).map_err(CurlError::Shell)?;
-    let first = words.first().ok_or(CurlError::Empty)?;
-    if !is_curl(first) {
-        return Err(CurlError::NotCurl { first_word: first.clone() });
+    let script = shell::parse(command).map_err(CurlError::Shell)?;
+    let first = script.commands.iter().find(|c| !c.words.is_empty()).ok_or(CurlError::Empty)?;
+    let words: Vec<String> = first.words.iter().map(shell::Word::text).collect();
+    if !is_curl(&words[0]) {
+        return Err(CurlError::NotCurl { first_word: words[0].clone() });
     }
     let mut p = Parsed::default();
+    for output in &first.output {
+        p.notes.push(format!("'{output}' belongs to the shell: it only changes where curl's output goes"));
+    }
     let mut i = 1;
     let mut options_done = false;
     while i < words.len() {
@@ -1285,8 +1289,8 @@ mod tests {
             ("curl --connect-timeout 5 https://x", "--connect-timeout 5: a timeout"),
             ("curl --ntlm -u a:b https://x", "--ntlm: NTLM is not something a page can do"),
             ("curl https://x https://y", "'https://y' is not used"),
-            ("curl https://x | jq .", "everything from '|' on belongs to the shell"),
-            ("curl https://x > out.json", "the shell redirection '>'"),
+            ("curl https://x | jq .", "'| jq .' belongs to the shell"),
+            ("curl https://x > out.json", "'> out.json' belongs to the shell"),
         ];
         for (command, note) in cases {
             let got = ok(command);
