@@ -12,8 +12,9 @@ use word::Token;
 pub use word::{is_name, Part, ShellError, Word};
 
 /// Which quoting rules apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Dialect {
+    #[default]
     Bash,
     /// Chrome's "Copy as cURL (cmd)" escapes with `^`.
     Cmd,
