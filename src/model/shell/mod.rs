@@ -82,7 +82,9 @@ pub fn detect(paste: &str) -> Dialect {
             .lines()
             .any(|l| l.trim_end_matches('\r').ends_with(&marked) || l.trim_end_matches('\r') == mark.to_string())
     };
-    if paste.contains("^\"") || continued('^') {
+    let lines = || paste.lines().map(|l| l.trim_start().to_ascii_lowercase());
+    let cmd_line = |l: String| l.starts_with("set ") || l.starts_with("rem ") || l == "rem" || l.starts_with("::");
+    if paste.contains("^\"") || continued('^') || lines().any(cmd_line) || has_cmd_variable(paste) {
         return Dialect::Cmd;
     }
     let lower = paste.to_ascii_lowercase();
@@ -96,6 +98,13 @@ pub fn detect(paste: &str) -> Dialect {
         return if paste.contains("\\\"") { Dialect::Cmd } else { Dialect::PowerShell };
     }
     Dialect::Bash
+}
+
+/// `%NAME%` with a name that is not two hex digits of a percent-encoding (`%C3%A9`).
+fn has_cmd_variable(paste: &str) -> bool {
+    paste.split('%').skip(1).step_by(2).any(|name| {
+        is_name(name) && !name.chars().all(|c| c.is_ascii_hexdigit()) && !paste.contains(&format!("${name}"))
+    }) && !paste.contains('\'')
 }
 
 /// Every command in the paste, in order.
@@ -398,6 +407,13 @@ mod tests {
             "\\\" is cmd's escape, not PowerShell's"
         );
         assert_eq!(detect("curl https://x -H 'A: 1'"), Dialect::Bash);
+        assert_eq!(detect("set T=1\ncurl https://x"), Dialect::Cmd);
+        assert_eq!(detect("curl -H \"A: %TOKEN%\" https://x"), Dialect::Cmd);
+        assert_eq!(
+            detect("curl \"https://x/?q=caf%C3%A9%20%E2%82%AC\""),
+            Dialect::Bash,
+            "a percent-encoding is no variable"
+        );
     }
 
     #[test]

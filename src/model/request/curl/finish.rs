@@ -69,10 +69,14 @@ impl Parsed {
         })
     }
 
-    /// The first two options that choose different kinds of request.
+    /// The first two options that choose different kinds of request. With `-G` the data goes
+    /// in the query of a GET, which `-I` may turn into a HEAD (curl 7.88 accepts `-G -d -I`
+    /// and refuses `-G -d -F` and `-G -d -T`).
     fn two_kinds(&self) -> Option<(String, String)> {
-        let (kind, flag) = self.kinds.first()?;
-        let (_, other) = self.kinds.iter().find(|(k, _)| k != kind)?;
+        let kind = |k: &'static str| if self.get && k == "POST data" { "GET" } else { k };
+        let compatible = |a: &str, b: &str| a == b || matches!((a, b), ("GET", "HEAD") | ("HEAD", "GET"));
+        let (first, flag) = self.kinds.first()?;
+        let (_, other) = self.kinds.iter().find(|(k, _)| !compatible(kind(first), kind(k)))?;
         Some((flag.clone(), other.clone()))
     }
 

@@ -30,6 +30,15 @@ pub(super) fn glob(url: &str) -> Result<Globbed, GlobError> {
                 i += 2;
                 continue;
             }
+            // A shell variable or command output the page keeps as text (`${HOST}`, `$(cmd)`):
+            // curl globs what the shell puts there, which the page cannot know.
+            '$' if matches!(c.get(i + 1), Some('{' | '(')) => {
+                let close = if c[i + 1] == '{' { '}' } else { ')' };
+                let end = (i..c.len()).find(|&j| c[j] == close).unwrap_or(c.len() - 1);
+                out.first.extend(&c[i..=end]);
+                i = end + 1;
+                continue;
+            }
             // An IPv6 address in brackets is a host, not a range.
             '[' if i == host_start || (i > 0 && c[i - 1] == '@' && i > host_start) => {
                 let close = (i..c.len()).find(|&j| c[j] == ']').ok_or(GlobError { problem: "bad range", at: i + 1 })?;
@@ -126,6 +135,7 @@ mod tests {
             ("https://x/\\{x\\}/\\[1\\]", "https://x/{x}/[1]", 1),
             ("http://[::1]:8080/v6", "http://[::1]:8080/v6", 1),
             ("http://u:p@[::1]/v6", "http://u:p@[::1]/v6", 1),
+            ("https://${HOST}/{a,b}/$(id -u)", "https://${HOST}/a/$(id -u)", 2),
         ];
         for (url, first, count) in cases {
             let got = ok(url);

@@ -657,6 +657,12 @@ fn errors_are_located() {
             "curl refuses",
         ),
         ("curl -T f -d a https://x", CurlError::TwoMethods { first: "-T".into(), second: "-d".into() }, "curl refuses"),
+        // "You asked for both GET (-d, --data) and multipart formpost (-F, --form)"
+        (
+            "curl -G -d q=1 -F a=1 https://x",
+            CurlError::TwoMethods { first: "-d".into(), second: "-F".into() },
+            "curl refuses",
+        ),
         (
             "curl 'https://x/{a'",
             CurlError::Glob { url: "https://x/{a".into(), problem: "unmatched brace".into(), at: 11 },
@@ -669,4 +675,252 @@ fn errors_are_located() {
         assert_eq!(&got, error, "{command:?}");
         assert!(got.to_string().contains(message), "{command:?}: {got}");
     }
+}
+
+/// What curl 7.88 put on the wire for each command (an echo server printed the request),
+/// and the request the importer makes of it.
+#[test]
+fn as_curl_7_88_sent_it() {
+    let x = || at("https://x.example/a");
+    let post = |headers: &[(&str, &str)], body: Body| {
+        with(x(), |r| {
+            r.method = Method::Post;
+            r.headers = rows(headers);
+            r.body = body;
+        })
+    };
+    let cases: Vec<(&str, Request)> = vec![
+        // POST /a, Content-Type: application/json, Accept: application/json, body {"a":1}
+        ("curl --json '{\"a\":' --json '1}' https://x.example/a", post(&[("Content-Type", "application/json"), ("Accept", "application/json")], Body::json("{\"a\":1}"))),
+        // x=1{"a":1}: a --json piece is glued on, with the JSON Content-Type
+        ("curl -d x=1 --json '{\"a\":1}' https://x.example/a", post(&[("Content-Type", "application/json"), ("Accept", "application/json")], Body::raw("x=1{\"a\":1}"))),
+        // {"a":1}&x=1: a -d piece after it gets its &
+        ("curl --json '{\"a\":1}' -d x=1 https://x.example/a", post(&[("Content-Type", "application/json"), ("Accept", "application/json")], Body::raw("{\"a\":1}&x=1"))),
+        // a=1&b=2
+        ("curl -d a=1 -d b=2 https://x.example/a", post(&[("Content-Type", FORM)], Body::form("a=1&b=2"))),
+        // a+b&c+d&n=e+f&x@y=z&p=q%40r: = is looked for before @
+        (
+            "curl --data-urlencode 'a b' --data-urlencode '=c d' --data-urlencode 'n=e f' --data-urlencode 'x@y=z' --data-urlencode 'p=q@r' https://x.example/a",
+            post(&[("Content-Type", FORM)], Body::raw("a+b&c+d&n=e+f&x@y=z&p=q%40r")),
+        ),
+        // q=-._~%2A%27%28%29%21%24%26%2B%3D%2F%3F%3A%40%3B%2C%5B%5D%C3%A9
+        (
+            "curl --data-urlencode \"q=-._~*'()!\\$&+=/?:@;,[]é\" https://x.example/a",
+            post(&[("Content-Type", FORM)], Body::form("q=-._~%2A%27%28%29%21%24%26%2B%3D%2F%3F%3A%40%3B%2C%5B%5D%C3%A9")),
+        ),
+        // GET /a?z=0&q=1&r=2
+        ("curl -G -d q=1 -d r=2 'https://x.example/a?z=0'", at("https://x.example/a?z=0&q=1&r=2")),
+        // Range: bytes=600-
+        ("curl -r 600- https://x.example/a", with(x(), |r| r.headers = rows(&[("Range", "bytes=600-")]))),
+        // X-A: (empty) then X-A: 1; no Accept, no X-B (curl has none of its own), no User-Agent
+        (
+            "curl -H 'X-A;' -H 'X-A: 1' -H 'Accept:' -H 'X-B:' -H 'User-Agent:' https://x.example/a",
+            with(x(), |r| {
+                r.headers = rows(&[("X-A", ""), ("X-A", "1")]);
+                r.removed_headers = vec!["Accept".into(), "X-B".into(), "User-Agent".into()];
+            }),
+        ),
+        // No Authorization, Cookie, Referer, Range: each removed by its empty -H
+        (
+            "curl -u u:p -H 'Authorization:' -b a=1 -H 'Cookie:' -e http://r/ -H 'Referer:' -r 1-2 -H 'Range:' https://x.example/a",
+            with(x(), |r| r.removed_headers = vec!["Authorization".into(), "Cookie".into(), "Referer".into(), "Range".into()]),
+        ),
+        // accept: text/html and user-agent: me replace curl's own
+        (
+            "curl -A agent -H 'user-agent: me' -b a=1 -H 'Cookie: b=2' https://x.example/a",
+            with(x(), |r| r.headers = rows(&[("user-agent", "me"), ("Cookie", "b=2")])),
+        ),
+        // User-Agent left out entirely
+        ("curl -A '' https://x.example/a", with(x(), |r| r.removed_headers = vec!["User-Agent".into()])),
+        // PUT /dir/f.txt
+        ("curl -T f.txt https://x.example/dir/", with(at("https://x.example/dir/f.txt"), |r| r.method = Method::Put)),
+        ("curl -T ../f.txt https://x.example", with(at("https://x.example/f.txt"), |r| r.method = Method::Put)),
+        // PUT /dir/ with the herestring's 'up\n', chunked
+        (
+            "curl -T - https://x.example/dir/ <<< 'up'",
+            with(at("https://x.example/dir/"), |r| {
+                r.method = Method::Put;
+                r.body = Body::raw("up\n");
+            }),
+        ),
+        // post /a: -X is sent as typed (imported as GET, with a code); the last -X wins
+        ("curl -X PROPFIND https://x.example/a -X post", x()),
+        ("curl -X PROPFIND -d a=1 https://x.example/a", post(&[("Content-Type", FORM)], Body::form("a=1"))),
+        // GET /id/x
+        ("curl 'https://x.example/{id}/x'", at("https://x.example/id/x")),
+        ("curl -g 'https://x.example/{id}/x'", at("https://x.example/{id}/x")),
+        // GET /1 then GET /2
+        ("curl 'https://x.example/[1-2]'", at("https://x.example/1")),
+        // HEAD with the data in the query; -G with -F stays a multipart POST
+        ("curl -I -G -d q=1 https://x.example/a", with(at("https://x.example/a?q=1"), |r| r.method = Method::Head)),
+        ("curl -G -F a=1 https://x.example/a", with(x(), |r| {
+            r.method = Method::Post;
+            r.body = Body::multipart(rows(&[("a", "1")]));
+        })),
+        // Authorization: Bearer tok wins over -u
+        ("curl -u u:p --oauth2-bearer tok https://x.example/a", with(x(), |r| r.auth = Auth::Bearer { token: "tok".into() })),
+        // Authorization: Basic Og==
+        ("curl -u : https://x.example/a", with(x(), |r| r.auth = Auth::Basic { user: "".into(), password: "".into() })),
+    ];
+    for (command, expected) in cases {
+        let got = ok(command);
+        assert_eq!(got.request, expected, "{command}");
+        assert!(got.unknown_flags.is_empty(), "{command}: unknown {:?}", got.unknown_flags);
+    }
+}
+
+/// stdin from the paste: what curl reads for `@-`.
+#[test]
+fn heredocs_herestrings_and_pipes_are_the_data() {
+    let body = |command: &str| ok(command).request.body_text().unwrap_or_default();
+    let cases: &[(&str, &str)] = &[
+        // -d strips CR and LF from what it reads: a=1
+        ("curl -d @- https://x <<< 'a=1'", "a=1"),
+        // --data-binary keeps them: a=1\n
+        ("curl --data-binary @- https://x <<< 'a=1'", "a=1\n"),
+        // --json @- keeps them: {"a": 1}\n
+        ("curl --json @- https://x <<EOF\n{\"a\": 1}\nEOF\n", "{\"a\": 1}\n"),
+        ("curl --data-binary @- https://x <<-'END'\n\t{\"user\": \"$USER\"}\n\tEND", "{\"user\": \"$USER\"}\n"),
+        // stdin is read once: a=1&
+        ("curl -d @- --data-binary @- https://x <<< 'a=1'", "a=1&"),
+        // q=a+b%0A
+        ("curl --data-urlencode 'q@-' https://x <<< 'a b'", "q=a+b%0A"),
+        // piped\n
+        ("echo 'piped' | curl --data-binary @- https://x", "piped\n"),
+        ("echo -n '{\"a\":1}' | curl --json @- https://x", "{\"a\":1}"),
+        ("printf '%s\\n' 'a=1' | curl --data-binary @- https://x", "a=1\n"),
+    ];
+    for (command, expected) in cases {
+        assert_eq!(body(command), *expected, "{command}");
+        assert!(ok(command).differences.iter().all(|d| d.code() != "file_content_unseen"), "{command}");
+    }
+    // An unquoted heredoc's variables stay variables.
+    let got = ok("curl --data-binary @- https://x <<EOF\n{\"user\": \"$USER\"}\nEOF");
+    assert_eq!(got.request.body_text().unwrap(), "{\"user\": \"${USER}\"}\n");
+    assert_eq!(got.request.variables, [Variable { name: "USER".into(), value: None }]);
+    assert_eq!(codes(&got), ["variable_unresolved"]);
+    assert!(got.differences[0].what.contains("$USER in the body"));
+}
+
+#[test]
+fn comments_and_several_commands() {
+    let paste = "# Get the user's orders (it's paged)\n# second comment line with a ' too\ncurl 'https://x/orders' \\\n  -H 'Accept: */*' # don't forget\n\ncurl https://x/next; curl https://x/third && curl -X DELETE https://x/4 & curl https://x/5";
+    let got = ok(paste);
+    assert_eq!(got.request, with(at("https://x/orders"), |r| r.headers = rows(&[("Accept", "*/*")])));
+    assert_eq!(
+        got.commands,
+        [
+            "curl 'https://x/orders' \\\n  -H 'Accept: */*'",
+            "curl https://x/next",
+            "curl https://x/third",
+            "curl -X DELETE https://x/4",
+            "curl https://x/5"
+        ]
+    );
+    assert_eq!(got.command, 0);
+    let fourth = import_nth(paste, 3).unwrap();
+    assert_eq!(
+        (fourth.command, fourth.request.method, fourth.request.url()),
+        (3, Method::Delete, "https://x/4".into())
+    );
+    assert_eq!(fourth.commands, got.commands);
+    // Other commands are skipped: curl comes first among the ones listed.
+    let got = ok("cd /tmp\nexport A=1\ncurl https://x/a | jq .");
+    assert_eq!((got.commands.len(), got.request.url()), (1, "https://x/a".into()));
+    // A comment line inside a continued command ends it: the options after it never reach curl.
+    let broken = ok("curl https://x \\\n  # the token:\n  -H 'Authorization: Bearer t'");
+    assert_eq!(broken.request, at("https://x"));
+    assert!(
+        broken.notes.iter().any(|n| n.starts_with("bash runs '-H 'Authorization: Bearer t'' as a command of its own")),
+        "{:?}",
+        broken.notes
+    );
+}
+
+#[test]
+fn variables_stay_variables_and_take_values_the_paste_gives() {
+    let got = ok("curl -H \"Authorization: Bearer $API_TOKEN\" \"https://${HOST}/v1?key=$KEY\" -b \"s=$USER\"");
+    assert_eq!(
+        got.request.headers,
+        rows(&[("Authorization", "Bearer ${API_TOKEN}"), ("Cookie", "s=${USER}")]),
+        "a variable stays visible in its header row"
+    );
+    assert_eq!(got.request.typed_url(), "https://${HOST}/v1?key=${KEY}");
+    let names: Vec<&str> = got.request.variables.iter().map(|v| v.name.as_str()).collect();
+    assert_eq!(names, ["API_TOKEN", "HOST", "KEY", "USER"]);
+    assert_eq!(codes(&got), ["variable_unresolved"; 4]);
+    let user = ok("curl -u \"$USER:pw\" https://x");
+    assert_eq!(user.request.auth, Auth::Basic { user: "${USER}".into(), password: "pw".into() });
+    assert_eq!(
+        got.differences[0].sentence(),
+        "The shell expands $API_TOKEN in the Authorization header; the page does not know its value and keeps the text ${API_TOKEN}. Unset, it expands to nothing: a classic 401."
+    );
+    // Values set before the command (export, a line of its own, the command's prefix, env).
+    let paste = "export API_TOKEN=abc.def\nHOST=api.example.com\nKEY=\"k $HOST\" curl -H \"Authorization: Bearer $API_TOKEN\" \"https://$HOST/?key=$KEY\" -H \"X-U: $UNSET\"";
+    let got = ok(paste);
+    let values: Vec<(&str, Option<&str>)> =
+        got.request.variables.iter().map(|v| (v.name.as_str(), v.value.as_deref())).collect();
+    assert_eq!(
+        values,
+        [
+            ("API_TOKEN", Some("abc.def")),
+            ("HOST", Some("api.example.com")),
+            ("KEY", Some("k api.example.com")),
+            ("UNSET", None)
+        ]
+    );
+    assert_eq!(codes(&got), ["variable_unresolved"]);
+    assert_eq!(got.request.expanded().url(), "https://api.example.com/?key=k api.example.com");
+    assert_eq!(
+        ok("env A=1 curl \"https://x/$A\"").request.variables,
+        [Variable { name: "A".into(), value: Some("1".into()) }]
+    );
+    // Single quotes keep the text: no variable.
+    assert!(ok("curl -H 'Authorization: Bearer $API_TOKEN' https://x").request.variables.is_empty());
+    // A password with $ in double quotes: bash expands $1 to nothing.
+    let got = ok("curl -u \"bob:pa$1word\" https://x");
+    assert_eq!(got.request.auth, Auth::Basic { user: "bob".into(), password: "pa${1}word".into() });
+    assert!(got.differences[0].what.starts_with("The shell expands $1 in the -u credentials"));
+}
+
+/// A cmd or PowerShell paste and its bash twin import to the same request.
+#[test]
+fn windows_pastes_match_their_bash_twins() {
+    let twins: &[(&str, &str, &str)] = &[
+        (
+            "cmd (Chrome's copy)",
+            "curl ^\"https://x.example/a?q=caf^%^C3^%^A9^&b=1^\" ^\n  -H ^\"Authorization: Bearer abc^\" ^\n  --data-raw ^\"^{^\\^\"it's^\\^\":1^}^\"",
+            "curl 'https://x.example/a?q=caf%C3%A9&b=1' \\\n  -H 'Authorization: Bearer abc' \\\n  --data-raw '{\"it'\\''s\":1}'",
+        ),
+        (
+            "cmd (typed)",
+            "curl -X POST \"https://x.example/a\" -H \"Authorization: Bearer %TOKEN%\" -d \"{\\\"a\\\":\\\"b c\\\"}\" ^\n  -H \"X-Caret: a^b\"",
+            "curl -X POST 'https://x.example/a' -H \"Authorization: Bearer $TOKEN\" -d '{\"a\":\"b c\"}' \\\n  -H 'X-Caret: a^b'",
+        ),
+        (
+            "PowerShell",
+            "curl.exe -X POST 'https://x.example/a' `\n  -H \"Authorization: Bearer $env:TOKEN\" `\n  -H \"X-Q: `\"q`\" `$5\" `\n  -d '{\"it''s\": 1}'",
+            "curl -X POST 'https://x.example/a' \\\n  -H \"Authorization: Bearer $TOKEN\" \\\n  -H 'X-Q: \"q\" $5' \\\n  -d '{\"it'\\''s\": 1}'",
+        ),
+        (
+            "PowerShell with its variable set",
+            "$env:TOKEN = 'abc'\ncurl.exe -H \"Authorization: Bearer $env:TOKEN\" https://x.example/a",
+            "export TOKEN='abc'\ncurl -H \"Authorization: Bearer $TOKEN\" https://x.example/a",
+        ),
+        (
+            "cmd with its variable set",
+            "set TOKEN=abc\ncurl -H \"Authorization: Bearer %TOKEN%\" https://x.example/a",
+            "TOKEN=abc\ncurl -H \"Authorization: Bearer $TOKEN\" https://x.example/a",
+        ),
+    ];
+    for (name, windows, bash) in twins {
+        let (w, b) = (ok(windows), ok(bash));
+        assert_ne!(w.dialect, Dialect::Bash, "{name}");
+        assert_eq!(b.dialect, Dialect::Bash, "{name}");
+        assert_eq!(w.request, b.request, "{name}");
+        assert_eq!(codes(&w), codes(&b), "{name}");
+    }
+    let ps = ok("curl https://x -H \"A: `\"1`\"\" `\n  -H 'B: 2'");
+    assert!(ps.notes.iter().any(|n| n.contains("curl is Invoke-WebRequest")), "{:?}", ps.notes);
+    assert!(ps.notes.iter().any(|n| n.contains("Windows PowerShell 5.1 drops the double quotes")), "{:?}", ps.notes);
 }
