@@ -9,7 +9,11 @@ use super::glob::glob;
 use super::imported::Imported;
 use super::parsed::Parsed;
 use super::words::read_options;
-use crate::model::findings::codes::{AUTH_SCHEME_NOT_REPRODUCED, METHOD_NOT_REPRODUCED, MORE_REQUESTS_IN_COMMAND};
+use crate::model::findings::codes::{
+    AUTH_SCHEME_NOT_REPRODUCED, FORBIDDEN_HEADER, METHOD_NOT_REPRODUCED, MORE_REQUESTS_IN_COMMAND,
+};
+use crate::model::request::export::Target;
+use crate::model::request::reproduction::Sender;
 use crate::model::request::urlencoded::{self, decode_component};
 use crate::model::request::{Auth, Body, Method, Request, Row};
 use base64::Engine;
@@ -59,7 +63,7 @@ impl Parsed {
         }
         r.removed_headers = std::mem::take(&mut self.removed);
         self.cannot_differences();
-        self.forbidden_header_notes(&r);
+        self.forbidden_headers(&r);
         Ok(Imported {
             request: r,
             unknown_flags: self.unknown,
@@ -324,17 +328,24 @@ impl Parsed {
         };
     }
 
-    fn forbidden_header_notes(&mut self, r: &Request) {
-        if r.has_header("cookie") {
-            self.note("browsers forbid setting Cookie from script: the page cannot send it (the browser sends its own cookies for the site); the exported commands can".into());
+    /// Headers a page's fetch cannot set: the browser drops them or sends its own.
+    fn forbidden_headers(&mut self, r: &Request) {
+        let mut forbidden: Vec<&str> = Vec::new();
+        for h in r.headers.iter().filter(|h| h.enabled && is_browser_owned(&h.name)) {
+            if !forbidden.iter().any(|f| f.eq_ignore_ascii_case(&h.name)) {
+                forbidden.push(h.name.as_str());
+            }
         }
-        let forbidden: Vec<&str> =
-            r.headers.iter().filter(|h| h.enabled && is_browser_owned(&h.name)).map(|h| h.name.as_str()).collect();
         if !forbidden.is_empty() {
-            self.note(format!(
-                "the browser sets these headers itself and ignores the page's values: {}",
-                forbidden.join(", ")
-            ));
+            let pronoun = if forbidden.len() == 1 { "it" } else { "them" };
+            self.differ(
+                FORBIDDEN_HEADER,
+                format!(
+                    "{}: the browser sets {pronoun} itself and ignores the page's values (for Cookie, its own cookies for the site).",
+                    forbidden.join(", ")
+                ),
+                vec![Sender::Export(Target::Curl), Sender::Export(Target::Python), Sender::Export(Target::Httpie)],
+            );
         }
     }
 }
@@ -346,7 +357,8 @@ fn is_browser_owned(name: &str) -> bool {
         || n.starts_with("proxy-")
         || matches!(
             n.as_str(),
-            "accept-charset"
+            "cookie"
+                | "accept-charset"
                 | "accept-encoding"
                 | "access-control-request-headers"
                 | "access-control-request-method"
