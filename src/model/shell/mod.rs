@@ -55,6 +55,8 @@ pub struct Command {
     pub output: Vec<String>,
     /// The command as it is in the paste.
     pub source: String,
+    /// The operator after it (`;`, `&`, `&&`, `||`), when one ends it.
+    pub ended_by: Option<String>,
 }
 
 impl Command {
@@ -185,7 +187,9 @@ fn assemble(tokens: Vec<Token>, chars: &[char], script: &mut Script) {
             Token::Op { op, start, end } => match op.as_str() {
                 "|" | "|&" => piped_from = finish(&mut current, piped_from, &mut script.commands),
                 ";" | "&" | "&&" | "||" | ";;" => {
-                    finish(&mut current, piped_from, &mut script.commands);
+                    if let Some(done) = finish(&mut current, piped_from, &mut script.commands) {
+                        script.commands[done].ended_by = Some(op.clone());
+                    }
                     piped_from = None;
                 }
                 "(" | ")" => {}
@@ -305,6 +309,7 @@ mod tests {
         );
         assert_eq!(curl.output, ["| jq . > out.json 2>&1"]);
         assert_eq!(curl.source, "A=1 B='x y' curl https://x");
+        assert_eq!(parse("curl https://x/?a=1&b=2").unwrap().commands[0].ended_by.as_deref(), Some("&"));
         assert_eq!(script.commands[1].stdin, Some(Stdin::Pipe(0)));
         assert_eq!(script.commands[1].output, ["> out.json", "2>&1"]);
         assert_eq!(script.commands[2].words, []);

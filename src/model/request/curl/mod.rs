@@ -53,6 +53,12 @@ pub fn import_nth(paste: &str, n: usize) -> Result<Imported, CurlError> {
     for output in &command.output {
         p.note(format!("'{output}' belongs to the shell: it only changes where curl's output goes"));
     }
+    if let (Some("&"), Some(next)) = (command.ended_by.as_deref(), script.commands.get(index + 1)) {
+        p.note(format!(
+            "the unquoted & before '{}' ends the command: the shell runs curl in the background without what follows; quote the URL if the & belongs to it",
+            next.source
+        ));
+    }
     words::read_options(&words, &mut p)?;
     let mut imported = p.finish()?;
     let values = known_values(&script, index, start);

@@ -385,6 +385,8 @@ fn notes_explain_what_changes_nothing_sent() {
         ("curl https://x | jq .", "'| jq .' belongs to the shell"),
         ("curl https://x > out.json", "'> out.json' belongs to the shell"),
         ("curl -d @- https://x <<EOF\nbody", "has no closing line 'EOF'"),
+        // bash requests https://x/?a=1 in the background and sets b=2.
+        ("curl https://x/?a=1&b=2", "the unquoted & before 'b=2' ends the command"),
     ];
     for (command, note) in cases {
         let got = ok(command);
