@@ -77,7 +77,7 @@ pub(super) struct Parsed {
 
 impl Parsed {
     pub(super) fn differ(&mut self, info: &'static CodeInfo, what: String, exact: Vec<Sender>) {
-        if !self.differences.iter().any(|d| std::ptr::eq(d.info, info) && d.what == what) {
+        if !self.differences.iter().any(|d| d.info.code == info.code && d.what == what) {
             self.differences.push(Difference { info, what, exact });
         }
     }
