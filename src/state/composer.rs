@@ -30,7 +30,8 @@ pub struct Composer {
     pub request: RwSignal<Request>,
     /// The URL exactly as typed, so editing it never reformats under the cursor.
     pub url_text: RwSignal<String>,
-    /// What will actually be sent: `request` with the inspector's token filled in.
+    /// What will actually be sent: `request` with the inspector's token filled in, and the
+    /// shell variables whose value is known written in place of their `${NAME}`.
     pub outgoing: Memo<Request>,
     pub in_flight: RwSignal<bool>,
     pub outcome: RwSignal<Option<Outcome>>,
@@ -47,7 +48,7 @@ impl Composer {
             if let Auth::Bearer { token } = &mut r.auth {
                 *token = inspector.inspection.with(|i| i.extracted.token.clone());
             }
-            r
+            r.expanded()
         });
         Composer {
             request,

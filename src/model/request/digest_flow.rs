@@ -9,7 +9,7 @@ use crate::model::url;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DigestRetry {
     /// Send this request once more: it carries the computed Authorization header.
-    Retry(Request),
+    Retry(Box<Request>),
     /// Not a Digest case: another auth helper, or not a 401.
     NotApplicable,
     /// 401 without a readable Digest challenge (hidden by CORS, or the server offered none).
@@ -66,7 +66,7 @@ pub fn after_response(req: &Request, status: u16, headers: &[(String, String)], 
             let mut retry = req.clone();
             retry.headers.retain(|h| !h.name.trim().eq_ignore_ascii_case("authorization"));
             retry.headers.push(Row::new("Authorization", value));
-            DigestRetry::Retry(retry)
+            DigestRetry::Retry(Box::new(retry))
         }
         Err(e) => DigestRetry::CannotAnswer(e.to_string()),
     }

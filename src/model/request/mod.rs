@@ -68,11 +68,69 @@ pub struct Row {
     pub name: String,
     pub value: String,
     pub enabled: bool,
+    /// For a multipart field: where its value comes from and the part's own headers. Plain
+    /// text (the default) for every other row.
+    pub part: FieldPart,
 }
 
 impl Row {
     pub fn new(name: impl Into<String>, value: impl Into<String>) -> Self {
-        Row { name: name.into(), value: value.into(), enabled: true }
+        Row { name: name.into(), value: value.into(), enabled: true, part: FieldPart::default() }
+    }
+
+    /// A multipart field that attaches the file at `path` (its value is `@path`).
+    pub fn file(name: impl Into<String>, path: &str) -> Self {
+        let mut row = Row::new(name, format!("@{path}"));
+        row.part.source = PartSource::File;
+        row
+    }
+
+    /// Whether this multipart field attaches a file (rather than sending text that happens to
+    /// start with `@`, as `--form-string` can).
+    pub fn is_file(&self) -> bool {
+        self.part.source == PartSource::File
+    }
+}
+
+/// How a multipart field is sent, beyond its name and value: what curl's `-F` says with `@`,
+/// `<`, `;type=`, `;filename=` and `;headers=`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FieldPart {
+    pub source: PartSource,
+    /// The part's file name (`;filename=`); for a file, its own name when unset.
+    pub filename: Option<String>,
+    /// The part's Content-Type (`;type=`); the sender's guess when unset.
+    pub content_type: Option<String>,
+    /// More header lines of the part (`;headers="X-A: 1"`), as written.
+    pub headers: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum PartSource {
+    /// The value is the text sent.
+    #[default]
+    Text,
+    /// `-F name=@path`: the file at the path is attached; the value keeps `@path`, as the
+    /// exports read it.
+    File,
+    /// `-F name=<path`: the file's content is sent as the text value; the page cannot read it,
+    /// so the value is empty.
+    FileText { path: String },
+}
+
+/// A shell variable the request uses, written `${NAME}` inside its text (URL, headers, auth,
+/// body), as the shell would fill it in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variable {
+    pub name: String,
+    /// Its value when the paste sets it (`export NAME=…`, `NAME=… curl …`); unknown otherwise,
+    /// and then the request carries the text `${NAME}` itself.
+    pub value: Option<String>,
+}
+
+impl Variable {
+    pub fn placeholder(name: &str) -> String {
+        format!("${{{name}}}")
     }
 }
 
@@ -217,6 +275,11 @@ pub struct Request {
     /// follow them; the page's own fetch always does, and drops Authorization on another
     /// origin).
     pub follow_redirects: Option<Redirects>,
+    /// Shell variables the request's text uses as `${NAME}`, in order of first use.
+    pub variables: Vec<Variable>,
+    /// Headers the user's command tells its client not to send at all, though the client
+    /// adds them by itself (curl's `-H 'Accept:'`, `-A ''`), as named there.
+    pub removed_headers: Vec<String>,
 }
 
 impl Request {
@@ -300,6 +363,50 @@ impl Request {
             }
         }
         out
+    }
+
+    /// The request with each variable whose value is known written in place of its `${NAME}`,
+    /// as the shell would send it; variables without a value stay as they are.
+    pub fn expanded(&self) -> Request {
+        let known: Vec<(String, &str)> = self
+            .variables
+            .iter()
+            .filter_map(|v| v.value.as_deref().map(|value| (Variable::placeholder(&v.name), value)))
+            .collect();
+        if known.is_empty() {
+            return self.clone();
+        }
+        let fill = |s: &mut String| {
+            for (placeholder, value) in &known {
+                if s.contains(placeholder.as_str()) {
+                    *s = s.replace(placeholder.as_str(), value);
+                }
+            }
+        };
+        let mut r = self.clone();
+        fill(&mut r.base_url);
+        for piece in r.query.iter_mut().chain(r.body.form.iter_mut()) {
+            fill(&mut piece.raw);
+        }
+        for row in r.headers.iter_mut().chain(r.body.fields.iter_mut()) {
+            fill(&mut row.name);
+            fill(&mut row.value);
+        }
+        fill(&mut r.body.text);
+        match &mut r.auth {
+            Auth::None => {}
+            Auth::Bearer { token } => fill(token),
+            Auth::Basic { user, password } | Auth::Digest { user, password } => {
+                fill(user);
+                fill(password);
+            }
+            Auth::ApiKey { name, value, .. } => {
+                fill(name);
+                fill(value);
+            }
+        }
+        r.variables.retain(|v| v.value.is_none());
+        r
     }
 
     /// The body bytes as text for JSON, raw and form bodies, whatever the method: curl and
@@ -387,6 +494,34 @@ mod tests {
         assert_eq!(r.url(), "https://x/y?a=1&api_key=s%20e");
         assert_eq!(r.typed_url(), "https://x/y?a=1", "the URL box shows what the user typed");
         assert!(r.effective_headers().is_empty());
+    }
+
+    #[test]
+    fn known_variables_are_filled_in_and_unknown_ones_stay() {
+        let mut r = Request::default();
+        r.set_url("https://${HOST}/v1?key=${KEY}");
+        r.headers.push(Row::new("X-User", "${USER}"));
+        r.auth = Auth::Bearer { token: "${TOKEN}".into() };
+        r.body = Body::raw("{\"k\": \"${KEY}\"}");
+        r.variables = vec![
+            Variable { name: "HOST".into(), value: Some("api.example.com".into()) },
+            Variable { name: "KEY".into(), value: Some("a b".into()) },
+            Variable { name: "TOKEN".into(), value: None },
+        ];
+        let e = r.expanded();
+        assert_eq!(e.url(), "https://api.example.com/v1?key=a b", "the shell fills in text, it does not encode");
+        assert_eq!(e.body.text, "{\"k\": \"a b\"}");
+        assert_eq!(e.headers[0].value, "${USER}", "not one of the request's variables: text");
+        assert_eq!(e.auth, Auth::Bearer { token: "${TOKEN}".into() });
+        assert_eq!(e.variables, [Variable { name: "TOKEN".into(), value: None }]);
+        assert_eq!(Request::default().expanded(), Request::default());
+    }
+
+    #[test]
+    fn a_file_field_is_told_from_text_that_starts_with_at() {
+        assert!(Row::file("f", "a.pdf").is_file());
+        assert_eq!(Row::file("f", "a.pdf").value, "@a.pdf");
+        assert!(!Row::new("f", "@a.pdf").is_file());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! asserts every row and `findings_docs` checks that every catalog code fires in some row.
 
 pub mod diagnosis;
+pub mod import;
 pub mod reproduction;
 pub mod sending;
 pub mod signature;
@@ -56,6 +57,7 @@ pub fn all() -> Vec<Outcome> {
         vendor::outcomes(),
         diagnosis::outcomes(),
         reproduction::outcomes(),
+        import::outcomes(),
     ]
     .concat()
 }

@@ -1,5 +1,6 @@
 //! Codes for what a sender (the page's own Send, or an export) cannot send exactly as the
-//! request has it. Listed under Import, before Send and in the exports, never in the ranking:
+//! request has it, and for what the pasted command does that the request cannot hold (found
+//! by the curl importer). Listed under Import, before Send and in the exports, never in the ranking:
 //! they are about reproducing the call, not about why it failed.
 
 use crate::model::findings::code::codes;
@@ -16,4 +17,54 @@ codes! {
         "The sender keeps headers in a map, so two `X-A` lines become one `X-A: 1, 2`. HTTP says the two mean the same for most headers, but not for `Set-Cookie`-like ones or a server that reads only the first. curl and HTTPie send the lines separately.",
         "RFC 9110 §5.3", "https://www.rfc-editor.org/rfc/rfc9110#section-5.3",
         "`-H 'X-A: 1' -H 'X-A: 2'` exported to Python requests or fetch.";
+    VARIABLE_UNRESOLVED = "variable_unresolved", Warning,
+        "A shell variable in the command has no value here.",
+        "The shell fills in `$API_TOKEN` when it runs the command; the page does not know its value, so the request carries the text `${API_TOKEN}`. Give it its value (or paste the command with the `export API_TOKEN=…` line before it). Unset in your shell, it expands to nothing and the server gets `Authorization: Bearer ` with no token: a classic 401. Check with `echo \"$API_TOKEN\"`.",
+        "Bash manual §3.5.3 (Shell Parameter Expansion)", "https://www.gnu.org/software/bash/manual/bash.html#Shell-Parameter-Expansion",
+        "`curl -H \"Authorization: Bearer $API_TOKEN\" https://api.example.com/me`.";
+    COMMAND_OUTPUT_UNSEEN = "command_output_unseen", Warning,
+        "The command uses another command's output, which the page cannot run.",
+        "Your shell runs `$(gcloud auth print-access-token)` (or the command piped into curl) and puts what it prints in its place; the page keeps the text `$(…)`. Run it yourself and paste its output there. A command that fails prints nothing, and the request goes out without the value.",
+        "Bash manual §3.5.4 (Command Substitution)", "https://www.gnu.org/software/bash/manual/bash.html#Command-Substitution",
+        "`curl -H \"Authorization: Bearer $(gcloud auth print-access-token)\" https://…`.";
+    FILE_CONTENT_UNSEEN = "file_content_unseen", Warning,
+        "The command reads a file the page cannot see.",
+        "curl reads it when it runs (`-d @body.json`, `-F file=@a.pdf`, `-T`, `-H @headers.txt`, `-b cookies.txt`, `-K`, `~/.netrc`, or standard input); the page has only the command. Paste the content into the body or header, or use an export that reads the file, when one is named.",
+        "curl(1): -d, --data", "https://curl.se/docs/manpage.html#-d",
+        "`curl -d @body.json https://api.example.com/items`.";
+    AUTH_SCHEME_NOT_REPRODUCED = "auth_scheme_not_reproduced", Warning,
+        "curl authenticates with a scheme the page cannot do.",
+        "NTLM and Negotiate (Kerberos/SPNEGO) are handshakes over several requests made with your Windows or Kerberos credentials, and `--anyauth` first asks without credentials, then answers whichever scheme the server's 401 offers. The page sends one request with the header you see. Test with curl itself.",
+        "curl(1): --anyauth, --ntlm, --negotiate", "https://curl.se/docs/manpage.html#--anyauth",
+        "`curl --ntlm -u 'CORP\\alice:secret' https://intranet.example.com/api`.";
+    METHOD_NOT_REPRODUCED = "method_not_reproduced", Warning,
+        "The command's method is one the page cannot send.",
+        "curl sends the `-X` method exactly as typed: any token (`PROPFIND`, `PURGE`), and case matters (`post` is not `POST`). The page sends GET, POST, PUT, PATCH, DELETE, HEAD and OPTIONS, so the request is imported with the method curl uses without `-X`. Send the real one with curl.",
+        "RFC 9110 §9.1 (methods are case-sensitive)", "https://www.rfc-editor.org/rfc/rfc9110#section-9.1",
+        "`curl -X PROPFIND https://dav.example.com/files/`.";
+    MORE_REQUESTS_IN_COMMAND = "more_requests_in_command", Info,
+        "The command sends more than one request.",
+        "curl requests every URL it is given, each `--next` section, and each URL a `{a,b}` or `[1-3]` pattern makes. The page imported the first; paste the others one at a time.",
+        "curl(1): URL globbing, --next", "https://curl.se/docs/manpage.html#-:",
+        "`curl https://a.example/x https://b.example/y`, or `https://api.example.com/items/[1-3]`.";
+    TLS_CHECK_SKIPPED = "tls_check_skipped", Warning,
+        "curl skipped the TLS certificate check; the browser will not.",
+        "With `-k` / `--insecure` curl accepts any certificate: expired, self-signed, made for another host. The browser always checks, so the page's Send fails before any HTTP status when the certificate is bad. Fix the certificate, or test with curl and `-k`.",
+        "curl(1): -k, --insecure", "https://curl.se/docs/manpage.html#-k",
+        "`curl -k https://staging.internal/api`.";
+    CLIENT_CERTIFICATE_NOT_SENT = "client_certificate_not_sent", Warning,
+        "curl sends a TLS client certificate; the page does not.",
+        "With `--cert` / `-E` (and `--key`) curl proves who it is in the TLS handshake (mutual TLS). The page cannot read the certificate file; the browser offers only certificates installed in it, if it asks at all. A server that requires one answers 401 or 403, or closes the connection. Test with curl and `--cert`.",
+        "curl(1): -E, --cert", "https://curl.se/docs/manpage.html#-E",
+        "`curl --cert client.pem --key client.key https://mtls.example.com/api`.";
+    PROXY_NOT_USED = "proxy_not_used", Info,
+        "curl goes through a proxy; the page uses the browser's.",
+        "`-x` / `--proxy` (with `-U`, `--proxy-header`, `--socks5`…) sends the request through that proxy, which may add or check credentials. The browser uses the system's proxy settings. If the 401 or 407 comes from the proxy (`Proxy-Authenticate`), test with curl and `-x`.",
+        "curl(1): -x, --proxy", "https://curl.se/docs/manpage.html#-x",
+        "`curl -x http://proxy.corp:3128 -U bob:pw https://api.example.com/`.";
+    SIGNATURE_NOT_REPRODUCED = "signature_not_reproduced", Warning,
+        "curl signs the request with AWS SigV4; the page sends it unsigned.",
+        "`--aws-sigv4` makes curl compute `Authorization: AWS4-HMAC-SHA256 …` and `X-Amz-Date` from the `-u` access key and secret over the exact request. The page does not sign, so the server sees no signature. Test with curl and `--aws-sigv4`, or an AWS SDK.",
+        "curl(1): --aws-sigv4", "https://curl.se/docs/manpage.html#--aws-sigv4",
+        "`curl --aws-sigv4 'aws:amz:us-east-1:execute-api' -u \"$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY\" https://…`.";
 }

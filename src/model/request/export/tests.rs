@@ -30,7 +30,11 @@ fn body(kind: BodyKind, text: &str, fields: &[(&str, &str)]) -> Body {
         text: text.into(),
         form: if kind == BodyKind::Form { fields.iter().map(|(n, v)| Piece::new(n, v)).collect() } else { Vec::new() },
         fields: if kind == BodyKind::Multipart {
-            fields.iter().map(|(n, v)| Row::new(*n, *v)).collect()
+            // A value that starts with @ is a file: what the exports attach, and what -F gives back.
+            fields
+                .iter()
+                .map(|(n, v)| v.strip_prefix('@').map_or_else(|| Row::new(*n, *v), |p| Row::file(*n, p)))
+                .collect()
         } else {
             Vec::new()
         },

@@ -1,0 +1,96 @@
+//! The data options as curl 7.88 sends them (checked against it with an echo server): `-d`
+//! and `--data-ascii` strip CR and LF from `@file`, `--data-binary` keeps them, `--data-raw`
+//! reads no file; `--data-urlencode` in its five forms; `--json` glued to what comes before;
+//! several pieces joined with `&`.
+
+use super::flags::DataFlavor;
+use super::parsed::{DataPiece, Parsed};
+
+impl Parsed {
+    pub(super) fn data(&mut self, flavor: DataFlavor, flag: &str, v: &str) {
+        self.has_data = true;
+        self.kind("POST data", flag);
+        let text = match (flavor, v.strip_prefix('@')) {
+            (DataFlavor::Raw, _) | (_, None) => v.to_string(),
+            (DataFlavor::Ascii, Some(path)) => {
+                self.read(&format!("{flag} {v}"), path).unwrap_or_default().replace(['\r', '\n'], "")
+            }
+            (DataFlavor::Binary, Some(path)) => self.read(&format!("{flag} {v}"), path).unwrap_or_default(),
+        };
+        self.data.push(DataPiece { text, json: false });
+    }
+
+    pub(super) fn json(&mut self, flag: &str, v: &str) {
+        self.has_data = true;
+        self.json = true;
+        self.kind("POST data", flag);
+        let text = match v.strip_prefix('@') {
+            Some(path) => self.read(&format!("{flag} {v}"), path).unwrap_or_default(),
+            None => v.to_string(),
+        };
+        self.data.push(DataPiece { text, json: true });
+    }
+
+    pub(super) fn data_urlencode(&mut self, flag: &str, v: &str) {
+        self.has_data = true;
+        self.kind("POST data", flag);
+        let text = self.urlencode_piece(flag, v);
+        self.data.push(DataPiece { text, json: false });
+    }
+
+    /// `content`, `=content`, `name=content`, `@file`, `name@file`: curl looks for `=` first
+    /// and only then for `@` (so `a@b=c` is the name `a@b`), and encodes the content only.
+    pub(super) fn urlencode_piece(&mut self, flag: &str, v: &str) -> String {
+        let (name, content) = match v.find('=').or_else(|| v.find('@')) {
+            Some(at) if v.as_bytes()[at] == b'@' => {
+                let path = &v[at + 1..];
+                (&v[..at], self.read(&format!("{flag} {v}"), path).unwrap_or_default())
+            }
+            Some(at) => (&v[..at], v[at + 1..].to_string()),
+            None => ("", v.to_string()),
+        };
+        if name.is_empty() {
+            curl_escape(&content)
+        } else {
+            format!("{name}={}", curl_escape(&content))
+        }
+    }
+
+    /// `--url-query`: the same forms, and `+text` added as it is.
+    pub(super) fn url_query(&mut self, flag: &str, v: &str) {
+        let piece = match v.strip_prefix('+') {
+            Some(raw) => raw.to_string(),
+            None => self.urlencode_piece(flag, v),
+        };
+        self.url_query.push(piece);
+    }
+
+    /// The body curl builds: each piece after a `&`, except `--json` pieces, which are glued on.
+    pub(super) fn joined_data(&self) -> Option<String> {
+        if !self.has_data {
+            return None;
+        }
+        let mut out = String::new();
+        for (k, piece) in self.data.iter().enumerate() {
+            if k > 0 && !piece.json {
+                out.push('&');
+            }
+            out.push_str(&piece.text);
+        }
+        Some(out)
+    }
+}
+
+/// How curl 7.88 encodes `--data-urlencode` and `--url-query` content: every byte but
+/// `A-Z a-z 0-9 - . _ ~` as `%XX`, and a space as `+`.
+pub(super) fn curl_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
