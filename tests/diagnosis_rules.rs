@@ -8,7 +8,7 @@ use common::tables::{self, diagnosis::*};
 use common::*;
 use why401::model::diagnosis::{self, Likelihood, Report};
 use why401::model::findings::codes::{KID_NOT_IN_JWKS, SIGNATURE_INVALID};
-use why401::model::request::{Auth, BodyKind, KeyLocation, Method, Redirects};
+use why401::model::request::{Auth, BodyKind, KeyLocation, Method};
 use why401::model::response::Source;
 use why401::model::token::inspect::inspect;
 
@@ -402,7 +402,7 @@ fn a_wrong_command_gets_a_verdict_that_names_the_bytes_and_the_fix() {
         ),
         (
             "--location-trusted",
-            In::curl(&format!("curl --location-trusted -u app:s3cret {ORDERS}")).follow(Redirects::Trusted).status(200, &[]),
+            In::curl(&format!("curl --location-trusted -u app:s3cret {ORDERS}")).status(200, &[]),
             "Possibly: the command would send the -u credentials to any host a redirect names (--location-trusted); call the final URL directly.",
         ),
     ];
@@ -444,7 +444,6 @@ fn evidence_names_the_bytes_and_never_a_secret() {
     assert!(e.contains("single quotes"), "{e}");
     // A trace that shows curl -L took the token to another host.
     let leaked = In::curl(&format!("curl --location-trusted -H 'Authorization: Bearer {}' {ORDERS}", good()))
-        .follow(Redirects::Trusted)
         .www(401, RFC6750_NO_AUTH)
         .hop(302, "GET", ORDERS, "https://cdn.example.net/orders")
         .sent(&[("Host", "cdn.example.net"), ("Authorization", "Bearer eyJ...")]);
@@ -454,7 +453,7 @@ fn evidence_names_the_bytes_and_never_a_secret() {
     assert!(f.finding.evidence.contains("https://cdn.example.net"), "{}", f.finding.evidence);
     assert!(!r.ranked.iter().any(|x| x.finding.code() == "redirect_dropped_authorization"), "nothing was dropped");
     // curl -L over http → https: the fix names the final URL.
-    let r = curl_upgrade().follow(Redirects::Follow).report();
+    let r = curl_upgrade(true).report();
     let f = &r.ranked[position(&r, "redirect_dropped_authorization")].finding;
     assert!(f.evidence.contains("-L") && f.fix.contains("https://api.example.com/v1/orders"), "{f:?}");
 }
@@ -479,10 +478,7 @@ fn commands_that_are_right_fire_none_of_the_command_codes() {
         format!("curl -H 'X-Price: $5' -H 'Authorization: Bearer {t}' {ORDERS}"),
     ];
     for command in commands {
-        let mut input = In::curl(&command);
-        if command.contains(" -L ") {
-            input = input.follow(Redirects::Follow);
-        }
+        let input = In::curl(&command);
         let fired: Vec<&str> = input.codes().into_iter().filter(|c| COMMAND_CODES.contains(c)).collect();
         assert!(fired.is_empty(), "{command}: {fired:?}");
     }
@@ -491,13 +487,14 @@ fn commands_that_are_right_fire_none_of_the_command_codes() {
 #[test]
 fn a_command_with_l_gets_curl_s_redirect_check() {
     let titles = |i: In| i.report().script_checks.into_iter().map(|c| c.title).collect::<Vec<_>>();
-    let command =
-        In::curl(&format!("curl -L -H 'Authorization: Bearer {}' {ORDERS}", good())).www(401, RFC6750_NO_AUTH);
-    let with_l = titles(command.clone().follow(Redirects::Follow));
+    let command = |l: &str| {
+        In::curl(&format!("curl {l}-H 'Authorization: Bearer {}' {ORDERS}", good())).www(401, RFC6750_NO_AUTH)
+    };
+    let with_l = titles(command("-L "));
     assert!(
         with_l.iter().any(|t| t.starts_with("curl -L drops")) && !with_l.iter().any(|t| t.starts_with("Redirects")),
         "{with_l:?}"
     );
-    let without = titles(command);
+    let without = titles(command(""));
     assert!(without.iter().any(|t| t.starts_with("Redirects")), "{without:?}");
 }

@@ -30,8 +30,12 @@ pub struct Composer {
     pub request: RwSignal<Request>,
     /// The URL exactly as typed, so editing it never reformats under the cursor.
     pub url_text: RwSignal<String>,
-    /// What will actually be sent: `request` with the inspector's token filled in, and the
-    /// shell variables whose value is known written in place of their `${NAME}`.
+    /// The user's request as the exports and the diagnosis read it: `request` with the
+    /// inspector's token filled in, shell variables still `${NAME}` (a script's shell fills
+    /// them in, so the exports keep them as variables).
+    pub composed: Memo<Request>,
+    /// What this page's Send puts on the wire: `composed` with the variables whose value the
+    /// user gave written in place of their `${NAME}`.
     pub outgoing: Memo<Request>,
     pub in_flight: RwSignal<bool>,
     pub outcome: RwSignal<Option<Outcome>>,
@@ -43,15 +47,17 @@ pub struct Composer {
 impl Composer {
     pub fn new(inspector: Inspector) -> Self {
         let request = RwSignal::new(Request::default());
-        let outgoing = Memo::new(move |_| {
+        let composed = Memo::new(move |_| {
             let mut r = request.get();
             if let Auth::Bearer { token } = &mut r.auth {
                 *token = inspector.inspection.with(|i| i.extracted.token.clone());
             }
-            r.expanded()
+            r
         });
+        let outgoing = Memo::new(move |_| composed.with(Request::expanded));
         Composer {
             request,
+            composed,
             url_text: RwSignal::new(String::new()),
             outgoing,
             in_flight: RwSignal::new(false),

@@ -69,7 +69,7 @@ impl Diagnosis {
             let response = parsed
                 .with(|p| p.clone().and_then(Result::ok))
                 .or_else(|| composer.outcome.with(|o| o.as_ref().and_then(Outcome::received).map(|r| r.to_response())));
-            let request = composer.outgoing.with(|r| (!r.base_url.trim().is_empty()).then(|| r.clone()));
+            let request = composer.composed.with(|r| (!r.base_url.trim().is_empty()).then(|| r.clone()));
             (request, response)
         });
         let sources = Sources { inspector, inputs, signature: verifier.findings };

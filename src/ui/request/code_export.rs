@@ -16,7 +16,7 @@ pub fn CodeExport() -> impl IntoView {
     let env = RwSignal::new(true);
     let copied = RwSignal::new(None::<String>);
     let code = Memo::new(move |_| {
-        composer.outgoing.with(|r| export::export(r, target.get(), Options { secrets_as_env: env.get() }))
+        composer.composed.with(|r| export::export(r, target.get(), Options { secrets_as_env: env.get() }))
     });
     let copy = move |_| {
         copy_and_report(code.get_untracked(), copied, "Copied.".into(), " Select the code and copy it by hand.");

@@ -1,8 +1,7 @@
 //! What a sender cannot send exactly as the request has it, each difference with its code:
 //! shown before Send for the page's own fetch, and under the export for its client.
 
-use crate::model::request::reproduction::sender::differences;
-use crate::model::request::reproduction::Sender;
+use crate::model::request::reproduction::{for_sender, Sender};
 use crate::state::Composer;
 use leptos::prelude::*;
 
@@ -10,7 +9,12 @@ use leptos::prelude::*;
 #[component]
 pub fn DifferencesList(#[prop(into)] sender: Signal<Sender>, label: &'static str) -> impl IntoView {
     let composer = expect_context::<Composer>();
-    let listed = Memo::new(move |_| composer.outgoing.with(|r| differences(r, sender.get())));
+    // The page sends the variables' values the user gave; an export keeps them as variables.
+    let listed = Memo::new(move |_| {
+        let sender = sender.get();
+        let request = if sender == Sender::Page { composer.outgoing } else { composer.composed };
+        request.with(|r| for_sender(r, sender))
+    });
     view! {
         <Show when=move || listed.with(|d| !d.is_empty())>
             <div class="differences">

@@ -8,6 +8,7 @@ mod differences_list;
 mod request_composer;
 mod request_log;
 mod rows_editor;
+mod variables_editor;
 
 pub use auth_helper::AuthHelper;
 pub use body_editor::BodyEditor;
@@ -17,3 +18,4 @@ pub use differences_list::DifferencesList;
 pub use request_composer::RequestComposer;
 pub use request_log::RequestLog;
 pub use rows_editor::{Rows, RowsEditor};
+pub use variables_editor::VariablesEditor;

@@ -5,6 +5,7 @@ use super::BodyEditor;
 use super::DifferencesList;
 use super::Rows;
 use super::RowsEditor;
+use super::VariablesEditor;
 use crate::model::request::reproduction::Sender;
 use crate::model::request::Method;
 use crate::state::Composer;
@@ -51,6 +52,7 @@ pub fn RequestComposer() -> impl IntoView {
                     <button type="button" class="secondary" on:click=move |_| composer.cancel() disabled=move || !composer.in_flight.get()>"Cancel"</button>
                 </div>
             </div>
+            <VariablesEditor />
             <AuthHelper />
             <details class="rows-block" open>
                 <summary>{move || format!("Query parameters ({})", request.with(|r| r.query.len()))}</summary>

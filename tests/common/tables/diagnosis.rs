@@ -6,7 +6,7 @@ use crate::common::*;
 use why401::model::diagnosis::{self, Context, Report};
 use why401::model::findings::{CodeInfo, Finding};
 use why401::model::request::urlencoded::Piece;
-use why401::model::request::{curl, Auth, Body, BodyKind, Method, Redirects, Request, Row};
+use why401::model::request::{curl, Auth, Body, BodyKind, Method, Request, Row};
 use why401::model::response::{Hop, Response, Source};
 use why401::model::time::Clock;
 use why401::model::token::inspect::{inspect, Inspection};
@@ -47,13 +47,6 @@ impl In {
 
     pub fn r(&mut self) -> &mut Request {
         self.request.as_mut().expect("a request")
-    }
-
-    /// What the command says about redirects (`-L`, `--location-trusted`), which the importer
-    /// does not record yet.
-    pub fn follow(mut self, redirects: Redirects) -> In {
-        self.r().follow_redirects = Some(redirects);
-        self
     }
 
     pub fn bearer(mut self, token: &str) -> In {
@@ -192,8 +185,11 @@ pub const SEARCH: &str = "https://api.example.com/v1/search";
 pub const TOKEN_URL: &str = "https://login.example.com/oauth/token";
 
 /// `curl -L` with a token to http://, redirected to https:// and refused.
-pub fn curl_upgrade() -> In {
-    In::curl(&format!("curl -L -H 'Authorization: Bearer {}' http://api.example.com/v1/orders", good()))
+/// A trace of http → https on the same host, after a command with or without `-L` (without it,
+/// whatever followed the redirect was not curl, and judged by requests' rule: same host, kept).
+pub fn curl_upgrade(follow: bool) -> In {
+    let l = if follow { "-L " } else { "" };
+    In::curl(&format!("curl {l}-H 'Authorization: Bearer {}' http://api.example.com/v1/orders", good()))
         .www(401, RFC6750_NO_AUTH)
         .hop(301, "GET", "http://api.example.com/v1/orders", "https://api.example.com/v1/orders")
         .sent(&[("Host", "api.example.com")])
@@ -293,10 +289,11 @@ pub fn cases() -> Vec<(&'static str, In, In)> {
         ("form_value_not_encoded", In::curl(&format!("curl -d 'phone=+4930123' {LOGIN}")), In::curl(&format!("curl -H 'Content-Type: text/plain' -d 'phone=+4930123' {LOGIN}"))),
         ("get_with_body", In::curl(&format!("curl -X GET -d 'q=1' {SEARCH}")), In::curl(&format!("curl -G -d 'q=1' {SEARCH}"))),
         ("get_with_body", In::curl(&format!("curl -X GET -d 'grant_type=client_credentials' {TOKEN_URL}")), In::curl(&format!("curl -d 'grant_type=client_credentials' {TOKEN_URL}"))),
-        ("redirect_leaks_credentials", In::curl(&format!("curl --location-trusted -H 'Authorization: Bearer {t}' {ORDERS}")).follow(Redirects::Trusted), In::curl(&format!("curl -L -H 'Authorization: Bearer {t}' {ORDERS}")).follow(Redirects::Follow)),
-        ("redirect_leaks_credentials", In::curl(&format!("curl -L -H 'X-Api-Key: k-123456' {ORDERS}")).follow(Redirects::Follow), In::curl(&format!("curl -H 'X-Api-Key: k-123456' {ORDERS}"))),
+        // The importer reads -L and --location-trusted into Request.follow_redirects.
+        ("redirect_leaks_credentials", In::curl(&format!("curl --location-trusted -H 'Authorization: Bearer {t}' {ORDERS}")), In::curl(&format!("curl -L -H 'Authorization: Bearer {t}' {ORDERS}"))),
+        ("redirect_leaks_credentials", In::curl(&format!("curl -L -H 'X-Api-Key: k-123456' {ORDERS}")), In::curl(&format!("curl -H 'X-Api-Key: k-123456' {ORDERS}"))),
         // curl -L strips Authorization on http → https too, which requests does not.
-        ("redirect_dropped_authorization", curl_upgrade().follow(Redirects::Follow), curl_upgrade()),
+        ("redirect_dropped_authorization", curl_upgrade(true), curl_upgrade(false)),
         ("forbidden", bearer.clone().status(403, &[]), bearer.clone().www(401, RFC6750_EXPIRED)),
         ("audience_mismatch",
             In::api().bearer(&jwt(&format!(r#"{{"aud":"https://graph.microsoft.com","exp":{}}}"#, NOW + 600))).www(401, RFC6750_NO_AUTH),

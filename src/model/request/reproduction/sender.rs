@@ -2,7 +2,7 @@
 //! GET, repeated headers kept in a map. What only the pasted command shows (files, a proxy, a
 //! client certificate) is found by the importer.
 
-use super::{Difference, Sender};
+use super::difference::{Difference, Sender};
 use crate::model::findings::codes::{BODY_ON_GET_DROPPED, HEADERS_JOINED};
 use crate::model::request::export::Target;
 use crate::model::request::{BodyKind, Request};
