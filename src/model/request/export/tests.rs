@@ -504,8 +504,9 @@ fn secrets_never_leak_into_env_snippets() {
             let out = export(r, target, ENV);
             assert!(!out.contains("S3CRET"), "{target:?} leaks:\n{out}");
             // …and without the option the secret is there, so the check above is not vacuous
-            // (fetch sends Basic as base64 and cannot do Digest at all).
-            let hidden_by_fetch = target == Target::Fetch && matches!(r.auth, Auth::Basic { .. } | Auth::Digest { .. });
+            // (fetch and the raw message send Basic as base64 and cannot do Digest at all).
+            let hidden_by_fetch = matches!(target, Target::Fetch | Target::RawHttp)
+                && matches!(r.auth, Auth::Basic { .. } | Auth::Digest { .. });
             assert!(
                 hidden_by_fetch || export(r, target, NO_ENV).contains("S3CRET"),
                 "{target:?} lost the secret:\n{}",
