@@ -4,7 +4,7 @@ use super::options::Options;
 use super::plan::{plan, Payload};
 use super::shell_words::{continued, sh, sh_quote};
 use super::text::{Env, Part, Text};
-use crate::model::request::{Method, Request};
+use crate::model::request::{target, Method, Request};
 
 /// HTTPie's item syntax: only `:` `;` `@` `=` are special, and `\` escapes nothing else, so
 /// a backslash right before one of them cannot be written at all (HTTPie drops it).
@@ -78,6 +78,11 @@ pub fn httpie(r: &Request, opts: Options) -> String {
         first.push_str(&format!(" {}", p.method));
     }
     first.push_str(&format!(" {}", sh_quote(&p.url)));
+    let (typed, sent) = (target::curl(&p.url), target::python_requests(&p.url));
+    if sent != typed {
+        // HTTPie sends with requests, which re-quotes the URL.
+        first = format!("# HTTPie re-quotes the URL: it goes out as {sent}\n{first}");
+    }
     let mut lines = vec![first];
     for (name, value) in &p.env_query {
         let name = httpie_name(name).unwrap_or_else(|| name.clone());

@@ -202,10 +202,71 @@ print(r.status_code, r.headers, r.text)
 console.log(response.status, await response.text());
 "#,
         ),
+        (
+            Target::RawHttp,
+            ENV,
+            concat!(
+                "POST /v1/items?q=caf%C3%A9&page=2 HTTP/1.1\r\n",
+                "Host: api.example.com\r\n",
+                "Accept: application/json\r\n",
+                "X-Note: it's \"quoted\" $HOME\r\n",
+                "Authorization: Bearer ${TOKEN}\r\n",
+                "Content-Type: application/json\r\n",
+                "Content-Length: 48\r\n",
+                "\r\n",
+                r#"{"name": "a \"b\"\n", "n": [1, 2.5, true, null]}"#,
+            ),
+        ),
     ];
     for (target, opts, expected) in cases {
         assert_eq!(export(&sample(), target, opts), expected, "{target:?} {opts:?}");
     }
+}
+
+/// What a client cannot send as the request has it is said in its snippet, and worked around
+/// where the client allows: header values beyond ASCII as UTF-8 bytes, headers Node's fetch
+/// would throw for left out.
+#[test]
+fn each_snippet_says_what_its_client_changes() {
+    let r = with(req(Method::Get, "http://127.0.0.1:8080/wiki/Caf\u{e9}?ids[]=1&name=O'Brien&"), |r| {
+        r.headers = vec![
+            Row::new("X-Name", "Zo\u{eb} \u{1F600}"),
+            Row::new("Keep-Alive", "timeout=5"),
+            Row::new("Connection", "close"),
+            Row::new("Host", "api.example.com"),
+            Row::new("If-None-Match", "\"v1\""),
+        ];
+    });
+    let python = export(&r, Target::Python, NO_ENV);
+    assert!(
+        python.contains("# requests re-quotes the URL: it goes out as /wiki/Caf%C3%A9?ids%5B%5D=1&name=O'Brien&\n"),
+        "{python}"
+    );
+    assert!(python.contains(r#""X-Name": "Zo\xeb \U0001f600".encode(),"#), "{python}");
+    let httpie = export(&r, Target::Httpie, NO_ENV);
+    assert!(
+        httpie
+            .starts_with("# HTTPie re-quotes the URL: it goes out as /wiki/Caf%C3%A9?ids%5B%5D=1&name=O'Brien&\nhttp "),
+        "{httpie}"
+    );
+    let fetch = export(&r, Target::Fetch, NO_ENV);
+    for said in [
+        "// fetch parses the URL by the WHATWG URL standard: it goes out as /wiki/Caf%C3%A9?ids[]=1&name=O%27Brien&\n",
+        "// Keep-Alive: timeout=5 is left out: Node's fetch refuses it\n",
+        "// Host: api.example.com is left out: fetch sets Host from the URL\n",
+        "// fetch adds Cache-Control: no-cache because the request has If-None-Match\n",
+        "const utf8 = (s) => String.fromCharCode(...new TextEncoder().encode(s));\n",
+        "    \"X-Name\": utf8(\"Zo\u{eb} \u{1F600}\"),\n",
+        "    \"Connection\": \"close\",\n",
+    ] {
+        assert!(fetch.contains(said), "{said:?} in\n{fetch}");
+    }
+    assert!(!fetch.contains("\"Keep-Alive\":") && !fetch.contains("\"Host\":"), "{fetch}");
+    let raw = export(&r, Target::RawHttp, NO_ENV);
+    assert!(
+        raw.starts_with("GET /wiki/Caf%c3%a9?ids[]=1&name=O'Brien& HTTP/1.1\r\nX-Name: Zo\u{eb} \u{1F600}\r\n"),
+        "{raw}"
+    );
 }
 
 /// (case, request, target, [options,] must contain, must not contain)
