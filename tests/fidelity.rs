@@ -164,6 +164,9 @@ fn judge(
             wire::show(&got)
         ));
     }
+    for m in mismatches.iter().filter(|m| m.is_cosmetic()) {
+        explained.push(format!("{} / {}: (no meaning in HTTP) {m}", entry.name, short(target)));
+    }
     if !codes.is_empty() {
         Cell::Listed(codes)
     } else if mismatches.is_empty() {
@@ -308,7 +311,7 @@ fn summary(outcomes: &[Outcome], seconds: f64, filtered: Option<&str>) -> String
     }
     s.push_str("\nCodes listed (cells): ");
     s.push_str(&counts.iter().map(|(c, n)| format!("{c} × {n}")).collect::<Vec<_>>().join(", "));
-    s.push_str("\n\nListed differences and what each explained:\n");
+    s.push_str("\n\nListed differences and what each explained, and the names in another case or order:\n");
     for o in outcomes {
         for e in &o.explained {
             s.push_str(&format!("  {e}\n"));

@@ -174,7 +174,16 @@ impl fmt::Display for Mismatch {
             Mismatch::Joined { name, want, got } => write!(f, "{name} joined into {got:?}; curl sent {want:?}"),
             Mismatch::Value { name, want, got } => write!(f, "{name} {got:?}; curl sent {want:?}"),
             Mismatch::Body { what, .. } => write!(f, "body: {what}"),
-            Mismatch::Cosmetic { want, got } => write!(f, "header names/order {got:?}; curl sent {want:?}"),
+            Mismatch::Cosmetic { want, got } => {
+                let lower = |v: &[String]| v.iter().map(|n| n.to_ascii_lowercase()).collect::<Vec<_>>();
+                if lower(want) == lower(got) {
+                    let changed: Vec<String> =
+                        want.iter().zip(got).filter(|(w, g)| w != g).map(|(w, g)| format!("{w} as {g}")).collect();
+                    write!(f, "names in another case: {}", changed.join(", "))
+                } else {
+                    write!(f, "header order {}; curl sent {}", got.join(" "), want.join(" "))
+                }
+            }
         }
     }
 }
