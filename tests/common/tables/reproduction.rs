@@ -93,6 +93,12 @@ pub fn cases() -> Vec<(&'static str, Sender, Request, Request)> {
         ),
         (
             "header_not_settable",
+            Sender::Export(Target::Httpie),
+            request(Method::Get, header("X-Query", "a\\=b")),
+            request(Method::Get, header("X-Query", "a\\b=c")),
+        ),
+        (
+            "header_not_settable",
             Sender::Page,
             request(Method::Get, header("Cookie", "sid=1")),
             request(Method::Get, header("X-Cookie", "sid=1")),

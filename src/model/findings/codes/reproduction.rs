@@ -23,7 +23,7 @@ codes! {
         "`curl -g 'https://api.example.com/items?ids[]=1'` exported to Python requests (`ids%5B%5D=1`).";
     HEADER_NOT_SETTABLE = "header_not_settable", Warning,
         "The client will not send this header as the request has it.",
-        "Node's fetch refuses `Connection` (other than keep-alive), `Content-Length`, `Transfer-Encoding`, `Expect`, `Keep-Alive` and `Upgrade` (the export leaves them out), sets `Host` from the URL and `Sec-Fetch-Mode` to `cors`; a browser drops every forbidden request header. curl, Python requests, HTTPie and the raw HTTP message send them as written: use one of those when the server reads the header.",
+        "Node's fetch refuses `Connection` (other than keep-alive), `Content-Length`, `Transfer-Encoding`, `Expect`, `Keep-Alive` and `Upgrade` (the export leaves them out), sets `Host` from the URL and `Sec-Fetch-Mode` to `cors`; a browser drops every forbidden request header; HTTPie drops a backslash written before `:`, `;`, `@` or `=` (its item syntax has no way to keep it). curl, Python requests and the raw HTTP message send them as written: use one of those when the server reads the header.",
         "Fetch standard: forbidden request-header", "https://fetch.spec.whatwg.org/#forbidden-request-header",
         "`curl -H 'Host: api.example.com' http://127.0.0.1:8080/` exported to fetch.";
     HEADERS_ADDED = "headers_added", Info,

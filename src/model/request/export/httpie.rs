@@ -49,7 +49,10 @@ pub fn httpie(r: &Request, opts: Options) -> String {
         // re-encoded), so they are never used for a body the user wrote.
         Some(Payload::Text { text, .. }) => {
             raw = true;
-            first.push_str(&format!(" --raw {}", sh_quote(text)));
+            // `--raw=…` when the text starts with a dash: as a word of its own it would be read
+            // as an option.
+            let sep = if text.starts_with('-') { "=" } else { " " };
+            first.push_str(&format!(" --raw{sep}{}", sh_quote(text)));
         }
         Some(Payload::Multipart(fields)) => {
             first.push_str(" --multipart");
@@ -89,6 +92,13 @@ pub fn httpie(r: &Request, opts: Options) -> String {
         lines.push(sh(&Text::lit(format!("{name}==")).then(httpie_text(value))));
     }
     for (name, value) in &p.headers {
+        let lits = value.lits();
+        if lits.as_bytes().windows(2).any(|w| w[0] == b'\\' && HTTPIE_SPECIAL.contains(&(w[1] as char))) {
+            lines[0] = format!(
+                "# HTTPie drops a backslash before : ; @ or = in an item: {name} cannot go as it is\n{}",
+                lines[0]
+            );
+        }
         // `Name:` with nothing after it removes the header; `Name;` sends it empty.
         let item = if value.is_empty() {
             Text::lit(format!("{name};"))

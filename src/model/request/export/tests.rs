@@ -262,6 +262,17 @@ fn each_snippet_says_what_its_client_changes() {
         assert!(fetch.contains(said), "{said:?} in\n{fetch}");
     }
     assert!(!fetch.contains("\"Keep-Alive\":") && !fetch.contains("\"Host\":"), "{fetch}");
+    let dashed = with(req(Method::Post, "https://h/"), |r| {
+        r.body = body(BodyKind::Raw, "--flag=1", &[]);
+        r.headers = vec![Row::new("X-Q", "a\\=b")];
+    });
+    let httpie = export(&dashed, Target::Httpie, NO_ENV);
+    assert!(
+        httpie.starts_with(
+            "# HTTPie drops a backslash before : ; @ or = in an item: X-Q cannot go as it is\nhttp --raw=--flag=1 "
+        ),
+        "a body starting with a dash is not an option: {httpie}"
+    );
     let raw = export(&r, Target::RawHttp, NO_ENV);
     assert!(
         raw.starts_with("GET /wiki/Caf%c3%a9?ids[]=1&name=O'Brien& HTTP/1.1\r\nX-Name: Zo\u{eb} \u{1F600}\r\n"),

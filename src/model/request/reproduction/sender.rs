@@ -40,10 +40,11 @@ pub fn differences(r: &Request, sender: Sender) -> Vec<Difference> {
     }
     out.extend(url_normalised(r, sender));
     for (name, why) in refused_headers(r, sender) {
+        let sends = |s: &Sender| !refused_headers(r, *s).iter().any(|(n, _)| n.eq_ignore_ascii_case(&name));
         out.push(Difference {
             info: HEADER_NOT_SETTABLE,
             what: format!("{name} is not sent as the request has it: {why}."),
-            exact: vec![CURL, PYTHON, HTTPIE, RAW],
+            exact: Sender::ALL.into_iter().filter(sends).collect(),
         });
     }
     if browser {
@@ -93,6 +94,10 @@ fn refused_headers(r: &Request, sender: Sender) -> Vec<(String, &'static str)> {
         let why = match sender {
             FETCH => fetch_rules::node_refuses(&name, &value, body_len, host.as_deref()),
             Sender::Page if sending::is_forbidden(&name) => Some("the browser does not let a page set it"),
+            // HTTPie's items: `\` before a separator is an escape, and nothing escapes it.
+            HTTPIE if value.as_bytes().windows(2).any(|w| w[0] == b'\\' && b":;@=".contains(&w[1])) => {
+                Some("HTTPie reads a backslash before :, ;, @ or = as an escape and drops it")
+            }
             _ => None,
         };
         if let Some(why) = why {
