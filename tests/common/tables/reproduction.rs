@@ -104,6 +104,12 @@ pub fn cases() -> Vec<(&'static str, Sender, Request, Request)> {
             request(Method::Get, header("X-Cookie", "sid=1")),
         ),
         (
+            "file_not_attached",
+            Sender::Export(Target::RawHttp),
+            request(Method::Post, |r| r.body = Body::multipart(vec![Row::new("file", "@report.pdf")])),
+            request(Method::Post, |r| r.body = Body::multipart(vec![Row::new("file", "report.pdf")])),
+        ),
+        (
             "headers_added",
             Sender::Export(Target::Fetch),
             request(Method::Get, header("If-None-Match", "\"abc\"")),

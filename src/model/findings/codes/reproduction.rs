@@ -31,4 +31,9 @@ codes! {
         "fetch adds `Cache-Control: no-cache` and `Pragma: no-cache` to a request with `If-None-Match`, `If-Modified-Since`, `If-Match`, `If-Unmodified-Since` or `If-Range`, and `Accept-Encoding: identity` to one with `Range`, as the Fetch standard says. Most servers ignore them; a cache or CDN in front of the API does not. Set the header yourself to keep your value, or use curl, Python requests, HTTPie or the raw HTTP message.",
         "Fetch standard §4.6 (HTTP-network-or-cache fetch)", "https://fetch.spec.whatwg.org/#http-network-or-cache-fetch",
         "`curl -H 'If-None-Match: \"abc\"' https://api.example.com/items` exported to fetch.";
+    FILE_NOT_ATTACHED = "file_not_attached", Warning,
+        "A file the request sends is not in it.",
+        "A multipart field names a file (`-F file=@report.pdf`): the page cannot read files, and the raw HTTP message can only show where the file's bytes go. The curl, Python requests, HTTPie and fetch exports read the file, each with the type curl gives it.",
+        "RFC 7578 §4.2", "https://www.rfc-editor.org/rfc/rfc7578#section-4.2",
+        "`curl -F file=@report.pdf https://api.example.com/v1/files` in the raw HTTP export.";
 }

@@ -2,7 +2,7 @@
 
 use super::literal::{js_json_stringify, js_str, literal, Lang};
 use super::options::Options;
-use super::plan::{plan, Payload};
+use super::plan::{file_name, file_type, plan, Payload};
 use super::text::{Env, Text};
 use crate::model::request::{basic, fetch_rules, target, Request};
 
@@ -77,15 +77,14 @@ pub fn fetch(r: &Request, opts: Options) -> String {
             pre.push_str("const form = new FormData();\n");
             for (n, v) in fields {
                 match v.strip_prefix('@') {
-                    Some(path) => {
-                        let file = path.rsplit(['/', '\\']).next().unwrap_or(path);
-                        pre.push_str(&format!(
-                            "form.append({}, await openAsBlob({}), {});\n",
-                            js_str(n),
-                            js_str(path),
-                            js_str(file)
-                        ));
-                    }
+                    // With its type, as curl sends it: a Blob without one goes as octet-stream.
+                    Some(path) => pre.push_str(&format!(
+                        "form.append({}, await openAsBlob({}, {{ type: {} }}), {});\n",
+                        js_str(n),
+                        js_str(path),
+                        js_str(file_type(path)),
+                        js_str(file_name(path))
+                    )),
                     None => pre.push_str(&format!("form.append({}, {});\n", js_str(n), js_str(v))),
                 }
             }

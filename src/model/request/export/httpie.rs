@@ -1,7 +1,7 @@
 //! The request as an HTTPie command.
 
 use super::options::Options;
-use super::plan::{plan, Payload};
+use super::plan::{file_type, plan, Payload};
 use super::shell_words::{continued, sh, sh_quote};
 use super::text::{Env, Part, Text};
 use crate::model::request::{target, Method, Request};
@@ -62,7 +62,8 @@ pub fn httpie(r: &Request, opts: Options) -> String {
                 .map(|(n, v)| {
                     let name = httpie_name(n).unwrap_or_else(|| n.clone());
                     match v.strip_prefix('@') {
-                        Some(path) => sh_quote(&format!("{name}@{path}")),
+                        // With its type, as curl sends it: HTTPie would guess one or send none.
+                        Some(path) => sh_quote(&format!("{name}@{path};type={}", file_type(path))),
                         None => sh_quote(&format!("{name}={}", httpie_value(v))),
                     }
                 })

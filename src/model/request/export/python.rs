@@ -2,7 +2,7 @@
 
 use super::literal::{literal, py_str, python_json_dumps, Lang};
 use super::options::Options;
-use super::plan::{has_duplicates, plan, Payload};
+use super::plan::{file_name, file_type, has_duplicates, plan, Payload};
 use super::text::{Env, Text};
 use crate::model::request::basic::{self, Latin1Difference};
 use crate::model::request::{target, Request};
@@ -102,7 +102,16 @@ pub fn python(r: &Request, opts: Options) -> String {
             let entries: Vec<(String, String)> = fields
                 .iter()
                 .map(|(n, v)| match v.strip_prefix('@') {
-                    Some(path) => (n.clone(), format!("open({}, \"rb\")", py_str(path))),
+                    // With its type, as curl sends it; requests would send the part without one.
+                    Some(path) => (
+                        n.clone(),
+                        format!(
+                            "({}, open({}, \"rb\"), {})",
+                            py_str(file_name(path)),
+                            py_str(path),
+                            py_str(file_type(path))
+                        ),
+                    ),
                     None => (n.clone(), format!("(None, {})", py_str(v))),
                 })
                 .collect();

@@ -5,7 +5,7 @@
 //! as `openssl s_client`).
 
 use super::options::Options;
-use super::plan::{plan, Payload};
+use super::plan::{file_name, file_type, plan, Payload};
 use super::text::{Env, Part, Text};
 use crate::model::request::{basic, target, Request};
 use crate::model::url;
@@ -80,13 +80,12 @@ pub fn raw_http(r: &Request, opts: Options) -> String {
                 body.push_str(&format!("--{b}\r\nContent-Disposition: form-data; name=\"{}\"", quoted_name(name)));
                 match value.strip_prefix('@') {
                     // A message cannot read a file: the part says where its bytes go.
-                    Some(path) => {
-                        let file = path.rsplit(['/', '\\']).next().unwrap_or(path);
-                        body.push_str(&format!(
-                            "; filename=\"{}\"\r\nContent-Type: application/octet-stream\r\n\r\n(the bytes of {path})\r\n",
-                            quoted_name(file)
-                        ));
-                    }
+                    // (file_not_attached says so.)
+                    Some(path) => body.push_str(&format!(
+                        "; filename=\"{}\"\r\nContent-Type: {}\r\n\r\n(the bytes of {path})\r\n",
+                        quoted_name(file_name(path)),
+                        file_type(path)
+                    )),
                     None => body.push_str(&format!("\r\n\r\n{value}\r\n")),
                 }
             }

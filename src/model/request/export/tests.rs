@@ -354,14 +354,18 @@ fn bodies_per_target() {
             "multipart",
             &multipart,
             Target::Python,
-            &["\"t\": (None, \"1\")", "\"f\": open(\"docs/a b.pdf\", \"rb\")", "files=files"],
+            &[
+                "\"t\": (None, \"1\")",
+                "\"f\": (\"a b.pdf\", open(\"docs/a b.pdf\", \"rb\"), \"application/pdf\")",
+                "files=files",
+            ],
             &["Content-Type"],
         ),
         (
             "multipart",
             &multipart,
             Target::Httpie,
-            &["http --multipart https://h/m", "t=1", "'s=<x;y'", "'f@docs/a b.pdf'"],
+            &["http --multipart https://h/m", "t=1", "'s=<x;y'", "'f@docs/a b.pdf;type=application/pdf'"],
             &[],
         ),
         (
@@ -370,7 +374,7 @@ fn bodies_per_target() {
             Target::Fetch,
             &[
                 "import { openAsBlob } from \"node:fs\";",
-                "form.append(\"f\", await openAsBlob(\"docs/a b.pdf\"), \"a b.pdf\");",
+                "form.append(\"f\", await openAsBlob(\"docs/a b.pdf\", { type: \"application/pdf\" }), \"a b.pdf\");",
                 "body: form,",
             ],
             &["Content-Type"],

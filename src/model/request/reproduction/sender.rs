@@ -6,7 +6,7 @@
 
 use super::{Difference, Sender};
 use crate::model::findings::codes::{
-    BODY_ON_GET_DROPPED, HEADERS_ADDED, HEADERS_JOINED, HEADER_NOT_SETTABLE, URL_NORMALISED,
+    BODY_ON_GET_DROPPED, FILE_NOT_ATTACHED, HEADERS_ADDED, HEADERS_JOINED, HEADER_NOT_SETTABLE, URL_NORMALISED,
 };
 use crate::model::request::export::Target;
 use crate::model::request::{fetch_rules, sending, target, BodyKind, Request};
@@ -46,6 +46,19 @@ pub fn differences(r: &Request, sender: Sender) -> Vec<Difference> {
             what: format!("{name} is not sent as the request has it: {why}."),
             exact: Sender::ALL.into_iter().filter(sends).collect(),
         });
+    }
+    if matches!(sender, Sender::Page | RAW) && r.body.kind == BodyKind::Multipart {
+        for f in r.body.fields.iter().filter(|f| f.enabled) {
+            if let Some(path) = f.value.strip_prefix('@') {
+                let how =
+                    if sender == RAW { "the message shows where its bytes go" } else { "the page cannot read files" };
+                out.push(Difference {
+                    info: FILE_NOT_ATTACHED,
+                    what: format!("The file {path} of field {} is not sent: {how}.", f.name),
+                    exact: vec![CURL, PYTHON, HTTPIE, FETCH],
+                });
+            }
+        }
     }
     if browser {
         for (name, value, why) in fetch_rules::added(r) {
