@@ -98,6 +98,7 @@ fn explains(d: &Difference, m: &Mismatch) -> bool {
         ("header_not_settable", Mismatch::Missing { name, .. } | Mismatch::Value { name, .. }) => names(&d.what, name),
         ("header_not_settable", Mismatch::Host { .. }) => names(&d.what, "Host"),
         ("headers_added", Mismatch::Extra { name, .. }) => names(&d.what, name),
+        ("file_not_attached", Mismatch::Body { what, .. }) => what.contains("content"),
         _ => false,
     }
 }

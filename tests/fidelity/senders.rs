@@ -60,6 +60,8 @@ fn isolated(mut cmd: Command) -> Command {
         cmd.env_remove(var);
     }
     cmd.env("NO_PROXY", "*").env("no_proxy", "*").env("NETRC", "/dev/null").stdin(Stdio::null());
+    // The corpus names its files relative to the repository (tests/fidelity/files/).
+    cmd.current_dir(root());
     cmd
 }
 
