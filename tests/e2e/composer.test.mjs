@@ -355,7 +355,7 @@ test('Imported bytes go out as curl sends them; what Send cannot reproduce is li
   }
 });
 
-test('Export shows curl, Python, HTTPie and fetch, with secrets as environment variables', async () => {
+test('Export shows curl, Python, HTTPie, fetch and raw HTTP, with secrets as environment variables', async () => {
   const { context, page } = await open();
   try {
     await page.getByLabel('Token', { exact: true }).fill('s3cr3t-token');
@@ -371,6 +371,9 @@ test('Export shows curl, Python, HTTPie and fetch, with secrets as environment v
     assert.match(await code.textContent(), /^http /m);
     await page.getByRole('tab', { name: 'JavaScript fetch' }).click();
     assert.match(await code.textContent(), /await fetch\(/);
+    await page.getByRole('tab', { name: 'Raw HTTP' }).click();
+    assert.match(await code.textContent(), /^GET \/bearer HTTP\/1\.1\r?\nHost: /);
+    assert.match(await code.textContent(), /Authorization: Bearer \$\{TOKEN\}/);
     await page.getByLabel('Use environment variables for secrets').uncheck();
     assert.match(await code.textContent(), /s3cr3t-token/);
     await screenshot(page, 'composer-export');

@@ -10,9 +10,11 @@ pub mod curl;
 pub mod digest;
 pub mod digest_flow;
 pub mod export;
+pub mod fetch_rules;
 pub mod outcome;
 pub mod reproduction;
 pub mod sending;
+pub mod target;
 pub mod urlencoded;
 
 use urlencoded::Piece;

@@ -21,6 +21,18 @@ pub fn codes(r: &Request, s: Sender) -> Vec<&'static str> {
 /// (code, sender, request that fires it, near miss)
 pub fn cases() -> Vec<(&'static str, Sender, Request, Request)> {
     let repeated = |a: &str, b: &str| vec![Row::new("X-Trace", a), Row::new(b, "2")];
+    let url = |u: &str| {
+        let u = u.to_string();
+        move |r: &mut Request| r.set_url(&u)
+    };
+    let header = |name: &str, value: &str| {
+        let row = Row::new(name, value);
+        move |r: &mut Request| r.headers.push(row)
+    };
+    let headers = |rows: &[(&str, &str)]| {
+        let rows: Vec<Row> = rows.iter().map(|(n, v)| Row::new(*n, *v)).collect();
+        move |r: &mut Request| r.headers = rows
+    };
     vec![
         (
             "body_on_get_dropped",
@@ -48,6 +60,69 @@ pub fn cases() -> Vec<(&'static str, Sender, Request, Request)> {
                 r.headers = repeated("1", "X-Trace");
                 r.headers[1].enabled = false;
             }),
+        ),
+        (
+            "url_normalised",
+            Sender::Export(Target::Python),
+            request(Method::Get, url("https://api.example.com/v1/search?ids[]=1&ids[]=2")),
+            request(Method::Get, url("https://api.example.com/v1/search?ids=1&ids=2")),
+        ),
+        (
+            "url_normalised",
+            Sender::Export(Target::Fetch),
+            request(Method::Get, url("https://api.example.com/v1/users?name=O'Brien")),
+            request(Method::Get, url("https://api.example.com/v1/users?name=O%27Brien")),
+        ),
+        (
+            "url_normalised",
+            Sender::Export(Target::Httpie),
+            request(Method::Get, url("https://api.example.com/v1/items?")),
+            request(Method::Get, url("https://api.example.com/v1/items")),
+        ),
+        (
+            "header_not_settable",
+            Sender::Export(Target::Fetch),
+            request(Method::Get, header("Host", "api.internal.example.com")),
+            request(Method::Get, header("Host", "api.example.com")),
+        ),
+        (
+            "header_not_settable",
+            Sender::Export(Target::Fetch),
+            request(Method::Get, header("Connection", "Upgrade")),
+            request(Method::Get, header("Connection", "close")),
+        ),
+        (
+            "header_not_settable",
+            Sender::Export(Target::Httpie),
+            request(Method::Get, header("X-Query", "a\\=b")),
+            request(Method::Get, header("X-Query", "a\\b=c")),
+        ),
+        (
+            "header_not_settable",
+            Sender::Page,
+            request(Method::Get, header("Cookie", "sid=1")),
+            request(Method::Get, header("X-Cookie", "sid=1")),
+        ),
+        (
+            "file_not_attached",
+            Sender::Export(Target::RawHttp),
+            request(Method::Post, |r| r.body = Body::multipart(vec![Row::new("file", "@report.pdf")])),
+            request(Method::Post, |r| r.body = Body::multipart(vec![Row::new("file", "report.pdf")])),
+        ),
+        (
+            "headers_added",
+            Sender::Export(Target::Fetch),
+            request(Method::Get, header("If-None-Match", "\"abc\"")),
+            request(
+                Method::Get,
+                headers(&[("If-None-Match", "\"abc\""), ("Cache-Control", "max-age=0"), ("Pragma", "no-cache")]),
+            ),
+        ),
+        (
+            "headers_added",
+            Sender::Page,
+            request(Method::Get, header("Range", "bytes=600-")),
+            request(Method::Get, headers(&[("Range", "bytes=600-"), ("Accept-Encoding", "identity")])),
         ),
     ]
 }

@@ -9,11 +9,7 @@ use super::glob::glob;
 use super::imported::Imported;
 use super::parsed::Parsed;
 use super::words::read_options;
-use crate::model::findings::codes::{
-    AUTH_SCHEME_NOT_REPRODUCED, FORBIDDEN_HEADER, METHOD_NOT_REPRODUCED, MORE_REQUESTS_IN_COMMAND,
-};
-use crate::model::request::export::Target;
-use crate::model::request::reproduction::Sender;
+use crate::model::findings::codes::{AUTH_SCHEME_NOT_REPRODUCED, METHOD_NOT_REPRODUCED, MORE_REQUESTS_IN_COMMAND};
 use crate::model::request::urlencoded::{self, decode_component};
 use crate::model::request::{Auth, Body, Method, Request, Row};
 use base64::Engine;
@@ -64,7 +60,6 @@ impl Parsed {
         r.removed_headers = std::mem::take(&mut self.removed);
         r.follow_redirects = self.redirects;
         self.cannot_differences();
-        self.forbidden_headers(&r);
         Ok(Imported {
             request: r,
             unknown_flags: self.unknown,
@@ -328,58 +323,6 @@ impl Parsed {
             _ => Body::raw(data),
         };
     }
-
-    /// Headers a page's fetch cannot set: the browser drops them or sends its own.
-    fn forbidden_headers(&mut self, r: &Request) {
-        let mut forbidden: Vec<&str> = Vec::new();
-        for h in r.headers.iter().filter(|h| h.enabled && is_browser_owned(&h.name)) {
-            if !forbidden.iter().any(|f| f.eq_ignore_ascii_case(&h.name)) {
-                forbidden.push(h.name.as_str());
-            }
-        }
-        if !forbidden.is_empty() {
-            let pronoun = if forbidden.len() == 1 { "it" } else { "them" };
-            self.differ(
-                FORBIDDEN_HEADER,
-                format!(
-                    "{}: the browser sets {pronoun} itself and ignores the page's values (for Cookie, its own cookies for the site).",
-                    forbidden.join(", ")
-                ),
-                vec![Sender::Export(Target::Curl), Sender::Export(Target::Python), Sender::Export(Target::Httpie)],
-            );
-        }
-    }
-}
-
-/// Forbidden request headers (Fetch standard), plus User-Agent, which Chrome still refuses.
-fn is_browser_owned(name: &str) -> bool {
-    let n = name.trim().to_ascii_lowercase();
-    n.starts_with("sec-")
-        || n.starts_with("proxy-")
-        || matches!(
-            n.as_str(),
-            "cookie"
-                | "accept-charset"
-                | "accept-encoding"
-                | "access-control-request-headers"
-                | "access-control-request-method"
-                | "connection"
-                | "content-length"
-                | "cookie2"
-                | "date"
-                | "dnt"
-                | "expect"
-                | "host"
-                | "keep-alive"
-                | "origin"
-                | "referer"
-                | "te"
-                | "trailer"
-                | "transfer-encoding"
-                | "upgrade"
-                | "user-agent"
-                | "via"
-        )
 }
 
 /// `Bearer t` and decodable `Basic …` become the auth helper; a value the shell fills in

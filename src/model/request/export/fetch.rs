@@ -2,10 +2,9 @@
 
 use super::literal::{js_json_stringify, js_str, literal, Lang};
 use super::options::Options;
-use super::plan::{plan, Payload};
+use super::plan::{file_name, file_type, plan, Payload};
 use super::text::{Env, Text};
-use crate::model::request::basic;
-use crate::model::request::Request;
+use crate::model::request::{basic, fetch_rules, target, Request};
 
 pub(super) fn js(t: &Text) -> String {
     t.concatenation(js_str, |v| format!("process.env.{v}"))
@@ -26,9 +25,42 @@ pub fn fetch(r: &Request, opts: Options) -> String {
     if p.repeats_headers() {
         head.push_str("// fetch joins a repeated header into one line, values separated by \", \"\n");
     }
+    let (typed, sent) = (target::curl(&p.url), target::whatwg(&p.url));
+    if sent != typed {
+        head.push_str(&format!("// fetch parses the URL by the WHATWG URL standard: it goes out as {sent}\n"));
+    }
     // fetch sends a string body as text/plain: any other type is written out.
-    let mut headers: Vec<(String, String)> =
-        p.merged_headers(text_body).iter().map(|(n, v)| (n.clone(), js(v))).collect();
+    let mut headers: Vec<(String, String)> = Vec::new();
+    let mut utf8 = false;
+    for (name, value) in p.merged_headers(text_body) {
+        let lower = name.to_ascii_lowercase();
+        if fetch_rules::node_throws(&name, &value.lits()) {
+            head.push_str(&format!("// {name}: {} is left out: Node's fetch refuses it\n", value.lits()));
+            continue;
+        }
+        if lower == "host" {
+            head.push_str(&format!("// Host: {} is left out: fetch sets Host from the URL\n", value.lits()));
+            continue;
+        }
+        if lower == "sec-fetch-mode" && value.lits() != "cors" {
+            head.push_str("// fetch sends Sec-Fetch-Mode: cors whatever the request sets\n");
+        }
+        // A header value is bytes: fetch sends each character as one (Latin-1), so text beyond
+        // ASCII is given as its UTF-8 bytes, which is what curl sends.
+        let code = if !value.has_env() && !value.lits().is_ascii() {
+            utf8 = true;
+            format!("utf8({})", js_str(&value.lits()))
+        } else {
+            js(&value)
+        };
+        headers.push((name, code));
+    }
+    for (name, value, because) in fetch_rules::added(r) {
+        head.push_str(&format!("// fetch adds {name}: {value} because the request has {because}\n"));
+    }
+    if utf8 {
+        pre.push_str("const utf8 = (s) => String.fromCharCode(...new TextEncoder().encode(s));\n");
+    }
     match &p.body {
         None => {}
         Some(Payload::Text { .. }) if !p.method.allows_body() => head
@@ -45,15 +77,14 @@ pub fn fetch(r: &Request, opts: Options) -> String {
             pre.push_str("const form = new FormData();\n");
             for (n, v) in fields {
                 match v.strip_prefix('@') {
-                    Some(path) => {
-                        let file = path.rsplit(['/', '\\']).next().unwrap_or(path);
-                        pre.push_str(&format!(
-                            "form.append({}, await openAsBlob({}), {});\n",
-                            js_str(n),
-                            js_str(path),
-                            js_str(file)
-                        ));
-                    }
+                    // With its type, as curl sends it: a Blob without one goes as octet-stream.
+                    Some(path) => pre.push_str(&format!(
+                        "form.append({}, await openAsBlob({}, {{ type: {} }}), {});\n",
+                        js_str(n),
+                        js_str(path),
+                        js_str(file_type(path)),
+                        js_str(file_name(path))
+                    )),
                     None => pre.push_str(&format!("form.append({}, {});\n", js_str(n), js_str(v))),
                 }
             }

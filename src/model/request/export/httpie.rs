@@ -1,10 +1,10 @@
 //! The request as an HTTPie command.
 
 use super::options::Options;
-use super::plan::{plan, Payload};
+use super::plan::{file_type, plan, Payload};
 use super::shell_words::{continued, sh, sh_quote};
 use super::text::{Env, Part, Text};
-use crate::model::request::{Method, Request};
+use crate::model::request::{target, Method, Request};
 
 /// HTTPie's item syntax: only `:` `;` `@` `=` are special, and `\` escapes nothing else, so
 /// a backslash right before one of them cannot be written at all (HTTPie drops it).
@@ -49,7 +49,10 @@ pub fn httpie(r: &Request, opts: Options) -> String {
         // re-encoded), so they are never used for a body the user wrote.
         Some(Payload::Text { text, .. }) => {
             raw = true;
-            first.push_str(&format!(" --raw {}", sh_quote(text)));
+            // `--raw=…` when the text starts with a dash: as a word of its own it would be read
+            // as an option.
+            let sep = if text.starts_with('-') { "=" } else { " " };
+            first.push_str(&format!(" --raw{sep}{}", sh_quote(text)));
         }
         Some(Payload::Multipart(fields)) => {
             first.push_str(" --multipart");
@@ -59,7 +62,8 @@ pub fn httpie(r: &Request, opts: Options) -> String {
                 .map(|(n, v)| {
                     let name = httpie_name(n).unwrap_or_else(|| n.clone());
                     match v.strip_prefix('@') {
-                        Some(path) => sh_quote(&format!("{name}@{path}")),
+                        // With its type, as curl sends it: HTTPie would guess one or send none.
+                        Some(path) => sh_quote(&format!("{name}@{path};type={}", file_type(path))),
                         None => sh_quote(&format!("{name}={}", httpie_value(v))),
                     }
                 })
@@ -78,12 +82,24 @@ pub fn httpie(r: &Request, opts: Options) -> String {
         first.push_str(&format!(" {}", p.method));
     }
     first.push_str(&format!(" {}", sh_quote(&p.url)));
+    let (typed, sent) = (target::curl(&p.url), target::python_requests(&p.url));
+    if sent != typed {
+        // HTTPie sends with requests, which re-quotes the URL.
+        first = format!("# HTTPie re-quotes the URL: it goes out as {sent}\n{first}");
+    }
     let mut lines = vec![first];
     for (name, value) in &p.env_query {
         let name = httpie_name(name).unwrap_or_else(|| name.clone());
         lines.push(sh(&Text::lit(format!("{name}==")).then(httpie_text(value))));
     }
     for (name, value) in &p.headers {
+        let lits = value.lits();
+        if lits.as_bytes().windows(2).any(|w| w[0] == b'\\' && HTTPIE_SPECIAL.contains(&(w[1] as char))) {
+            lines[0] = format!(
+                "# HTTPie drops a backslash before : ; @ or = in an item: {name} cannot go as it is\n{}",
+                lines[0]
+            );
+        }
         // `Name:` with nothing after it removes the header; `Name;` sends it empty.
         let item = if value.is_empty() {
             Text::lit(format!("{name};"))

@@ -1,7 +1,9 @@
-//! The composed request as copy-pasteable code: curl, Python `requests`, HTTPie and `fetch`,
-//! one file per target. Every snippet must send what the page would send, so each target's
-//! quoting and defaults (which Content-Type it adds by itself, how it encodes Basic
-//! credentials) are handled in its file; what they share is computed once in `plan`.
+//! The composed request as copy-pasteable code: curl, Python `requests`, HTTPie, `fetch` and
+//! the raw HTTP/1.1 message, one file per target. Every snippet must send what the page would
+//! send, so each target's quoting and defaults (which Content-Type it adds by itself, how it
+//! encodes Basic credentials) are handled in its file; what they share is computed once in
+//! `plan`. What a target's client cannot send as the request has it is said by
+//! `reproduction::sender`, and in a comment in the snippet.
 
 mod curl;
 mod fetch;
@@ -10,6 +12,7 @@ mod literal;
 mod options;
 mod plan;
 mod python;
+mod raw_http;
 mod shell_words;
 #[cfg(test)]
 mod tests;
@@ -20,6 +23,7 @@ pub use fetch::fetch;
 pub use httpie::httpie;
 pub use options::{Options, Target};
 pub use python::python;
+pub use raw_http::raw_http;
 
 use crate::model::request::Request;
 
@@ -29,5 +33,6 @@ pub fn export(r: &Request, target: Target, opts: Options) -> String {
         Target::Python => python(r, opts),
         Target::Httpie => httpie(r, opts),
         Target::Fetch => fetch(r, opts),
+        Target::RawHttp => raw_http(r, opts),
     }
 }

@@ -6,10 +6,12 @@ pub enum Target {
     Python,
     Httpie,
     Fetch,
+    /// The HTTP/1.1 message itself, for a ticket or `nc`.
+    RawHttp,
 }
 
 impl Target {
-    pub const ALL: [Target; 4] = [Target::Curl, Target::Python, Target::Httpie, Target::Fetch];
+    pub const ALL: [Target; 5] = [Target::Curl, Target::Python, Target::Httpie, Target::Fetch, Target::RawHttp];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -17,6 +19,7 @@ impl Target {
             Target::Python => "Python requests",
             Target::Httpie => "HTTPie",
             Target::Fetch => "JavaScript fetch",
+            Target::RawHttp => "Raw HTTP",
         }
     }
 }

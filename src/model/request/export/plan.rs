@@ -157,3 +157,27 @@ pub(super) fn has_duplicates(names: impl Iterator<Item = impl AsRef<str>>) -> bo
     }
     false
 }
+
+/// The Content-Type curl gives a file part (`-F name=@path`), from the file name's extension as
+/// its `lib/mime.c` does; the other targets are told the same so that every part matches.
+pub(super) fn file_type(path: &str) -> &'static str {
+    const TYPES: [(&str, &str); 10] = [
+        (".gif", "image/gif"),
+        (".jpg", "image/jpeg"),
+        (".jpeg", "image/jpeg"),
+        (".png", "image/png"),
+        (".svg", "image/svg+xml"),
+        (".txt", "text/plain"),
+        (".htm", "text/html"),
+        (".html", "text/html"),
+        (".pdf", "application/pdf"),
+        (".xml", "application/xml"),
+    ];
+    let lower = path.to_ascii_lowercase();
+    TYPES.iter().find(|(ext, _)| lower.ends_with(ext)).map_or("application/octet-stream", |(_, t)| t)
+}
+
+/// The name a file part carries: the path's last component.
+pub(super) fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}

@@ -2,10 +2,10 @@
 
 use super::literal::{literal, py_str, python_json_dumps, Lang};
 use super::options::Options;
-use super::plan::{has_duplicates, plan, Payload};
+use super::plan::{file_name, file_type, has_duplicates, plan, Payload};
 use super::text::{Env, Text};
 use crate::model::request::basic::{self, Latin1Difference};
-use crate::model::request::Request;
+use crate::model::request::{target, Request};
 
 pub(super) fn py(t: &Text) -> String {
     t.concatenation(py_str, |v| format!("os.environ[{}]", py_str(v)))
@@ -53,6 +53,10 @@ pub fn python(r: &Request, opts: Options) -> String {
             "# requests keeps headers in a dict: a repeated header goes as one line, values joined by \", \"\n",
         );
     }
+    let (typed, sent) = (target::curl(&p.url), target::python_requests(&p.url));
+    if sent != typed {
+        code.push_str(&format!("# requests re-quotes the URL: it goes out as {sent}\n"));
+    }
     code.push_str(&format!("url = {}\n", py_str(&p.url)));
     let mut args = vec!["url".to_string()];
     if !p.env_query.is_empty() {
@@ -71,7 +75,10 @@ pub fn python(r: &Request, opts: Options) -> String {
     let needs_type = matches!(p.body, Some(Payload::Text { .. })) && json_value.is_none() && form_pairs.is_none();
     let headers = p.merged_headers(needs_type);
     if !headers.is_empty() {
-        let entries: Vec<(String, String)> = headers.iter().map(|(n, v)| (n.clone(), py(v))).collect();
+        // http.client sends a str header value as Latin-1; bytes go as they are, so text beyond
+        // ASCII is given as its UTF-8 bytes, which is what curl sends.
+        let value = |v: &Text| if v.has_env() { py(v) } else { py_bytes(&v.lits()) };
+        let entries: Vec<(String, String)> = headers.iter().map(|(n, v)| (n.clone(), value(v))).collect();
         code.push_str(&py_mapping("headers", &entries));
         args.push("headers=headers".into());
     }
@@ -95,7 +102,16 @@ pub fn python(r: &Request, opts: Options) -> String {
             let entries: Vec<(String, String)> = fields
                 .iter()
                 .map(|(n, v)| match v.strip_prefix('@') {
-                    Some(path) => (n.clone(), format!("open({}, \"rb\")", py_str(path))),
+                    // With its type, as curl sends it; requests would send the part without one.
+                    Some(path) => (
+                        n.clone(),
+                        format!(
+                            "({}, open({}, \"rb\"), {})",
+                            py_str(file_name(path)),
+                            py_str(path),
+                            py_str(file_type(path))
+                        ),
+                    ),
                     None => (n.clone(), format!("(None, {})", py_str(v))),
                 })
                 .collect();

@@ -206,10 +206,82 @@ print(r.status_code, r.headers, r.text)
 console.log(response.status, await response.text());
 "#,
         ),
+        (
+            Target::RawHttp,
+            ENV,
+            concat!(
+                "POST /v1/items?q=caf%C3%A9&page=2 HTTP/1.1\r\n",
+                "Host: api.example.com\r\n",
+                "Accept: application/json\r\n",
+                "X-Note: it's \"quoted\" $HOME\r\n",
+                "Authorization: Bearer ${TOKEN}\r\n",
+                "Content-Type: application/json\r\n",
+                "Content-Length: 48\r\n",
+                "\r\n",
+                r#"{"name": "a \"b\"\n", "n": [1, 2.5, true, null]}"#,
+            ),
+        ),
     ];
     for (target, opts, expected) in cases {
         assert_eq!(export(&sample(), target, opts), expected, "{target:?} {opts:?}");
     }
+}
+
+/// What a client cannot send as the request has it is said in its snippet, and worked around
+/// where the client allows: header values beyond ASCII as UTF-8 bytes, headers Node's fetch
+/// would throw for left out.
+#[test]
+fn each_snippet_says_what_its_client_changes() {
+    let r = with(req(Method::Get, "http://127.0.0.1:8080/wiki/Caf\u{e9}?ids[]=1&name=O'Brien&"), |r| {
+        r.headers = vec![
+            Row::new("X-Name", "Zo\u{eb} \u{1F600}"),
+            Row::new("Keep-Alive", "timeout=5"),
+            Row::new("Connection", "close"),
+            Row::new("Host", "api.example.com"),
+            Row::new("If-None-Match", "\"v1\""),
+        ];
+    });
+    let python = export(&r, Target::Python, NO_ENV);
+    assert!(
+        python.contains("# requests re-quotes the URL: it goes out as /wiki/Caf%C3%A9?ids%5B%5D=1&name=O'Brien&\n"),
+        "{python}"
+    );
+    assert!(python.contains(r#""X-Name": "Zo\xeb \U0001f600".encode(),"#), "{python}");
+    let httpie = export(&r, Target::Httpie, NO_ENV);
+    assert!(
+        httpie
+            .starts_with("# HTTPie re-quotes the URL: it goes out as /wiki/Caf%C3%A9?ids%5B%5D=1&name=O'Brien&\nhttp "),
+        "{httpie}"
+    );
+    let fetch = export(&r, Target::Fetch, NO_ENV);
+    for said in [
+        "// fetch parses the URL by the WHATWG URL standard: it goes out as /wiki/Caf%C3%A9?ids[]=1&name=O%27Brien&\n",
+        "// Keep-Alive: timeout=5 is left out: Node's fetch refuses it\n",
+        "// Host: api.example.com is left out: fetch sets Host from the URL\n",
+        "// fetch adds Cache-Control: no-cache because the request has If-None-Match\n",
+        "const utf8 = (s) => String.fromCharCode(...new TextEncoder().encode(s));\n",
+        "    \"X-Name\": utf8(\"Zo\u{eb} \u{1F600}\"),\n",
+        "    \"Connection\": \"close\",\n",
+    ] {
+        assert!(fetch.contains(said), "{said:?} in\n{fetch}");
+    }
+    assert!(!fetch.contains("\"Keep-Alive\":") && !fetch.contains("\"Host\":"), "{fetch}");
+    let dashed = with(req(Method::Post, "https://h/"), |r| {
+        r.body = body(BodyKind::Raw, "--flag=1", &[]);
+        r.headers = vec![Row::new("X-Q", "a\\=b")];
+    });
+    let httpie = export(&dashed, Target::Httpie, NO_ENV);
+    assert!(
+        httpie.starts_with(
+            "# HTTPie drops a backslash before : ; @ or = in an item: X-Q cannot go as it is\nhttp --raw=--flag=1 "
+        ),
+        "a body starting with a dash is not an option: {httpie}"
+    );
+    let raw = export(&r, Target::RawHttp, NO_ENV);
+    assert!(
+        raw.starts_with("GET /wiki/Caf%c3%a9?ids[]=1&name=O'Brien& HTTP/1.1\r\nX-Name: Zo\u{eb} \u{1F600}\r\n"),
+        "{raw}"
+    );
 }
 
 /// (case, request, target, [options,] must contain, must not contain)
@@ -286,14 +358,18 @@ fn bodies_per_target() {
             "multipart",
             &multipart,
             Target::Python,
-            &["\"t\": (None, \"1\")", "\"f\": open(\"docs/a b.pdf\", \"rb\")", "files=files"],
+            &[
+                "\"t\": (None, \"1\")",
+                "\"f\": (\"a b.pdf\", open(\"docs/a b.pdf\", \"rb\"), \"application/pdf\")",
+                "files=files",
+            ],
             &["Content-Type"],
         ),
         (
             "multipart",
             &multipart,
             Target::Httpie,
-            &["http --multipart https://h/m", "t=1", "'s=<x;y'", "'f@docs/a b.pdf'"],
+            &["http --multipart https://h/m", "t=1", "'s=<x;y'", "'f@docs/a b.pdf;type=application/pdf'"],
             &[],
         ),
         (
@@ -302,7 +378,7 @@ fn bodies_per_target() {
             Target::Fetch,
             &[
                 "import { openAsBlob } from \"node:fs\";",
-                "form.append(\"f\", await openAsBlob(\"docs/a b.pdf\"), \"a b.pdf\");",
+                "form.append(\"f\", await openAsBlob(\"docs/a b.pdf\", { type: \"application/pdf\" }), \"a b.pdf\");",
                 "body: form,",
             ],
             &["Content-Type"],
@@ -508,8 +584,9 @@ fn secrets_never_leak_into_env_snippets() {
             let out = export(r, target, ENV);
             assert!(!out.contains("S3CRET"), "{target:?} leaks:\n{out}");
             // …and without the option the secret is there, so the check above is not vacuous
-            // (fetch sends Basic as base64 and cannot do Digest at all).
-            let hidden_by_fetch = target == Target::Fetch && matches!(r.auth, Auth::Basic { .. } | Auth::Digest { .. });
+            // (fetch and the raw message send Basic as base64 and cannot do Digest at all).
+            let hidden_by_fetch = matches!(target, Target::Fetch | Target::RawHttp)
+                && matches!(r.auth, Auth::Basic { .. } | Auth::Digest { .. });
             assert!(
                 hidden_by_fetch || export(r, target, NO_ENV).contains("S3CRET"),
                 "{target:?} lost the secret:\n{}",

@@ -12,12 +12,13 @@ pub enum Sender {
 }
 
 impl Sender {
-    pub const ALL: [Sender; 5] = [
+    pub const ALL: [Sender; 6] = [
         Sender::Page,
         Sender::Export(Target::Curl),
         Sender::Export(Target::Python),
         Sender::Export(Target::Httpie),
         Sender::Export(Target::Fetch),
+        Sender::Export(Target::RawHttp),
     ];
 
     pub fn label(self) -> &'static str {

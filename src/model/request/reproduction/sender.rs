@@ -1,31 +1,124 @@
 //! What each sender's client cannot do with a request, read from the request alone: a body on
-//! GET, repeated headers kept in a map. What only the pasted command shows (files, a proxy, a
+//! GET, repeated headers kept in a map, a URL the client rewrites, headers it refuses or adds.
+//! Each is checked against what the client was seen to send (`tests/fidelity.rs` runs every
+//! export against a recording server). What only the pasted command shows (files, a proxy, a
 //! client certificate) is found by the importer.
 
 use super::difference::{Difference, Sender};
-use crate::model::findings::codes::{BODY_ON_GET_DROPPED, HEADERS_JOINED};
+use crate::model::findings::codes::{
+    BODY_ON_GET_DROPPED, FILE_NOT_ATTACHED, HEADERS_ADDED, HEADERS_JOINED, HEADER_NOT_SETTABLE, URL_NORMALISED,
+};
 use crate::model::request::export::Target;
-use crate::model::request::{BodyKind, Request};
+use crate::model::request::{fetch_rules, sending, target, BodyKind, Request};
+
+const CURL: Sender = Sender::Export(Target::Curl);
+const PYTHON: Sender = Sender::Export(Target::Python);
+const HTTPIE: Sender = Sender::Export(Target::Httpie);
+const FETCH: Sender = Sender::Export(Target::Fetch);
+const RAW: Sender = Sender::Export(Target::RawHttp);
 
 /// Every difference between `r` and what `sender` puts on the wire.
 pub fn differences(r: &Request, sender: Sender) -> Vec<Difference> {
     let mut out = Vec::new();
-    let browser = matches!(sender, Sender::Page | Sender::Export(Target::Fetch));
+    let browser = matches!(sender, Sender::Page | FETCH);
     if browser && !r.method.allows_body() && r.body.kind != BodyKind::None {
         out.push(Difference {
             info: BODY_ON_GET_DROPPED,
             what: format!("The body of this {} is left out: fetch refuses to send one.", r.method),
-            exact: vec![Sender::Export(Target::Curl), Sender::Export(Target::Python), Sender::Export(Target::Httpie)],
+            exact: vec![CURL, PYTHON, HTTPIE, RAW],
         });
     }
-    let joins = matches!(sender, Sender::Page | Sender::Export(Target::Python) | Sender::Export(Target::Fetch));
+    let joins = matches!(sender, Sender::Page | PYTHON | FETCH);
     if joins {
         for name in repeated_headers(r) {
             out.push(Difference {
                 info: HEADERS_JOINED,
                 what: format!("The {name} headers go out as one line, their values joined by \", \"."),
-                exact: vec![Sender::Export(Target::Curl), Sender::Export(Target::Httpie)],
+                exact: vec![CURL, HTTPIE, RAW],
             });
+        }
+    }
+    out.extend(url_normalised(r, sender));
+    for (name, why) in refused_headers(r, sender) {
+        let sends = |s: &Sender| !refused_headers(r, *s).iter().any(|(n, _)| n.eq_ignore_ascii_case(&name));
+        out.push(Difference {
+            info: HEADER_NOT_SETTABLE,
+            what: format!("{name} is not sent as the request has it: {why}."),
+            exact: Sender::ALL.into_iter().filter(sends).collect(),
+        });
+    }
+    if matches!(sender, Sender::Page | RAW) && r.body.kind == BodyKind::Multipart {
+        for f in r.body.fields.iter().filter(|f| f.enabled) {
+            if let Some(path) = f.value.strip_prefix('@') {
+                let how =
+                    if sender == RAW { "the message shows where its bytes go" } else { "the page cannot read files" };
+                out.push(Difference {
+                    info: FILE_NOT_ATTACHED,
+                    what: format!("The file {path} of field {} is not sent: {how}.", f.name),
+                    exact: vec![CURL, PYTHON, HTTPIE, FETCH],
+                });
+            }
+        }
+    }
+    if browser {
+        for (name, value, why) in fetch_rules::added(r) {
+            out.push(Difference {
+                info: HEADERS_ADDED,
+                what: format!("fetch adds {name}: {value}, because the request has {why}."),
+                exact: vec![CURL, PYTHON, HTTPIE, RAW],
+            });
+        }
+    }
+    out
+}
+
+/// The request target `sender` writes for the request's URL, and how its client gets there;
+/// None for a sender that writes it as curl does.
+fn sent_target(url: &str, sender: Sender) -> Option<(String, &'static str)> {
+    match sender {
+        Sender::Page | FETCH => Some((target::whatwg(url), "fetch parses it by the WHATWG URL standard")),
+        PYTHON => Some((target::python_requests(url), "requests re-quotes it")),
+        HTTPIE => Some((target::python_requests(url), "HTTPie re-quotes it, as requests does")),
+        _ => None,
+    }
+}
+
+fn url_normalised(r: &Request, sender: Sender) -> Option<Difference> {
+    let url = r.url();
+    let typed = target::curl(&url);
+    let (sent, how) = sent_target(&url, sender).filter(|(sent, _)| *sent != typed)?;
+    let exact = Sender::ALL.into_iter().filter(|s| sent_target(&url, *s).is_none_or(|(t, _)| t == typed)).collect();
+    Some(Difference {
+        info: URL_NORMALISED,
+        what: format!("The URL goes out as {sent} instead of {typed}: {how}."),
+        exact,
+    })
+}
+
+/// Headers the sender's client leaves out or replaces, with why.
+fn refused_headers(r: &Request, sender: Sender) -> Vec<(String, &'static str)> {
+    let body_len = r.body_text().map(|t| t.len());
+    let host = crate::model::url::parse(&r.url()).ok().map(|u| match u.port {
+        Some(p) => format!("{}:{p}", u.host),
+        None => u.host,
+    });
+    let mut out: Vec<(String, &'static str)> = Vec::new();
+    for (name, value) in r.effective_headers() {
+        let why = match sender {
+            FETCH => fetch_rules::node_refuses(&name, &value, body_len, host.as_deref()),
+            Sender::Page if sending::is_forbidden(&name) => Some("the browser does not let a page set it"),
+            // Chrome still drops a page's User-Agent, though the Fetch standard allows it now.
+            Sender::Page if name.eq_ignore_ascii_case("user-agent") => Some("the browser sends its own instead"),
+            // HTTPie's items: `\` before a separator is an escape, and nothing escapes it.
+            HTTPIE if value.as_bytes().windows(2).any(|w| w[0] == b'\\' && b":;@=".contains(&w[1])) => {
+                Some("HTTPie reads a backslash before :, ;, @ or = as an escape and drops it")
+            }
+            _ => None,
+        };
+        if let Some(why) = why {
+            if !out.iter().any(|(n, _)| n.eq_ignore_ascii_case(&name)) {
+                out.push((name, why));
+            }
         }
     }
     out
@@ -62,7 +155,7 @@ mod tests {
         assert!(codes(&r, Sender::Export(Target::Curl)).is_empty());
         assert_eq!(
             differences(&r, Sender::Page)[0].sentence(),
-            "The body of this GET is left out: fetch refuses to send one. curl, Python requests and HTTPie send it exactly."
+            "The body of this GET is left out: fetch refuses to send one. curl, Python requests, HTTPie and Raw HTTP send it exactly."
         );
         r.method = Method::Post;
         assert!(codes(&r, Sender::Page).is_empty(), "a POST carries its body");
@@ -74,5 +167,52 @@ mod tests {
         r.headers.pop();
         r.headers[1].enabled = false;
         assert!(codes(&r, Sender::Page).is_empty(), "a switched-off row is not sent");
+    }
+
+    #[test]
+    fn a_rewritten_url_is_named_with_what_goes_out() {
+        let mut r = Request::default();
+        r.set_url("https://h/s?ids[]=1&q='x'");
+        let python = differences(&r, Sender::Export(Target::Python));
+        assert_eq!(python.len(), 1);
+        assert_eq!(
+            python[0].sentence(),
+            "The URL goes out as /s?ids%5B%5D=1&q='x' instead of /s?ids[]=1&q='x': requests re-quotes it. curl and Raw HTTP send it exactly."
+        );
+        let fetch = differences(&r, Sender::Export(Target::Fetch));
+        assert!(fetch[0].what.starts_with("The URL goes out as /s?ids[]=1&q=%27x%27 "), "{}", fetch[0].what);
+        r.set_url("https://h/s?ids=1");
+        for s in Sender::ALL {
+            assert!(codes(&r, s).is_empty(), "{}", s.label());
+        }
+    }
+
+    #[test]
+    fn fetch_refuses_some_headers_and_adds_others() {
+        let mut r = Request::default();
+        r.set_url("http://127.0.0.1:8080/x");
+        r.headers = vec![
+            Row::new("Host", "127.0.0.1:8080"),
+            Row::new("Connection", "close"),
+            Row::new("Keep-Alive", "timeout=5"),
+            Row::new("If-None-Match", "\"a\""),
+        ];
+        let fetch = differences(&r, Sender::Export(Target::Fetch));
+        let whats: Vec<&str> = fetch.iter().map(|d| d.what.as_str()).collect();
+        assert_eq!(
+            whats,
+            [
+                "Keep-Alive is not sent as the request has it: Node's fetch refuses it.",
+                "fetch adds Cache-Control: no-cache, because the request has If-None-Match.",
+                "fetch adds Pragma: no-cache, because the request has If-None-Match.",
+            ],
+            "Host as the URL has it and Connection: close go out as they are"
+        );
+        assert!(codes(&r, Sender::Export(Target::Python)).is_empty());
+        assert_eq!(
+            codes(&r, Sender::Page),
+            ["header_not_settable", "header_not_settable", "header_not_settable", "headers_added", "headers_added"],
+            "a browser refuses Host, Connection and Keep-Alive from a page"
+        );
     }
 }
