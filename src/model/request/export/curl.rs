@@ -15,8 +15,8 @@ pub fn curl(r: &Request, opts: Options) -> String {
     match &p.body {
         None => {}
         // --data-raw sends the text as it is: no `@file`, no stripping.
-        Some(Payload::Text { text, .. }) => {
-            body.push(format!("--data-raw {}", sh_quote(text)));
+        Some(Payload::Text { parts, .. }) => {
+            body.push(format!("--data-raw {}", sh(parts)));
             // curl says application/x-www-form-urlencoded by itself; anything else is written,
             // and no type at all is asked for with an empty `Content-Type:`.
             content_type = match p.implied_type {
@@ -36,11 +36,11 @@ pub fn curl(r: &Request, opts: Options) -> String {
         first.push_str(&format!(" -X {}", p.method));
     }
     // curl reads [] and {} in a URL as patterns.
-    if p.url.contains(['[', ']', '{', '}']) {
+    if p.url_parts.lits().contains(['[', ']', '{', '}']) {
         first.push_str(" --globoff");
     }
     first.push(' ');
-    first.push_str(&sh_quote(&p.url));
+    first.push_str(&sh(&p.url_parts));
     let mut lines = vec![first];
     // --url-query (curl 7.87+) encodes the variable's value, as the page would.
     for (name, value) in &p.env_query {

@@ -2,8 +2,9 @@
 
 use super::literal::{js_json_stringify, js_str, literal, Lang};
 use super::options::Options;
-use super::plan::{file_name, file_type, plan, Payload};
+use super::plan::{file_name, file_type, plan, Payload, Plan};
 use super::text::{Env, Text};
+use crate::model::request::urlencoded::Piece;
 use crate::model::request::{basic, fetch_rules, target, Request};
 
 pub(super) fn js(t: &Text) -> String {
@@ -11,8 +12,23 @@ pub(super) fn js(t: &Text) -> String {
 }
 
 /// The URL expression; a variable in the query is encoded at run time.
-pub(super) fn js_url(url: &Text) -> String {
-    url.concatenation(js_str, |v| format!("encodeURIComponent(process.env.{v})"))
+/// The URL expression: a shell variable goes in as the shell would put it, unencoded; a
+/// secret the auth helper adds to the query is encoded at run time, as the page encodes it.
+pub(super) fn js_url(p: &Plan) -> String {
+    let encoded = |v: &Text| v.concatenation(js_str, |n| format!("encodeURIComponent(process.env.{n})"));
+    let mut pieces: Vec<String> = Vec::new();
+    let mut literal = p.url_parts.clone();
+    for (k, (name, value)) in p.env_query.iter().enumerate() {
+        let sep = if k == 0 && !p.url.contains('?') { "?" } else { "&" };
+        literal = literal.then(Text::lit(format!("{sep}{}", Piece::new(name, "").raw)));
+        pieces.push(js(&literal));
+        pieces.push(encoded(value));
+        literal = Text::default();
+    }
+    if !literal.is_empty() || pieces.is_empty() {
+        pieces.push(js(&literal));
+    }
+    pieces.join(" + ")
 }
 
 pub fn fetch(r: &Request, opts: Options) -> String {
@@ -69,10 +85,10 @@ pub fn fetch(r: &Request, opts: Options) -> String {
             body = Some(format!("JSON.stringify({})", literal(v, Lang::Js, 1)))
         }
         // A Blob without a type is sent with no Content-Type at all, as the request has none.
-        Some(Payload::Text { text, .. }) if p.content_type().is_none() => {
-            body = Some(format!("new Blob([{}])", js_str(text)))
+        Some(Payload::Text { parts, .. }) if p.content_type().is_none() => {
+            body = Some(format!("new Blob([{}])", js(parts)))
         }
-        Some(Payload::Text { text, .. }) => body = Some(js_str(text)),
+        Some(Payload::Text { parts, .. }) => body = Some(js(parts)),
         Some(Payload::Multipart(fields)) => {
             pre.push_str("const form = new FormData();\n");
             for (n, v) in fields {
@@ -123,7 +139,7 @@ pub fn fetch(r: &Request, opts: Options) -> String {
     }
     format!(
         "{head}{pre}const response = await fetch({}, {{\n{}\n}});\nconsole.log(response.status, await response.text());\n",
-        js_url(&p.url_with_env(|v| v.clone())),
+        js_url(&p),
         opts_lines.join("\n")
     )
 }

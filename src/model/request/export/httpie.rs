@@ -47,12 +47,12 @@ pub fn httpie(r: &Request, opts: Options) -> String {
         None => {}
         // --raw sends the text as it is; items would be re-serialised (JSON compacted, forms
         // re-encoded), so they are never used for a body the user wrote.
-        Some(Payload::Text { text, .. }) => {
+        Some(Payload::Text { text, parts, .. }) => {
             raw = true;
             // `--raw=…` when the text starts with a dash: as a word of its own it would be read
             // as an option.
             let sep = if text.starts_with('-') { "=" } else { " " };
-            first.push_str(&format!(" --raw{sep}{}", sh_quote(text)));
+            first.push_str(&format!(" --raw{sep}{}", sh(parts)));
         }
         Some(Payload::Multipart(fields)) => {
             first.push_str(" --multipart");
@@ -81,7 +81,7 @@ pub fn httpie(r: &Request, opts: Options) -> String {
     if p.method != inferred {
         first.push_str(&format!(" {}", p.method));
     }
-    first.push_str(&format!(" {}", sh_quote(&p.url)));
+    first.push_str(&format!(" {}", sh(&p.url_parts)));
     let (typed, sent) = (target::curl(&p.url), target::python_requests(&p.url));
     if sent != typed {
         // HTTPie sends with requests, which re-quotes the URL.

@@ -9,10 +9,12 @@ use serde_json::Value;
 
 pub(super) enum Payload {
     /// JSON, form or raw text, sent byte for byte; for a JSON body also its parsed value.
+    /// `parts` is the same text with the request's shell variables as variables.
     Text {
         text: String,
         kind: BodyKind,
         json: Option<Value>,
+        parts: Text,
     },
     Multipart(Vec<(String, String)>),
 }
@@ -29,6 +31,8 @@ pub(super) struct Plan {
     pub(super) method: Method,
     /// The URL exactly as the page sends it, query pieces as typed.
     pub(super) url: String,
+    /// The same URL with the request's shell variables as variables.
+    pub(super) url_parts: Text,
     /// Query parameters the auth helper adds whose value is a variable: the target encodes the
     /// value at run time (a shell cannot inside a URL).
     pub(super) env_query: Vec<(String, Text)>,
@@ -42,13 +46,16 @@ pub(super) struct Plan {
 }
 
 pub(super) fn plan(r: &Request, env: &mut Env) -> Plan {
+    // A shell variable the command reads stays one in every export: the shell that runs it
+    // fills it in, as it did for the command.
+    let vars: Vec<String> = r.variables.iter().map(|v| v.name.clone()).collect();
     let mut url_request = r.clone();
     let mut env_query = Vec::new();
     let mut headers: Vec<(String, Text)> = r
         .headers
         .iter()
         .filter(|h| h.enabled && !h.name.trim().is_empty())
-        .map(|h| (h.name.trim().to_string(), header_value(h.name.trim(), &h.value, env)))
+        .map(|h| (h.name.trim().to_string(), header_value(h.name.trim(), &h.value, env).with_variables(&vars)))
         .collect();
     let mut credentials = None;
     // As in effective_headers: a header row the user typed wins over the auth helper.
@@ -86,20 +93,25 @@ pub(super) fn plan(r: &Request, env: &mut Env) -> Plan {
         kind => {
             let text = r.body_text().unwrap_or_default();
             let json = (kind == BodyKind::Json).then(|| serde_json::from_str(&text).ok()).flatten();
-            Some(Payload::Text { text, kind, json })
+            let parts = Text::lit(&text).with_variables(&vars);
+            // JSON with a variable in it is never rebuilt from its value: the text is written.
+            let json = json.filter(|_| !parts.has_env());
+            Some(Payload::Text { text, kind, json, parts })
         }
     };
     let implied_type = match body {
         Some(Payload::Text { kind, .. }) if !r.has_header("content-type") => kind.content_type(),
         _ => None,
     };
-    Plan { method: r.method, url: url_request.url(), env_query, headers, credentials, body, implied_type }
+    let url = url_request.url();
+    let url_parts = Text::lit(&url).with_variables(&vars);
+    Plan { method: r.method, url, url_parts, env_query, headers, credentials, body, implied_type }
 }
 
 impl Plan {
     /// The URL with the variables' query parameters, for targets that build it at run time.
     pub(super) fn url_with_env(&self, encode: impl Fn(&Text) -> Text) -> Text {
-        let mut url = Text::lit(&self.url);
+        let mut url = self.url_parts.clone();
         for (k, (name, value)) in self.env_query.iter().enumerate() {
             let sep = if k == 0 && !self.url.contains('?') { "?" } else { "&" };
             let name = Piece::new(name, "").raw;
@@ -130,6 +142,13 @@ impl Plan {
         row.map(|(_, v)| v.lits()).or(self.implied_type.map(str::to_string))
     }
 
+    /// Whether the snippet reads an environment variable anywhere.
+    pub(super) fn uses_variables(&self) -> bool {
+        self.url_parts.has_env()
+            || self.headers.iter().any(|(_, v)| v.has_env())
+            || matches!(&self.body, Some(Payload::Text { parts, .. }) if parts.has_env())
+    }
+
     /// Whether a header name is set more than once (a client that keeps headers in a map sends
     /// them as one line).
     pub(super) fn repeats_headers(&self) -> bool {
@@ -139,7 +158,10 @@ impl Plan {
     /// The form body's pairs, when encoding them the way a client encodes a dict gives the same
     /// bytes as the text (so `data={…}` is exact).
     pub(super) fn form_pairs(&self) -> Option<Vec<(String, String)>> {
-        let Some(Payload::Text { text, kind: BodyKind::Form, .. }) = &self.body else { return None };
+        let Some(Payload::Text { text, kind: BodyKind::Form, parts, .. }) = &self.body else { return None };
+        if parts.has_env() {
+            return None;
+        }
         let pieces = urlencoded::split(text);
         let pairs: Vec<(String, String)> = pieces.iter().map(|p| (p.name(), p.value())).collect();
         let again = urlencoded::form_urlencode(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));

@@ -57,7 +57,7 @@ pub fn python(r: &Request, opts: Options) -> String {
     if sent != typed {
         code.push_str(&format!("# requests re-quotes the URL: it goes out as {sent}\n"));
     }
-    code.push_str(&format!("url = {}\n", py_str(&p.url)));
+    code.push_str(&format!("url = {}\n", py(&p.url_parts)));
     let mut args = vec!["url".to_string()];
     if !p.env_query.is_empty() {
         let entries: Vec<(String, String)> = p.env_query.iter().map(|(n, v)| (n.clone(), py(v))).collect();
@@ -91,6 +91,10 @@ pub fn python(r: &Request, opts: Options) -> String {
         (Some(Payload::Text { .. }), None, Some(pairs)) => {
             let entries: Vec<(String, String)> = pairs.into_iter().map(|(n, v)| (n, py_str(&v))).collect();
             code.push_str(&py_mapping("data", &entries));
+            args.push("data=data".into());
+        }
+        (Some(Payload::Text { parts, .. }), ..) if parts.has_env() => {
+            code.push_str(&format!("data = ({}).encode()\n", py(parts)));
             args.push("data=data".into());
         }
         (Some(Payload::Text { text, .. }), ..) => {
@@ -145,7 +149,7 @@ pub fn python(r: &Request, opts: Options) -> String {
     }
     code.push_str("print(r.status_code, r.headers, r.text)\n");
     let mut head = String::new();
-    if !env.bound.is_empty() {
+    if !env.bound.is_empty() || p.uses_variables() {
         head.push_str("import os\n\n");
     }
     head.push_str("import requests\n");

@@ -768,3 +768,56 @@ fn curl_round_trips() {
         assert!(back.unknown_flags.is_empty(), "{command}");
     }
 }
+
+/// A shell variable the command reads stays a variable in every export, wherever it is: the
+/// URL, a header, the body.
+#[test]
+fn shell_variables_stay_variables() {
+    let command = r#"curl "https://h/x?u=${USER_ID}" -H "Authorization: Bearer $API_TOKEN" -H 'Content-Type: application/json' -d "{\"k\": \"$KEY\"}""#;
+    let r = curl::import(command).unwrap().request;
+    assert_eq!(r.variables.iter().map(|v| v.name.as_str()).collect::<Vec<_>>(), ["USER_ID", "API_TOKEN", "KEY"]);
+    let cases: &[(Target, &[&str], &[&str])] = &[
+        (
+            Target::Curl,
+            &[
+                r#"curl "https://h/x?u=$USER_ID""#,
+                r#"-H "Authorization: Bearer $API_TOKEN""#,
+                r#"--data-raw "{\"k\": \"$KEY\"}""#,
+            ],
+            &["'${"],
+        ),
+        (
+            Target::Python,
+            &[
+                "import os",
+                r#"url = "https://h/x?u=" + os.environ["USER_ID"]"#,
+                r#""Authorization": "Bearer " + os.environ["API_TOKEN"]"#,
+                r#"data = ("{\"k\": \"" + os.environ["KEY"] + "\"}").encode()"#,
+            ],
+            &["json=", "${"],
+        ),
+        (Target::Httpie, &[r#""Authorization:Bearer $API_TOKEN""#, r#"--raw "{\"k\": \"$KEY\"}""#], &["'${"]),
+        (
+            Target::Fetch,
+            &[
+                r#""Bearer " + process.env.API_TOKEN"#,
+                r#"body: "{\"k\": \"" + process.env.KEY + "\"}""#,
+                r#"fetch("https://h/x?u=" + process.env.USER_ID"#,
+            ],
+            &["${"],
+        ),
+    ];
+    for (target, want, never) in cases {
+        let out = export(&r, *target, NO_ENV);
+        for w in *want {
+            assert!(out.contains(w), "{target:?}: want {w} in\n{out}");
+        }
+        for n in *never {
+            assert!(!out.contains(n), "{target:?}: {n} must not be in\n{out}");
+        }
+    }
+    // The exported curl reads back as the same request, variables and all.
+    let back = curl::import(&curl(&r, NO_ENV)).unwrap().request;
+    assert_eq!(on_the_wire(&back), on_the_wire(&r));
+    assert_eq!(back.variables, r.variables);
+}

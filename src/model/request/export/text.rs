@@ -52,10 +52,36 @@ impl Text {
         }
     }
 
+    /// The same value with each `${NAME}` of a shell variable the request declares (`names`)
+    /// turned into that variable, so a shell, `os.environ` or `process.env` fills it in.
+    pub(super) fn with_variables(self, names: &[String]) -> Text {
+        if names.is_empty() {
+            return self;
+        }
+        let mut out = Text::default();
+        for part in self.0 {
+            let Part::Lit(mut s) = part else {
+                out = out.then(Text(vec![part]));
+                continue;
+            };
+            while let Some((at, name)) = first_placeholder(&s, names) {
+                out = out.then(Text::lit(&s[..at])).then(Text(vec![Part::Env(name.to_string())]));
+                s = s[at + name.len() + 3..].to_string();
+            }
+            out = out.then(Text::lit(s));
+        }
+        out
+    }
+
     /// The literal text with every variable left out; only for checks, never for output.
     pub(super) fn lits(&self) -> String {
         self.0.iter().filter_map(|p| if let Part::Lit(s) = p { Some(s.as_str()) } else { None }).collect()
     }
+}
+
+/// The first `${NAME}` in `s` whose name is one of `names`, with its byte offset.
+fn first_placeholder<'a>(s: &str, names: &'a [String]) -> Option<(usize, &'a str)> {
+    names.iter().filter_map(|n| s.find(&format!("${{{n}}}")).map(|at| (at, n.as_str()))).min_by_key(|(at, _)| *at)
 }
 
 /// Hands out variable names; the same secret gets the same name, a different one `_2`.
