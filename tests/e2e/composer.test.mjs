@@ -334,7 +334,7 @@ test('Imported bytes go out as curl sends them; what Send cannot reproduce is li
     const send = page.getByRole('list', { name: 'What Send cannot reproduce' });
     await send.waitFor();
     assert.deepEqual(await send.locator('.difference-code').allTextContents(), ['body_on_get_dropped', 'headers_joined']);
-    assert.match(await send.textContent(), /curl, Python requests and HTTPie send it exactly/);
+    assert.match(await send.textContent(), /curl, Python requests, HTTPie and Raw HTTP send it exactly/);
     assert.equal(await sendRequest(page), '200 OK');
     echo = await responseJson(page);
     assert.equal(echo.method, 'GET');
@@ -350,6 +350,34 @@ test('Imported bytes go out as curl sends them; what Send cannot reproduce is li
       ['headers_joined'],
     );
     await screenshot(page, 'composer-differences');
+  } finally {
+    await context.close();
+  }
+});
+
+test('A shell variable in the command: unset it is listed, given a value Send uses it, the exports keep it', async () => {
+  const { context, page } = await open();
+  try {
+    await page.getByLabel('curl command').fill(`curl -H "Authorization: Bearer $API_TOKEN" '${suite.httpbin.origin}/bearer'`);
+    await page.getByRole('button', { name: 'Import' }).click();
+    const send = page.getByRole('list', { name: 'What Send cannot reproduce' });
+    await send.waitFor();
+    assert.deepEqual(await send.locator('.difference-code').allTextContents(), ['variable_unresolved']);
+    // Unset, the shell sends an empty token; the page sends the text itself, and says so
+    // (httpbin takes any token, so the echo shows what went out).
+    const field = page.getByLabel('$API_TOKEN');
+    assert.equal(await field.inputValue(), '');
+    assert.equal(await sendRequest(page), '200 OK');
+    assert.deepEqual(await responseJson(page), { authenticated: true, token: '${API_TOKEN}' });
+    await field.fill('abc.def.ghi');
+    await send.waitFor({ state: 'detached' });
+    assert.equal(await sendRequest(page), '200 OK');
+    assert.deepEqual(await responseJson(page), { authenticated: true, token: 'abc.def.ghi' });
+    await page.getByRole('tab', { name: 'curl' }).click();
+    const code = await page.getByLabel('Exported code').textContent();
+    assert.match(code, /-H "Authorization: Bearer \$API_TOKEN"/);
+    assert.ok(!code.includes('abc.def.ghi'), 'the value stays out of the export');
+    await screenshot(page, 'composer-shell-variable');
   } finally {
     await context.close();
   }

@@ -8,7 +8,7 @@ use crate::model::request::urlencoded::Piece;
 use crate::model::request::{Method, Request};
 
 pub fn curl(r: &Request, opts: Options) -> String {
-    let mut env = Env { on: opts.secrets_as_env, bound: vec![] };
+    let mut env = Env { on: opts.secrets_as_env, ..Env::default() };
     let p = plan(r, &mut env);
     let mut body = Vec::new();
     let mut content_type = None;

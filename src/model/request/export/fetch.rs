@@ -32,7 +32,7 @@ pub(super) fn js_url(p: &Plan) -> String {
 }
 
 pub fn fetch(r: &Request, opts: Options) -> String {
-    let mut env = Env { on: opts.secrets_as_env, bound: vec![] };
+    let mut env = Env { on: opts.secrets_as_env, ..Env::default() };
     let p = plan(r, &mut env);
     let mut pre = String::new();
     let mut head = String::new();
@@ -42,7 +42,8 @@ pub fn fetch(r: &Request, opts: Options) -> String {
         head.push_str("// fetch joins a repeated header into one line, values separated by \", \"\n");
     }
     let (typed, sent) = (target::curl(&p.url), target::whatwg(&p.url));
-    if sent != typed {
+    // With a shell variable in it, the URL is only known where the shell fills it in.
+    if sent != typed && !p.url_parts.has_env() {
         head.push_str(&format!("// fetch parses the URL by the WHATWG URL standard: it goes out as {sent}\n"));
     }
     // fetch sends a string body as text/plain: any other type is written out.

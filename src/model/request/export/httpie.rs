@@ -38,7 +38,7 @@ pub(super) fn httpie_text(t: &Text) -> Text {
 }
 
 pub fn httpie(r: &Request, opts: Options) -> String {
-    let mut env = Env { on: opts.secrets_as_env, bound: vec![] };
+    let mut env = Env { on: opts.secrets_as_env, ..Env::default() };
     let p = plan(r, &mut env);
     let mut first = String::from("http");
     let mut body_items = Vec::new();
@@ -83,7 +83,8 @@ pub fn httpie(r: &Request, opts: Options) -> String {
     }
     first.push_str(&format!(" {}", sh(&p.url_parts)));
     let (typed, sent) = (target::curl(&p.url), target::python_requests(&p.url));
-    if sent != typed {
+    // With a shell variable in it, the URL is only known where the shell fills it in.
+    if sent != typed && !p.url_parts.has_env() {
         // HTTPie sends with requests, which re-quotes the URL.
         first = format!("# HTTPie re-quotes the URL: it goes out as {sent}\n{first}");
     }

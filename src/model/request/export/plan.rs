@@ -49,6 +49,7 @@ pub(super) fn plan(r: &Request, env: &mut Env) -> Plan {
     // A shell variable the command reads stays one in every export: the shell that runs it
     // fills it in, as it did for the command.
     let vars: Vec<String> = r.variables.iter().map(|v| v.name.clone()).collect();
+    env.vars = vars.clone();
     let mut url_request = r.clone();
     let mut env_query = Vec::new();
     let mut headers: Vec<(String, Text)> = r

@@ -44,7 +44,7 @@ pub(super) fn py_bytes(text: &str) -> String {
 }
 
 pub fn python(r: &Request, opts: Options) -> String {
-    let mut env = Env { on: opts.secrets_as_env, bound: vec![] };
+    let mut env = Env { on: opts.secrets_as_env, ..Env::default() };
     let p = plan(r, &mut env);
     let mut auth_import = None;
     let mut code = String::new();
@@ -54,7 +54,8 @@ pub fn python(r: &Request, opts: Options) -> String {
         );
     }
     let (typed, sent) = (target::curl(&p.url), target::python_requests(&p.url));
-    if sent != typed {
+    // With a shell variable in it, the URL is only known where the shell fills it in.
+    if sent != typed && !p.url_parts.has_env() {
         code.push_str(&format!("# requests re-quotes the URL: it goes out as {sent}\n"));
     }
     code.push_str(&format!("url = {}\n", py(&p.url_parts)));

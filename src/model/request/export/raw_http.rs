@@ -36,7 +36,7 @@ fn quoted_name(name: &str) -> String {
 }
 
 pub fn raw_http(r: &Request, opts: Options) -> String {
-    let mut env = Env { on: opts.secrets_as_env, bound: vec![] };
+    let mut env = Env { on: opts.secrets_as_env, ..Env::default() };
     let p = plan(r, &mut env);
     let url = raw(&p.url_with_env(|v| v.clone()));
     let mut lines = vec![format!("{} {} HTTP/1.1", p.method, target::curl(&url))];

@@ -808,12 +808,16 @@ fn shell_variables_stay_variables() {
         ),
     ];
     for (target, want, never) in cases {
-        let out = export(&r, *target, NO_ENV);
-        for w in *want {
-            assert!(out.contains(w), "{target:?}: want {w} in\n{out}");
-        }
-        for n in *never {
-            assert!(!out.contains(n), "{target:?}: {n} must not be in\n{out}");
+        // With secrets as variables too: a variable keeps its own name, never becomes $TOKEN.
+        for opts in [NO_ENV, ENV] {
+            let out = export(&r, *target, opts);
+            for w in *want {
+                assert!(out.contains(w), "{target:?} {opts:?}: want {w} in\n{out}");
+            }
+            for n in never.iter().chain(&["os.environ[\"TOKEN\"]", "Bearer $TOKEN", "process.env.TOKEN", "goes out as"])
+            {
+                assert!(!out.contains(n), "{target:?} {opts:?}: {n} must not be in\n{out}");
+            }
         }
     }
     // The exported curl reads back as the same request, variables and all.

@@ -85,15 +85,19 @@ fn first_placeholder<'a>(s: &str, names: &'a [String]) -> Option<(usize, &'a str
 }
 
 /// Hands out variable names; the same secret gets the same name, a different one `_2`.
+#[derive(Default)]
 pub(super) struct Env {
     pub(super) on: bool,
     pub(super) bound: Vec<(String, String)>,
+    /// The request's shell variables: a secret that is one keeps its own name.
+    pub(super) vars: Vec<String>,
 }
 
 impl Env {
     pub(super) fn secret(&mut self, base: &str, value: &str) -> Text {
-        if !self.on || value.is_empty() {
-            return Text::lit(value);
+        let own = Text::lit(value).with_variables(&self.vars);
+        if !self.on || value.is_empty() || own.has_env() {
+            return own;
         }
         let mut name = base.to_string();
         for n in 2.. {
