@@ -9,6 +9,7 @@ use crate::model::findings::codes::HEADER_INVALID;
 use crate::model::findings::{Finding, Severity};
 use crate::model::request::digest_flow::{self, DigestRetry};
 use crate::model::request::outcome::Outcome;
+use crate::model::request::reproduction::Difference;
 use crate::model::request::sending;
 use crate::model::request::{Auth, Request};
 use leptos::prelude::*;
@@ -37,6 +38,9 @@ pub struct Composer {
     /// What this page's Send puts on the wire: `composed` with the variables whose value the
     /// user gave written in place of their `${NAME}`.
     pub outgoing: Memo<Request>,
+    /// What the imported command does that no request can hold (a file it reads, a proxy, a
+    /// client certificate…): said again before Send, until another command is imported.
+    pub command_differences: RwSignal<Vec<Difference>>,
     pub in_flight: RwSignal<bool>,
     pub outcome: RwSignal<Option<Outcome>>,
     pub log: RwSignal<Vec<LogEntry>>,
@@ -60,6 +64,7 @@ impl Composer {
             composed,
             url_text: RwSignal::new(String::new()),
             outgoing,
+            command_differences: RwSignal::new(Vec::new()),
             in_flight: RwSignal::new(false),
             outcome: RwSignal::new(None),
             log: RwSignal::new(Vec::new()),

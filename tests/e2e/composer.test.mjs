@@ -355,6 +355,28 @@ test('Imported bytes go out as curl sends them; what Send cannot reproduce is li
   }
 });
 
+test('What the imported command does beyond any request is said under Import and again before Send', async () => {
+  const { context, page } = await open();
+  try {
+    await page.getByLabel('curl command').fill(`curl -k --cert client.pem -d @body.json '${suite.httpbin.origin}/post'`);
+    await page.getByRole('button', { name: 'Import' }).click();
+    const imported = await page.getByRole('list', { name: 'What the page cannot reproduce' }).locator('.finding-code').allTextContents();
+    const send = page.getByRole('list', { name: 'What Send cannot reproduce' });
+    await send.waitFor();
+    const before = await send.locator('.difference-code').allTextContents();
+    for (const code of ['tls_check_skipped', 'client_certificate_not_sent', 'file_content_unseen']) {
+      assert.ok(imported.includes(code), `${code} under Import: ${imported}`);
+      assert.ok(before.includes(code), `${code} before Send: ${before}`);
+    }
+    // Another command replaces them.
+    await page.getByLabel('curl command').fill(`curl '${suite.httpbin.origin}/get'`);
+    await page.getByRole('button', { name: 'Import' }).click();
+    await send.waitFor({ state: 'detached' });
+  } finally {
+    await context.close();
+  }
+});
+
 test('A shell variable in the command: unset it is listed, given a value Send uses it, the exports keep it', async () => {
   const { context, page } = await open();
   try {

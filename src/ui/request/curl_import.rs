@@ -1,7 +1,8 @@
 //! The Import curl box that fills the composer from a pasted command.
 
+use crate::model::findings::codes::VARIABLE_UNRESOLVED;
 use crate::model::request::curl::{self, Imported};
-use crate::model::request::reproduction::Difference;
+use crate::model::request::reproduction::{sender, Difference, Sender};
 use crate::model::request::Auth;
 use crate::model::shell::Dialect;
 use crate::state::{Composer, Inspector};
@@ -29,6 +30,12 @@ pub fn CurlImport() -> impl IntoView {
                 }
                 composer.request.set(request);
                 composer.sync_url_text();
+                // What the request itself shows (its body on GET, its shell variables) is worked
+                // out again before Send as it changes; the rest is the command's own and is kept
+                // to be said there too.
+                let own = sender::differences(&imported.request, Sender::Page);
+                let kept = imported.differences.iter().filter(|d| !own.contains(d) && d.info != VARIABLE_UNRESOLVED);
+                composer.command_differences.set(kept.cloned().collect());
                 Ok(imported)
             }
             Err(e) => Err(e.to_string()),

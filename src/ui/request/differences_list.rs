@@ -13,7 +13,13 @@ pub fn DifferencesList(#[prop(into)] sender: Signal<Sender>, label: &'static str
     let listed = Memo::new(move |_| {
         let sender = sender.get();
         let request = if sender == Sender::Page { composer.outgoing } else { composer.composed };
-        request.with(|r| for_sender(r, sender))
+        let mut listed = request.with(|r| for_sender(r, sender));
+        // The imported command's own differences, for the page and for each export that does
+        // not send that part exactly.
+        composer.command_differences.with(|own| {
+            listed.extend(own.iter().filter(|d| !d.exact.contains(&sender)).cloned());
+        });
+        listed
     });
     view! {
         <Show when=move || listed.with(|d| !d.is_empty())>
