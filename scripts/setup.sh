@@ -10,6 +10,7 @@
 #   - wasm-bindgen-cli == Cargo.lock (cargo install, NOT --locked: its lock is broken)
 #   - npm devDependencies            (binaryen 132's wasm-opt, playwright-core, oauth2-mock-server)
 #   - chromium + chromium-driver     (apt)
+#   - curl                           (apt; tests/fidelity.rs runs real curl next to the exports)
 #   - .venv with httpbin + gunicorn  (pip; peer for e2e tests), requests + httpie (pip; the
 #                                    exported Python and HTTPie snippets are run against httpbin)
 set -euo pipefail
@@ -86,6 +87,7 @@ have_opt=$( (node_modules/.bin/wasm-opt --version 2>/dev/null || true) | awk '{p
 # --- Debian packages: chromium, chromedriver --------------------------------------
 apt_pkgs=()
 [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] || apt_pkgs+=(chromium chromium-driver)
+command -v curl >/dev/null || apt_pkgs+=(curl)
 if (( ${#apt_pkgs[@]} )); then
   command -v apt-get >/dev/null || die "need ${apt_pkgs[*]} but apt-get is not available"
   SUDO=""
