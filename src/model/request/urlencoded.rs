@@ -130,8 +130,9 @@ pub fn form_urlencode<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -
     pairs.into_iter().map(|(n, v)| format!("{}={}", quote_plus(n), quote_plus(v))).collect::<Vec<_>>().join("&")
 }
 
-/// Python's `quote_plus`: every byte but unreserved ones as %XX, spaces as `+`.
-fn quote_plus(s: &str) -> String {
+/// Python's `quote_plus`: every byte but unreserved ones as %XX, spaces as `+`. curl 7.88's
+/// `--data-urlencode` and `--url-query` encode exactly the same way.
+pub fn quote_plus(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {

@@ -5,6 +5,7 @@
 
 use super::flags::DataFlavor;
 use super::parsed::{DataPiece, Parsed};
+use crate::model::request::urlencoded::quote_plus;
 
 impl Parsed {
     pub(super) fn data(&mut self, flavor: DataFlavor, flag: &str, v: &str) {
@@ -50,9 +51,9 @@ impl Parsed {
             None => ("", v.to_string()),
         };
         if name.is_empty() {
-            curl_escape(&content)
+            quote_plus(&content)
         } else {
-            format!("{name}={}", curl_escape(&content))
+            format!("{name}={}", quote_plus(&content))
         }
     }
 
@@ -79,18 +80,4 @@ impl Parsed {
         }
         Some(out)
     }
-}
-
-/// How curl 7.88 encodes `--data-urlencode` and `--url-query` content: every byte but
-/// `A-Z a-z 0-9 - . _ ~` as `%XX`, and a space as `+`.
-pub(super) fn curl_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(b as char),
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }
