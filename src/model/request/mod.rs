@@ -282,6 +282,17 @@ pub struct Request {
     /// Headers the user's command tells its client not to send at all, though the client
     /// adds them by itself (curl's `-H 'Accept:'`, `-A ''`), as named there.
     pub removed_headers: Vec<String>,
+    /// Where the auth helper's header goes and how its name is written, when it came from the
+    /// imported command (an `Authorization` row, or curl's `-u`, which curl sends first);
+    /// None puts it after the rows, named `Authorization`.
+    pub auth_at: Option<AuthAt>,
+}
+
+/// The auth helper's header as the command had it: before the header row `row`, named `name`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthAt {
+    pub row: usize,
+    pub name: String,
 }
 
 impl Request {
@@ -332,19 +343,31 @@ impl Request {
     /// The header the auth helper produces, exactly as it will be sent. Digest has none
     /// until a challenge arrives.
     pub fn auth_header(&self) -> Option<(String, String)> {
+        let authorization = || self.auth_at.as_ref().map_or("Authorization", |at| at.name.as_str()).to_string();
         match &self.auth {
             Auth::None | Auth::Digest { .. } => None,
-            Auth::Bearer { token } => Some(("Authorization".into(), format!("Bearer {}", token.trim()))),
+            Auth::Bearer { token } => Some((authorization(), format!("Bearer {}", token.trim()))),
             Auth::Basic { user, password } => {
-                Some(("Authorization".into(), crate::model::request::basic::header_value(user, password)))
+                Some((authorization(), crate::model::request::basic::header_value(user, password)))
             }
             Auth::ApiKey { name, value, location: KeyLocation::Header } => Some((name.clone(), value.clone())),
             Auth::ApiKey { location: KeyLocation::Query, .. } => None,
         }
     }
 
-    /// Every header that goes on the wire, in order: the user's enabled rows, then the auth
-    /// helper's header, then the Content-Type the body implies unless the user set one.
+    /// Where among the sent rows (enabled, named) the auth helper's header goes: where the
+    /// imported command had it, else after them.
+    pub fn auth_position(&self) -> usize {
+        let sent = |h: &&Row| h.enabled && !h.name.trim().is_empty();
+        match &self.auth_at {
+            Some(at) => self.headers.iter().take(at.row).filter(sent).count(),
+            None => self.headers.iter().filter(sent).count(),
+        }
+    }
+
+    /// Every header that goes on the wire, in order: the user's enabled rows with the auth
+    /// helper's header where it belongs, then the Content-Type the body implies unless the user
+    /// set one.
     pub fn effective_headers(&self) -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> = self
             .headers
@@ -354,7 +377,7 @@ impl Request {
             .collect();
         if let Some((name, value)) = self.auth_header() {
             if !self.has_header(&name) {
-                out.push((name, value));
+                out.insert(self.auth_position().min(out.len()), (name, value));
             }
         }
         if self.body.kind != BodyKind::Multipart {

@@ -7,11 +7,11 @@ use super::flags::Scheme;
 use super::form::parse_multipart;
 use super::glob::glob;
 use super::imported::Imported;
-use super::parsed::Parsed;
+use super::parsed::{Header, Parsed};
 use super::words::read_options;
 use crate::model::findings::codes::{AUTH_SCHEME_NOT_REPRODUCED, METHOD_NOT_REPRODUCED, MORE_REQUESTS_IN_COMMAND};
 use crate::model::request::urlencoded::{self, decode_component};
-use crate::model::request::{Auth, Body, Method, Request, Row};
+use crate::model::request::{Auth, AuthAt, Body, Method, Request, Row};
 use base64::Engine;
 
 const FORM: &str = "application/x-www-form-urlencoded";
@@ -44,6 +44,10 @@ impl Parsed {
             r.query_mark = true;
         }
         r.auth = self.auth();
+        if r.auth != Auth::None {
+            // curl sends the header -u or --oauth2-bearer makes right after Host.
+            r.auth_at = Some(AuthAt { row: 0, name: "Authorization".into() });
+        }
         self.headers_into(&mut r);
         if form {
             r.body = Body::multipart(std::mem::take(&mut self.form));
@@ -251,7 +255,15 @@ impl Parsed {
     /// header the auth helper can express becomes the helper, so the composer shows one source
     /// of truth.
     fn headers_into(&mut self, r: &mut Request) {
-        let headers = std::mem::take(&mut self.headers);
+        let mut headers = std::mem::take(&mut self.headers);
+        // The order curl 7.88 sends them in: the headers its options make (Range, User-Agent,
+        // Referer, Cookie), then every -H in the order given.
+        const CURL_ORDER: [&str; 4] = ["range", "user-agent", "referer", "cookie"];
+        let rank = |h: &Header| match h.from_option {
+            true => CURL_ORDER.iter().position(|n| h.name.eq_ignore_ascii_case(n)).unwrap_or(CURL_ORDER.len()),
+            false => CURL_ORDER.len() + 1,
+        };
+        headers.sort_by_key(rank);
         let given = |name: &str| headers.iter().any(|h| !h.from_option && h.name.eq_ignore_ascii_case(name));
         for name in self.removed.clone() {
             if given(&name) {
@@ -268,6 +280,7 @@ impl Parsed {
                     .into(),
             );
             r.auth = Auth::None;
+            r.auth_at = None;
         }
         for h in &headers {
             if h.from_option && (given(&h.name) || self.removes(&h.name)) {
@@ -279,11 +292,14 @@ impl Parsed {
                         self.note("the Authorization header replaces -u / --oauth2-bearer, as it does in curl".into());
                     }
                     r.auth = auth;
+                    // The helper's header keeps this row's place and name.
+                    r.auth_at = Some(AuthAt { row: r.headers.len(), name: h.name.clone() });
                     continue;
                 }
                 if r.auth != Auth::None {
                     self.note("the Authorization header is sent instead of -u / --oauth2-bearer, as curl does".into());
                     r.auth = Auth::None;
+                    r.auth_at = None;
                 }
             }
             r.headers.push(Row::new(h.name.clone(), h.value.clone()));

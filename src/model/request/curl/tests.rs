@@ -2,7 +2,7 @@
 //! against what curl 7.88 sends where it matters.
 use super::*;
 use crate::model::request::urlencoded::Piece;
-use crate::model::request::{Body, BodyKind, FieldPart, Method, PartSource, Redirects, Row};
+use crate::model::request::{AuthAt, Body, BodyKind, FieldPart, Method, PartSource, Redirects, Row};
 use crate::model::shell::ShellError;
 
 const FORM: &str = "application/x-www-form-urlencoded";
@@ -74,11 +74,14 @@ fn devtools_copies() {
             with(at("https://api.example.com/v1/orders?status=open&page=2"), |r| {
                 r.method = Method::Post;
                 r.auth = Auth::Bearer { token: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln".into() };
+                // curl sends -b's Cookie before every -H; the token's header keeps its -H place
+                // and name.
+                r.auth_at = Some(AuthAt { row: 3, name: "authorization".into() });
                 r.headers = rows(&[
+                    ("Cookie", "session=abc123; theme=dark"),
                     ("accept", "application/json, text/plain, */*"),
                     ("accept-language", "en-GB,en;q=0.9"),
                     ("content-type", "application/json"),
-                    ("Cookie", "session=abc123; theme=dark"),
                     ("origin", "https://app.example.com"),
                     ("priority", "u=1, i"),
                     ("sec-ch-ua", "\"Chromium\";v=\"131\", \"Not_A Brand\";v=\"24\""),
@@ -94,10 +97,11 @@ fn devtools_copies() {
             with(at("https://api.example.com/v1/search?q=caf%C3%A9&lang=fr"), |r| {
                 r.method = Method::Post;
                 r.auth = Auth::Basic { user: "user".into(), password: "pass".into() };
+                r.auth_at = Some(AuthAt { row: 2, name: "authorization".into() });
                 r.headers = rows(&[
+                    ("Cookie", "sid=1"),
                     ("accept", "*/*"),
                     ("content-type", "application/x-www-form-urlencoded"),
-                    ("Cookie", "sid=1"),
                 ]);
                 r.body = Body::form("a=1&b=x+y&json={\"k\":1}");
             }),
@@ -255,11 +259,26 @@ fn every_flag() {
                 r.body = body(BodyKind::Multipart, "", &[("a", "1")]);
             }),
         ),
-        ("curl -u 'user:pa:ss' https://x.example/a", with(x(), |r| r.auth = Auth::Basic { user: "user".into(), password: "pa:ss".into() })),
-        ("curl --digest --user u:p https://x.example/a", with(x(), |r| r.auth = Auth::Digest { user: "u".into(), password: "p".into() })),
-        ("curl --digest --basic -u u:p https://x.example/a", with(x(), |r| r.auth = Auth::Basic { user: "u".into(), password: "p".into() })),
-        ("curl -u onlyuser https://x.example/a", with(x(), |r| r.auth = Auth::Basic { user: "onlyuser".into(), password: "".into() })),
-        ("curl 'https://u:p%40ss+@x.example/a'", with(x(), |r| r.auth = Auth::Basic { user: "u".into(), password: "p@ss+".into() })),
+        ("curl -u 'user:pa:ss' https://x.example/a", with(x(), |r| {
+            r.auth = Auth::Basic { user: "user".into(), password: "pa:ss".into() };
+            r.auth_at = Some(AuthAt { row: 0, name: "Authorization".into() });
+        })),
+        ("curl --digest --user u:p https://x.example/a", with(x(), |r| {
+            r.auth = Auth::Digest { user: "u".into(), password: "p".into() };
+            r.auth_at = Some(AuthAt { row: 0, name: "Authorization".into() });
+        })),
+        ("curl --digest --basic -u u:p https://x.example/a", with(x(), |r| {
+            r.auth = Auth::Basic { user: "u".into(), password: "p".into() };
+            r.auth_at = Some(AuthAt { row: 0, name: "Authorization".into() });
+        })),
+        ("curl -u onlyuser https://x.example/a", with(x(), |r| {
+            r.auth = Auth::Basic { user: "onlyuser".into(), password: "".into() };
+            r.auth_at = Some(AuthAt { row: 0, name: "Authorization".into() });
+        })),
+        ("curl 'https://u:p%40ss+@x.example/a'", with(x(), |r| {
+            r.auth = Auth::Basic { user: "u".into(), password: "p@ss+".into() };
+            r.auth_at = Some(AuthAt { row: 0, name: "Authorization".into() });
+        })),
         // curl 7.88 sent `Cookie: a=1;b=2`.
         ("curl -b 'a=1' --cookie 'b=2' -b jar.txt https://x.example/a", with(x(), |r| r.headers = rows(&[("Cookie", "a=1;b=2")]))),
         (
@@ -269,7 +288,10 @@ fn every_flag() {
         ),
         ("curl -I https://x.example/a", with(x(), |r| r.method = Method::Head)),
         ("curl --head https://x.example/a", with(x(), |r| r.method = Method::Head)),
-        ("curl --oauth2-bearer t0k https://x.example/a", with(x(), |r| r.auth = Auth::Bearer { token: "t0k".into() })),
+        ("curl --oauth2-bearer t0k https://x.example/a", with(x(), |r| {
+            r.auth = Auth::Bearer { token: "t0k".into() };
+            r.auth_at = Some(AuthAt { row: 0, name: "Authorization".into() });
+        })),
         ("curl -r 0-99 https://x.example/a", with(x(), |r| r.headers = rows(&[("Range", "bytes=0-99")]))),
         ("curl -T up.bin https://x.example/a", with(x(), |r| r.method = Method::Put)),
         // curl 7.88 requested /a?a=b+c&raw=%20.
@@ -277,13 +299,19 @@ fn every_flag() {
         ("curl x.example/a", at("http://x.example/a")),
         (
             "curl -H 'Authorization: basic dXNlcjpwYTpzcw==' https://x.example/a",
-            with(x(), |r| r.auth = Auth::Basic { user: "user".into(), password: "pa:ss".into() }),
+            with(x(), |r| {
+                r.auth = Auth::Basic { user: "user".into(), password: "pa:ss".into() };
+                r.auth_at = Some(AuthAt { row: 0, name: "Authorization".into() });
+            }),
         ),
         ("curl -H 'Authorization: Basic bm9jb2xvbg==' https://x.example/a", with(x(), |r| r.headers = rows(&[("Authorization", "Basic bm9jb2xvbg==")]))),
         ("curl -H 'Authorization: Token abc' https://x.example/a", with(x(), |r| r.headers = rows(&[("Authorization", "Token abc")]))),
         (
             "curl -u a:b -H 'Authorization: Bearer xyz' https://x.example/a",
-            with(x(), |r| r.auth = Auth::Bearer { token: "xyz".into() }),
+            with(x(), |r| {
+                r.auth = Auth::Bearer { token: "xyz".into() };
+                r.auth_at = Some(AuthAt { row: 0, name: "Authorization".into() });
+            }),
         ),
         (
             "curl -d '{\"a\":[1]}' https://x.example/a",
@@ -778,9 +806,15 @@ fn as_curl_7_88_sent_it() {
             r.body = Body::multipart(rows(&[("a", "1")]));
         })),
         // Authorization: Bearer tok wins over -u
-        ("curl -u u:p --oauth2-bearer tok https://x.example/a", with(x(), |r| r.auth = Auth::Bearer { token: "tok".into() })),
+        ("curl -u u:p --oauth2-bearer tok https://x.example/a", with(x(), |r| {
+            r.auth = Auth::Bearer { token: "tok".into() };
+            r.auth_at = Some(AuthAt { row: 0, name: "Authorization".into() });
+        })),
         // Authorization: Basic Og==
-        ("curl -u : https://x.example/a", with(x(), |r| r.auth = Auth::Basic { user: "".into(), password: "".into() })),
+        ("curl -u : https://x.example/a", with(x(), |r| {
+            r.auth = Auth::Basic { user: "".into(), password: "".into() };
+            r.auth_at = Some(AuthAt { row: 0, name: "Authorization".into() });
+        })),
     ];
     for (command, expected) in cases {
         let got = ok(command);

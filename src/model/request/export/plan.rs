@@ -63,7 +63,9 @@ pub(super) fn plan(r: &Request, env: &mut Env) -> Plan {
     match &r.auth {
         Auth::None => {}
         Auth::Bearer { token } if !r.has_header("authorization") => {
-            headers.push(("Authorization".into(), Text::lit("Bearer ").then(env.secret("TOKEN", token.trim()))));
+            let name = r.auth_at.as_ref().map_or("Authorization", |at| at.name.as_str()).to_string();
+            let value = Text::lit("Bearer ").then(env.secret("TOKEN", token.trim()));
+            headers.insert(r.auth_position().min(headers.len()), (name, value));
         }
         Auth::ApiKey { name, value, location: KeyLocation::Header } if !r.has_header(name) => {
             headers.push((name.clone(), env.secret("API_KEY", value)));
