@@ -343,7 +343,10 @@ fn the_checker_reads_use_trees_and_finds_circles() {
     assert!(!shipped.contains("c::d") && !shipped.contains("x::y"), "{shipped}");
     assert!(shipped.contains("web_sys::window"), "code after a test module still counts: {shipped}");
     let declared = shipped_code("mod a;\n#[cfg(test)]\nmod tests;\n\npub use a::X;\nfn f() { let _ = 1; }");
-    assert!(declared.contains("pub use a::X") && declared.contains("fn f()"), "a declared test module cuts nothing else: {declared}");
+    assert!(
+        declared.contains("pub use a::X") && declared.contains("fn f()"),
+        "a declared test module cuts nothing else: {declared}"
+    );
 }
 
 /// Every source file opens with a `//!` line saying what it holds, so a newcomer can read the

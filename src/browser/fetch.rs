@@ -2,7 +2,7 @@
 //! the second `no-cors` probe that tells a CORS block from an unreachable host.
 
 use crate::model::request::sending::{PageContext, Probe};
-use crate::model::request::{BodyKind, Request};
+use crate::model::request::{BodyKind, PartSource, Request};
 use crate::model::response::received::Received;
 use gloo_net::http::{Headers, Method, RequestBuilder};
 use web_sys::{AbortSignal, RequestMode, ResponseType};
@@ -38,7 +38,10 @@ fn headers_for(req: &Request) -> Result<Headers, SendError> {
 
 fn multipart(req: &Request) -> Result<web_sys::FormData, SendError> {
     let form = web_sys::FormData::new().map_err(|e| SendError::Invalid(js_message(&e)))?;
-    for field in req.body.fields.iter().filter(|f| f.enabled) {
+    // A file the page cannot read is left out, as file_not_attached says, rather than sent as
+    // the text of its path. (FormData gives a typed part a filename, so a part's own type
+    // cannot go either: text parts go as plain fields.)
+    for field in req.body.fields.iter().filter(|f| f.enabled && f.part.source == PartSource::Text) {
         form.append_with_str(&field.name, &field.value).map_err(|e| SendError::Invalid(js_message(&e)))?;
     }
     Ok(form)

@@ -376,7 +376,9 @@ impl Request {
             .map(|h| (h.name.trim().to_string(), h.value.clone()))
             .collect();
         if let Some((name, value)) = self.auth_header() {
-            if !self.has_header(&name) {
+            // A row of the same name wins over the helper, unless the helper stands for a row
+            // of the imported command itself (curl sends both).
+            if !self.has_header(&name) || self.auth_at.is_some() {
                 out.insert(self.auth_position().min(out.len()), (name, value));
             }
         }

@@ -38,7 +38,10 @@ pub fn CurlImport() -> impl IntoView {
                 composer.command_differences.set(kept.cloned().collect());
                 Ok(imported)
             }
-            Err(e) => Err(e.to_string()),
+            Err(e) => {
+                composer.command_differences.set(Vec::new());
+                Err(e.to_string())
+            }
         }));
     };
     view! {

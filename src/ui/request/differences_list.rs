@@ -14,11 +14,11 @@ pub fn DifferencesList(#[prop(into)] sender: Signal<Sender>, label: &'static str
         let sender = sender.get();
         let request = if sender == Sender::Page { composer.outgoing } else { composer.composed };
         let mut listed = request.with(|r| for_sender(r, sender));
-        // The imported command's own differences, for the page and for each export that does
-        // not send that part exactly.
-        composer.command_differences.with(|own| {
-            listed.extend(own.iter().filter(|d| !d.exact.contains(&sender)).cloned());
-        });
+        // The imported command's own differences (a file, -k, a proxy…) are worded for the
+        // page's Send: said again there, not under each export.
+        if sender == Sender::Page {
+            composer.command_differences.with(|own| listed.extend(own.iter().cloned()));
+        }
         listed
     });
     view! {

@@ -106,7 +106,7 @@ pub fn cases() -> Vec<(&'static str, Sender, Request, Request)> {
         (
             "file_not_attached",
             Sender::Export(Target::RawHttp),
-            request(Method::Post, |r| r.body = Body::multipart(vec![Row::new("file", "@report.pdf")])),
+            request(Method::Post, |r| r.body = Body::multipart(vec![Row::file("file", "report.pdf")])),
             request(Method::Post, |r| r.body = Body::multipart(vec![Row::new("file", "report.pdf")])),
         ),
         (

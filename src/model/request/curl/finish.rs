@@ -10,6 +10,7 @@ use super::imported::Imported;
 use super::parsed::{Header, Parsed};
 use super::words::read_options;
 use crate::model::findings::codes::{AUTH_SCHEME_NOT_REPRODUCED, METHOD_NOT_REPRODUCED, MORE_REQUESTS_IN_COMMAND};
+use crate::model::request::basic;
 use crate::model::request::urlencoded::{self, decode_component};
 use crate::model::request::{Auth, AuthAt, Body, Method, Request, Row};
 use base64::Engine;
@@ -49,6 +50,15 @@ impl Parsed {
             r.auth_at = Some(AuthAt { row: 0, name: "Authorization".into() });
         }
         self.headers_into(&mut r);
+        // A bearer token the shell fills in is no token the Token box can read: it stays the
+        // header curl makes of it, where curl puts it.
+        if let Auth::Bearer { token } = &r.auth {
+            if token.contains("${") || token.contains("$(") {
+                let row = r.auth_at.take().map_or(0, |at| at.row);
+                r.headers.insert(row.min(r.headers.len()), Row::new("Authorization", format!("Bearer {token}")));
+                r.auth = Auth::None;
+            }
+        }
         if form {
             r.body = Body::multipart(std::mem::take(&mut self.form));
             r.headers.retain(|h| {
@@ -282,11 +292,18 @@ impl Parsed {
             r.auth = Auth::None;
             r.auth_at = None;
         }
+        // Only the first Authorization -H can become the helper: curl sends every -H, so a
+        // second one stays a row of its own.
+        let mut seen_authorization = false;
         for h in &headers {
             if h.from_option && (given(&h.name) || self.removes(&h.name)) {
                 continue;
             }
+            let first_authorization = h.name.eq_ignore_ascii_case("authorization") && !seen_authorization;
             if h.name.eq_ignore_ascii_case("authorization") {
+                seen_authorization = true;
+            }
+            if first_authorization {
                 if let Some(auth) = auth_from_header(&h.value) {
                     if r.auth != Auth::None {
                         self.note("the Authorization header replaces -u / --oauth2-bearer, as it does in curl".into());
@@ -343,22 +360,23 @@ impl Parsed {
 
 /// `Bearer t` and decodable `Basic …` become the auth helper; a value the shell fills in
 /// stays a header row, where its `${NAME}` can be seen.
+/// The auth helper for an `Authorization` value it writes back byte for byte: `Bearer <token>`
+/// and `Basic <base64 of user:password>` exactly as the helper would write them. Anything else
+/// (`bearer x`, two spaces, a trailing space, a variable) stays a header row, so a malformed
+/// header reaches the server, and the diagnosis, as the user wrote it.
 fn auth_from_header(value: &str) -> Option<Auth> {
     if value.contains("${") || value.contains("$(") {
         return None;
     }
-    let (scheme, rest) = value.trim().split_once(' ')?;
-    let rest = rest.trim();
-    if scheme.eq_ignore_ascii_case("bearer") && !rest.is_empty() && !rest.contains(char::is_whitespace) {
-        return Some(Auth::Bearer { token: rest.to_string() });
+    if let Some(token) = value.strip_prefix("Bearer ") {
+        let canonical = !token.is_empty() && !token.contains(char::is_whitespace);
+        return canonical.then(|| Auth::Bearer { token: token.to_string() });
     }
-    if scheme.eq_ignore_ascii_case("basic") {
-        let bytes = base64::engine::general_purpose::STANDARD.decode(rest).ok()?;
-        let text = String::from_utf8(bytes).ok()?;
-        let (user, password) = text.split_once(':')?;
-        return Some(Auth::Basic { user: user.into(), password: password.into() });
-    }
-    None
+    let encoded = value.strip_prefix("Basic ")?;
+    let bytes = base64::engine::general_purpose::STANDARD.decode(encoded).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    let (user, password) = text.split_once(':')?;
+    (basic::header_value(user, password) == value).then(|| Auth::Basic { user: user.into(), password: password.into() })
 }
 
 fn content_type(r: &Request) -> Option<&str> {

@@ -6,9 +6,6 @@
 
 use super::error::CurlError;
 use super::parsed::Parsed;
-use crate::model::findings::codes::FILE_CONTENT_UNSEEN;
-use crate::model::request::export::Target;
-use crate::model::request::reproduction::Sender;
 use crate::model::request::{FieldPart, PartSource, Row};
 
 const PARAMETERS: [&str; 4] = ["type", "filename", "headers", "encoder"];
@@ -67,21 +64,9 @@ impl Parsed {
                 if files.len() > 1 {
                     self.note(format!("{flag} {name}: curl sends the {} files in one multipart/mixed part; they are imported as fields of the same name", files.len()));
                 }
+                // The field keeps the file's path; what the page's Send and the raw HTTP message
+                // cannot attach is said by the sender's own file_not_attached.
                 for file in files {
-                    let exact = if part == FieldPart::default() {
-                        vec![
-                            Sender::Export(Target::Curl),
-                            Sender::Export(Target::Python),
-                            Sender::Export(Target::Httpie),
-                        ]
-                    } else {
-                        Vec::new()
-                    };
-                    self.differ(
-                        FILE_CONTENT_UNSEEN,
-                        format!("{flag} {name}=@{file}: curl attaches the file '{file}', which the page cannot read; the field keeps its path."),
-                        exact,
-                    );
                     let mut row = Row::file(name, file);
                     row.part.filename = part.filename.clone();
                     row.part.content_type = part.content_type.clone();

@@ -298,10 +298,28 @@ fn every_flag() {
         ("curl --url-query 'a=b c' --url-query '+raw=1%20' https://x.example/a", at("https://x.example/a?a=b+c&raw=1%20")),
         ("curl x.example/a", at("http://x.example/a")),
         (
-            "curl -H 'Authorization: basic dXNlcjpwYTpzcw==' https://x.example/a",
+            "curl -H 'Authorization: Basic dXNlcjpwYTpzcw==' https://x.example/a",
             with(x(), |r| {
                 r.auth = Auth::Basic { user: "user".into(), password: "pa:ss".into() };
                 r.auth_at = Some(AuthAt { row: 0, name: "Authorization".into() });
+            }),
+        ),
+        // What the helper would not write back byte for byte stays the user's row: a lower-case
+        // scheme, two spaces, a second Authorization header are what the server gets.
+        (
+            "curl -H 'Authorization: basic dXNlcjpwYTpzcw==' https://x.example/a",
+            with(x(), |r| r.headers = rows(&[("Authorization", "basic dXNlcjpwYTpzcw==")])),
+        ),
+        ("curl -H 'authorization: bearer abc' https://x.example/a", with(x(), |r| r.headers = rows(&[("authorization", "bearer abc")]))),
+        ("curl -H 'Authorization: Bearer  abc' https://x.example/a", with(x(), |r| r.headers = rows(&[("Authorization", "Bearer  abc")]))),
+        (
+            "curl -H 'Authorization: Bearer a' -H 'Authorization: Bearer b' https://x.example/a",
+            with(x(), |r| {
+                r.auth = Auth::Bearer { token: "a".into() };
+                r.auth_at = Some(AuthAt { row: 0, name: "Authorization".into() });
+                r.headers = rows(&[("Authorization", "Bearer b")]);
+                let sent: Vec<_> = r.effective_headers().into_iter().map(|(_, v)| v).collect();
+                assert_eq!(sent, ["Bearer a", "Bearer b"], "both go out, in order");
             }),
         ),
         ("curl -H 'Authorization: Basic bm9jb2xvbg==' https://x.example/a", with(x(), |r| r.headers = rows(&[("Authorization", "Basic bm9jb2xvbg==")]))),
@@ -459,10 +477,11 @@ fn differences_name_what_the_page_cannot_send() {
             "the file 'f.txt'",
             "curl --data-urlencode 'n=f@x.txt' https://x",
         ),
+        // A file curl attaches is said once, by the page's sender: the exports attach it too.
         (
             "curl -F 'f=@a.pdf' https://x",
-            "file_content_unseen",
-            "-F f=@a.pdf: curl attaches the file 'a.pdf'",
+            "file_not_attached",
+            "The file a.pdf of field f is not sent",
             "curl --form-string 'f=@a.pdf' https://x",
         ),
         ("curl -F 'f=<a.txt' https://x", "file_content_unseen", "the file 'a.txt'", "curl -F 'f=a.txt' https://x"),
@@ -609,10 +628,11 @@ fn differences_name_what_the_page_cannot_send() {
         assert!(d.sentence().contains(words), "{command}: {:?}", d.sentence());
         assert!(!codes(&ok(near_miss)).contains(code), "{near_miss}: {:?}", ok(near_miss).differences);
     }
-    // A file field is attached by the exports that read files.
+    // A file field is attached by the exports that read files, and listed once.
     let file = ok("curl -F 'f=@a.pdf' https://x");
+    assert_eq!(codes(&file), ["file_not_attached"], "{:?}", file.differences);
     assert!(
-        file.differences[0].sentence().ends_with("curl, Python requests and HTTPie send it exactly."),
+        file.differences[0].sentence().contains("curl, Python requests, HTTPie and JavaScript fetch send it exactly."),
         "{:?}",
         file.differences
     );
@@ -626,6 +646,14 @@ fn options_that_only_print_change_nothing() {
     let flags: Vec<&str> = got.notes.iter().map(|n| n.split([':', ' ']).next().unwrap()).collect();
     assert_eq!(flags, ["-s", "-S", "-L", "--compressed", "-v", "-i", "--http2", "-o", "-w"]);
     assert_eq!(codes(&got), ["tls_check_skipped"], "-k changes what the page can reach");
+}
+
+#[test]
+fn a_bearer_token_from_a_variable_stays_the_header_curl_makes() {
+    let got = ok("curl --oauth2-bearer \"$TOKEN\" -H 'X-A: 1' https://x");
+    assert_eq!(got.request.auth, Auth::None, "no ${{TOKEN}} in the Token box");
+    assert_eq!(got.request.headers, rows(&[("Authorization", "Bearer ${TOKEN}"), ("X-A", "1")]));
+    assert_eq!(got.request.variables.iter().map(|v| v.name.as_str()).collect::<Vec<_>>(), ["TOKEN"]);
 }
 
 #[test]

@@ -62,7 +62,7 @@ pub(super) fn plan(r: &Request, env: &mut Env) -> Plan {
     // As in effective_headers: a header row the user typed wins over the auth helper.
     match &r.auth {
         Auth::None => {}
-        Auth::Bearer { token } if !r.has_header("authorization") => {
+        Auth::Bearer { token } if !r.has_header("authorization") || r.auth_at.is_some() => {
             let name = r.auth_at.as_ref().map_or("Authorization", |at| at.name.as_str()).to_string();
             let value = Text::lit("Bearer ").then(env.secret("TOKEN", token.trim()));
             headers.insert(r.auth_position().min(headers.len()), (name, value));
@@ -78,7 +78,9 @@ pub(super) fn plan(r: &Request, env: &mut Env) -> Plan {
                 env_query.push((name.clone(), secret));
             }
         }
-        Auth::Basic { user, password } | Auth::Digest { user, password } if !r.has_header("authorization") => {
+        Auth::Basic { user, password } | Auth::Digest { user, password }
+            if !r.has_header("authorization") || r.auth_at.is_some() =>
+        {
             credentials = Some(Credentials {
                 user: user.clone(),
                 password: env.secret("PASSWORD", password),

@@ -48,7 +48,7 @@ pub fn differences(r: &Request, sender: Sender) -> Vec<Difference> {
         });
     }
     if matches!(sender, Sender::Page | RAW) && r.body.kind == BodyKind::Multipart {
-        for f in r.body.fields.iter().filter(|f| f.enabled) {
+        for f in r.body.fields.iter().filter(|f| f.enabled && f.is_file()) {
             if let Some(path) = f.value.strip_prefix('@') {
                 let how =
                     if sender == RAW { "the message shows where its bytes go" } else { "the page cannot read files" };
