@@ -380,6 +380,22 @@ mod tests {
     }
 
     #[test]
+    fn cmd_at_the_prompt_leaves_arguments_and_percent_encodings() {
+        // Interactive cmd has no %1 (only a batch file does) and leaves an unknown %C3% as typed.
+        let paste = "curl \"https://x/a%20b?q=caf%C3%A9&p=%1\" ^\n -H \"Authorization: Bearer %TOKEN%\" -d %E9t%E9";
+        assert_eq!(detect(paste), Dialect::Cmd);
+        assert_eq!(
+            words(paste),
+            ["curl", "https://x/a%20b?q=caf%C3%A9&p=%1", "-H", "Authorization: Bearer ${TOKEN}", "-d", "%E9t%E9"]
+        );
+        // Near misses: names that start like an escape but are not one stay variables.
+        assert_eq!(
+            words("curl ^\n -d \"%DEBUG%\" -d %AB_1% -d %C3%"),
+            ["curl", "-d", "${DEBUG}", "-d", "${AB_1}", "-d", "%C3%"]
+        );
+    }
+
+    #[test]
     fn powershell_words() {
         let paste = "curl.exe -X POST 'https://x/a' `\n  -H \"Authorization: Bearer $env:TOKEN\" `\n  -H \"X-Q: `\"q`\" `$5 \"\"\" `\n  -d '{\"it''s\": 1}' # done";
         assert_eq!(detect(paste), Dialect::PowerShell);
