@@ -74,8 +74,9 @@ pub struct Script {
     pub notes: Vec<String>,
 }
 
-/// The dialect of a paste: cmd's `^` escapes or continuations; PowerShell's backtick
-/// continuations or `$env:`; `curl.exe` without cmd's `\"` is PowerShell; else bash.
+/// The dialect of a paste: cmd's `^` escapes or continuations, `set NAME=` or `REM` lines;
+/// PowerShell's backtick continuations or `$env:`; a cmd `%NAME%` in a paste with nothing of
+/// bash's; `curl.exe` without cmd's `\"` is PowerShell; else bash.
 pub fn detect(paste: &str) -> Dialect {
     // A continuation mark ends a line after a space (a word may end in the same character).
     let continued = |mark: char| {
@@ -85,13 +86,16 @@ pub fn detect(paste: &str) -> Dialect {
             .any(|l| l.trim_end_matches('\r').ends_with(&marked) || l.trim_end_matches('\r') == mark.to_string())
     };
     let lines = || paste.lines().map(|l| l.trim_start().to_ascii_lowercase());
-    let cmd_line = |l: String| l.starts_with("set ") || l.starts_with("rem ") || l == "rem" || l.starts_with("::");
-    if paste.contains("^\"") || continued('^') || lines().any(cmd_line) || has_cmd_variable(paste) {
+    let cmd_line = |l: String| is_cmd_set(&l) || l.starts_with("rem ") || l == "rem" || l.starts_with("::");
+    if paste.contains("^\"") || continued('^') || lines().any(cmd_line) {
         return Dialect::Cmd;
     }
     let lower = paste.to_ascii_lowercase();
     if continued('`') || lower.contains("$env:") || lower.contains("${env:") {
         return Dialect::PowerShell;
+    }
+    if has_cmd_variable(paste) && !has_bash_marks(paste) {
+        return Dialect::Cmd;
     }
     let first = paste.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#')).unwrap_or("");
     let first_word = first.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
@@ -102,11 +106,55 @@ pub fn detect(paste: &str) -> Dialect {
     Dialect::Bash
 }
 
-/// `%NAME%` with a name that is not two hex digits of a percent-encoding (`%C3%A9`).
+/// cmd's `set NAME=value`, `set "NAME=value"` or `set /a`, `set /p`; not bash's `set -e`.
+fn is_cmd_set(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("set ") else { return false };
+    let rest = rest.trim_start();
+    rest.starts_with('/')
+        || rest.trim_start_matches('"').split_once('=').is_some_and(|(name, _)| is_name(name.trim_end()))
+}
+
+/// A `%NAME%` that reads as a cmd variable: not percent-encoding (`%C3%A9`, `%E9t%E9`), not a
+/// percent sign after a number (`10%OFF%`), not a `date` format (`%Y%m%d`).
 fn has_cmd_variable(paste: &str) -> bool {
-    paste.split('%').skip(1).step_by(2).any(|name| {
-        is_name(name) && !name.chars().all(|c| c.is_ascii_hexdigit()) && !paste.contains(&format!("${name}"))
-    }) && !paste.contains('\'')
+    let c: Vec<char> = paste.chars().collect();
+    let mut i = 0;
+    while i < c.len() {
+        if c[i] == '%' && (i == 0 || c[i - 1] != '^') {
+            if let Some((_, len)) = cmd::variable(&c[i..]) {
+                let after_number = i > 0 && c[i - 1].is_ascii_digit();
+                let glued = c.get(i + len).is_some_and(char::is_ascii_alphanumeric);
+                if !after_number && !glued {
+                    return true;
+                }
+                i += len;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
+/// What only bash reads: a `'…'` quote outside `"…"`, `$NAME`, `${…}`, `$(…)`, or a `\` at the
+/// end of a line.
+fn has_bash_marks(paste: &str) -> bool {
+    let c: Vec<char> = paste.chars().collect();
+    let mut in_double = false;
+    let mut i = 0;
+    while i < c.len() {
+        match c[i] {
+            '\\' => i += 1,
+            '"' => in_double = !in_double,
+            '\'' if !in_double => return true,
+            '$' if c.get(i + 1).is_some_and(|&n| n.is_ascii_alphabetic() || matches!(n, '_' | '{' | '(')) => {
+                return true
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    paste.lines().any(|l| l.trim_end_matches('\r').ends_with('\\'))
 }
 
 /// Every command in the paste, in order.
@@ -393,6 +441,46 @@ mod tests {
             words("curl ^\n -d \"%DEBUG%\" -d %AB_1% -d %C3%"),
             ["curl", "-d", "${DEBUG}", "-d", "${AB_1}", "-d", "%C3%"]
         );
+    }
+
+    #[test]
+    fn percents_alone_never_make_a_bash_paste_cmd() {
+        // DevTools' "Copy as cURL (bash)" URLs are full of %XX; a percent is no cmd variable.
+        let bash: &[(&str, &[&str])] = &[
+            ("curl 'https://x/?q=%E9t%E9' -H \"A: $TOKEN\"", &["curl", "https://x/?q=%E9t%E9", "-H", "A: ${TOKEN}"]),
+            ("curl \"https://x/?q=%E9t%E9\" -H \"A: $TOKEN\"", &["curl", "https://x/?q=%E9t%E9", "-H", "A: ${TOKEN}"]),
+            ("curl https://x/?q=%E9t%E9", &["curl", "https://x/?q=%E9t%E9"]),
+            ("curl \"https://x/a%20b?q=caf%C3%A9\"", &["curl", "https://x/a%20b?q=caf%C3%A9"]),
+            (
+                "curl -d \"10%OFF%\" -H \"A: $TOKEN\" https://x",
+                &["curl", "-d", "10%OFF%", "-H", "A: ${TOKEN}", "https://x"],
+            ),
+            ("curl -d \"10%OFF%\" https://x", &["curl", "-d", "10%OFF%", "https://x"]),
+            ("curl \"https://x/?d=$(date +%Y%m%d)\"", &["curl", "https://x/?d=$(date +%Y%m%d)"]),
+            ("curl -H \"X-Day: %Y%m%d\" https://x", &["curl", "-H", "X-Day: %Y%m%d", "https://x"]),
+            ("curl -d \"%OFF%\" \\\n  -H \"A: 1\" https://x", &["curl", "-d", "%OFF%", "-H", "A: 1", "https://x"]),
+            ("set -euo pipefail\ncurl -H \"A: $TOKEN\" https://x", &["curl", "-H", "A: ${TOKEN}", "https://x"]),
+        ];
+        for (paste, expected) in bash {
+            let script = parse(paste).unwrap();
+            assert_eq!(script.dialect, Dialect::Bash, "{paste:?}");
+            let last = script.commands.last().unwrap();
+            assert_eq!(last.words.iter().map(Word::text).collect::<Vec<_>>(), *expected, "{paste:?}");
+        }
+        // Near misses: a %NAME% with nothing of bash's, cmd's set, quoting and continuations.
+        let cmd = [
+            "curl -H \"A: %TOKEN%\" https://x",
+            "curl -d \"off=%OFF%\" https://x",
+            "curl \"https://x/?q=%E9t%E9\" -H \"A: %TOKEN%\"",
+            "curl -d \"{\\\"it's\\\":1}\" -H \"A: %TOKEN%\" https://x",
+            "set TOKEN=abc\ncurl https://x",
+            "SET \"TOKEN=abc\"\ncurl https://x",
+            "curl \"https://x/?q=%E9t%E9\" ^\n -H \"A: $TOKEN\"",
+        ];
+        for paste in cmd {
+            assert_eq!(detect(paste), Dialect::Cmd, "{paste:?}");
+        }
+        assert_eq!(words("curl \"https://x/?q=%E9t%E9\" -H \"A: %TOKEN%\"")[3], "A: ${TOKEN}");
     }
 
     #[test]

@@ -937,6 +937,21 @@ fn variables_stay_variables_and_take_values_the_paste_gives() {
     assert!(got.differences[0].what.starts_with("The shell expands $1 in the -u credentials"));
 }
 
+/// DevTools' "Copy as cURL (bash)" URLs are full of %XX: a bash paste stays bash.
+#[test]
+fn percent_escapes_keep_a_bash_paste_bash() {
+    let got = ok("curl \"https://x/?e=%E9t%E9&q=caf%C3%A9%20b\" -H \"Authorization: Bearer $TOKEN\" -d \"10%OFF%\"");
+    assert_eq!(got.dialect, Dialect::Bash);
+    assert_eq!(got.request.typed_url(), "https://x/?e=%E9t%E9&q=caf%C3%A9%20b");
+    assert_eq!(got.request.variables, [Variable { name: "TOKEN".into(), value: None }]);
+    // The near miss: the same command typed for cmd.
+    let cmd = ok("curl \"https://x/?e=%E9t%E9&q=caf%C3%A9%20b\" -H \"Authorization: Bearer %TOKEN%\" -d \"10%OFF%\"");
+    assert_eq!(cmd.dialect, Dialect::Cmd);
+    assert_eq!(cmd.request.typed_url(), got.request.typed_url());
+    let names: Vec<&str> = cmd.request.variables.iter().map(|v| v.name.as_str()).collect();
+    assert_eq!(names, ["TOKEN", "OFF"], "cmd fills in %OFF% when it is set");
+}
+
 /// A cmd or PowerShell paste and its bash twin import to the same request.
 #[test]
 fn windows_pastes_match_their_bash_twins() {
