@@ -157,6 +157,32 @@ fn has_bash_marks(paste: &str) -> bool {
     paste.lines().any(|l| l.trim_end_matches('\r').ends_with('\\'))
 }
 
+/// What a special parameter (`Part::Special`, as typed) stands for, said for the request.
+pub fn special_meaning(dialect: Dialect, typed: &str) -> &'static str {
+    let inner = typed.strip_prefix('$').unwrap_or(typed);
+    let inner = inner.strip_prefix('{').and_then(|i| i.strip_suffix('}')).unwrap_or(inner);
+    let powershell = dialect == Dialect::PowerShell;
+    match (inner.chars().next(), inner.chars().count()) {
+        (Some('?'), _) if powershell => "whether the last command succeeded: True or False",
+        (Some('^'), _) => "the first word of the last line run",
+        (Some('$'), _) if powershell => "the last word of the last line run",
+        (Some('_'), 1) if powershell => "the pipeline's current object",
+        _ if powershell => "a PowerShell variable, which is no environment variable",
+        (Some('0'), 1) => "the shell's or script's name",
+        (Some(c), _) if c.is_ascii_digit() => "a script's argument: empty at a prompt",
+        (Some('?'), _) => "the last command's exit status",
+        (Some('$'), _) => "the shell's process id",
+        (Some('!'), 1) => "the process id of the last command run in the background",
+        (Some('!'), _) => "the value of the variable another one names",
+        (Some('#'), 1) => "the number of a script's arguments: 0 at a prompt",
+        (Some('#'), _) => "the length of a variable's value",
+        (Some('@' | '*'), _) => "a script's arguments: none at a prompt",
+        (Some('-'), _) => "the shell's option flags",
+        (Some('_'), _) => "the last argument of the previous command",
+        _ => "a value of the shell's own",
+    }
+}
+
 /// Every command in the paste, in order.
 pub fn parse(paste: &str) -> Result<Script, ShellError> {
     let dialect = detect(paste);
@@ -314,7 +340,8 @@ mod tests {
                 "echo \"$(gcloud auth print-access-token)\" `date`",
                 &["echo", "$(gcloud auth print-access-token)", "$(date)"],
             ),
-            ("echo pa$1word a$$b", &["echo", "pa${1}word", "a${$}b"]),
+            // Special and positional parameters are the shell's own, kept as typed.
+            ("echo pa$1word a$$b", &["echo", "pa$1word", "a$$b"]),
         ];
         for (line, expected) in cases {
             assert_eq!(words(line), *expected, "{line:?}");
@@ -322,6 +349,56 @@ mod tests {
         let script = parse("echo ${TOKEN:-x}").unwrap();
         assert_eq!(script.commands[0].words[1].variables().collect::<Vec<_>>(), ["TOKEN"]);
         assert!(script.notes[0].contains("${TOKEN:-x} is read as $TOKEN"), "{:?}", script.notes);
+    }
+
+    #[test]
+    fn only_environment_variable_names_are_variables() {
+        let parts = |paste: &str| -> (Vec<String>, Vec<String>) {
+            let script = parse(paste).unwrap_or_else(|e| panic!("{paste:?}: {e}"));
+            let words = &script.commands[0].words;
+            let vars = words.iter().flat_map(Word::variables).map(String::from).collect();
+            (vars, words.iter().flat_map(Word::specials).map(String::from).collect())
+        };
+        // bash: special and positional parameters; near misses: a name, braced or quoted.
+        let paste = "echo $$ $1 $? $# $! $@ $* $- $0 $_ ${1} ${#} ${10} ${#TOKEN} ${!REF} ${_:-x} \"pa$9word\" \"$API_TOKEN\" ${API_TOKEN} '$literal' $_X";
+        let (vars, specials) = parts(paste);
+        assert_eq!(vars, ["API_TOKEN", "API_TOKEN", "_X"]);
+        assert_eq!(
+            specials,
+            [
+                "$$",
+                "$1",
+                "$?",
+                "$#",
+                "$!",
+                "$@",
+                "$*",
+                "$-",
+                "$0",
+                "$_",
+                "${1}",
+                "${#}",
+                "${10}",
+                "${#TOKEN}",
+                "${!REF}",
+                "${_:-x}",
+                "$9"
+            ]
+        );
+        assert_eq!(words(paste)[17..], ["pa$9word", "${API_TOKEN}", "${API_TOKEN}", "$literal", "${_X}"]);
+        assert!(parse(paste).unwrap().notes.is_empty(), "a special parameter is kept whole, not read as another");
+        // PowerShell: $5, $_, ${a b} and the automatic $? $$ $^ are no environment variables.
+        let (vars, specials) = parts("curl.exe \"$^ $5 $_ ${a b} ${env:1} $? $$\" $env:TOKEN ${env:API_KEY} $x");
+        assert_eq!(vars, ["TOKEN", "API_KEY", "x"]);
+        assert_eq!(specials, ["$^", "$5", "$_", "${a b}", "${env:1}", "$?", "$$"]);
+        // cmd: %1 and %C3% are text at the prompt; %TOKEN% is a variable.
+        let (vars, specials) = parts("curl ^\n %1 %C3% %TOKEN% %A-B%");
+        assert_eq!((vars, specials), (vec!["TOKEN".to_string()], vec![]));
+        for paste in ["echo $1 $$ ${#X} $A_1", "curl.exe $5 ${a b} $env:T", "curl ^\n %1 %2% %T%"] {
+            for v in parts(paste).0 {
+                assert!(is_name(&v) && v != "_", "{paste:?}: {v:?}");
+            }
+        }
     }
 
     #[test]
