@@ -233,19 +233,22 @@ impl Lexer<'_> {
                     .ok_or(ShellError::UnclosedExpansion { opener: "${", at })?;
                 let inner: String = self.c[self.i + 2..close].iter().collect();
                 self.i = close + 1;
-                let name: String = match inner.chars().next() {
-                    Some(c) if "@*#?$!-".contains(c) || c.is_ascii_digit() => c.to_string(),
-                    _ => inner.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect(),
-                };
-                if name.is_empty() {
-                    w.push_part(Part::Lit(format!("${{{inner}}}")));
+                let typed = format!("${{{inner}}}");
+                // `${1}`, `${#}`, `${#NAME}` (a length), `${!NAME}` (indirection): the shell's own.
+                if inner.starts_with(|c: char| "@*#?$!-".contains(c) || c.is_ascii_digit()) {
+                    w.push_part(Part::Special(typed));
                     return Ok(());
                 }
-                if name != inner {
+                let name: String = inner.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+                if name.is_empty() {
+                    w.push_part(Part::Lit(typed));
+                    return Ok(());
+                }
+                if name != inner && name != "_" {
                     self.notes
                         .push(format!("${{{inner}}} is read as ${name}: what it does to the value is not applied"));
                 }
-                w.push_part(Part::Var(name));
+                w.push_variable(&name, typed);
             }
             Some('(') => {
                 let arithmetic = self.peek(2) == Some('(');
@@ -254,16 +257,17 @@ impl Lexer<'_> {
                 self.i = end + 1;
                 w.push_part(Part::Output(if arithmetic { inner } else { inner.trim().to_string() }));
             }
+            // Special and positional parameters: `$?`, `$$`, `$1` (`$10` is `${1}0`).
             Some(c) if c.is_ascii_digit() || "@*#?$!-".contains(c) => {
                 self.i += 2;
-                w.push_part(Part::Var(c.to_string()));
+                w.push_part(Part::Special(format!("${c}")));
             }
             Some(c) if c.is_ascii_alphabetic() || c == '_' => {
                 let name: String =
                     self.c[self.i + 1..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == '_').collect();
                 self.i += 1 + name.chars().count();
                 debug_assert!(is_name(&name));
-                w.push_part(Part::Var(name));
+                w.push_variable(&name, format!("${name}"));
             }
             _ => {
                 w.push('$');

@@ -93,14 +93,22 @@ fn is_comment(rest: &[char]) -> bool {
     head.starts_with("::") || (head.starts_with("rem") && head.chars().nth(3).is_none_or(char::is_whitespace))
 }
 
-/// `%NAME%` (or `%1`): the name and how many characters it takes.
-fn variable(rest: &[char]) -> Option<(String, usize)> {
-    if let Some(d) = rest.get(1).filter(|c| c.is_ascii_digit()) {
-        return Some((d.to_string(), 2));
-    }
+/// `%NAME%` as cmd fills it in at the prompt: the name and how many characters it takes. There
+/// `%1` is text (only a batch file has arguments), and cmd leaves a variable it does not know
+/// as typed, so a percent-encoding that looks like one (`%C3%A9`, `%E9t%E9`) is text too.
+pub(super) fn variable(rest: &[char]) -> Option<(String, usize)> {
     let close = (1..rest.len()).find(|&j| rest[j] == '%' || rest[j] == '\n')?;
-    let name: String = rest[1..close].iter().collect();
-    (rest[close] == '%' && is_name(&name)).then_some((name, close + 1))
+    let name = &rest[1..close];
+    let variable = rest[close] == '%' && !percent_encoded(name, &rest[close + 1..]);
+    let name: String = name.iter().collect();
+    (variable && is_name(&name)).then_some((name, close + 1))
+}
+
+/// Whether `%name%` is more likely percent-encoding: the name is two hex digits (`%C3%`), or
+/// both of its `%` start an escape (`%E9t%E9`).
+fn percent_encoded(name: &[char], after: &[char]) -> bool {
+    let escape = |s: &[char]| s.len() >= 2 && s[..2].iter().all(char::is_ascii_hexdigit);
+    escape(name) && (name.len() == 2 || escape(after))
 }
 
 /// The C runtime's split of one command line into words.

@@ -74,8 +74,9 @@ pub struct Script {
     pub notes: Vec<String>,
 }
 
-/// The dialect of a paste: cmd's `^` escapes or continuations; PowerShell's backtick
-/// continuations or `$env:`; `curl.exe` without cmd's `\"` is PowerShell; else bash.
+/// The dialect of a paste: cmd's `^` escapes or continuations, `set NAME=` or `REM` lines;
+/// PowerShell's backtick continuations or `$env:`; a cmd `%NAME%` in a paste with nothing of
+/// bash's; `curl.exe` without cmd's `\"` is PowerShell; else bash.
 pub fn detect(paste: &str) -> Dialect {
     // A continuation mark ends a line after a space (a word may end in the same character).
     let continued = |mark: char| {
@@ -85,13 +86,16 @@ pub fn detect(paste: &str) -> Dialect {
             .any(|l| l.trim_end_matches('\r').ends_with(&marked) || l.trim_end_matches('\r') == mark.to_string())
     };
     let lines = || paste.lines().map(|l| l.trim_start().to_ascii_lowercase());
-    let cmd_line = |l: String| l.starts_with("set ") || l.starts_with("rem ") || l == "rem" || l.starts_with("::");
-    if paste.contains("^\"") || continued('^') || lines().any(cmd_line) || has_cmd_variable(paste) {
+    let cmd_line = |l: String| is_cmd_set(&l) || l.starts_with("rem ") || l == "rem" || l.starts_with("::");
+    if paste.contains("^\"") || continued('^') || lines().any(cmd_line) {
         return Dialect::Cmd;
     }
     let lower = paste.to_ascii_lowercase();
     if continued('`') || lower.contains("$env:") || lower.contains("${env:") {
         return Dialect::PowerShell;
+    }
+    if has_cmd_variable(paste) && !has_bash_marks(paste) {
+        return Dialect::Cmd;
     }
     let first = paste.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#')).unwrap_or("");
     let first_word = first.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
@@ -102,11 +106,81 @@ pub fn detect(paste: &str) -> Dialect {
     Dialect::Bash
 }
 
-/// `%NAME%` with a name that is not two hex digits of a percent-encoding (`%C3%A9`).
+/// cmd's `set NAME=value`, `set "NAME=value"` or `set /a`, `set /p`; not bash's `set -e`.
+fn is_cmd_set(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("set ") else { return false };
+    let rest = rest.trim_start();
+    rest.starts_with('/')
+        || rest.trim_start_matches('"').split_once('=').is_some_and(|(name, _)| is_name(name.trim_end()))
+}
+
+/// A `%NAME%` that reads as a cmd variable: not percent-encoding (`%C3%A9`, `%E9t%E9`), not a
+/// percent sign after a number (`10%OFF%`), not a `date` format (`%Y%m%d`).
 fn has_cmd_variable(paste: &str) -> bool {
-    paste.split('%').skip(1).step_by(2).any(|name| {
-        is_name(name) && !name.chars().all(|c| c.is_ascii_hexdigit()) && !paste.contains(&format!("${name}"))
-    }) && !paste.contains('\'')
+    let c: Vec<char> = paste.chars().collect();
+    let mut i = 0;
+    while i < c.len() {
+        if c[i] == '%' && (i == 0 || c[i - 1] != '^') {
+            if let Some((_, len)) = cmd::variable(&c[i..]) {
+                let after_number = i > 0 && c[i - 1].is_ascii_digit();
+                let glued = c.get(i + len).is_some_and(char::is_ascii_alphanumeric);
+                if !after_number && !glued {
+                    return true;
+                }
+                i += len;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
+/// What only bash reads: a `'…'` quote outside `"…"`, `$NAME`, `${…}`, `$(…)`, or a `\` at the
+/// end of a line.
+fn has_bash_marks(paste: &str) -> bool {
+    let c: Vec<char> = paste.chars().collect();
+    let mut in_double = false;
+    let mut i = 0;
+    while i < c.len() {
+        match c[i] {
+            '\\' => i += 1,
+            '"' => in_double = !in_double,
+            '\'' if !in_double => return true,
+            '$' if c.get(i + 1).is_some_and(|&n| n.is_ascii_alphabetic() || matches!(n, '_' | '{' | '(')) => {
+                return true
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    paste.lines().any(|l| l.trim_end_matches('\r').ends_with('\\'))
+}
+
+/// What a special parameter (`Part::Special`, as typed) stands for, said for the request.
+pub fn special_meaning(dialect: Dialect, typed: &str) -> &'static str {
+    let inner = typed.strip_prefix('$').unwrap_or(typed);
+    let inner = inner.strip_prefix('{').and_then(|i| i.strip_suffix('}')).unwrap_or(inner);
+    let powershell = dialect == Dialect::PowerShell;
+    match (inner.chars().next(), inner.chars().count()) {
+        (Some('?'), _) if powershell => "whether the last command succeeded: True or False",
+        (Some('^'), _) => "the first word of the last line run",
+        (Some('$'), _) if powershell => "the last word of the last line run",
+        (Some('_'), 1) if powershell => "the pipeline's current object",
+        _ if powershell => "a PowerShell variable, which is no environment variable",
+        (Some('0'), 1) => "the shell's or script's name",
+        (Some(c), _) if c.is_ascii_digit() => "a script's argument: empty at a prompt",
+        (Some('?'), _) => "the last command's exit status",
+        (Some('$'), _) => "the shell's process id",
+        (Some('!'), 1) => "the process id of the last command run in the background",
+        (Some('!'), _) => "the value of the variable another one names",
+        (Some('#'), 1) => "the number of a script's arguments: 0 at a prompt",
+        (Some('#'), _) => "the length of a variable's value",
+        (Some('@' | '*'), _) => "a script's arguments: none at a prompt",
+        (Some('-'), _) => "the shell's option flags",
+        (Some('_'), _) => "the last argument of the previous command",
+        _ => "a value of the shell's own",
+    }
 }
 
 /// Every command in the paste, in order.
@@ -266,7 +340,8 @@ mod tests {
                 "echo \"$(gcloud auth print-access-token)\" `date`",
                 &["echo", "$(gcloud auth print-access-token)", "$(date)"],
             ),
-            ("echo pa$1word a$$b", &["echo", "pa${1}word", "a${$}b"]),
+            // Special and positional parameters are the shell's own, kept as typed.
+            ("echo pa$1word a$$b", &["echo", "pa$1word", "a$$b"]),
         ];
         for (line, expected) in cases {
             assert_eq!(words(line), *expected, "{line:?}");
@@ -274,6 +349,56 @@ mod tests {
         let script = parse("echo ${TOKEN:-x}").unwrap();
         assert_eq!(script.commands[0].words[1].variables().collect::<Vec<_>>(), ["TOKEN"]);
         assert!(script.notes[0].contains("${TOKEN:-x} is read as $TOKEN"), "{:?}", script.notes);
+    }
+
+    #[test]
+    fn only_environment_variable_names_are_variables() {
+        let parts = |paste: &str| -> (Vec<String>, Vec<String>) {
+            let script = parse(paste).unwrap_or_else(|e| panic!("{paste:?}: {e}"));
+            let words = &script.commands[0].words;
+            let vars = words.iter().flat_map(Word::variables).map(String::from).collect();
+            (vars, words.iter().flat_map(Word::specials).map(String::from).collect())
+        };
+        // bash: special and positional parameters; near misses: a name, braced or quoted.
+        let paste = "echo $$ $1 $? $# $! $@ $* $- $0 $_ ${1} ${#} ${10} ${#TOKEN} ${!REF} ${_:-x} \"pa$9word\" \"$API_TOKEN\" ${API_TOKEN} '$literal' $_X";
+        let (vars, specials) = parts(paste);
+        assert_eq!(vars, ["API_TOKEN", "API_TOKEN", "_X"]);
+        assert_eq!(
+            specials,
+            [
+                "$$",
+                "$1",
+                "$?",
+                "$#",
+                "$!",
+                "$@",
+                "$*",
+                "$-",
+                "$0",
+                "$_",
+                "${1}",
+                "${#}",
+                "${10}",
+                "${#TOKEN}",
+                "${!REF}",
+                "${_:-x}",
+                "$9"
+            ]
+        );
+        assert_eq!(words(paste)[17..], ["pa$9word", "${API_TOKEN}", "${API_TOKEN}", "$literal", "${_X}"]);
+        assert!(parse(paste).unwrap().notes.is_empty(), "a special parameter is kept whole, not read as another");
+        // PowerShell: $5, $_, ${a b} and the automatic $? $$ $^ are no environment variables.
+        let (vars, specials) = parts("curl.exe \"$^ $5 $_ ${a b} ${env:1} $? $$\" $env:TOKEN ${env:API_KEY} $x");
+        assert_eq!(vars, ["TOKEN", "API_KEY", "x"]);
+        assert_eq!(specials, ["$^", "$5", "$_", "${a b}", "${env:1}", "$?", "$$"]);
+        // cmd: %1 and %C3% are text at the prompt; %TOKEN% is a variable.
+        let (vars, specials) = parts("curl ^\n %1 %C3% %TOKEN% %A-B%");
+        assert_eq!((vars, specials), (vec!["TOKEN".to_string()], vec![]));
+        for paste in ["echo $1 $$ ${#X} $A_1", "curl.exe $5 ${a b} $env:T", "curl ^\n %1 %2% %T%"] {
+            for v in parts(paste).0 {
+                assert!(is_name(&v) && v != "_", "{paste:?}: {v:?}");
+            }
+        }
     }
 
     #[test]
@@ -377,6 +502,62 @@ mod tests {
             [vec!["curl.exe", "https://x", "-H", "A: 1"]]
         );
         assert_eq!(parse("curl ^\"https://x").unwrap_err(), ShellError::UnclosedQuote { quote: '"', at: 5 });
+    }
+
+    #[test]
+    fn cmd_at_the_prompt_leaves_arguments_and_percent_encodings() {
+        // Interactive cmd has no %1 (only a batch file does) and leaves an unknown %C3% as typed.
+        let paste = "curl \"https://x/a%20b?q=caf%C3%A9&p=%1\" ^\n -H \"Authorization: Bearer %TOKEN%\" -d %E9t%E9";
+        assert_eq!(detect(paste), Dialect::Cmd);
+        assert_eq!(
+            words(paste),
+            ["curl", "https://x/a%20b?q=caf%C3%A9&p=%1", "-H", "Authorization: Bearer ${TOKEN}", "-d", "%E9t%E9"]
+        );
+        // Near misses: names that start like an escape but are not one stay variables.
+        assert_eq!(
+            words("curl ^\n -d \"%DEBUG%\" -d %AB_1% -d %C3%"),
+            ["curl", "-d", "${DEBUG}", "-d", "${AB_1}", "-d", "%C3%"]
+        );
+    }
+
+    #[test]
+    fn percents_alone_never_make_a_bash_paste_cmd() {
+        // DevTools' "Copy as cURL (bash)" URLs are full of %XX; a percent is no cmd variable.
+        let bash: &[(&str, &[&str])] = &[
+            ("curl 'https://x/?q=%E9t%E9' -H \"A: $TOKEN\"", &["curl", "https://x/?q=%E9t%E9", "-H", "A: ${TOKEN}"]),
+            ("curl \"https://x/?q=%E9t%E9\" -H \"A: $TOKEN\"", &["curl", "https://x/?q=%E9t%E9", "-H", "A: ${TOKEN}"]),
+            ("curl https://x/?q=%E9t%E9", &["curl", "https://x/?q=%E9t%E9"]),
+            ("curl \"https://x/a%20b?q=caf%C3%A9\"", &["curl", "https://x/a%20b?q=caf%C3%A9"]),
+            (
+                "curl -d \"10%OFF%\" -H \"A: $TOKEN\" https://x",
+                &["curl", "-d", "10%OFF%", "-H", "A: ${TOKEN}", "https://x"],
+            ),
+            ("curl -d \"10%OFF%\" https://x", &["curl", "-d", "10%OFF%", "https://x"]),
+            ("curl \"https://x/?d=$(date +%Y%m%d)\"", &["curl", "https://x/?d=$(date +%Y%m%d)"]),
+            ("curl -H \"X-Day: %Y%m%d\" https://x", &["curl", "-H", "X-Day: %Y%m%d", "https://x"]),
+            ("curl -d \"%OFF%\" \\\n  -H \"A: 1\" https://x", &["curl", "-d", "%OFF%", "-H", "A: 1", "https://x"]),
+            ("set -euo pipefail\ncurl -H \"A: $TOKEN\" https://x", &["curl", "-H", "A: ${TOKEN}", "https://x"]),
+        ];
+        for (paste, expected) in bash {
+            let script = parse(paste).unwrap();
+            assert_eq!(script.dialect, Dialect::Bash, "{paste:?}");
+            let last = script.commands.last().unwrap();
+            assert_eq!(last.words.iter().map(Word::text).collect::<Vec<_>>(), *expected, "{paste:?}");
+        }
+        // Near misses: a %NAME% with nothing of bash's, cmd's set, quoting and continuations.
+        let cmd = [
+            "curl -H \"A: %TOKEN%\" https://x",
+            "curl -d \"off=%OFF%\" https://x",
+            "curl \"https://x/?q=%E9t%E9\" -H \"A: %TOKEN%\"",
+            "curl -d \"{\\\"it's\\\":1}\" -H \"A: %TOKEN%\" https://x",
+            "set TOKEN=abc\ncurl https://x",
+            "SET \"TOKEN=abc\"\ncurl https://x",
+            "curl \"https://x/?q=%E9t%E9\" ^\n -H \"A: $TOKEN\"",
+        ];
+        for paste in cmd {
+            assert_eq!(detect(paste), Dialect::Cmd, "{paste:?}");
+        }
+        assert_eq!(words("curl \"https://x/?q=%E9t%E9\" -H \"A: %TOKEN%\"")[3], "A: ${TOKEN}");
     }
 
     #[test]

@@ -170,7 +170,7 @@ impl Lexer<'_> {
         Ok(())
     }
 
-    /// `$env:NAME`, `${env:NAME}`, `$name`, `${name}`, `$(…)`; anything else is a `$`.
+    /// `$env:NAME`, `${env:NAME}`, `$name`, `${name}`, `$(…)`, `$?`; anything else is a `$`.
     fn dollar(&mut self, w: &mut Word) -> Result<(), ShellError> {
         let at = self.i;
         match self.peek(1) {
@@ -180,7 +180,7 @@ impl Lexer<'_> {
                     .ok_or(ShellError::UnclosedExpansion { opener: "${", at })?;
                 let inner: String = self.c[self.i + 2..close].iter().collect();
                 self.i = close + 1;
-                w.push_part(Part::Var(strip_env(&inner).to_string()));
+                w.push_variable(strip_env(&inner), format!("${{{inner}}}"));
             }
             Some('(') => {
                 let mut depth = 0;
@@ -216,7 +216,12 @@ impl Lexer<'_> {
                     .map(|(_, c)| *c)
                     .collect();
                 self.i += 1 + name.chars().count();
-                w.push_part(Part::Var(strip_env(&name).to_string()));
+                w.push_variable(strip_env(&name), format!("${name}"));
+            }
+            // Automatic variables: the last status, the last line's last and first tokens.
+            Some(c @ ('?' | '$' | '^')) => {
+                self.i += 2;
+                w.push_part(Part::Special(format!("${c}")));
             }
             _ => {
                 w.push('$');

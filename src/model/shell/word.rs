@@ -37,6 +37,11 @@ pub enum Part {
     Var(String),
     /// `$(command)` or `` `command` ``: what the command prints, unknown here.
     Output(String),
+    /// What the shell fills in from its own state, as typed: bash's special and positional
+    /// parameters (`$?`, `$$`, `$1`, `${#NAME}`), PowerShell's `$_` or `$5`, a name no
+    /// environment variable can have (`${a b}`). Never a variable of the request: nothing the
+    /// page or an export sets can stand for it.
+    Special(String),
 }
 
 /// One word as the program receives it.
@@ -114,6 +119,7 @@ impl Word {
                 Part::Lit(s) => s.clone(),
                 Part::Var(name) => format!("${{{name}}}"),
                 Part::Output(cmd) => format!("$({cmd})"),
+                Part::Special(typed) => typed.clone(),
             })
             .collect()
     }
@@ -135,6 +141,20 @@ impl Word {
             Part::Output(cmd) => Some(cmd.as_str()),
             _ => None,
         })
+    }
+
+    pub fn specials(&self) -> impl Iterator<Item = &str> {
+        self.parts.iter().filter_map(|p| match p {
+            Part::Special(typed) => Some(typed.as_str()),
+            _ => None,
+        })
+    }
+
+    /// A variable the shell fills in, typed as `typed`: an environment variable when `name`
+    /// can be one, else a special one. `_` is the shell's own (bash's last argument,
+    /// PowerShell's pipeline object).
+    pub(super) fn push_variable(&mut self, name: &str, typed: String) {
+        self.push_part(if is_name(name) && name != "_" { Part::Var(name.to_string()) } else { Part::Special(typed) });
     }
 
     /// `NAME=value` written bare up to its `=`: a variable assignment when it comes before the

@@ -69,7 +69,7 @@ pub fn import_nth(paste: &str, n: usize) -> Result<Imported, CurlError> {
     if let Some(Stdin::Pipe(from)) = command.stdin {
         expansions.extend(script.commands[from].words.iter().cloned());
     }
-    fill_variables(&mut imported, &expansions, &values);
+    fill_variables(&mut imported, &expansions, &values, script.dialect);
     let page = sender::differences(&imported.request, Sender::Page);
     imported.differences.extend(page);
     imported.notes.extend(script.notes.iter().cloned());
@@ -196,7 +196,7 @@ fn known_values(script: &Script, index: usize, start: usize) -> Vec<(String, Str
                     Some((_, value)) => text.push_str(value),
                     None => return,
                 },
-                Part::Output(_) => return,
+                Part::Output(_) | Part::Special(_) => return,
             }
         }
         known.push((name, text));
@@ -243,13 +243,30 @@ fn known_values(script: &Script, index: usize, start: usize) -> Vec<(String, Str
 }
 
 /// Records the variables the request's text uses, with their values when the paste gives
-/// them, and says which ones (and which command outputs) the page cannot fill in.
-fn fill_variables(imported: &mut Imported, words: &[Word], known: &[(String, String)]) {
+/// them, and says which ones (and which command outputs and special parameters) the page
+/// cannot fill in.
+fn fill_variables(imported: &mut Imported, words: &[Word], known: &[(String, String)], dialect: Dialect) {
     let mut names: Vec<&str> = Vec::new();
     let mut outputs: Vec<&str> = Vec::new();
+    let mut specials: Vec<&str> = Vec::new();
     for w in words {
-        names.extend(w.variables().filter(|v| !names.contains(v)).collect::<Vec<_>>());
+        // Only an environment variable's name: an export writes it as `os.environ["NAME"]`,
+        // `process.env.NAME` or `${NAME}`.
+        names.extend(w.variables().filter(|v| shell::is_name(v) && !names.contains(v)).collect::<Vec<_>>());
         outputs.extend(w.outputs().filter(|o| !outputs.contains(o)).collect::<Vec<_>>());
+        specials.extend(w.specials().filter(|s| !specials.contains(s)).collect::<Vec<_>>());
+    }
+    let escaped = if dialect == Dialect::PowerShell { "`$" } else { "\\$" };
+    for special in specials {
+        let places = places(&imported.request, special);
+        if !places.is_empty() {
+            imported.notes.push(format!(
+                "{} fills in {special} ({}) in {}; the page keeps the text {special}, which no variable can stand for. Quote it ('…' or {escaped}) if it is part of the value.",
+                dialect.label(),
+                shell::special_meaning(dialect, special),
+                places.join(" and ")
+            ));
+        }
     }
     for name in names {
         let places = places(&imported.request, &Variable::placeholder(name));

@@ -2,7 +2,7 @@
 //! against what curl 7.88 sends where it matters.
 use super::*;
 use crate::model::request::urlencoded::Piece;
-use crate::model::request::{AuthAt, Body, BodyKind, FieldPart, Method, PartSource, Redirects, Row};
+use crate::model::request::{export, AuthAt, Body, BodyKind, FieldPart, Method, PartSource, Redirects, Row};
 use crate::model::shell::ShellError;
 
 const FORM: &str = "application/x-www-form-urlencoded";
@@ -959,10 +959,58 @@ fn variables_stay_variables_and_take_values_the_paste_gives() {
     );
     // Single quotes keep the text: no variable.
     assert!(ok("curl -H 'Authorization: Bearer $API_TOKEN' https://x").request.variables.is_empty());
-    // A password with $ in double quotes: bash expands $1 to nothing.
-    let got = ok("curl -u \"bob:pa$1word\" https://x");
-    assert_eq!(got.request.auth, Auth::Basic { user: "bob".into(), password: "pa${1}word".into() });
-    assert!(got.differences[0].what.starts_with("The shell expands $1 in the -u credentials"));
+}
+
+/// `$1`, `$$`, `$?`… are the shell's own: never a variable of the request (an export would write
+/// `os.environ["$"]` or `process.env.1`), kept as typed with a note.
+#[test]
+fn special_parameters_are_no_variables() {
+    // A password with $ in double quotes: at a prompt bash expands $1 to nothing.
+    let got = ok("curl -u \"bob:pa$1word\" -H \"X-Request-Id: $$\" https://x");
+    assert_eq!(got.request.auth, Auth::Basic { user: "bob".into(), password: "pa$1word".into() });
+    assert_eq!(got.request.headers, rows(&[("X-Request-Id", "$$")]));
+    assert_eq!(got.request.variables, []);
+    assert_eq!(codes(&got), Vec::<&str>::new());
+    for target in export::Target::ALL {
+        let snippet = export::export(&got.request, target, export::Options { secrets_as_env: true });
+        assert!(!snippet.contains("environ[\"$") && !snippet.contains("process.env.1"), "{snippet}");
+    }
+    assert_eq!(
+        got.notes[..2],
+        [
+            "bash fills in $1 (a script's argument: empty at a prompt) in the -u credentials; the page keeps the text $1, which no variable can stand for. Quote it ('…' or \\$) if it is part of the value.",
+            "bash fills in $$ (the shell's process id) in the X-Request-Id header; the page keeps the text $$, which no variable can stand for. Quote it ('…' or \\$) if it is part of the value.",
+        ]
+    );
+    for paste in [
+        "curl -H \"X-A: $? $# $! $@ $* $- $0 $_ ${1} ${#TOKEN}\" https://x",
+        "curl.exe -H \"X-A: $5 $_ ${a b} $?\" https://x",
+        "curl ^\n -H \"X-A: %1 %C3%\" https://x",
+    ] {
+        let got = ok(paste);
+        assert_eq!(got.request.variables, [], "{paste:?}");
+        assert_eq!(codes(&got), Vec::<&str>::new(), "{paste:?}");
+    }
+    // Near misses: a name is a variable, quoted or braced; in single quotes it is text.
+    let got = ok("curl -u \"bob:$API_TOKEN\" -H \"X-A: ${API_TOKEN}\" -H 'X-B: $1 $literal' https://x");
+    assert_eq!(got.request.variables, [Variable { name: "API_TOKEN".into(), value: None }]);
+    assert_eq!(codes(&got), ["variable_unresolved"]);
+    assert!(got.notes.iter().all(|n| !n.contains("fills in")), "{:?}", got.notes);
+}
+
+/// DevTools' "Copy as cURL (bash)" URLs are full of %XX: a bash paste stays bash.
+#[test]
+fn percent_escapes_keep_a_bash_paste_bash() {
+    let got = ok("curl \"https://x/?e=%E9t%E9&q=caf%C3%A9%20b\" -H \"Authorization: Bearer $TOKEN\" -d \"10%OFF%\"");
+    assert_eq!(got.dialect, Dialect::Bash);
+    assert_eq!(got.request.typed_url(), "https://x/?e=%E9t%E9&q=caf%C3%A9%20b");
+    assert_eq!(got.request.variables, [Variable { name: "TOKEN".into(), value: None }]);
+    // The near miss: the same command typed for cmd.
+    let cmd = ok("curl \"https://x/?e=%E9t%E9&q=caf%C3%A9%20b\" -H \"Authorization: Bearer %TOKEN%\" -d \"10%OFF%\"");
+    assert_eq!(cmd.dialect, Dialect::Cmd);
+    assert_eq!(cmd.request.typed_url(), got.request.typed_url());
+    let names: Vec<&str> = cmd.request.variables.iter().map(|v| v.name.as_str()).collect();
+    assert_eq!(names, ["TOKEN", "OFF"], "cmd fills in %OFF% when it is set");
 }
 
 /// A cmd or PowerShell paste and its bash twin import to the same request.
