@@ -391,21 +391,17 @@ impl Request {
     }
 
     /// The request with each variable whose value is known written in place of its `${NAME}`,
-    /// as the shell would send it; variables without a value stay as they are.
+    /// as the shell would send it; variables without a value stay as they are. One pass from
+    /// left to right: a value is text, so a `${OTHER}` in it stays, as the shell leaves it.
     pub fn expanded(&self) -> Request {
-        let known: Vec<(String, &str)> = self
-            .variables
-            .iter()
-            .filter_map(|v| v.value.as_deref().map(|value| (Variable::placeholder(&v.name), value)))
-            .collect();
+        let known: Vec<(&str, &str)> =
+            self.variables.iter().filter_map(|v| v.value.as_deref().map(|value| (v.name.as_str(), value))).collect();
         if known.is_empty() {
             return self.clone();
         }
         let fill = |s: &mut String| {
-            for (placeholder, value) in &known {
-                if s.contains(placeholder.as_str()) {
-                    *s = s.replace(placeholder.as_str(), value);
-                }
+            if s.contains("${") {
+                *s = fill_in(s, &known);
             }
         };
         let mut r = self.clone();
@@ -444,6 +440,31 @@ impl Request {
             BodyKind::Form => Some(urlencoded::join(&self.body.form)),
         }
     }
+}
+
+/// `text` with each `${NAME}` whose name is in `known` replaced by its value, in one pass.
+fn fill_in(text: &str, known: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("${") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let value = after
+            .find('}')
+            .and_then(|close| known.iter().find(|(name, _)| *name == &after[..close]).map(|(_, v)| (close, *v)));
+        match value {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str("${");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -540,6 +561,23 @@ mod tests {
         assert_eq!(e.auth, Auth::Bearer { token: "${TOKEN}".into() });
         assert_eq!(e.variables, [Variable { name: "TOKEN".into(), value: None }]);
         assert_eq!(Request::default().expanded(), Request::default());
+    }
+
+    #[test]
+    fn a_value_is_filled_in_once_and_never_expanded_again() {
+        // A='${B}' in the shell: $A expands to the text ${B}, which the shell does not expand.
+        for order in [["A", "B"], ["B", "A"]] {
+            let mut r = Request::default();
+            r.set_url("https://x/${A}/${B}");
+            r.headers.push(Row::new("X-A", "${A}${A}"));
+            r.variables = order
+                .iter()
+                .map(|n| Variable { name: n.to_string(), value: Some(if *n == "A" { "${B}" } else { "b" }.into()) })
+                .collect();
+            let e = r.expanded();
+            assert_eq!(e.url(), "https://x/${B}/b", "{order:?}");
+            assert_eq!(e.headers[0].value, "${B}${B}", "{order:?}");
+        }
     }
 
     #[test]
