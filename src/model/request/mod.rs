@@ -430,6 +430,41 @@ impl Request {
         r
     }
 
+    /// Every text the request sends, as typed: the URL, the enabled query pieces and header
+    /// rows (names too), the body its kind sends (text, enabled form pieces, or enabled multipart
+    /// fields with their part's file name, type and headers) and the auth helper's values. A
+    /// switched-off row and another editor's body send nothing.
+    pub fn sent_texts(&self) -> Vec<&str> {
+        let mut out = vec![self.base_url.as_str()];
+        out.extend(self.query.iter().filter(|p| p.enabled).map(|p| p.raw.as_str()));
+        for h in self.headers.iter().filter(|h| h.enabled) {
+            out.extend([h.name.as_str(), h.value.as_str()]);
+        }
+        match self.body.kind {
+            BodyKind::None => {}
+            BodyKind::Json | BodyKind::Raw => out.push(&self.body.text),
+            BodyKind::Form => out.extend(self.body.form.iter().filter(|p| p.enabled).map(|p| p.raw.as_str())),
+            BodyKind::Multipart => {
+                for f in self.body.fields.iter().filter(|f| f.enabled) {
+                    out.extend([f.name.as_str(), f.value.as_str()]);
+                    out.extend(f.part.filename.as_deref());
+                    out.extend(f.part.content_type.as_deref());
+                    out.extend(f.part.headers.iter().map(String::as_str));
+                    if let PartSource::FileText { path } = &f.part.source {
+                        out.push(path);
+                    }
+                }
+            }
+        }
+        match &self.auth {
+            Auth::None => {}
+            Auth::Bearer { token } => out.push(token),
+            Auth::Basic { user, password } | Auth::Digest { user, password } => out.extend([user.as_str(), password]),
+            Auth::ApiKey { name, value, .. } => out.extend([name.as_str(), value]),
+        }
+        out
+    }
+
     /// The body bytes as text for JSON, raw and form bodies, whatever the method: curl and
     /// `requests` send a body with GET too (a browser cannot, which the sender says). Multipart
     /// is built by the sender (the browser's FormData, curl's -F): only it picks the boundary.
