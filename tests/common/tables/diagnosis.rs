@@ -188,8 +188,12 @@ pub const TOKEN_URL: &str = "https://login.example.com/oauth/token";
 /// A trace of http → https on the same host, after a command with or without `-L` (without it,
 /// whatever followed the redirect was not curl, and judged by requests' rule: same host, kept).
 pub fn curl_upgrade(follow: bool) -> In {
-    let l = if follow { "-L " } else { "" };
-    In::curl(&format!("curl {l}-H 'Authorization: Bearer {}' http://api.example.com/v1/orders", good()))
+    curl_upgrade_with(if follow { "-L " } else { "" })
+}
+
+/// The same trace after a command with the redirect option `option` (`-L `, `--location-trusted `).
+pub fn curl_upgrade_with(option: &str) -> In {
+    In::curl(&format!("curl {option}-H 'Authorization: Bearer {}' http://api.example.com/v1/orders", good()))
         .www(401, RFC6750_NO_AUTH)
         .hop(301, "GET", "http://api.example.com/v1/orders", "https://api.example.com/v1/orders")
         .sent(&[("Host", "api.example.com")])
@@ -294,6 +298,8 @@ pub fn cases() -> Vec<(&'static str, In, In)> {
         ("redirect_leaks_credentials", In::curl(&format!("curl -L -H 'X-Api-Key: k-123456' {ORDERS}")), In::curl(&format!("curl -H 'X-Api-Key: k-123456' {ORDERS}"))),
         // curl -L strips Authorization on http → https too, which requests does not.
         ("redirect_dropped_authorization", curl_upgrade(true), curl_upgrade(false)),
+        // --location-trusted keeps Authorization on every hop: nothing was dropped.
+        ("redirect_dropped_authorization", curl_upgrade(true), curl_upgrade_with("--location-trusted ")),
         ("forbidden", bearer.clone().status(403, &[]), bearer.clone().www(401, RFC6750_EXPIRED)),
         ("audience_mismatch",
             In::api().bearer(&jwt(&format!(r#"{{"aud":"https://graph.microsoft.com","exp":{}}}"#, NOW + 600))).www(401, RFC6750_NO_AUTH),
