@@ -523,7 +523,7 @@ mod tests {
         r.query[1].enabled = false;
         assert_eq!(r.url(), "https://api.example.com/v1/items?q=caf%C3%A9+au+lait&page=3&");
         r.set_url("https://api.example.com/v2?x=1");
-        assert_eq!(r.query, [Piece::raw("x=1"), Piece { raw: "pretty".into(), enabled: false }]);
+        assert_eq!(r.query, [Piece::raw("x=1"), Piece { raw: "pretty".into(), enabled: false, encoded: false }]);
         r.set_url("https://x/?");
         assert_eq!(r.url(), "https://x/?", "a bare ? stays");
         r.set_url("https://x/");

@@ -291,6 +291,9 @@ pub fn cases() -> Vec<(&'static str, In, In)> {
         ("form_value_not_encoded", In::curl(&format!("curl -d 'discount=100%' {LOGIN}")), In::curl(&format!("curl -d 'q=%20100%25' {LOGIN}"))),
         // Only a form decoder reads `+` as a space.
         ("form_value_not_encoded", In::curl(&format!("curl -d 'phone=+4930123' {LOGIN}")), In::curl(&format!("curl -H 'Content-Type: text/plain' -d 'phone=+4930123' {LOGIN}"))),
+        // The `+` and %XX that --data-urlencode writes are curl's own encoding; a -d next to it is still read.
+        ("form_value_not_encoded", In::curl(&format!("curl -d 'password=a+b/c' {LOGIN}")), In::curl(&format!("curl --data-urlencode 'password=a b/c' {LOGIN}"))),
+        ("form_value_not_encoded", In::curl(&format!("curl --data-urlencode 'password=a b/c' -d 'phone=+4930123' {LOGIN}")), In::curl(&format!("curl --data-urlencode 'password=a b/c' --data-urlencode 'phone=+4930123' {LOGIN}"))),
         ("get_with_body", In::curl(&format!("curl -X GET -d 'q=1' {SEARCH}")), In::curl(&format!("curl -G -d 'q=1' {SEARCH}"))),
         ("get_with_body", In::curl(&format!("curl -X GET -d 'grant_type=client_credentials' {TOKEN_URL}")), In::curl(&format!("curl -d 'grant_type=client_credentials' {TOKEN_URL}"))),
         // The importer reads -L and --location-trusted into Request.follow_redirects.
