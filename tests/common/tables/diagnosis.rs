@@ -278,6 +278,11 @@ pub fn cases() -> Vec<(&'static str, In, In)> {
         ("credential_from_variable", In::curl(&format!(r#"curl -H "Authorization: Bearer ${{API_TOKEN}}" {ORDERS}"#)).www(401, RFC6750_NO_AUTH), In::curl(&format!(r#"curl -H "X-Request-Id: $REQ_ID" -H "Authorization: Bearer {t}" {ORDERS}"#)).www(401, RFC6750_NO_AUTH)),
         ("credential_from_variable", In::curl(&format!(r#"curl -u "$CLIENT_ID:$CLIENT_SECRET" {ORDERS}"#)), In::curl(&format!(r#"curl -u 'app:pa$$w0rd$5' {ORDERS}"#))),
         ("credential_from_variable", In::curl(&format!(r#"curl -d "grant_type=client_credentials&client_secret=$CLIENT_SECRET" {TOKEN_URL}"#)), In::curl(&format!(r#"curl -d "grant_type=client_credentials&scope=$SCOPE" {TOKEN_URL}"#))),
+        // Single quotes keep `$` as text: a password or key with a `$` in it holds no variable.
+        ("credential_from_variable", In::curl(&format!(r#"curl -u "admin:$API_PASSWORD" {ORDERS}"#)).www(401, r#"Basic realm="api""#), In::curl(&format!(r#"curl -u 'admin:pa$w0rd' {ORDERS}"#)).www(401, r#"Basic realm="api""#)),
+        ("credential_from_variable", In::curl(&format!(r#"curl -H "X-Api-Key: $API_KEY" {ORDERS}"#)).status(401, &[]), In::curl(&format!(r#"curl -H 'X-Api-Key: k$ecret' {ORDERS}"#)).status(401, &[])),
+        // Typed into the composer: no shell; only a credential that is nothing but `$NAME` goes out as that text.
+        ("credential_from_variable", In::api().auth(basic("admin", "$API_PASSWORD")).www(401, r#"Basic realm="api""#), In::api().auth(basic("admin", "pa$w0rd")).www(401, r#"Basic realm="api""#)),
         // A trace shows the variable's name went out: nothing filled it in.
         ("credential_from_variable", bearer.clone().www(401, RFC6750_NO_AUTH).sent(&[("Authorization", "Bearer $API_TOKEN")]), bearer.clone().www(401, RFC6750_NO_AUTH).sent(&[("Authorization", "Bearer eyJ...")])),
         ("json_sent_as_form", In::curl(&format!(r#"curl -d '{{"user":"ann","password":"open sesame"}}' {LOGIN}"#)).status(400, &[]), In::curl(&format!(r#"curl --json '{{"user":"ann","password":"open sesame"}}' {LOGIN}"#)).status(400, &[])),
