@@ -97,10 +97,29 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
         return;
     }
     let Some(req) = f.request else { return };
-    let fetched = f.response.is_some_and(|r| matches!(r.source, Source::Fetched { .. }));
-    let seen = if fetched { Seen::SentByPage } else { Seen::Command };
+    let sent_by_page = f.response.is_some_and(|r| matches!(r.source, Source::Fetched { .. }));
+    // The page's Send fills in the values given under Shell variables (`Request::expanded`).
+    let valued = |v: &Variable| req.variables.iter().any(|r| r.name == v.name && r.value.is_some());
     for place in in_request(f, Names::Expanded(&req.variables)) {
-        hits.push(hit(f, &place, seen));
+        let unfilled: Vec<Variable> = place.vars.iter().filter(|v| !valued(v)).cloned().collect();
+        if !sent_by_page {
+            hits.push(hit(f, &place, Seen::Command));
+        } else if unfilled.is_empty() {
+            // Send had the values: only the user's own shell may lack them.
+            let mut h = hit(f, &place, Seen::Command);
+            h.likelihood = Likelihood::Low;
+            h.finding.evidence.push_str(
+                " This page's Send filled in the value given under Shell variables: whether your own shell has it is what is left to check.",
+            );
+            hits.push(h);
+        } else {
+            let partly = unfilled.len() < place.vars.len();
+            let mut h = hit(f, &Place { vars: unfilled, ..place }, Seen::SentByPage);
+            if partly {
+                h.finding.evidence.push_str(" It filled in the others with the values given under Shell variables.");
+            }
+            hits.push(h);
+        }
     }
     for place in in_request(f, Names::Literal(&req.variables)) {
         hits.push(hit(f, &place, Seen::Literal));
@@ -145,7 +164,7 @@ fn hit(f: &Facts, p: &Place, seen: Seen) -> Hit {
         }
         Seen::SentByPage => (
             format!(
-                "{what} `{written}`, and this page sent it as written: a browser has no shell to fill in {names}, so the server got the text `{}` instead of a credential.",
+                "{what} `{written}`, and this page's Send had no value for {name}: a browser has no shell to fill in {names}, so the server got the text `{}` instead of a credential.",
                 var.written
             ),
             format!("this page sent the text `{}` instead of a credential: a browser cannot fill in {name}; paste its value, or run the exported curl in your shell", var.written),

@@ -82,6 +82,14 @@ impl In {
         self
     }
 
+    /// Gives the request's shell variable `name` a value, as Shell variables does.
+    pub fn var(mut self, name: &str, value: &str) -> In {
+        let var =
+            self.r().variables.iter_mut().find(|v| v.name == name).unwrap_or_else(|| panic!("no variable {name}"));
+        var.value = Some(value.into());
+        self
+    }
+
     pub fn status(self, status: u16, headers: &[(&str, &str)]) -> In {
         self.answer(status, headers, Source::Pasted)
     }
