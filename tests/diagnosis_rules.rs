@@ -413,6 +413,36 @@ fn a_wrong_command_gets_a_verdict_that_names_the_bytes_and_the_fix() {
 }
 
 #[test]
+fn send_with_a_value_given_did_not_send_the_variables_name() {
+    let fetched = Source::Fetched { cross_origin: false };
+    let finding = |input: In| {
+        let r = input.report();
+        let f = &r.ranked[position(&r, "credential_from_variable")];
+        (f.likelihood, f.finding.evidence.clone(), r.verdict.clone())
+    };
+    // Send used the value given under Shell variables (it sends `Request::expanded()`).
+    let given = In::curl(&format!(r#"curl -H "Authorization: Bearer $API_TOKEN" {ORDERS}"#))
+        .var("API_TOKEN", "t0k")
+        .answer(401, &[], fetched.clone());
+    let (likely, evidence, verdict) = finding(given);
+    assert_eq!(likely, Likelihood::Low, "{evidence}");
+    assert!(!evidence.contains("had no value") && !verdict.contains("this page sent the text"), "{verdict}");
+    assert!(evidence.contains("If API_TOKEN is unset") && evidence.contains("Send filled in"), "{evidence}");
+    // Only the variable without a value went out as text.
+    let half = In::curl(&format!(r#"curl -u "$CLIENT_ID:$CLIENT_SECRET" {ORDERS}"#)).var("CLIENT_ID", "app").answer(
+        401,
+        &[],
+        fetched,
+    );
+    let (likely, evidence, _) = finding(half);
+    assert_eq!(likely, Likelihood::High);
+    assert!(
+        evidence.contains("fill in the value of CLIENT_SECRET,") && evidence.contains("the text `${CLIENT_SECRET}`"),
+        "{evidence}"
+    );
+}
+
+#[test]
 fn evidence_names_the_bytes_and_never_a_secret() {
     let evidence = |input: In, code: &str| {
         let r = input.report();

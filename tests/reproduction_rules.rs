@@ -16,7 +16,7 @@ fn each_code_fires_and_its_near_miss_does_not() {
 #[test]
 fn what_one_sender_cannot_send_another_sends_exactly() {
     for (code, sender, fires, _) in cases() {
-        let listed = why401::model::request::reproduction::sender::differences(&fires, sender);
+        let listed = why401::model::request::reproduction::for_sender(&fires, sender);
         let d = listed.iter().find(|d| d.code() == code).expect("the case fires");
         assert!(!d.exact.is_empty() && !d.exact.contains(&sender), "{code}: {:?}", d.exact);
         for other in &d.exact {

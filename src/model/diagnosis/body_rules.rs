@@ -190,16 +190,24 @@ enum Slip {
 }
 
 /// Form values whose bytes say something else to a form decoder than they seem to: `+` is a
-/// space, `&` ends the field, `%` starts an escape.
+/// space, `&` ends the field, `%` starts an escape. A value curl's `--data-urlencode` wrote
+/// means what it says: curl encoded it.
 fn form_values(f: &Facts, body: &str, hits: &mut Vec<Hit>) {
-    let pieces = urlencoded::split(body.trim());
+    let mut pieces = urlencoded::split(body.trim());
     if !pieces.iter().any(|p| p.raw_value().is_some()) {
         return;
+    }
+    // Trimming takes no `&`: the body's enabled form pieces are these, one for one.
+    if let Some(req) = f.request.filter(|r| r.body.kind == BodyKind::Form) {
+        let sent: Vec<&Piece> = req.body.form.iter().filter(|p| p.enabled).collect();
+        if sent.len() == pieces.len() {
+            pieces.iter_mut().zip(sent).for_each(|(p, s)| p.encoded = s.encoded);
+        }
     }
     let mut found = 0;
     for (i, piece) in pieces.iter().enumerate() {
         let mut slips = Vec::new();
-        if let Some(value) = piece.raw_value() {
+        if let Some(value) = piece.raw_value().filter(|_| !piece.encoded) {
             if plus_misread(&piece.name(), value) {
                 slips.push(Slip::Plus);
             }

@@ -26,11 +26,13 @@ pub fn stripping_hop<'f>(f: &'f Facts) -> Option<(&'f Hop, Url, Url, &'static st
     let resp = f.response?;
     resp.hops.iter().enumerate().find_map(|(i, h)| {
         let (from, to, scheme_known) = endpoints(f, i)?;
-        let why = match resp.source {
-            Source::Fetched { .. } => browser_strip_reason(&from, &to)?,
+        let why = match (&resp.source, f.request.and_then(|r| r.follow_redirects)) {
+            (Source::Fetched { .. }, _) => browser_strip_reason(&from, &to)?,
+            // `--location-trusted`: curl sends the credentials on every hop and strips nothing.
+            (Source::Pasted, Some(Redirects::Trusted)) => return None,
             // The command is curl's (`-L`): curl 7.83+ strips on any new host, scheme or port.
-            Source::Pasted if f.request.is_some_and(|r| r.follow_redirects.is_some()) => curl_strip_reason(&from, &to)?,
-            Source::Pasted => strip_reason(&from, &to)?,
+            (Source::Pasted, Some(Redirects::Follow)) => curl_strip_reason(&from, &to)?,
+            (Source::Pasted, None) => strip_reason(&from, &to)?,
         };
         (scheme_known || why == "another host").then_some((h, from, to, why))
     })

@@ -1,13 +1,16 @@
 //! A credential the command takes from a shell variable (`-H "Authorization: Bearer
 //! $API_TOKEN"`, `-u "$USER:$PASS"`): what the request carries when the variable is unset where
-//! the command runs, and how to check it. The curl importer keeps variables as typed; a trace
-//! that shows one went out as text, and the page's own Send (a browser has no shell), settle it.
+//! the command runs, and how to check it. The variables are the request's own: the curl
+//! importer writes `${NAME}` where the shell expands one and lists it in `Request::variables`
+//! (a `$` in single quotes, or typed into the page, is text). A trace that shows one went out
+//! as text, and the page's own Send without a value for it (a browser has no shell), settle it.
+//! A credential that is nothing but `$NAME` as text goes out as that text.
 
 use super::facts::{credential_of, is_key_header, scheme_of, Facts, AUTHORIZATION_TYPOS};
 use super::mask::secret_param;
 use super::report::{Hit, Likelihood};
 use crate::model::findings::codes::CREDENTIAL_FROM_VARIABLE;
-use crate::model::request::{basic, urlencoded, Auth, BodyKind, KeyLocation};
+use crate::model::request::{self, basic, urlencoded, Auth, BodyKind, KeyLocation};
 use crate::model::response::Source;
 use crate::model::variables::{self, Variable};
 use serde_json::Value;
@@ -38,17 +41,88 @@ enum Seen {
     SentByPage,
     /// A pasted trace shows it went out as text.
     Traced,
+    /// Not a variable at all: `$NAME` as text (single-quoted, or typed into the page).
+    Literal,
+}
+
+/// Which `$NAME`s in a text are taken for variables.
+#[derive(Clone, Copy)]
+enum Names<'a> {
+    /// Every one: a pasted trace shows what went out, and nothing else says what a shell did.
+    Any,
+    /// The request's variables, each written `${NAME}` where the shell expands it.
+    Expanded(&'a [request::Variable]),
+    /// A credential that is nothing but `$NAME` or `${NAME}` as text, no variable of the request.
+    Literal(&'a [request::Variable]),
+}
+
+impl Names<'_> {
+    fn find(self, text: &str) -> Vec<Variable> {
+        match self {
+            Names::Any => variables::find(text),
+            Names::Expanded(known) => placeholders(text, known),
+            Names::Literal(known) => {
+                let whole = variables::is_only_variable(text) || variables::is_only_variable(credential_of(text));
+                if whole && placeholders(text, known).is_empty() {
+                    variables::find(text)
+                } else {
+                    Vec::new()
+                }
+            }
+        }
+    }
+}
+
+/// The `${NAME}`s in `text` that stand for one of the request's variables.
+fn placeholders(text: &str, known: &[request::Variable]) -> Vec<Variable> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("${") {
+        let after = &rest[at + 2..];
+        match after.find('}').map(|close| &after[..close]).filter(|name| known.iter().any(|v| v.name == *name)) {
+            Some(name) => {
+                let written = request::Variable::placeholder(name);
+                out.push(Variable { name: name.to_string(), written, unset: String::new() });
+                rest = &after[name.len() + 1..];
+            }
+            None => rest = after,
+        }
+    }
+    out
 }
 
 pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
-    let (places, seen) = if f.from_trace {
-        (traced(f), Seen::Traced)
-    } else {
-        let fetched = f.response.is_some_and(|r| matches!(r.source, Source::Fetched { .. }));
-        (in_request(f), if fetched { Seen::SentByPage } else { Seen::Command })
-    };
-    for place in places {
-        hits.push(hit(f, &place, seen));
+    if f.from_trace {
+        hits.extend(traced(f).iter().map(|place| hit(f, place, Seen::Traced)));
+        return;
+    }
+    let Some(req) = f.request else { return };
+    let sent_by_page = f.response.is_some_and(|r| matches!(r.source, Source::Fetched { .. }));
+    // The page's Send fills in the values given under Shell variables (`Request::expanded`).
+    let valued = |v: &Variable| req.variables.iter().any(|r| r.name == v.name && r.value.is_some());
+    for place in in_request(f, Names::Expanded(&req.variables)) {
+        let unfilled: Vec<Variable> = place.vars.iter().filter(|v| !valued(v)).cloned().collect();
+        if !sent_by_page {
+            hits.push(hit(f, &place, Seen::Command));
+        } else if unfilled.is_empty() {
+            // Send had the values: only the user's own shell may lack them.
+            let mut h = hit(f, &place, Seen::Command);
+            h.likelihood = Likelihood::Low;
+            h.finding.evidence.push_str(
+                " This page's Send filled in the value given under Shell variables: whether your own shell has it is what is left to check.",
+            );
+            hits.push(h);
+        } else {
+            let partly = unfilled.len() < place.vars.len();
+            let mut h = hit(f, &Place { vars: unfilled, ..place }, Seen::SentByPage);
+            if partly {
+                h.finding.evidence.push_str(" It filled in the others with the values given under Shell variables.");
+            }
+            hits.push(h);
+        }
+    }
+    for place in in_request(f, Names::Literal(&req.variables)) {
+        hits.push(hit(f, &place, Seen::Literal));
     }
 }
 
@@ -90,7 +164,7 @@ fn hit(f: &Facts, p: &Place, seen: Seen) -> Hit {
         }
         Seen::SentByPage => (
             format!(
-                "{what} `{written}`, and this page sent it as written: a browser has no shell to fill in {names}, so the server got the text `{}` instead of a credential.",
+                "{what} `{written}`, and this page's Send had no value for {name}: a browser has no shell to fill in {names}, so the server got the text `{}` instead of a credential.",
                 var.written
             ),
             format!("this page sent the text `{}` instead of a credential: a browser cannot fill in {name}; paste its value, or run the exported curl in your shell", var.written),
@@ -104,6 +178,14 @@ fn hit(f: &Facts, p: &Place, seen: Seen) -> Hit {
             ),
             format!("the text `{}` went out instead of a credential: nothing filled in {name}", var.written),
             format!("Make the variable's value reach the request: in a shell, keep the argument in double quotes ({}), since single quotes keep the shell from expanding it; in JavaScript, `${{{name}}}` is filled in only inside backticks, not in \"…\" or '…'. Check the value with {check}.", p.argument),
+        ),
+        Seen::Literal => (
+            format!(
+                "{what} `{written}`: that is the text `{}` itself, not a variable's value. Nothing fills in {name} there (in single quotes the shell does not expand it, and this page sends what is typed), so the server gets `{}` instead of a credential.",
+                var.written, var.written
+            ),
+            format!("the request carries the text `{}` instead of a credential: nothing fills in {name} (in single quotes the shell does not expand it)", var.written),
+            format!("If you meant the variable, put the argument in double quotes ({}) so the shell fills it in, and check it with {check}; on this page, write the value itself.", p.argument),
         ),
     };
     let likely = match seen {
@@ -157,9 +239,9 @@ fn join_names(vars: &[Variable]) -> String {
 }
 
 /// The text with the variables that may be unset removed (the ones every shell sets stay).
-fn unset(text: &str) -> String {
+fn unset(text: &str, names: Names) -> String {
     let mut out = text.to_string();
-    for v in variables::find(text).iter().filter(|v| !variables::always_set(&v.name)) {
+    for v in names.find(text).iter().filter(|v| !variables::always_set(&v.name)) {
         out = out.replacen(&v.written, &v.unset, 1);
     }
     out
@@ -181,20 +263,20 @@ fn credential_param(name: &str) -> bool {
 }
 
 /// A credential header that holds a variable.
-fn header_place(name: &str, value: &str) -> Option<Place> {
+fn header_place(name: &str, value: &str, names: Names) -> Option<Place> {
     if !credential_header(name) {
         return None;
     }
-    any_header_place(name, value)
+    any_header_place(name, value, names)
 }
 
 /// A header that holds a variable, and what curl sends when it is unset.
-fn any_header_place(name: &str, value: &str) -> Option<Place> {
-    let vars = variables::find(value);
+fn any_header_place(name: &str, value: &str, names: Names) -> Option<Place> {
+    let vars = names.find(value);
     if vars.is_empty() {
         return None;
     }
-    let left = unset(value);
+    let left = unset(value, names);
     let mut consequence = "";
     let carries = if left.trim().is_empty() {
         format!("no {name} header at all (curl drops a header with nothing after the colon)")
@@ -216,28 +298,28 @@ fn any_header_place(name: &str, value: &str) -> Option<Place> {
 }
 
 /// A query parameter, form field or JSON field named like a credential that holds a variable.
-fn field_place(what: String, name: &str, written: &str, value: &str, argument: String) -> Option<Place> {
-    let vars = variables::find(value);
+fn field_place(what: String, name: &str, written: &str, value: &str, argument: String, names: Names) -> Option<Place> {
+    let vars = names.find(value);
     if vars.is_empty() || !credential_param(name) {
         return None;
     }
-    let left = unset(value);
+    let left = unset(value, names);
     let carries = if left.is_empty() { format!("{name} with an empty value") } else { format!("{name} = `{left}`") };
     Some(Place { what, verb: "is", written: written.to_string(), argument, vars, carries, consequence: "" })
 }
 
-fn in_request(f: &Facts) -> Vec<Place> {
+fn in_request(f: &Facts, names: Names) -> Vec<Place> {
     let Some(req) = f.request else { return Vec::new() };
     let mut out: Vec<Place> = Vec::new();
-    out.extend(auth_place(&req.auth));
+    out.extend(auth_place(&req.auth, names));
     for h in req.headers.iter().filter(|h| h.enabled) {
-        out.extend(header_place(h.name.trim(), &h.value));
+        out.extend(header_place(h.name.trim(), &h.value, names));
     }
     for p in req.query.iter().filter(|p| p.enabled) {
         let name = p.name();
         let what = format!("the query parameter {name}");
         let argument = format!("`\"https://…?{}\"`", p.raw);
-        out.extend(field_place(what, &name, &p.raw, p.raw_value().unwrap_or_default(), argument));
+        out.extend(field_place(what, &name, &p.raw, p.raw_value().unwrap_or_default(), argument, names));
     }
     if let Some(body) = f.body_text() {
         let form = f.content_type().as_deref() == Some("application/x-www-form-urlencoded");
@@ -246,10 +328,10 @@ fn in_request(f: &Facts) -> Vec<Place> {
                 let name = p.name();
                 let what = format!("the form field {name}");
                 let argument = format!("`-d \"{}\"`", p.raw);
-                out.extend(field_place(what, &name, &p.raw, p.raw_value().unwrap_or_default(), argument));
+                out.extend(field_place(what, &name, &p.raw, p.raw_value().unwrap_or_default(), argument, names));
             }
         } else if let Ok(json) = serde_json::from_str::<Value>(&body) {
-            json_places(&json, &mut out);
+            json_places(&json, names, &mut out);
         }
     }
     if req.body.kind == BodyKind::Multipart {
@@ -257,15 +339,13 @@ fn in_request(f: &Facts) -> Vec<Place> {
             let what = format!("the multipart field {}", r.name);
             let written = format!("{}={}", r.name, r.value);
             let argument = format!("`-F \"{written}\"`");
-            out.extend(field_place(what, &r.name, &written, &r.value, argument));
+            out.extend(field_place(what, &r.name, &written, &r.value, argument, names));
         }
     }
     out
 }
 
-const SINGLE_QUOTED_JSON: &str = " And a JSON body is usually in single quotes, where the shell does not expand anything: then the server gets the variable's name as text.";
-
-fn json_places(v: &Value, out: &mut Vec<Place>) {
+fn json_places(v: &Value, names: Names, out: &mut Vec<Place>) {
     match v {
         Value::Object(map) => {
             for (key, value) in map {
@@ -273,41 +353,41 @@ fn json_places(v: &Value, out: &mut Vec<Place>) {
                     Value::String(s) => {
                         let written = format!("\"{key}\": \"{s}\"");
                         // JSON needs its own double quotes, so the variable alone goes in the shell's.
-                        let argument = variables::find(s)
+                        let argument = names
+                            .find(s)
                             .first()
                             .map_or(String::new(), |v| format!("`-d '{{\"{key}\": \"'\"{}\"'\"}}'`", v.written));
-                        let place = field_place(format!("the JSON field \"{key}\""), key, &written, s, argument);
-                        out.extend(place.map(|p| Place { consequence: SINGLE_QUOTED_JSON, ..p }));
+                        out.extend(field_place(format!("the JSON field \"{key}\""), key, &written, s, argument, names));
                     }
-                    other => json_places(other, out),
+                    other => json_places(other, names, out),
                 }
             }
         }
-        Value::Array(items) => items.iter().for_each(|i| json_places(i, out)),
+        Value::Array(items) => items.iter().for_each(|i| json_places(i, names, out)),
         _ => {}
     }
 }
 
 /// The auth helpers, which the importer fills from `-u`, `--oauth2-bearer` and an
 /// Authorization header it can read.
-fn auth_place(auth: &Auth) -> Option<Place> {
+fn auth_place(auth: &Auth, names: Names) -> Option<Place> {
     match auth {
-        Auth::Bearer { token } => header_place("Authorization", &format!("Bearer {}", token.trim())),
+        Auth::Bearer { token } => header_place("Authorization", &format!("Bearer {}", token.trim()), names),
         Auth::Basic { user, password } | Auth::Digest { user, password } => {
-            let vars: Vec<Variable> = variables::find(user).into_iter().chain(variables::find(password)).collect();
+            let vars: Vec<Variable> = names.find(user).into_iter().chain(names.find(password)).collect();
             if vars.is_empty() {
                 return None;
             }
             // A password typed as it is stays out of the evidence.
-            let shown = if variables::find(password).is_empty() { "***" } else { password.as_str() };
-            let (u, p) = (unset(user), unset(password));
+            let shown = if names.find(password).is_empty() { "***" } else { password.as_str() };
+            let (u, p) = (unset(user, names), unset(password, names));
             let empty = match (u.is_empty(), p.is_empty()) {
                 (true, true) => "an empty user name and password",
                 (true, false) => "an empty user name",
                 (false, true) => "an empty password",
                 (false, false) => "other credentials",
             };
-            let user_kept = variables::find(&u).is_empty();
+            let user_kept = names.find(&u).is_empty();
             let carries = match auth {
                 Auth::Basic { .. } if user_kept => format!("`Authorization: {}`, {empty}", basic::header_value(&u, &p)),
                 Auth::Basic { .. } => format!("Basic credentials with {empty}"),
@@ -324,13 +404,13 @@ fn auth_place(auth: &Auth) -> Option<Place> {
                 consequence: "",
             })
         }
-        Auth::ApiKey { name, value, location: KeyLocation::Header } => any_header_place(name, value),
+        Auth::ApiKey { name, value, location: KeyLocation::Header } => any_header_place(name, value, names),
         Auth::ApiKey { name, value, location: KeyLocation::Query } => {
             let written = format!("{name}={value}");
             let mut place =
-                field_place(format!("the query parameter {name}"), "api_key", &written, value, String::new())?;
+                field_place(format!("the query parameter {name}"), "api_key", &written, value, String::new(), names)?;
             place.argument = format!("`\"https://…?{written}\"`");
-            place.carries = format!("`{name}={}` in the URL", unset(value));
+            place.carries = format!("`{name}={}` in the URL", unset(value, names));
             Some(place)
         }
         Auth::None => None,
@@ -339,5 +419,5 @@ fn auth_place(auth: &Auth) -> Option<Place> {
 
 /// Headers a pasted trace shows went out holding a variable's name instead of its value.
 fn traced(f: &Facts) -> Vec<Place> {
-    f.sent_headers.iter().flatten().filter_map(|(name, value)| header_place(name.trim(), value)).collect()
+    f.sent_headers.iter().flatten().filter_map(|(name, value)| header_place(name.trim(), value, Names::Any)).collect()
 }

@@ -393,21 +393,17 @@ impl Request {
     }
 
     /// The request with each variable whose value is known written in place of its `${NAME}`,
-    /// as the shell would send it; variables without a value stay as they are.
+    /// as the shell would send it; variables without a value stay as they are. One pass from
+    /// left to right: a value is text, so a `${OTHER}` in it stays, as the shell leaves it.
     pub fn expanded(&self) -> Request {
-        let known: Vec<(String, &str)> = self
-            .variables
-            .iter()
-            .filter_map(|v| v.value.as_deref().map(|value| (Variable::placeholder(&v.name), value)))
-            .collect();
+        let known: Vec<(&str, &str)> =
+            self.variables.iter().filter_map(|v| v.value.as_deref().map(|value| (v.name.as_str(), value))).collect();
         if known.is_empty() {
             return self.clone();
         }
         let fill = |s: &mut String| {
-            for (placeholder, value) in &known {
-                if s.contains(placeholder.as_str()) {
-                    *s = s.replace(placeholder.as_str(), value);
-                }
+            if s.contains("${") {
+                *s = fill_in(s, &known);
             }
         };
         let mut r = self.clone();
@@ -436,6 +432,41 @@ impl Request {
         r
     }
 
+    /// Every text the request sends, as typed: the URL, the enabled query pieces and header
+    /// rows (names too), the body its kind sends (text, enabled form pieces, or enabled multipart
+    /// fields with their part's file name, type and headers) and the auth helper's values. A
+    /// switched-off row and another editor's body send nothing.
+    pub fn sent_texts(&self) -> Vec<&str> {
+        let mut out = vec![self.base_url.as_str()];
+        out.extend(self.query.iter().filter(|p| p.enabled).map(|p| p.raw.as_str()));
+        for h in self.headers.iter().filter(|h| h.enabled) {
+            out.extend([h.name.as_str(), h.value.as_str()]);
+        }
+        match self.body.kind {
+            BodyKind::None => {}
+            BodyKind::Json | BodyKind::Raw => out.push(&self.body.text),
+            BodyKind::Form => out.extend(self.body.form.iter().filter(|p| p.enabled).map(|p| p.raw.as_str())),
+            BodyKind::Multipart => {
+                for f in self.body.fields.iter().filter(|f| f.enabled) {
+                    out.extend([f.name.as_str(), f.value.as_str()]);
+                    out.extend(f.part.filename.as_deref());
+                    out.extend(f.part.content_type.as_deref());
+                    out.extend(f.part.headers.iter().map(String::as_str));
+                    if let PartSource::FileText { path } = &f.part.source {
+                        out.push(path);
+                    }
+                }
+            }
+        }
+        match &self.auth {
+            Auth::None => {}
+            Auth::Bearer { token } => out.push(token),
+            Auth::Basic { user, password } | Auth::Digest { user, password } => out.extend([user.as_str(), password]),
+            Auth::ApiKey { name, value, .. } => out.extend([name.as_str(), value]),
+        }
+        out
+    }
+
     /// The body bytes as text for JSON, raw and form bodies, whatever the method: curl and
     /// `requests` send a body with GET too (a browser cannot, which the sender says). Multipart
     /// is built by the sender (the browser's FormData, curl's -F): only it picks the boundary.
@@ -446,6 +477,31 @@ impl Request {
             BodyKind::Form => Some(urlencoded::join(&self.body.form)),
         }
     }
+}
+
+/// `text` with each `${NAME}` whose name is in `known` replaced by its value, in one pass.
+fn fill_in(text: &str, known: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("${") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let value = after
+            .find('}')
+            .and_then(|close| known.iter().find(|(name, _)| *name == &after[..close]).map(|(_, v)| (close, *v)));
+        match value {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str("${");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -469,7 +525,7 @@ mod tests {
         r.query[1].enabled = false;
         assert_eq!(r.url(), "https://api.example.com/v1/items?q=caf%C3%A9+au+lait&page=3&");
         r.set_url("https://api.example.com/v2?x=1");
-        assert_eq!(r.query, [Piece::raw("x=1"), Piece { raw: "pretty".into(), enabled: false }]);
+        assert_eq!(r.query, [Piece::raw("x=1"), Piece { raw: "pretty".into(), enabled: false, encoded: false }]);
         r.set_url("https://x/?");
         assert_eq!(r.url(), "https://x/?", "a bare ? stays");
         r.set_url("https://x/");
@@ -542,6 +598,23 @@ mod tests {
         assert_eq!(e.auth, Auth::Bearer { token: "${TOKEN}".into() });
         assert_eq!(e.variables, [Variable { name: "TOKEN".into(), value: None }]);
         assert_eq!(Request::default().expanded(), Request::default());
+    }
+
+    #[test]
+    fn a_value_is_filled_in_once_and_never_expanded_again() {
+        // A='${B}' in the shell: $A expands to the text ${B}, which the shell does not expand.
+        for order in [["A", "B"], ["B", "A"]] {
+            let mut r = Request::default();
+            r.set_url("https://x/${A}/${B}");
+            r.headers.push(Row::new("X-A", "${A}${A}"));
+            r.variables = order
+                .iter()
+                .map(|n| Variable { name: n.to_string(), value: Some(if *n == "A" { "${B}" } else { "b" }.into()) })
+                .collect();
+            let e = r.expanded();
+            assert_eq!(e.url(), "https://x/${B}/b", "{order:?}");
+            assert_eq!(e.headers[0].value, "${B}${B}", "{order:?}");
+        }
     }
 
     #[test]

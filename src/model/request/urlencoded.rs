@@ -8,6 +8,9 @@ pub struct Piece {
     pub raw: String,
     /// A switched-off piece keeps its place but is not sent.
     pub enabled: bool,
+    /// The value is what curl's `--data-urlencode` wrote for the text the command gave it, not
+    /// text typed as it is: its `+` is a space and its `%` starts an escape, as meant.
+    pub encoded: bool,
 }
 
 impl Piece {
@@ -17,7 +20,7 @@ impl Piece {
     }
 
     pub fn raw(raw: impl Into<String>) -> Piece {
-        Piece { raw: raw.into(), enabled: true }
+        Piece { raw: raw.into(), enabled: true, encoded: false }
     }
 
     fn split(&self) -> (&str, Option<&str>) {

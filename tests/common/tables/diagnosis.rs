@@ -82,6 +82,14 @@ impl In {
         self
     }
 
+    /// Gives the request's shell variable `name` a value, as Shell variables does.
+    pub fn var(mut self, name: &str, value: &str) -> In {
+        let var =
+            self.r().variables.iter_mut().find(|v| v.name == name).unwrap_or_else(|| panic!("no variable {name}"));
+        var.value = Some(value.into());
+        self
+    }
+
     pub fn status(self, status: u16, headers: &[(&str, &str)]) -> In {
         self.answer(status, headers, Source::Pasted)
     }
@@ -188,8 +196,12 @@ pub const TOKEN_URL: &str = "https://login.example.com/oauth/token";
 /// A trace of http → https on the same host, after a command with or without `-L` (without it,
 /// whatever followed the redirect was not curl, and judged by requests' rule: same host, kept).
 pub fn curl_upgrade(follow: bool) -> In {
-    let l = if follow { "-L " } else { "" };
-    In::curl(&format!("curl {l}-H 'Authorization: Bearer {}' http://api.example.com/v1/orders", good()))
+    curl_upgrade_with(if follow { "-L " } else { "" })
+}
+
+/// The same trace after a command with the redirect option `option` (`-L `, `--location-trusted `).
+pub fn curl_upgrade_with(option: &str) -> In {
+    In::curl(&format!("curl {option}-H 'Authorization: Bearer {}' http://api.example.com/v1/orders", good()))
         .www(401, RFC6750_NO_AUTH)
         .hop(301, "GET", "http://api.example.com/v1/orders", "https://api.example.com/v1/orders")
         .sent(&[("Host", "api.example.com")])
@@ -274,6 +286,11 @@ pub fn cases() -> Vec<(&'static str, In, In)> {
         ("credential_from_variable", In::curl(&format!(r#"curl -H "Authorization: Bearer ${{API_TOKEN}}" {ORDERS}"#)).www(401, RFC6750_NO_AUTH), In::curl(&format!(r#"curl -H "X-Request-Id: $REQ_ID" -H "Authorization: Bearer {t}" {ORDERS}"#)).www(401, RFC6750_NO_AUTH)),
         ("credential_from_variable", In::curl(&format!(r#"curl -u "$CLIENT_ID:$CLIENT_SECRET" {ORDERS}"#)), In::curl(&format!(r#"curl -u 'app:pa$$w0rd$5' {ORDERS}"#))),
         ("credential_from_variable", In::curl(&format!(r#"curl -d "grant_type=client_credentials&client_secret=$CLIENT_SECRET" {TOKEN_URL}"#)), In::curl(&format!(r#"curl -d "grant_type=client_credentials&scope=$SCOPE" {TOKEN_URL}"#))),
+        // Single quotes keep `$` as text: a password or key with a `$` in it holds no variable.
+        ("credential_from_variable", In::curl(&format!(r#"curl -u "admin:$API_PASSWORD" {ORDERS}"#)).www(401, r#"Basic realm="api""#), In::curl(&format!(r#"curl -u 'admin:pa$w0rd' {ORDERS}"#)).www(401, r#"Basic realm="api""#)),
+        ("credential_from_variable", In::curl(&format!(r#"curl -H "X-Api-Key: $API_KEY" {ORDERS}"#)).status(401, &[]), In::curl(&format!(r#"curl -H 'X-Api-Key: k$ecret' {ORDERS}"#)).status(401, &[])),
+        // Typed into the composer: no shell; only a credential that is nothing but `$NAME` goes out as that text.
+        ("credential_from_variable", In::api().auth(basic("admin", "$API_PASSWORD")).www(401, r#"Basic realm="api""#), In::api().auth(basic("admin", "pa$w0rd")).www(401, r#"Basic realm="api""#)),
         // A trace shows the variable's name went out: nothing filled it in.
         ("credential_from_variable", bearer.clone().www(401, RFC6750_NO_AUTH).sent(&[("Authorization", "Bearer $API_TOKEN")]), bearer.clone().www(401, RFC6750_NO_AUTH).sent(&[("Authorization", "Bearer eyJ...")])),
         ("json_sent_as_form", In::curl(&format!(r#"curl -d '{{"user":"ann","password":"open sesame"}}' {LOGIN}"#)).status(400, &[]), In::curl(&format!(r#"curl --json '{{"user":"ann","password":"open sesame"}}' {LOGIN}"#)).status(400, &[])),
@@ -287,6 +304,9 @@ pub fn cases() -> Vec<(&'static str, In, In)> {
         ("form_value_not_encoded", In::curl(&format!("curl -d 'discount=100%' {LOGIN}")), In::curl(&format!("curl -d 'q=%20100%25' {LOGIN}"))),
         // Only a form decoder reads `+` as a space.
         ("form_value_not_encoded", In::curl(&format!("curl -d 'phone=+4930123' {LOGIN}")), In::curl(&format!("curl -H 'Content-Type: text/plain' -d 'phone=+4930123' {LOGIN}"))),
+        // The `+` and %XX that --data-urlencode writes are curl's own encoding; a -d next to it is still read.
+        ("form_value_not_encoded", In::curl(&format!("curl -d 'password=a+b/c' {LOGIN}")), In::curl(&format!("curl --data-urlencode 'password=a b/c' {LOGIN}"))),
+        ("form_value_not_encoded", In::curl(&format!("curl --data-urlencode 'password=a b/c' -d 'phone=+4930123' {LOGIN}")), In::curl(&format!("curl --data-urlencode 'password=a b/c' --data-urlencode 'phone=+4930123' {LOGIN}"))),
         ("get_with_body", In::curl(&format!("curl -X GET -d 'q=1' {SEARCH}")), In::curl(&format!("curl -G -d 'q=1' {SEARCH}"))),
         ("get_with_body", In::curl(&format!("curl -X GET -d 'grant_type=client_credentials' {TOKEN_URL}")), In::curl(&format!("curl -d 'grant_type=client_credentials' {TOKEN_URL}"))),
         // The importer reads -L and --location-trusted into Request.follow_redirects.
@@ -294,6 +314,8 @@ pub fn cases() -> Vec<(&'static str, In, In)> {
         ("redirect_leaks_credentials", In::curl(&format!("curl -L -H 'X-Api-Key: k-123456' {ORDERS}")), In::curl(&format!("curl -H 'X-Api-Key: k-123456' {ORDERS}"))),
         // curl -L strips Authorization on http → https too, which requests does not.
         ("redirect_dropped_authorization", curl_upgrade(true), curl_upgrade(false)),
+        // --location-trusted keeps Authorization on every hop: nothing was dropped.
+        ("redirect_dropped_authorization", curl_upgrade(true), curl_upgrade_with("--location-trusted ")),
         ("forbidden", bearer.clone().status(403, &[]), bearer.clone().www(401, RFC6750_EXPIRED)),
         ("audience_mismatch",
             In::api().bearer(&jwt(&format!(r#"{{"aud":"https://graph.microsoft.com","exp":{}}}"#, NOW + 600))).www(401, RFC6750_NO_AUTH),

@@ -3,9 +3,8 @@
 
 use super::Outcome;
 use why401::model::request::export::Target;
-use why401::model::request::reproduction::sender::differences;
-use why401::model::request::reproduction::{Difference, Sender};
-use why401::model::request::{Body, Method, Request, Row};
+use why401::model::request::reproduction::{for_sender, Difference, Sender};
+use why401::model::request::{Body, Method, Request, Row, Variable};
 
 pub fn request(method: Method, f: impl FnOnce(&mut Request)) -> Request {
     let mut r = Request { method, ..Default::default() };
@@ -15,7 +14,7 @@ pub fn request(method: Method, f: impl FnOnce(&mut Request)) -> Request {
 }
 
 pub fn codes(r: &Request, s: Sender) -> Vec<&'static str> {
-    differences(r, s).iter().map(Difference::code).collect()
+    for_sender(r, s).iter().map(Difference::code).collect()
 }
 
 /// (code, sender, request that fires it, near miss)
@@ -123,6 +122,20 @@ pub fn cases() -> Vec<(&'static str, Sender, Request, Request)> {
             Sender::Page,
             request(Method::Get, header("Range", "bytes=600-")),
             request(Method::Get, headers(&[("Range", "bytes=600-"), ("Accept-Encoding", "identity")])),
+        ),
+        (
+            "variable_unresolved",
+            Sender::Page,
+            request(Method::Get, |r| {
+                r.headers.push(Row::new("Authorization", "Bearer ${API_TOKEN}"));
+                r.variables = vec![Variable { name: "API_TOKEN".into(), value: None }];
+            }),
+            // A switched-off row is not sent: the variable in it needs no value.
+            request(Method::Get, |r| {
+                r.headers.push(Row::new("Authorization", "Bearer ${API_TOKEN}"));
+                r.headers[0].enabled = false;
+                r.variables = vec![Variable { name: "API_TOKEN".into(), value: None }];
+            }),
         ),
     ]
 }

@@ -5,7 +5,8 @@
 
 use super::flags::DataFlavor;
 use super::parsed::{DataPiece, Parsed};
-use crate::model::request::urlencoded::quote_plus;
+use crate::model::request::urlencoded::{quote_plus, Piece};
+use std::ops::Range;
 
 impl Parsed {
     pub(super) fn data(&mut self, flavor: DataFlavor, flag: &str, v: &str) {
@@ -18,7 +19,7 @@ impl Parsed {
             }
             (DataFlavor::Binary, Some(path)) => self.read(&format!("{flag} {v}"), path).unwrap_or_default(),
         };
-        self.data.push(DataPiece { text, json: false });
+        self.data.push(DataPiece { text, json: false, encoded_from: None });
     }
 
     pub(super) fn json(&mut self, flag: &str, v: &str) {
@@ -29,14 +30,16 @@ impl Parsed {
             Some(path) => self.read(&format!("{flag} {v}"), path).unwrap_or_default(),
             None => v.to_string(),
         };
-        self.data.push(DataPiece { text, json: true });
+        self.data.push(DataPiece { text, json: true, encoded_from: None });
     }
 
     pub(super) fn data_urlencode(&mut self, flag: &str, v: &str) {
         self.has_data = true;
         self.kind("POST data", flag);
         let text = self.urlencode_piece(flag, v);
-        self.data.push(DataPiece { text, json: false });
+        // The content follows the name and its `=` (curl encodes every `=` in the content).
+        let encoded_from = Some(text.find('=').map_or(0, |eq| eq + 1));
+        self.data.push(DataPiece { text, json: false, encoded_from });
     }
 
     /// `content`, `=content`, `name=content`, `@file`, `name@file`: curl looks for `=` first
@@ -79,5 +82,34 @@ impl Parsed {
             out.push_str(&piece.text);
         }
         Some(out)
+    }
+
+    /// Where in `joined_data` lies the content curl encoded for `--data-urlencode`.
+    pub(super) fn encoded_ranges(&self) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for (k, piece) in self.data.iter().enumerate() {
+            if k > 0 && !piece.json {
+                at += 1;
+            }
+            if let Some(from) = piece.encoded_from {
+                out.push(at + from..at + piece.text.len());
+            }
+            at += piece.text.len();
+        }
+        out
+    }
+}
+
+/// Marks the pieces of the joined data (`urlencoded::split` of it, every piece) whose value is
+/// wholly content curl encoded.
+pub(super) fn mark_encoded(pieces: &mut [Piece], ranges: &[Range<usize>]) {
+    let mut at = 0;
+    for piece in pieces {
+        if let Some(eq) = piece.raw.find('=') {
+            let (start, end) = (at + eq + 1, at + piece.raw.len());
+            piece.encoded = ranges.iter().any(|r| r.start <= start && end <= r.end);
+        }
+        at += piece.raw.len() + 1;
     }
 }

@@ -2,6 +2,7 @@
 //! it guesses, credentials in it, `-T`'s file name), which method, the credentials, the
 //! headers (a `-H` replaces curl's own, `-H 'Name:'` removes it) and the body.
 
+use super::data::mark_encoded;
 use super::error::CurlError;
 use super::flags::Scheme;
 use super::form::parse_multipart;
@@ -41,7 +42,9 @@ impl Parsed {
         let form = !self.form.is_empty();
         let data_in_query = self.get && !form && self.upload.is_none();
         if let (true, Some(data)) = (data_in_query, data.as_deref()) {
-            r.query.extend(urlencoded::split(data));
+            let mut pieces = urlencoded::split(data);
+            mark_encoded(&mut pieces, &self.encoded_ranges());
+            r.query.extend(pieces);
             r.query_mark = true;
         }
         r.auth = self.auth();
@@ -355,6 +358,7 @@ impl Parsed {
             (Some(FORM), None) if urlencoded::looks_like_form(&data) => Body::form(&data),
             _ => Body::raw(data),
         };
+        mark_encoded(&mut r.body.form, &self.encoded_ranges());
     }
 }
 

@@ -12,6 +12,8 @@ pub(super) struct DataPiece {
     pub(super) text: String,
     /// `--json` pieces are glued to what comes before; the others follow a `&`.
     pub(super) json: bool,
+    /// `--data-urlencode`: where in `text` the content curl encoded starts.
+    pub(super) encoded_from: Option<usize>,
 }
 
 /// What the command's standard input holds, as far as the paste tells.

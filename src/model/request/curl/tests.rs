@@ -18,6 +18,12 @@ fn with(mut r: Request, f: impl FnOnce(&mut Request)) -> Request {
     r
 }
 
+/// The pieces `which` marked as curl's `--data-urlencode` output.
+fn by_curl(mut pieces: Vec<Piece>, which: &[usize]) -> Vec<Piece> {
+    which.iter().for_each(|&i| pieces[i].encoded = true);
+    pieces
+}
+
 fn rows(pairs: &[(&str, &str)]) -> Vec<Row> {
     pairs.iter().map(|(n, v)| Row::new(*n, *v)).collect()
 }
@@ -201,6 +207,7 @@ fn every_flag() {
                 r.headers = rows(&[("Content-Type", FORM)]);
                 // curl 7.88 sent q=a+b%26c%3Dd&n=%C3%A9%2B&e= (a space is a +).
                 r.body = Body::form("q=a+b%26c%3Dd&n=%C3%A9%2B&e=");
+                r.body.form = by_curl(std::mem::take(&mut r.body.form), &[0, 1, 2]);
             }),
         ),
         (
@@ -218,11 +225,12 @@ fn every_flag() {
                 r.headers = rows(&[("Content-Type", FORM)]);
                 // The unseen files add their pieces, empty, as curl adds the files' content.
                 r.body = Body::form("name=&&k=v");
+                r.body.form = by_curl(std::mem::take(&mut r.body.form), &[0]);
             }),
         ),
         (
             "curl -G -d q=1 --data-urlencode 'w=a b' https://x.example/a?z=0",
-            with(at("https://x.example/a?z=0&q=1&w=a+b"), |_| {}),
+            with(at("https://x.example/a?z=0&q=1&w=a+b"), |r| r.query = by_curl(std::mem::take(&mut r.query), &[2])),
         ),
         (
             "curl --json '{\"a\":1}' https://x.example/a",
@@ -782,7 +790,7 @@ fn as_curl_7_88_sent_it() {
         // q=-._~%2A%27%28%29%21%24%26%2B%3D%2F%3F%3A%40%3B%2C%5B%5D%C3%A9
         (
             "curl --data-urlencode \"q=-._~*'()!\\$&+=/?:@;,[]é\" https://x.example/a",
-            post(&[("Content-Type", FORM)], Body::form("q=-._~%2A%27%28%29%21%24%26%2B%3D%2F%3F%3A%40%3B%2C%5B%5D%C3%A9")),
+            post(&[("Content-Type", FORM)], Body { form: by_curl(Body::form("q=-._~%2A%27%28%29%21%24%26%2B%3D%2F%3F%3A%40%3B%2C%5B%5D%C3%A9").form, &[0]), ..Body::form("") }),
         ),
         // GET /a?z=0&q=1&r=2
         ("curl -G -d q=1 -d r=2 'https://x.example/a?z=0'", at("https://x.example/a?z=0&q=1&r=2")),
@@ -1053,4 +1061,23 @@ fn windows_pastes_match_their_bash_twins() {
     let ps = ok("curl https://x -H \"A: `\"1`\"\" `\n  -H 'B: 2'");
     assert!(ps.notes.iter().any(|n| n.contains("curl is Invoke-WebRequest")), "{:?}", ps.notes);
     assert!(ps.notes.iter().any(|n| n.contains("Windows PowerShell 5.1 drops the double quotes")), "{:?}", ps.notes);
+}
+
+#[test]
+fn the_pieces_data_urlencode_wrote_are_marked() {
+    let marks = |command: &str| {
+        let r = ok(command).request;
+        let pieces = if r.body.kind == BodyKind::Form { r.body.form } else { r.query };
+        pieces.iter().map(|p| (p.raw.clone(), p.encoded)).collect::<Vec<_>>()
+    };
+    let m = |pairs: &[(&str, bool)]| pairs.iter().map(|(r, e)| (r.to_string(), *e)).collect::<Vec<_>>();
+    assert_eq!(
+        marks("curl -d 'a=x+y' --data-urlencode 'b=c d' -d 'e=1&f=2' --data-urlencode 'g=i j' https://x"),
+        m(&[("a=x+y", false), ("b=c+d", true), ("e=1", false), ("f=2", false), ("g=i+j", true)])
+    );
+    // With -G the data goes in the query; the name before `=` is not encoded, `&` and all.
+    assert_eq!(
+        marks("curl -G --data-urlencode 'q=a b' -d 'r=+1' --data-urlencode 'g&h=i j' 'https://x/?s=t'"),
+        m(&[("s=t", false), ("q=a+b", true), ("r=+1", false), ("g", false), ("h=i+j", true)])
+    );
 }
