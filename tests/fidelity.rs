@@ -44,9 +44,6 @@ enum Cell {
     Order,
     /// Differences, each explained by one of these codes.
     Listed(Vec<String>),
-    /// A known importer bug (marked in the corpus): the exported curl differs from curl as
-    /// the import does; the other targets are compared with the exported curl instead.
-    Importer,
     Fail(String),
 }
 
@@ -56,7 +53,6 @@ impl Cell {
             Cell::Exact => "exact",
             Cell::Order => "order",
             Cell::Listed(_) => "listed",
-            Cell::Importer => "importer",
             Cell::Fail(_) => "FAIL",
         }
     }
@@ -92,7 +88,8 @@ fn names(what: &str, name: &str) -> bool {
 /// Whether a listed difference accounts for what was seen on the wire.
 fn explains(d: &Difference, m: &Mismatch) -> bool {
     match (d.code(), m) {
-        ("url_normalised", Mismatch::Target { .. }) => true,
+        // The model's prediction must be what happened: the difference names the target sent.
+        ("url_normalised", Mismatch::Target { got, .. }) => d.what.contains(&format!(" as {got} instead of ")),
         ("body_on_get_dropped", Mismatch::Body { dropped, .. }) => *dropped,
         ("headers_joined", Mismatch::Joined { name, .. }) => names(&d.what, name),
         ("header_not_settable", Mismatch::Missing { name, .. } | Mismatch::Value { name, .. }) => names(&d.what, name),
@@ -196,55 +193,16 @@ fn run_entry(entry: &Entry) -> Outcome {
     })();
     let cells = match prepared {
         Err(e) => all(e),
-        Ok((reference, request)) => match &entry.importer_bug {
-            None => Target::ALL
-                .into_iter()
-                .map(|t| (t, judge(entry, t, &reference, &request, &rec, &mut explained)))
-                .collect(),
-            Some(bug) => with_importer_bug(entry, bug, &reference, &request, &rec, &mut explained),
-        },
+        Ok((reference, request)) => {
+            Target::ALL.into_iter().map(|t| (t, judge(entry, t, &reference, &request, &rec, &mut explained))).collect()
+        }
     };
     Outcome { name: entry.name.clone(), line: entry.line, cells, explained }
 }
 
-/// An entry whose import is known to be wrong: the bug must still show (the exported curl
-/// differs from curl), and the exports are compared with what the exported curl sent, so that
-/// they are still checked against the request they were given.
-fn with_importer_bug(
-    entry: &Entry,
-    bug: &str,
-    reference: &Recorded,
-    request: &why401::model::request::Request,
-    rec: &Recorder,
-    explained: &mut Vec<String>,
-) -> Vec<(Target, Cell)> {
-    let snippet = export::export(request, Target::Curl, Options::default());
-    let exported = senders::run_export(Target::Curl, &snippet, rec.port).and_then(|()| one(rec.take(), "curl export"));
-    let exported = match exported {
-        Ok(e) => e,
-        Err(e) => return Target::ALL.into_iter().map(|t| (t, Cell::Fail(e.clone()))).collect(),
-    };
-    let shows = wire::compare(reference, &exported, Client::Curl).iter().any(|m| !m.is_cosmetic());
-    let mut cells = vec![(
-        Target::Curl,
-        if shows {
-            explained.push(format!("{} / curl: importer bug: {bug}", entry.name));
-            Cell::Importer
-        } else {
-            Cell::Fail(format!(
-                "marked `importer-bug: {bug}`, but the exported curl now sends what curl sends: remove the mark"
-            ))
-        },
-    )];
-    for t in Target::ALL.into_iter().filter(|t| *t != Target::Curl) {
-        cells.push((t, judge(entry, t, &exported, request, rec, explained)));
-    }
-    cells
-}
-
 fn summary(outcomes: &[Outcome], seconds: f64, filtered: Option<&str>) -> String {
     let mut s = String::from("Differential test: each corpus command run by curl, then by each export\n");
-    s.push_str("exact = the same request; order = the same fields, names in another case or order; listed = differences, each explained by a listed code;\nimporter = a known importer bug (the other targets are then compared with the exported curl)\n\n");
+    s.push_str("exact = the same request; order = the same fields, names in another case or order; listed = differences, each explained by a listed code\n\n");
     s.push_str(&format!("{:<48}", "command"));
     for t in Target::ALL {
         s.push_str(&format!("{:>8}", short(t)));
@@ -258,39 +216,29 @@ fn summary(outcomes: &[Outcome], seconds: f64, filtered: Option<&str>) -> String
         }
         s.push('\n');
     }
-    s.push_str("\ntotals (exact / order / listed / importer / FAIL)\n");
-    let mut grand = [0usize; 5];
+    s.push_str("\ntotals (exact / order / listed / FAIL)\n");
+    let mut grand = [0usize; 4];
     for (k, t) in Target::ALL.into_iter().enumerate() {
-        let mut n = [0usize; 5];
+        let mut n = [0usize; 4];
         for o in outcomes {
             let i = match o.cells[k].1 {
                 Cell::Exact => 0,
                 Cell::Order => 1,
                 Cell::Listed(_) => 2,
-                Cell::Importer => 3,
-                Cell::Fail(_) => 4,
+                Cell::Fail(_) => 3,
             };
             n[i] += 1;
             grand[i] += 1;
         }
-        s.push_str(&format!(
-            "  {:<16} {:>3} / {:>3} / {:>3} / {:>3} / {:>3}\n",
-            t.label(),
-            n[0],
-            n[1],
-            n[2],
-            n[3],
-            n[4]
-        ));
+        s.push_str(&format!("  {:<16} {:>3} / {:>3} / {:>3} / {:>3}\n", t.label(), n[0], n[1], n[2], n[3]));
     }
     s.push_str(&format!(
-        "  {:<16} {:>3} / {:>3} / {:>3} / {:>3} / {:>3}   ({} commands × {} targets, {seconds:.1} s)\n",
+        "  {:<16} {:>3} / {:>3} / {:>3} / {:>3}   ({} commands × {} targets, {seconds:.1} s)\n",
         "all",
         grand[0],
         grand[1],
         grand[2],
         grand[3],
-        grand[4],
         outcomes.len(),
         Target::ALL.len()
     ));
@@ -396,4 +344,18 @@ fn the_recorder_keeps_what_arrived() {
     let reply = send(b"GET / HTTP/1.1\nHost: h\n\n");
     assert!(reply.starts_with("HTTP/1.1 400"), "{reply}");
     assert!(one(rec.take(), "test").unwrap_err().contains("a line without CRLF"));
+}
+
+/// A listed difference explains only what it says: `url_normalised` must name the very target
+/// the client sent, so that a wrong prediction of the rewrite fails instead of passing.
+#[test]
+fn a_rewritten_url_is_explained_only_by_its_own_prediction() {
+    let mut r = why401::model::request::Request::default();
+    r.set_url("http://127.0.0.1:1/s?ids[]=1");
+    let listed = differences(&r, Sender::Export(Target::Python));
+    let [d] = listed.as_slice() else { panic!("{listed:?}") };
+    let target = |got: &str| Mismatch::Target { want: "/s?ids[]=1".into(), got: got.into() };
+    assert!(explains(d, &target("/s?ids%5B%5D=1")), "{}", d.what);
+    assert!(!explains(d, &target("/s?ids%5b%5d=1")), "another rewrite than the one predicted");
+    assert!(!explains(d, &target("/s")), "{}", d.what);
 }

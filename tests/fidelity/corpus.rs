@@ -10,8 +10,6 @@ pub struct Entry {
     pub command: String,
     /// The reproduction codes each target must list (none when not named).
     pub expect: Vec<(Target, Vec<String>)>,
-    /// A known importer bug (`importer-bug: what`): the import is not what curl sends.
-    pub importer_bug: Option<String>,
 }
 
 impl Entry {
@@ -60,13 +58,7 @@ pub fn parse(text: &str) -> Result<Vec<Entry>, String> {
             if entries.iter().any(|e| e.name == name.trim()) {
                 return Err(format!("line {n}: a second entry named {name:?}"));
             }
-            entries.push(Entry {
-                name: name.trim().to_string(),
-                line: n,
-                command: String::new(),
-                expect: vec![],
-                importer_bug: None,
-            });
+            entries.push(Entry { name: name.trim().to_string(), line: n, command: String::new(), expect: vec![] });
             in_command = false;
             continue;
         }
@@ -76,10 +68,6 @@ pub fn parse(text: &str) -> Result<Vec<Entry>, String> {
         };
         if !in_command {
             if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(what) = line.strip_prefix("importer-bug:") {
-                entry.importer_bug = Some(what.trim().to_string());
                 continue;
             }
             if let Some(rest) = line.strip_prefix("expect ") {
