@@ -58,8 +58,7 @@ pub fn curl(r: &Request, opts: Options) -> String {
     }
     lines.extend(content_type.map(|ct| format!("-H {}", sh_quote(&ct))));
     if let Some(c) = &p.credentials {
-        let creds = Text::lit(format!("{}:", c.user)).then(c.password.clone());
-        lines.push(format!("{}-u {}", if c.digest { "--digest " } else { "" }, sh(&creds)));
+        lines.push(format!("{}-u {}", if c.digest { "--digest " } else { "" }, sh(&c.pair())));
     }
     lines.extend(body);
     continued(lines)

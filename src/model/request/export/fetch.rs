@@ -115,14 +115,10 @@ pub fn fetch(r: &Request, opts: Options) -> String {
             );
         } else {
             // btoa() fails beyond Latin-1; the header is what the page sends (UTF-8, RFC 7617).
-            let value = if c.password.has_env() {
-                format!(
-                    "\"Basic \" + Buffer.from({} + {}).toString(\"base64\")",
-                    js_str(&format!("{}:", c.user)),
-                    js(&c.password)
-                )
+            let value = if c.has_env() {
+                format!("\"Basic \" + Buffer.from({}).toString(\"base64\")", js(&c.pair()))
             } else {
-                js_str(&basic::header_value(&c.user, &c.clear_password))
+                js_str(&basic::header_value(&c.clear_user, &c.clear_password))
             };
             headers.push(("Authorization".into(), value));
         }

@@ -74,7 +74,7 @@ pub fn httpie(r: &Request, opts: Options) -> String {
         if c.digest {
             first.push_str(" -A digest");
         }
-        first.push_str(&format!(" -a {}", sh(&Text::lit(format!("{}:", c.user)).then(c.password.clone()))));
+        first.push_str(&format!(" -a {}", sh(&c.pair())));
     }
     // HTTPie picks POST when there is a body, GET otherwise.
     let inferred = if p.body.is_some() { Method::Post } else { Method::Get };

@@ -20,11 +20,25 @@ pub(super) enum Payload {
 }
 
 pub(super) struct Credentials {
-    pub(super) user: String,
+    /// The user with the request's shell variables as variables, as the password.
+    pub(super) user: Text,
     pub(super) password: Text,
-    /// The real one, to decide whether the user's characters need care.
+    /// The real ones, to decide whether their characters need care.
+    pub(super) clear_user: String,
     pub(super) clear_password: String,
     pub(super) digest: bool,
+}
+
+impl Credentials {
+    /// `user:password`, as `-u` and `-a` take them and Basic encodes them.
+    pub(super) fn pair(&self) -> Text {
+        self.user.clone().then(Text::lit(":")).then(self.password.clone())
+    }
+
+    /// Whether the shell (or the environment) fills in a part of them at run time.
+    pub(super) fn has_env(&self) -> bool {
+        self.user.has_env() || self.password.has_env()
+    }
 }
 
 pub(super) struct Plan {
@@ -82,8 +96,9 @@ pub(super) fn plan(r: &Request, env: &mut Env) -> Plan {
             if !r.has_header("authorization") || r.auth_at.is_some() =>
         {
             credentials = Some(Credentials {
-                user: user.clone(),
+                user: Text::lit(user).with_variables(&vars),
                 password: env.secret("PASSWORD", password),
+                clear_user: user.clone(),
                 clear_password: password.clone(),
                 digest: matches!(r.auth, Auth::Digest { .. }),
             });
@@ -150,7 +165,9 @@ impl Plan {
     /// Whether the snippet reads an environment variable anywhere.
     pub(super) fn uses_variables(&self) -> bool {
         self.url_parts.has_env()
+            || self.env_query.iter().any(|(_, v)| v.has_env())
             || self.headers.iter().any(|(_, v)| v.has_env())
+            || self.credentials.as_ref().is_some_and(Credentials::has_env)
             || matches!(&self.body, Some(Payload::Text { parts, .. }) if parts.has_env())
     }
 

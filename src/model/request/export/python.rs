@@ -127,14 +127,14 @@ pub fn python(r: &Request, opts: Options) -> String {
     if let Some(c) = &p.credentials {
         let class = if c.digest { "HTTPDigestAuth" } else { "HTTPBasicAuth" };
         auth_import = Some(class);
-        let (user, password) = (py_str(&c.user), py(&c.password));
+        let (user, password) = (py(&c.user), py(&c.password));
         let latin1 =
-            !c.digest && basic::python_requests_difference(&c.user, &c.clear_password) != Latin1Difference::Same;
+            !c.digest && basic::python_requests_difference(&c.clear_user, &c.clear_password) != Latin1Difference::Same;
         if latin1 {
             code.push_str(
                 "# .encode(): UTF-8 like browsers; requests alone would encode Basic credentials as Latin-1\n",
             );
-            args.push(format!("auth={class}({user}.encode(), {}.encode())", paren_if_sum(&password)));
+            args.push(format!("auth={class}({}.encode(), {}.encode())", paren_if_sum(&user), paren_if_sum(&password)));
         } else {
             args.push(format!("auth={class}({user}, {password})"));
         }

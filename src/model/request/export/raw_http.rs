@@ -57,10 +57,10 @@ pub fn raw_http(r: &Request, opts: Options) -> String {
         // Digest needs the server's challenge first, so the first request goes without, as
         // curl's does.
         if !c.digest {
-            let value = if c.password.has_env() {
-                format!("Basic base64({}:{})", c.user, raw(&c.password))
+            let value = if c.has_env() {
+                format!("Basic base64({})", raw(&c.pair()))
             } else {
-                basic::header_value(&c.user, &c.clear_password)
+                basic::header_value(&c.clear_user, &c.clear_password)
             };
             lines.push(format!("Authorization: {value}"));
         }

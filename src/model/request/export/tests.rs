@@ -825,3 +825,32 @@ fn shell_variables_stay_variables() {
     assert_eq!(on_the_wire(&back), on_the_wire(&r));
     assert_eq!(back.variables, r.variables);
 }
+
+/// A shell variable in `-u` stays one in every export, the user as well as the password, and
+/// the Python snippet that reads it imports `os`.
+#[test]
+fn shell_variables_in_credentials() {
+    let user = curl::import(r#"curl -u "$API_USER:secret" https://h/x"#).unwrap().request;
+    let password = curl::import(r#"curl -u "alice:$API_PASS" https://h/x"#).unwrap().request;
+    let cases: &[(&Request, Target, Options, &[&str])] = &[
+        (&user, Target::Curl, NO_ENV, &[r#"-u "$API_USER:secret""#]),
+        (&user, Target::Curl, ENV, &[r#"-u "$API_USER:$PASSWORD""#]),
+        (&user, Target::Python, NO_ENV, &["import os\n", r#"auth=HTTPBasicAuth(os.environ["API_USER"], "secret")"#]),
+        (&user, Target::Httpie, NO_ENV, &[r#"-a "$API_USER:secret""#]),
+        (
+            &user,
+            Target::Fetch,
+            NO_ENV,
+            &[r#""Authorization": "Basic " + Buffer.from(process.env.API_USER + ":secret").toString("base64")"#],
+        ),
+        (&user, Target::RawHttp, NO_ENV, &["Authorization: Basic base64(${API_USER}:secret)\r\n"]),
+        (&password, Target::Curl, ENV, &[r#"-u "alice:$API_PASS""#]),
+        (&password, Target::Python, NO_ENV, &["import os\n", r#"auth=HTTPBasicAuth("alice", os.environ["API_PASS"])"#]),
+    ];
+    for (r, target, opts, want) in cases {
+        let out = export(r, *target, *opts);
+        for w in *want {
+            assert!(out.contains(w), "{target:?} {opts:?}: want {w} in\n{out}");
+        }
+    }
+}
