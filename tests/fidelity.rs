@@ -91,6 +91,9 @@ fn explains(d: &Difference, m: &Mismatch) -> bool {
         // The model's prediction must be what happened: the difference names the target sent.
         ("url_normalised", Mismatch::Target { got, .. }) => d.what.contains(&format!(" as {got} instead of ")),
         ("body_on_get_dropped", Mismatch::Body { dropped, .. }) => *dropped,
+        ("body_on_get_dropped", Mismatch::Missing { name, .. }) => {
+            name.eq_ignore_ascii_case("content-type") && names(&d.what, "Content-Type")
+        }
         ("headers_joined", Mismatch::Joined { name, .. }) => names(&d.what, name),
         ("header_not_settable", Mismatch::Missing { name, .. } | Mismatch::Value { name, .. }) => names(&d.what, name),
         ("header_not_settable", Mismatch::Host { .. }) => names(&d.what, "Host"),

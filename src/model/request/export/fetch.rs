@@ -46,10 +46,11 @@ pub fn fetch(r: &Request, opts: Options) -> String {
     if sent != typed && !p.url_parts.has_env() {
         head.push_str(&format!("// fetch parses the URL by the WHATWG URL standard: it goes out as {sent}\n"));
     }
-    // fetch sends a string body as text/plain: any other type is written out.
+    // fetch sends a string body as text/plain: any other type is written out, when the body
+    // goes (a GET or HEAD goes without it, so without the type it would imply).
     let mut headers: Vec<(String, String)> = Vec::new();
     let mut utf8 = false;
-    for (name, value) in p.merged_headers(text_body) {
+    for (name, value) in p.merged_headers(text_body && p.method.allows_body()) {
         let lower = name.to_ascii_lowercase();
         if fetch_rules::node_throws(&name, &value.lits()) {
             head.push_str(&format!("// {name}: {} is left out: Node's fetch refuses it\n", value.lits()));
@@ -80,8 +81,13 @@ pub fn fetch(r: &Request, opts: Options) -> String {
     }
     match &p.body {
         None => {}
-        Some(Payload::Text { .. }) if !p.method.allows_body() => head
-            .push_str(&format!("// fetch refuses a body with {}: the body this request has is left out\n", p.method)),
+        Some(Payload::Text { .. }) if !p.method.allows_body() => {
+            let and_type = if p.implied_type.is_some() { ", and the Content-Type it implies" } else { "" };
+            head.push_str(&format!(
+                "// fetch refuses a body with {}: the body this request has is left out{and_type}\n",
+                p.method
+            ))
+        }
         Some(Payload::Text { text, json: Some(v), .. }) if js_json_stringify(v).as_deref() == Some(text) => {
             body = Some(format!("JSON.stringify({})", literal(v, Lang::Js, 1)))
         }

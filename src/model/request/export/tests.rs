@@ -854,3 +854,18 @@ fn shell_variables_in_credentials() {
         }
     }
 }
+
+/// fetch leaves a GET's or HEAD's body out, and with it the Content-Type the body kind implies;
+/// a Content-Type row the user wrote is still theirs to send.
+#[test]
+fn fetch_writes_the_implied_type_only_with_a_body() {
+    for method in [Method::Get, Method::Head] {
+        let form = with(req(method, "https://h/s"), |r| r.body = Body::form("q=1"));
+        let out = fetch(&form, NO_ENV);
+        assert!(!out.contains("\"Content-Type\":") && !out.contains("body:"), "{method}:\n{out}");
+        let typed = with(form, |r| r.headers = vec![Row::new("Content-Type", "application/json")]);
+        assert!(fetch(&typed, NO_ENV).contains("\"Content-Type\": \"application/json\""), "{method}");
+    }
+    let post = with(req(Method::Post, "https://h/s"), |r| r.body = Body::form("q=1"));
+    assert!(fetch(&post, NO_ENV).contains("\"Content-Type\": \"application/x-www-form-urlencoded\""));
+}

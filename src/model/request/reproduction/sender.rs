@@ -22,9 +22,13 @@ pub fn differences(r: &Request, sender: Sender) -> Vec<Difference> {
     let mut out = Vec::new();
     let browser = matches!(sender, Sender::Page | FETCH);
     if browser && !r.method.allows_body() && r.body.kind != BodyKind::None {
+        // The fetch export leaves out the Content-Type the body kind implies with the body; the
+        // page's Send still sends it.
+        let implied = r.body.kind.content_type().filter(|_| sender == FETCH && !r.has_header("content-type"));
+        let and_type = implied.map_or(String::new(), |ct| format!(" So is the Content-Type it implies ({ct})."));
         out.push(Difference {
             info: BODY_ON_GET_DROPPED,
-            what: format!("The body of this {} is left out: fetch refuses to send one.", r.method),
+            what: format!("The body of this {} is left out: fetch refuses to send one.{and_type}", r.method),
             exact: vec![CURL, PYTHON, HTTPIE, RAW],
         });
     }
