@@ -131,7 +131,7 @@ fn judge(
     codes.sort();
     codes.dedup();
     let fail = |why: String| Cell::Fail(format!("{why}\n--- {} export ---\n{snippet}", target.label()));
-    if let Err(e) = senders::run_export(target, &snippet, rec.port) {
+    if let Err(e) = senders::run_export(target, &snippet, rec.port, &entry.env) {
         let _ = rec.take();
         return fail(format!("the export did not run: {e}"));
     }
@@ -183,7 +183,8 @@ fn run_entry(entry: &Entry) -> Outcome {
     let mut explained = Vec::new();
     let all = |why: String| Target::ALL.into_iter().map(|t| (t, Cell::Fail(why.clone()))).collect();
     let prepared = (|| {
-        senders::run_command(&command, rec.port).map_err(|e| format!("curl itself failed: {e}\n{command}"))?;
+        senders::run_command(&command, rec.port, &entry.env)
+            .map_err(|e| format!("curl itself failed: {e}\n{command}"))?;
         let reference = one(rec.take(), "curl")?;
         let imported = curl::import(&command).map_err(|e| format!("the import failed: {e}\n{command}"))?;
         let url = imported.request.url();

@@ -10,6 +10,9 @@ pub struct Entry {
     pub command: String,
     /// The reproduction codes each target must list (none when not named).
     pub expect: Vec<(Target, Vec<String>)>,
+    /// Environment variables (`env NAME=value`) curl and every export run with: the shell
+    /// fills them in for curl, and each export reads them as its snippet says.
+    pub env: Vec<(String, String)>,
 }
 
 impl Entry {
@@ -58,7 +61,13 @@ pub fn parse(text: &str) -> Result<Vec<Entry>, String> {
             if entries.iter().any(|e| e.name == name.trim()) {
                 return Err(format!("line {n}: a second entry named {name:?}"));
             }
-            entries.push(Entry { name: name.trim().to_string(), line: n, command: String::new(), expect: vec![] });
+            entries.push(Entry {
+                name: name.trim().to_string(),
+                line: n,
+                command: String::new(),
+                expect: vec![],
+                env: vec![],
+            });
             in_command = false;
             continue;
         }
@@ -68,6 +77,16 @@ pub fn parse(text: &str) -> Result<Vec<Entry>, String> {
         };
         if !in_command {
             if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(rest) = line.strip_prefix("env ") {
+                let (name, value) = rest.split_once('=').ok_or(format!("line {n}: env NAME=value"))?;
+                let valid = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                if !valid {
+                    return Err(format!("line {n}: {name:?} is no variable name"));
+                }
+                entry.env.push((name.to_string(), value.to_string()));
                 continue;
             }
             if let Some(rest) = line.strip_prefix("expect ") {
@@ -84,12 +103,30 @@ pub fn parse(text: &str) -> Result<Vec<Entry>, String> {
     }
     for e in &mut entries {
         e.command = e.command.trim_end().to_string();
-        if !e.command.starts_with("curl ") {
-            return Err(format!("line {}: {:?} does not start with `curl `", e.line, e.name));
+        if !without_assignments(&e.command).starts_with("curl ") {
+            return Err(format!("line {}: {:?} does not start with `curl ` (after NAME=value words)", e.line, e.name));
         }
         if !e.command.contains("{URL}") && !e.command.contains("{HOST}") {
             return Err(format!("line {}: {:?} has no {{URL}} or {{HOST}}", e.line, e.name));
         }
     }
     Ok(entries)
+}
+
+/// The command without the `NAME=value` words before it (which set a variable for curl's
+/// environment only, not for the words the shell expands in the same command).
+fn without_assignments(command: &str) -> &str {
+    let mut rest = command;
+    while let Some((word, after)) = rest.split_once(' ') {
+        let name = word.split_once('=').map(|(n, _)| n);
+        let assignment = name.is_some_and(|n| {
+            n.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        });
+        if !assignment || word.contains(['\'', '"']) {
+            break;
+        }
+        rest = after;
+    }
+    rest
 }

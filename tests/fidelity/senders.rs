@@ -79,16 +79,19 @@ fn output(mut cmd: Command) -> Result<(), String> {
     }
 }
 
-/// The pasted command, as the user would run it.
-pub fn run_command(command: &str, port: u16) -> Result<(), String> {
+/// The pasted command, as the user would run it, in an environment with `env`.
+pub fn run_command(command: &str, port: u16, env: &[(String, String)]) -> Result<(), String> {
     let mut cmd = Command::new("timeout");
     cmd.args(["30", "bash", "-c", &format!("{}{command}", curl_prelude(port))]);
+    cmd.envs(env.iter().map(|(k, v)| (k, v)));
     output(isolated(cmd))
 }
 
-/// An export, run as its snippet says; the raw message is written to the port.
-pub fn run_export(target: Target, snippet: &str, port: u16) -> Result<(), String> {
+/// An export, run as its snippet says in an environment with `env`; the raw message is
+/// written to the port with the variables filled in, as whoever sends it must.
+pub fn run_export(target: Target, snippet: &str, port: u16, env: &[(String, String)]) -> Result<(), String> {
     let mut cmd = Command::new("timeout");
+    cmd.envs(env.iter().map(|(k, v)| (k, v)));
     cmd.arg("30");
     match target {
         Target::Curl => cmd.args(["bash", "-c", &format!("{}{snippet}", curl_prelude(port))]),
@@ -98,9 +101,35 @@ pub fn run_export(target: Target, snippet: &str, port: u16) -> Result<(), String
             cmd.args(["bash", "-c", snippet]).env("PATH", path).env("HTTPIE_CONFIG_DIR", httpie_config())
         }
         Target::Fetch => cmd.args(["node", "--input-type=module", "-e", snippet]),
-        Target::RawHttp => return send_raw(snippet, port),
+        Target::RawHttp => return send_raw(&fill_in(snippet, env), port),
     };
     output(isolated(cmd))
+}
+
+/// The raw message with each `${NAME}` of `env` replaced by its value, `Basic base64(user:pw)`
+/// encoded, and Content-Length counted again when the body had a variable in it (the export
+/// counts the `${NAME}` it writes: its message is a template until then).
+fn fill_in(message: &str, env: &[(String, String)]) -> String {
+    if env.is_empty() {
+        return message.to_string();
+    }
+    let fill = |s: &str| env.iter().fold(s.to_string(), |s, (k, v)| s.replace(&format!("${{{k}}}"), v));
+    let (head, body) = message.split_once("\r\n\r\n").unwrap_or((message, ""));
+    let (filled_head, filled_body) = (fill(head), fill(body));
+    let lines: Vec<String> = filled_head
+        .split("\r\n")
+        .map(|line| {
+            let (name, value) = line.split_once(": ").unwrap_or((line, ""));
+            if name.eq_ignore_ascii_case("content-length") && filled_body != body {
+                return format!("{name}: {}", filled_body.len());
+            }
+            match value.strip_prefix("Basic base64(").and_then(|v| v.strip_suffix(')')) {
+                Some(pair) => format!("{name}: Basic {}", why401::model::b64::encode_std(pair.as_bytes())),
+                None => line.to_string(),
+            }
+        })
+        .collect();
+    format!("{}\r\n\r\n{filled_body}", lines.join("\r\n"))
 }
 
 fn send_raw(message: &str, port: u16) -> Result<(), String> {

@@ -9,7 +9,7 @@ use crate::model::findings::codes::{
     BODY_ON_GET_DROPPED, FILE_NOT_ATTACHED, HEADERS_ADDED, HEADERS_JOINED, HEADER_NOT_SETTABLE, URL_NORMALISED,
 };
 use crate::model::request::export::Target;
-use crate::model::request::{fetch_rules, sending, target, BodyKind, Request};
+use crate::model::request::{fetch_rules, sending, target, BodyKind, Request, Variable};
 
 const CURL: Sender = Sender::Export(Target::Curl);
 const PYTHON: Sender = Sender::Export(Target::Python);
@@ -88,7 +88,13 @@ fn sent_target(url: &str, sender: Sender) -> Option<(String, &'static str)> {
 }
 
 fn url_normalised(r: &Request, sender: Sender) -> Option<Difference> {
+    // A shell variable is filled in before the client sees the URL: with a value the page does
+    // not know, what the client rewrites is not known either (the exports say nothing then).
+    let r = r.expanded();
     let url = r.url();
+    if r.variables.iter().any(|v| url.contains(&Variable::placeholder(&v.name))) {
+        return None;
+    }
     let typed = target::curl(&url);
     let (sent, how) = sent_target(&url, sender).filter(|(sent, _)| *sent != typed)?;
     let exact = Sender::ALL.into_iter().filter(|s| sent_target(&url, *s).is_none_or(|(t, _)| t == typed)).collect();
@@ -189,6 +195,19 @@ mod tests {
         for s in Sender::ALL {
             assert!(codes(&r, s).is_empty(), "{}", s.label());
         }
+    }
+
+    #[test]
+    fn a_url_with_a_shell_variable_is_judged_once_filled_in() {
+        let mut r = Request::default();
+        r.set_url("https://h/users/${USER_ID}?v=1");
+        r.variables = vec![Variable { name: "USER_ID".into(), value: None }];
+        for s in Sender::ALL {
+            assert!(codes(&r, s).is_empty(), "the shell fills it in: {}", s.label());
+        }
+        r.variables[0].value = Some("a b".into());
+        let python = differences(&r, Sender::Export(Target::Python));
+        assert!(python[0].what.starts_with("The URL goes out as /users/a%20b?v=1 "), "{}", python[0].what);
     }
 
     #[test]
