@@ -946,7 +946,7 @@ fn variables_stay_variables_and_take_values_the_paste_gives() {
         "The shell expands $API_TOKEN in the Authorization header; the page does not know its value and keeps the text ${API_TOKEN}. Unset, it expands to nothing: a classic 401."
     );
     // Values set before the command (export, a line of its own, the command's prefix, env).
-    let paste = "export API_TOKEN=abc.def\nHOST=api.example.com\nKEY=\"k $HOST\" curl -H \"Authorization: Bearer $API_TOKEN\" \"https://$HOST/?key=$KEY\" -H \"X-U: $UNSET\"";
+    let paste = "export API_TOKEN=abc.def\nHOST=api.example.com\nKEY=\"k-$HOST\" curl -H \"Authorization: Bearer $API_TOKEN\" \"https://$HOST/?key=$KEY\" -H \"X-U: $UNSET\"";
     let got = ok(paste);
     let values: Vec<(&str, Option<&str>)> =
         got.request.variables.iter().map(|v| (v.name.as_str(), v.value.as_deref())).collect();
@@ -955,12 +955,12 @@ fn variables_stay_variables_and_take_values_the_paste_gives() {
         [
             ("API_TOKEN", Some("abc.def")),
             ("HOST", Some("api.example.com")),
-            ("KEY", Some("k api.example.com")),
+            ("KEY", Some("k-api.example.com")),
             ("UNSET", None)
         ]
     );
     assert_eq!(codes(&got), ["variable_unresolved"]);
-    assert_eq!(got.request.expanded().url(), "https://api.example.com/?key=k api.example.com");
+    assert_eq!(got.request.expanded().url(), "https://api.example.com/?key=k-api.example.com");
     assert_eq!(
         ok("env A=1 curl \"https://x/$A\"").request.variables,
         [Variable { name: "A".into(), value: Some("1".into()) }]
