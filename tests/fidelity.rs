@@ -99,6 +99,12 @@ fn explains(d: &Difference, m: &Mismatch) -> bool {
         ("header_not_settable", Mismatch::Host { .. }) => names(&d.what, "Host"),
         ("headers_added", Mismatch::Extra { name, .. }) => names(&d.what, name),
         ("file_not_attached", Mismatch::Body { what, .. }) => what.contains("content"),
+        // The part named in the difference is the one whose headers differ.
+        ("form_part_changed", Mismatch::Body { what, .. }) => {
+            let field = d.what.split('"').nth(1).unwrap_or_default();
+            let part_headers = what.contains(" headers ") && what.contains(&format!("name=\\\"{field}\\\""));
+            part_headers || what.contains(" content ") && d.what.contains("line breaks")
+        }
         _ => false,
     }
 }

@@ -13,6 +13,13 @@ pub fn request(method: Method, f: impl FnOnce(&mut Request)) -> Request {
     r
 }
 
+/// A text part with (or without) a Content-Type of its own.
+fn typed(name: &str, content_type: Option<&str>) -> Row {
+    let mut row = Row::new(name, "{\"title\":\"x\"}");
+    row.part.content_type = content_type.map(str::to_string);
+    row
+}
+
 pub fn codes(r: &Request, s: Sender) -> Vec<&'static str> {
     for_sender(r, s).iter().map(Difference::code).collect()
 }
@@ -107,6 +114,18 @@ pub fn cases() -> Vec<(&'static str, Sender, Request, Request)> {
             Sender::Export(Target::RawHttp),
             request(Method::Post, |r| r.body = Body::multipart(vec![Row::file("file", "report.pdf")])),
             request(Method::Post, |r| r.body = Body::multipart(vec![Row::new("file", "report.pdf")])),
+        ),
+        (
+            "form_part_changed",
+            Sender::Export(Target::Httpie),
+            request(Method::Post, |r| r.body = Body::multipart(vec![typed("meta", Some("application/json"))])),
+            request(Method::Post, |r| r.body = Body::multipart(vec![typed("meta", None)])),
+        ),
+        (
+            "form_part_changed",
+            Sender::Page,
+            request(Method::Post, |r| r.body = Body::multipart(vec![Row::new("note", "line 1\nline 2")])),
+            request(Method::Post, |r| r.body = Body::multipart(vec![Row::new("note", "line 1\r\nline 2")])),
         ),
         (
             "headers_added",

@@ -87,4 +87,9 @@ codes! {
         "A multipart field names a file (`-F file=@report.pdf`): the page cannot read files, and the raw HTTP message can only show where the file's bytes go. The curl, Python requests, HTTPie and fetch exports read the file, each with the type curl gives it.",
         "RFC 7578 §4.2", "https://www.rfc-editor.org/rfc/rfc7578#section-4.2",
         "`curl -F file=@report.pdf https://api.example.com/v1/files` in the raw HTTP export.";
+    FORM_PART_CHANGED = "form_part_changed", Warning,
+        "A multipart part goes out without its own type, file name or headers.",
+        "The part has a Content-Type, a file name or header lines of its own (`-F 'meta={…};type=application/json'`, `;filename=`, `;headers=`). A browser's FormData sends a text field with none of them and gives a file part the name `blob` and the type application/octet-stream; HTTPie cannot set a text part's type, rename a file or add part headers. An API that reads a JSON metadata part by its type, or a file by its name, refuses the upload or misreads it (400, 415). curl, Python requests and the raw HTTP message send the part as it is.",
+        "RFC 7578 §4.4, §4.8", "https://www.rfc-editor.org/rfc/rfc7578#section-4.4",
+        "`curl -F 'meta={\"title\":\"x\"};type=application/json' -F file=@a.png https://api.example.com/upload` exported to HTTPie.";
 }

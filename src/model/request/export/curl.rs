@@ -1,6 +1,7 @@
 //! The request as a curl command.
 
 use super::options::Options;
+use super::part::{Field, Source};
 use super::plan::{plan, Payload};
 use super::shell_words::{continued, sh, sh_quote};
 use super::text::{Env, Text};
@@ -26,7 +27,7 @@ pub fn curl(r: &Request, opts: Options) -> String {
                 None => Some("Content-Type:".to_string()),
             };
         }
-        Some(Payload::Multipart(fields)) => body.extend(fields.iter().map(|(n, v)| curl_form_field(n, v))),
+        Some(Payload::Multipart(fields)) => body.extend(fields.iter().map(curl_form_field)),
     }
     let inferred = if body.is_empty() { Method::Get } else { Method::Post };
     let mut first = String::from("curl");
@@ -66,17 +67,42 @@ pub fn curl(r: &Request, opts: Options) -> String {
 
 const FORM: &str = "application/x-www-form-urlencoded";
 
-/// `-F` reads `@`, `<`, `"` and `;type=` in a value; `--form-string` sends text as it is.
-pub(super) fn curl_form_field(name: &str, value: &str) -> String {
-    match value.strip_prefix('@') {
-        Some(path) if path.contains([';', '"', ',']) => {
-            let quoted = path.replace('\\', "\\\\").replace('"', "\\\"");
-            format!("-F {}", sh_quote(&format!("{name}=@\"{quoted}\"")))
+/// `-F` reads `@`, `<`, `"` and `;type=` in a value; `--form-string` sends text as it is but
+/// takes no `;type=`, `;filename=` or `;headers=`: a text part with those is written quoted.
+pub(super) fn curl_form_field(f: &Field) -> String {
+    let mut spec = format!("{}=", f.name);
+    match &f.source {
+        Source::Text(value) if f.is_plain_text() => {
+            if value.starts_with(['@', '<', '"']) || value.contains(';') {
+                return format!("--form-string {}", sh_quote(&format!("{spec}{value}")));
+            }
+            spec.push_str(value);
         }
-        Some(_) => format!("-F {}", sh_quote(&format!("{name}={value}"))),
-        None if value.starts_with(['<', '"']) || value.contains(';') => {
-            format!("--form-string {}", sh_quote(&format!("{name}={value}")))
-        }
-        None => format!("-F {}", sh_quote(&format!("{name}={value}"))),
+        Source::Text(value) => spec.push_str(&form_word(value, true)),
+        Source::File(path) => spec.push_str(&format!("@{}", form_word(path, false))),
+        Source::FileText(path) => spec.push_str(&format!("<{}", form_word(path, false))),
     }
+    // Only what the user gave: curl picks the defaults itself.
+    if let Some(t) = &f.content_type {
+        spec.push_str(&format!(";type={t}"));
+    }
+    if let Some(name) = &f.filename {
+        spec.push_str(&format!(";filename={}", form_word(name, false)));
+    }
+    for line in &f.headers {
+        // `@file` unquoted names the file curl reads the part's headers from, as in the paste.
+        let from_file = line.starts_with(['@', '<']);
+        spec.push_str(&format!(";headers={}", form_word(line, !from_file)));
+    }
+    format!("-F {}", sh_quote(&spec))
+}
+
+/// A word of a `-F` value: as it is when curl reads it back unchanged, else in double quotes
+/// with `\` and `"` escaped (curl's `get_param_word`). `always` quotes text whatever it holds,
+/// so that a leading `@` or `<` stays text.
+fn form_word(word: &str, always: bool) -> String {
+    if !always && !word.contains([';', '"', ',']) && !word.is_empty() {
+        return word.to_string();
+    }
+    format!("\"{}\"", word.replace('\\', "\\\\").replace('"', "\\\""))
 }

@@ -2,7 +2,8 @@
 
 use super::literal::{js_json_stringify, js_str, literal, Lang};
 use super::options::Options;
-use super::plan::{file_name, file_type, plan, Payload, Plan};
+use super::part::{Field, Source};
+use super::plan::{plan, Payload, Plan};
 use super::text::{Env, Text};
 use crate::model::request::urlencoded::Piece;
 use crate::model::request::{basic, fetch_rules, target, Request};
@@ -98,18 +99,8 @@ pub fn fetch(r: &Request, opts: Options) -> String {
         Some(Payload::Text { parts, .. }) => body = Some(js(parts)),
         Some(Payload::Multipart(fields)) => {
             pre.push_str("const form = new FormData();\n");
-            for (n, v) in fields {
-                match v.strip_prefix('@') {
-                    // With its type, as curl sends it: a Blob without one goes as octet-stream.
-                    Some(path) => pre.push_str(&format!(
-                        "form.append({}, await openAsBlob({}, {{ type: {} }}), {});\n",
-                        js_str(n),
-                        js_str(path),
-                        js_str(file_type(path)),
-                        js_str(file_name(path))
-                    )),
-                    None => pre.push_str(&format!("form.append({}, {});\n", js_str(n), js_str(v))),
-                }
+            for f in fields {
+                pre.push_str(&format!("form.append({}, {});\n", js_str(&f.name), js_part(f)));
             }
             body = Some("form".into());
         }
@@ -129,8 +120,14 @@ pub fn fetch(r: &Request, opts: Options) -> String {
             headers.push(("Authorization".into(), value));
         }
     }
-    if matches!(p.body, Some(Payload::Multipart(ref f)) if f.iter().any(|(_, v)| v.starts_with('@'))) {
-        head.push_str("import { openAsBlob } from \"node:fs\";\n\n");
+    if let Some(Payload::Multipart(fields)) = &p.body {
+        let reads = |want: fn(&Source) -> bool| fields.iter().any(|f| want(&f.source));
+        match (reads(|s| matches!(s, Source::File(_))), reads(|s| matches!(s, Source::FileText(_)))) {
+            (true, true) => head.push_str("import { openAsBlob, readFileSync } from \"node:fs\";\n\n"),
+            (true, false) => head.push_str("import { openAsBlob } from \"node:fs\";\n\n"),
+            (false, true) => head.push_str("import { readFileSync } from \"node:fs\";\n\n"),
+            (false, false) => {}
+        }
     }
     let mut opts_lines = vec![format!("  method: {},", js_str(p.method.as_str()))];
     if !headers.is_empty() {
@@ -145,4 +142,23 @@ pub fn fetch(r: &Request, opts: Options) -> String {
         js_url(&p),
         opts_lines.join("\n")
     )
+}
+
+/// The arguments after the name in `form.append`: a string for a text field, a Blob with its
+/// type and file name for a file. FormData gives a Blob a file name ("blob") and a type
+/// (application/octet-stream) whatever it is given, so a text part is a Blob only when curl
+/// sends it with both; form_part_changed says what the others lose.
+fn js_part(f: &Field) -> String {
+    match (&f.source, f.sent_filename(), f.sent_type()) {
+        (Source::File(path), Some(name), Some(t)) => {
+            format!("await openAsBlob({}, {{ type: {} }}), {}", js_str(path), js_str(t), js_str(name))
+        }
+        (Source::File(path), ..) => format!("await openAsBlob({})", js_str(path)),
+        (Source::Text(value), Some(name), Some(t)) => {
+            format!("new Blob([{}], {{ type: {} }}), {}", js_str(value), js_str(t), js_str(name))
+        }
+        (Source::Text(value), ..) => js_str(value),
+        // curl's `<path` sends the file's bytes as the field's text.
+        (Source::FileText(path), ..) => format!("readFileSync({}, \"utf8\")", js_str(path)),
+    }
 }

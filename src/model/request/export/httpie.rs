@@ -1,7 +1,8 @@
 //! The request as an HTTPie command.
 
 use super::options::Options;
-use super::plan::{file_type, plan, Payload};
+use super::part::{Field, Source};
+use super::plan::{plan, Payload};
 use super::shell_words::{continued, sh, sh_quote};
 use super::text::{Env, Part, Text};
 use crate::model::request::{target, Method, Request};
@@ -56,18 +57,10 @@ pub fn httpie(r: &Request, opts: Options) -> String {
         }
         Some(Payload::Multipart(fields)) => {
             first.push_str(" --multipart");
-            // No raw fallback exists for multipart: such a field is written as near as HTTPie allows.
-            body_items = fields
-                .iter()
-                .map(|(n, v)| {
-                    let name = httpie_name(n).unwrap_or_else(|| n.clone());
-                    match v.strip_prefix('@') {
-                        // With its type, as curl sends it: HTTPie would guess one or send none.
-                        Some(path) => sh_quote(&format!("{name}@{path};type={}", file_type(path))),
-                        None => sh_quote(&format!("{name}={}", httpie_value(v))),
-                    }
-                })
-                .collect();
+            // No raw fallback exists for multipart: a part HTTPie cannot write as it is (a text
+            // part's type or file name, a part's headers) goes as near as it allows, and
+            // form_part_changed says what is lost.
+            body_items = fields.iter().map(httpie_part).collect();
         }
     }
     if let Some(c) = &p.credentials {
@@ -120,4 +113,17 @@ pub fn httpie(r: &Request, opts: Options) -> String {
     }
     lines.extend(body_items);
     continued(lines)
+}
+
+fn httpie_part(f: &Field) -> String {
+    let name = httpie_name(&f.name).unwrap_or_else(|| f.name.clone());
+    match &f.source {
+        // With its type, as curl sends it: HTTPie would guess one or send none.
+        Source::File(path) => {
+            sh_quote(&format!("{name}@{path};type={}", f.sent_type().unwrap_or("application/octet-stream")))
+        }
+        // `=@` sends the file's text as the field's value, as curl's `<` does.
+        Source::FileText(path) => sh_quote(&format!("{name}=@{path}")),
+        Source::Text(value) => sh_quote(&format!("{name}={}", httpie_value(value))),
+    }
 }

@@ -10,6 +10,7 @@ mod fetch;
 mod httpie;
 mod literal;
 mod options;
+mod part;
 mod plan;
 mod python;
 mod raw_http;
@@ -22,6 +23,7 @@ pub use curl::curl;
 pub use fetch::fetch;
 pub use httpie::httpie;
 pub use options::{Options, Target};
+pub use part::part_type;
 pub use python::python;
 pub use raw_http::raw_http;
 

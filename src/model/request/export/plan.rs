@@ -2,6 +2,7 @@
 //! URL as typed, the headers in their order, the body's exact text. A target may rebuild the
 //! body idiomatically (`json=`, `data={…}`, `JSON.stringify`) only when that gives the same bytes.
 
+use super::part::Field;
 use super::text::{header_value, Env, Text};
 use crate::model::request::urlencoded::{self, Piece};
 use crate::model::request::{Auth, BodyKind, KeyLocation, Method, Request};
@@ -16,7 +17,7 @@ pub(super) enum Payload {
         json: Option<Value>,
         parts: Text,
     },
-    Multipart(Vec<(String, String)>),
+    Multipart(Vec<Field>),
 }
 
 pub(super) struct Credentials {
@@ -107,9 +108,9 @@ pub(super) fn plan(r: &Request, env: &mut Env) -> Plan {
     }
     let body = match r.body.kind {
         BodyKind::None => None,
-        BodyKind::Multipart => Some(Payload::Multipart(
-            r.body.fields.iter().filter(|f| f.enabled).map(|f| (f.name.clone(), f.value.clone())).collect(),
-        )),
+        BodyKind::Multipart => {
+            Some(Payload::Multipart(r.body.fields.iter().filter(|f| f.enabled).map(Field::from_row).collect()))
+        }
         kind => {
             let text = r.body_text().unwrap_or_default();
             let json = (kind == BodyKind::Json).then(|| serde_json::from_str(&text).ok()).flatten();
@@ -200,28 +201,4 @@ pub(super) fn has_duplicates(names: impl Iterator<Item = impl AsRef<str>>) -> bo
         seen.push(n.as_ref().to_string());
     }
     false
-}
-
-/// The Content-Type curl gives a file part (`-F name=@path`), from the file name's extension as
-/// its `lib/mime.c` does; the other targets are told the same so that every part matches.
-pub(super) fn file_type(path: &str) -> &'static str {
-    const TYPES: [(&str, &str); 10] = [
-        (".gif", "image/gif"),
-        (".jpg", "image/jpeg"),
-        (".jpeg", "image/jpeg"),
-        (".png", "image/png"),
-        (".svg", "image/svg+xml"),
-        (".txt", "text/plain"),
-        (".htm", "text/html"),
-        (".html", "text/html"),
-        (".pdf", "application/pdf"),
-        (".xml", "application/xml"),
-    ];
-    let lower = path.to_ascii_lowercase();
-    TYPES.iter().find(|(ext, _)| lower.ends_with(ext)).map_or("application/octet-stream", |(_, t)| t)
-}
-
-/// The name a file part carries: the path's last component.
-pub(super) fn file_name(path: &str) -> &str {
-    path.rsplit(['/', '\\']).next().unwrap_or(path)
 }

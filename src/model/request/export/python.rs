@@ -2,7 +2,8 @@
 
 use super::literal::{literal, py_str, python_json_dumps, Lang};
 use super::options::Options;
-use super::plan::{file_name, file_type, has_duplicates, plan, Payload};
+use super::part::{Field, Source};
+use super::plan::{has_duplicates, plan, Payload};
 use super::text::{Env, Text};
 use crate::model::request::basic::{self, Latin1Difference};
 use crate::model::request::{target, Request};
@@ -103,23 +104,7 @@ pub fn python(r: &Request, opts: Options) -> String {
             args.push("data=data".into());
         }
         (Some(Payload::Multipart(fields)), ..) => {
-            // (None, value) makes requests send a plain field rather than a file.
-            let entries: Vec<(String, String)> = fields
-                .iter()
-                .map(|(n, v)| match v.strip_prefix('@') {
-                    // With its type, as curl sends it; requests would send the part without one.
-                    Some(path) => (
-                        n.clone(),
-                        format!(
-                            "({}, open({}, \"rb\"), {})",
-                            py_str(file_name(path)),
-                            py_str(path),
-                            py_str(file_type(path))
-                        ),
-                    ),
-                    None => (n.clone(), format!("(None, {})", py_str(v))),
-                })
-                .collect();
+            let entries: Vec<(String, String)> = fields.iter().map(|f| (f.name.clone(), py_part(f))).collect();
             code.push_str(&py_mapping("files", &entries));
             args.push("files=files".into());
         }
@@ -166,4 +151,26 @@ pub(super) fn paren_if_sum(expr: &str) -> String {
     } else {
         expr.to_string()
     }
+}
+
+/// A part as the tuple requests takes: (file name or None, content, type or None, headers).
+/// The file name and type are written as curl sends them: requests would leave the type out.
+fn py_part(f: &Field) -> String {
+    let content = match &f.source {
+        Source::Text(value) => py_str(value),
+        Source::File(path) => format!("open({}, \"rb\")", py_str(path)),
+        // `<path` sends the file's bytes as the field's text.
+        Source::FileText(path) => format!("open({}, \"rb\").read()", py_str(path)),
+    };
+    let name = f.sent_filename().map_or("None".to_string(), py_str);
+    let mut items = vec![name, content];
+    let headers = f.header_pairs();
+    if f.sent_type().is_some() || !headers.is_empty() {
+        items.push(f.sent_type().map_or("None".to_string(), py_str));
+    }
+    if !headers.is_empty() {
+        let pairs: Vec<String> = headers.iter().map(|(n, v)| format!("{}: {}", py_str(n), py_str(v))).collect();
+        items.push(format!("{{{}}}", pairs.join(", ")));
+    }
+    format!("({})", items.join(", "))
 }

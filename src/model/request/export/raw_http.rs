@@ -5,7 +5,8 @@
 //! as `openssl s_client`).
 
 use super::options::Options;
-use super::plan::{file_name, file_type, plan, Payload};
+use super::part::{Field, Source};
+use super::plan::{plan, Payload};
 use super::text::{Env, Part, Text};
 use crate::model::request::{basic, target, Request};
 use crate::model::url;
@@ -22,9 +23,15 @@ fn raw(t: &Text) -> String {
 
 /// The boundary of a multipart body; a field containing it would end its part early, so a
 /// longer one is picked then.
-fn boundary(fields: &[(String, String)]) -> String {
+fn boundary(fields: &[Field]) -> String {
     let mut b = String::from("why401-boundary-7MA4YWxkTrZu0gW");
-    while fields.iter().any(|(n, v)| n.contains(&b) || v.contains(&b)) {
+    let holds = |f: &Field, b: &str| {
+        let text = match &f.source {
+            Source::Text(v) | Source::File(v) | Source::FileText(v) => v,
+        };
+        f.name.contains(b) || text.contains(b)
+    };
+    while fields.iter().any(|f| holds(f, &b)) {
         b.push('x');
     }
     b
@@ -33,6 +40,22 @@ fn boundary(fields: &[(String, String)]) -> String {
 /// A field name in a Content-Disposition quoted string, as browsers write it.
 fn quoted_name(name: &str) -> String {
     name.replace('"', "%22").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// A part's header lines and the blank line after them, in curl's order.
+fn part_head(f: &Field) -> String {
+    let mut head = format!("Content-Disposition: form-data; name=\"{}\"", quoted_name(&f.name));
+    if let Some(name) = f.sent_filename() {
+        head.push_str(&format!("; filename=\"{}\"", quoted_name(name)));
+    }
+    if let Some(t) = f.sent_type() {
+        head.push_str(&format!("\r\nContent-Type: {t}"));
+    }
+    for line in &f.headers {
+        head.push_str(&format!("\r\n{line}"));
+    }
+    head.push_str("\r\n");
+    head
 }
 
 pub fn raw_http(r: &Request, opts: Options) -> String {
@@ -76,17 +99,14 @@ pub fn raw_http(r: &Request, opts: Options) -> String {
         Some(Payload::Multipart(fields)) => {
             let b = boundary(fields);
             let mut body = String::new();
-            for (name, value) in fields {
-                body.push_str(&format!("--{b}\r\nContent-Disposition: form-data; name=\"{}\"", quoted_name(name)));
-                match value.strip_prefix('@') {
+            for f in fields {
+                body.push_str(&format!("--{b}\r\n{}\r\n", part_head(f)));
+                match &f.source {
+                    Source::Text(value) => body.push_str(&format!("{value}\r\n")),
                     // A message cannot read a file: the part says where its bytes go.
                     // (file_not_attached says so.)
-                    Some(path) => body.push_str(&format!(
-                        "; filename=\"{}\"\r\nContent-Type: {}\r\n\r\n(the bytes of {path})\r\n",
-                        quoted_name(file_name(path)),
-                        file_type(path)
-                    )),
-                    None => body.push_str(&format!("\r\n\r\n{value}\r\n")),
+                    Source::File(path) => body.push_str(&format!("(the bytes of {path})\r\n")),
+                    Source::FileText(path) => body.push_str(&format!("(the text of {path})\r\n")),
                 }
             }
             body.push_str(&format!("--{b}--\r\n"));

@@ -6,10 +6,11 @@
 
 use super::difference::{Difference, Sender};
 use crate::model::findings::codes::{
-    BODY_ON_GET_DROPPED, FILE_NOT_ATTACHED, HEADERS_ADDED, HEADERS_JOINED, HEADER_NOT_SETTABLE, URL_NORMALISED,
+    BODY_ON_GET_DROPPED, FILE_NOT_ATTACHED, FORM_PART_CHANGED, HEADERS_ADDED, HEADERS_JOINED, HEADER_NOT_SETTABLE,
+    URL_NORMALISED,
 };
 use crate::model::request::export::Target;
-use crate::model::request::{fetch_rules, sending, target, BodyKind, Request, Variable};
+use crate::model::request::{fetch_rules, sending, target, BodyKind, FieldPart, PartSource, Request, Row, Variable};
 
 const CURL: Sender = Sender::Export(Target::Curl);
 const PYTHON: Sender = Sender::Export(Target::Python);
@@ -52,14 +53,31 @@ pub fn differences(r: &Request, sender: Sender) -> Vec<Difference> {
         });
     }
     if matches!(sender, Sender::Page | RAW) && r.body.kind == BodyKind::Multipart {
-        for f in r.body.fields.iter().filter(|f| f.enabled && f.is_file()) {
-            if let Some(path) = f.value.strip_prefix('@') {
-                let how =
-                    if sender == RAW { "the message shows where its bytes go" } else { "the page cannot read files" };
+        for f in r.body.fields.iter().filter(|f| f.enabled) {
+            let what = match &f.part.source {
+                PartSource::Text => continue,
+                PartSource::File => {
+                    format!("The file {} of field {}", f.value.strip_prefix('@').unwrap_or(&f.value), f.name)
+                }
+                PartSource::FileText { path } => format!("The text of the file {path} (field {})", f.name),
+            };
+            let how = if sender == RAW { "the message shows where its bytes go" } else { "the page cannot read files" };
+            out.push(Difference {
+                info: FILE_NOT_ATTACHED,
+                what: format!("{what} is not sent: {how}."),
+                exact: vec![CURL, PYTHON, HTTPIE, FETCH],
+            });
+        }
+    }
+    if r.body.kind == BodyKind::Multipart {
+        for f in r.body.fields.iter().filter(|f| f.enabled) {
+            let lost = part_lost(f, sender);
+            if !lost.is_empty() {
+                let exact = Sender::ALL.into_iter().filter(|s| part_lost(f, *s).is_empty()).collect();
                 out.push(Difference {
-                    info: FILE_NOT_ATTACHED,
-                    what: format!("The file {path} of field {} is not sent: {how}.", f.name),
-                    exact: vec![CURL, PYTHON, HTTPIE, FETCH],
+                    info: FORM_PART_CHANGED,
+                    what: format!("The part \"{}\" goes out without {}.", f.name, and_list(&lost)),
+                    exact,
                 });
             }
         }
@@ -74,6 +92,63 @@ pub fn differences(r: &Request, sender: Sender) -> Vec<Difference> {
         }
     }
     out
+}
+
+/// What of a multipart part's own type, file name and header lines `sender` cannot send, as
+/// the exports write it (a part the page leaves out is file_not_attached's, not this).
+fn part_lost(f: &Row, sender: Sender) -> Vec<String> {
+    let mut lost = Vec::new();
+    let text = f.part.source == PartSource::Text;
+    let file = f.is_file();
+    let typed = f.part.content_type.as_deref();
+    match sender {
+        Sender::Page if text => {
+            lost.extend(typed.map(|t| format!("its type {t}")));
+            lost.extend(f.part.filename.as_ref().map(|n| format!("its file name {n}")));
+        }
+        HTTPIE if !file => {
+            lost.extend(typed.map(|t| format!("its type {t}")));
+            lost.extend(f.part.filename.as_ref().map(|n| format!("its file name {n}")));
+        }
+        HTTPIE => lost.extend(f.part.filename.as_ref().map(|n| format!("its file name {n}"))),
+        // A text part is a Blob (with both) only when curl sends a file name and a type.
+        FETCH if !file && (f.part.filename.is_none() || typed.is_none() && !has_known_extension(f)) => {
+            lost.extend(typed.map(|t| format!("its type {t}")));
+            lost.extend(f.part.filename.as_ref().map(|n| format!("its file name {n}")));
+        }
+        _ => {}
+    }
+    // FormData writes every line break of a text value as CRLF (HTML's multipart/form-data
+    // encoding); the file's own text is unknown, so a `<file` part is named whatever it holds.
+    let breaks = match &f.part.source {
+        PartSource::Text => f.value.replace("\r\n", "").contains(['\r', '\n']),
+        PartSource::FileText { .. } => true,
+        PartSource::File => false,
+    };
+    if matches!(sender, Sender::Page | FETCH) && breaks {
+        lost.push("its line breaks as they are (FormData sends each as CRLF)".to_string());
+    }
+    if matches!(sender, Sender::Page | HTTPIE | FETCH)
+        && !f.part.headers.is_empty()
+        && !(sender == Sender::Page && file)
+    {
+        lost.push(format!("its header lines ({})", f.part.headers.join(", ")));
+    }
+    lost
+}
+
+/// Whether curl gives a text part with this file name a type of its own (from the extension).
+fn has_known_extension(f: &Row) -> bool {
+    let probe = Row { part: FieldPart { content_type: None, ..f.part.clone() }, ..f.clone() };
+    crate::model::request::export::part_type(&probe).is_some()
+}
+
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }
 
 /// The request target `sender` writes for the request's URL, and how its client gets there;
