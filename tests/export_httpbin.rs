@@ -9,7 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 use why401::model::request::export::{self, Options, Target};
 use why401::model::request::urlencoded::{self, Piece};
-use why401::model::request::{Auth, Body, BodyKind, KeyLocation, Method, Request, Row};
+use why401::model::request::{Auth, Body, BodyKind, KeyLocation, Method, Redirects, Request, Row};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -94,6 +94,10 @@ enum Expect {
     Echo,
     /// `/basic-auth/u/p` and `/digest-auth/auth/u/p` answer this only to the right credentials.
     Authenticated(&'static str),
+    /// `/redirect-to` followed (the command has -L): the echo of where it leads, ending so.
+    Reached(&'static str),
+    /// `/redirect-to` not followed (no -L): the empty 302 itself, as curl shows it.
+    Stopped,
 }
 
 struct Case {
@@ -226,6 +230,20 @@ fn cases(h: &Httpbin) -> Vec<Case> {
                 }),
             )
         },
+        // curl follows only with -L: without it every export must stop at the 302.
+        Case {
+            expect: Expect::Stopped,
+            ..case("a redirect, not followed", request(Method::Get, h.url("/redirect-to?url=/anything/after"), |_| {}))
+        },
+        Case {
+            expect: Expect::Reached("/anything/after"),
+            ..case(
+                "a redirect, followed as -L says",
+                request(Method::Get, h.url("/redirect-to?url=/anything/after"), |r| {
+                    r.follow_redirects = Some(Redirects::Follow)
+                }),
+            )
+        },
     ]
 }
 
@@ -259,13 +277,10 @@ fn send_raw(message: &str) -> Result<(u16, String), String> {
     Ok((status, body.to_string()))
 }
 
-/// Runs a snippet and returns httpbin's status and JSON answer.
-fn run(target: Target, snippet: &str, env: &[(&str, &str)]) -> Result<(u16, Value), String> {
+/// Runs a snippet: the status (0 for curl, whose snippet prints only the body) and the body's text.
+fn run(target: Target, snippet: &str, env: &[(&str, &str)]) -> Result<(u16, String), String> {
     if target == Target::RawHttp {
-        let (status, body) = send_raw(snippet)?;
-        let value =
-            serde_json::from_str(body.trim()).map_err(|e| format!("status {status}, not JSON ({e}): {body}"))?;
-        return Ok((status, value));
+        return send_raw(snippet);
     }
     let mut cmd = Command::new("timeout");
     cmd.arg("30");
@@ -298,7 +313,7 @@ fn run(target: Target, snippet: &str, env: &[(&str, &str)]) -> Result<(u16, Valu
         return Err(format!("exit {}\nstdout: {stdout}\nstderr: {}", out.status, String::from_utf8_lossy(&out.stderr)));
     }
     let (status, text) = match target {
-        Target::Curl => (200, stdout.as_str()),
+        Target::Curl => (0, stdout.as_str()),
         // "HTTP/1.1 200 OK", the response headers (CRLF, as received), a blank line, the body.
         Target::Httpie => {
             let status = stdout.split_whitespace().nth(1).ok_or(format!("no status line in {stdout}"))?;
@@ -315,8 +330,11 @@ fn run(target: Target, snippet: &str, env: &[(&str, &str)]) -> Result<(u16, Valu
             (status.parse().map_err(|_| format!("bad status {status}"))?, text)
         }
     };
-    let value = serde_json::from_str(text.trim()).map_err(|e| format!("status {status}, not JSON ({e}): {text}"))?;
-    Ok((status, value))
+    Ok((status, text.to_string()))
+}
+
+fn json_of(status: u16, text: &str) -> Result<Value, String> {
+    serde_json::from_str(text.trim()).map_err(|e| format!("status {status}, not JSON ({e}): {text}"))
 }
 
 /// name → value, or → [values] when repeated: how httpbin shows args and form fields.
@@ -415,6 +433,10 @@ fn exported_snippets_send_the_composed_request() {
             if matches!(target, Target::Fetch | Target::RawHttp) && matches!(case.request.auth, Auth::Digest { .. }) {
                 continue;
             }
+            // A message is one request: following a redirect is its sender's job.
+            if target == Target::RawHttp && matches!(case.expect, Expect::Reached(_)) {
+                continue;
+            }
             // A raw message shows a secret as a ${TOKEN} placeholder, for a ticket: not sendable.
             if target == Target::RawHttp && case.opts.secrets_as_env {
                 continue;
@@ -423,17 +445,25 @@ fn exported_snippets_send_the_composed_request() {
             runs += 1;
             let problems = match run(target, &snippet, &case.env) {
                 Err(e) => vec![e],
-                Ok((status, echo)) => match case.expect {
-                    Expect::Authenticated(user) => {
+                // curl's snippet prints no status: 0 stands for "as expected" there.
+                Ok((status, text)) => match (&case.expect, json_of(status, &text)) {
+                    (Expect::Stopped, _) if matches!(status, 0 | 302) && text.trim().is_empty() => vec![],
+                    (Expect::Stopped, _) => vec![format!("followed the redirect: status {status}, {text}")],
+                    (_, Err(e)) => vec![e],
+                    (_, Ok(_)) if !matches!(status, 0 | 200) => vec![format!("status {status}: {text}")],
+                    (Expect::Authenticated(user), Ok(echo)) => {
                         let want = json!({ "authenticated": true, "user": user });
-                        if status == 200 && echo == want {
+                        if echo == want {
                             vec![]
                         } else {
-                            vec![format!("status {status}, answer {echo}")]
+                            vec![format!("answer {echo}")]
                         }
                     }
-                    Expect::Echo if status != 200 => vec![format!("status {status}: {echo}")],
-                    Expect::Echo => differences(&case.request, &echo),
+                    (Expect::Reached(end), Ok(echo)) if echo["url"].as_str().is_some_and(|u| u.ends_with(end)) => {
+                        vec![]
+                    }
+                    (Expect::Reached(_), Ok(echo)) => vec![format!("ended elsewhere: {}", echo["url"])],
+                    (Expect::Echo, Ok(echo)) => differences(&case.request, &echo),
                 },
             };
             if !problems.is_empty() {

@@ -330,6 +330,19 @@ pub fn compare(want: &Recorded, got: &Recorded, client: Client) -> Vec<Mismatch>
     if host(want) != host(got) {
         out.push(Mismatch::Host { want: host(want), got: host(got) });
     }
+    // A header curl always sends by itself and did not send here was removed by the command
+    // (`-H 'Accept:'`, `-A ''`): the client's own line of that name is no longer set aside.
+    for name in ["User-Agent", "Accept"] {
+        let got_lines: Vec<String> = got
+            .headers
+            .iter()
+            .filter(|(n, v)| n.eq_ignore_ascii_case(name) && own(client, n, v))
+            .map(|(_, v)| text(v))
+            .collect();
+        if want.header(name).is_none() && !got_lines.is_empty() {
+            out.push(Mismatch::Extra { name: name.to_string(), got: got_lines });
+        }
+    }
     let hw = request_headers(want, Client::Curl, None);
     let hg = request_headers(got, client, Some(want));
     let mut names: Vec<String> = Vec::new();

@@ -4,7 +4,7 @@
 use super::Outcome;
 use why401::model::request::export::Target;
 use why401::model::request::reproduction::{for_sender, Difference, Sender};
-use why401::model::request::{Body, Method, Request, Row, Variable};
+use why401::model::request::{Body, Method, Redirects, Request, Row, Variable};
 
 pub fn request(method: Method, f: impl FnOnce(&mut Request)) -> Request {
     let mut r = Request { method, ..Default::default() };
@@ -114,6 +114,18 @@ pub fn cases() -> Vec<(&'static str, Sender, Request, Request)> {
             Sender::Export(Target::RawHttp),
             request(Method::Post, |r| r.body = Body::multipart(vec![Row::file("file", "report.pdf")])),
             request(Method::Post, |r| r.body = Body::multipart(vec![Row::new("file", "report.pdf")])),
+        ),
+        (
+            "redirect_not_reproduced",
+            Sender::Page,
+            request(Method::Get, |r| r.follow_redirects = Some(Redirects::Trusted)),
+            request(Method::Get, |_| {}),
+        ),
+        (
+            "redirect_not_reproduced",
+            Sender::Export(Target::Python),
+            request(Method::Get, |r| r.follow_redirects = Some(Redirects::Trusted)),
+            request(Method::Get, |r| r.follow_redirects = Some(Redirects::Follow)),
         ),
         (
             "form_part_changed",

@@ -87,6 +87,11 @@ codes! {
         "A multipart field names a file (`-F file=@report.pdf`): the page cannot read files, and the raw HTTP message can only show where the file's bytes go. The curl, Python requests, HTTPie and fetch exports read the file, each with the type curl gives it.",
         "RFC 7578 §4.2", "https://www.rfc-editor.org/rfc/rfc7578#section-4.2",
         "`curl -F file=@report.pdf https://api.example.com/v1/files` in the raw HTTP export.";
+    REDIRECT_NOT_REPRODUCED = "redirect_not_reproduced", Warning,
+        "The sender does not send the credentials on after a redirect, as the command does.",
+        "With `--location-trusted` curl sends Authorization and `-u` credentials on to whatever host a redirect leads to; Python requests, HTTPie, fetch and the page leave them out there, as curl's `-L` does. If the API answers through a redirect to another host (a regional endpoint, a CDN), use the curl export, or call the final URL directly. (Following itself is kept: each export follows a redirect only when the command does, with `allow_redirects=False`, `redirect: \"manual\"` or `--follow`.)",
+        "RFC 9110 §15.4, Fetch standard §4.4 (HTTP-redirect fetch)", "https://fetch.spec.whatwg.org/#http-redirect-fetch",
+        "`curl --location-trusted -u alice:pw https://api.example.com/v1/me` exported to Python requests.";
     FORM_PART_CHANGED = "form_part_changed", Warning,
         "A multipart part goes out without its own type, file name or headers.",
         "The part has a Content-Type, a file name or header lines of its own (`-F 'meta={…};type=application/json'`, `;filename=`, `;headers=`). A browser's FormData sends a text field with none of them and gives a file part the name `blob` and the type application/octet-stream; HTTPie cannot set a text part's type, rename a file or add part headers. An API that reads a JSON metadata part by its type, or a file by its name, refuses the upload or misreads it (400, 415). curl, Python requests and the raw HTTP message send the part as it is.",

@@ -6,7 +6,7 @@ use super::plan::{plan, Payload};
 use super::shell_words::{continued, sh, sh_quote};
 use super::text::{Env, Text};
 use crate::model::request::urlencoded::Piece;
-use crate::model::request::{Method, Request};
+use crate::model::request::{Method, Redirects, Request};
 
 pub fn curl(r: &Request, opts: Options) -> String {
     let mut env = Env { on: opts.secrets_as_env, ..Env::default() };
@@ -36,6 +36,11 @@ pub fn curl(r: &Request, opts: Options) -> String {
     } else if p.method != inferred {
         first.push_str(&format!(" -X {}", p.method));
     }
+    match r.follow_redirects {
+        None => {}
+        Some(Redirects::Follow) => first.push_str(" -L"),
+        Some(Redirects::Trusted) => first.push_str(" --location-trusted"),
+    }
     // curl reads [] and {} in a URL as patterns.
     if p.url_parts.lits().contains(['[', ']', '{', '}']) {
         first.push_str(" --globoff");
@@ -58,6 +63,10 @@ pub fn curl(r: &Request, opts: Options) -> String {
         lines.push(format!("-H {}", sh(&line)));
     }
     lines.extend(content_type.map(|ct| format!("-H {}", sh_quote(&ct))));
+    // The body's Content-Type is written above when the request has none.
+    for name in p.removed.iter().filter(|n| !n.eq_ignore_ascii_case("content-type")) {
+        lines.push(format!("-H {}", sh_quote(&format!("{name}:"))));
+    }
     if let Some(c) = &p.credentials {
         lines.push(format!("{}-u {}", if c.digest { "--digest " } else { "" }, sh(&c.pair())));
     }

@@ -137,6 +137,10 @@ pub fn fetch(r: &Request, opts: Options) -> String {
     if let Some(b) = body {
         opts_lines.push(format!("  body: {b},"));
     }
+    // curl follows a redirect only with -L; Node's fetch answers "manual" with the 3xx itself.
+    if r.follow_redirects.is_none() {
+        opts_lines.push("  redirect: \"manual\",".to_string());
+    }
     format!(
         "{head}{pre}const response = await fetch({}, {{\n{}\n}});\nconsole.log(response.status, await response.text());\n",
         js_url(&p),

@@ -69,6 +69,10 @@ pub fn httpie(r: &Request, opts: Options) -> String {
         }
         first.push_str(&format!(" -a {}", sh(&c.pair())));
     }
+    // As curl, HTTPie follows a redirect only when told to.
+    if r.follow_redirects.is_some() {
+        first.push_str(" --follow");
+    }
     // HTTPie picks POST when there is a body, GET otherwise.
     let inferred = if p.body.is_some() { Method::Post } else { Method::Get };
     if p.method != inferred {
@@ -110,6 +114,11 @@ pub fn httpie(r: &Request, opts: Options) -> String {
             Some(ct) => lines.push(sh_quote(&format!("Content-Type:{ct}"))),
             None => lines.push(sh_quote("Content-Type:")),
         }
+    }
+    // `Name:` unsets one of HTTPie's own headers; the body's Content-Type is handled above.
+    for name in p.removed.iter().filter(|n| !n.eq_ignore_ascii_case("content-type")) {
+        let name = httpie_name(name).unwrap_or_else(|| name.clone());
+        lines.push(sh_quote(&format!("{name}:")));
     }
     lines.extend(body_items);
     continued(lines)

@@ -55,6 +55,9 @@ pub(super) struct Plan {
     pub(super) headers: Vec<(String, Text)>,
     pub(super) credentials: Option<Credentials>,
     pub(super) body: Option<Payload>,
+    /// Headers the command tells its client not to send (`-H 'Accept:'`, `-A ''`) that no
+    /// enabled row sets: each target removes its own default of that name where it can.
+    pub(super) removed: Vec<String>,
     /// The Content-Type the body kind implies when no header row sets one: a target writes it
     /// when its client would not send that same value by itself.
     pub(super) implied_type: Option<&'static str>,
@@ -126,7 +129,8 @@ pub(super) fn plan(r: &Request, env: &mut Env) -> Plan {
     };
     let url = url_request.url();
     let url_parts = Text::lit(&url).with_variables(&vars);
-    Plan { method: r.method, url, url_parts, env_query, headers, credentials, body, implied_type }
+    let removed = r.removed_headers.iter().filter(|n| !r.has_header(n)).cloned().collect();
+    Plan { method: r.method, url, url_parts, env_query, headers, credentials, body, removed, implied_type }
 }
 
 impl Plan {

@@ -6,7 +6,10 @@ use super::part::{Field, Source};
 use super::plan::{has_duplicates, plan, Payload};
 use super::text::{Env, Text};
 use crate::model::request::basic::{self, Latin1Difference};
-use crate::model::request::{target, Request};
+use crate::model::request::{target, Method, Request};
+
+/// The headers requests sends by itself.
+const REQUESTS_OWN: [&str; 4] = ["User-Agent", "Accept", "Accept-Encoding", "Connection"];
 
 pub(super) fn py(t: &Text) -> String {
     t.concatenation(py_str, |v| format!("os.environ[{}]", py_str(v)))
@@ -76,11 +79,21 @@ pub fn python(r: &Request, opts: Options) -> String {
     // A str or bytes body gets no Content-Type from requests: it is written when one is due.
     let needs_type = matches!(p.body, Some(Payload::Text { .. })) && json_value.is_none() && form_pairs.is_none();
     let headers = p.merged_headers(needs_type);
-    if !headers.is_empty() {
+    // None removes a header requests would add by itself; urllib3 under it then adds its own
+    // User-Agent unless told to skip it.
+    let removed: Vec<(String, String)> = p
+        .removed
+        .iter()
+        .filter(|n| REQUESTS_OWN.iter().any(|o| o.eq_ignore_ascii_case(n)))
+        .map(|n| (n.clone(), if n.eq_ignore_ascii_case("user-agent") { "SKIP_HEADER" } else { "None" }.to_string()))
+        .collect();
+    let skips = removed.iter().any(|(_, v)| v == "SKIP_HEADER");
+    if !headers.is_empty() || !removed.is_empty() {
         // http.client sends a str header value as Latin-1; bytes go as they are, so text beyond
         // ASCII is given as its UTF-8 bytes, which is what curl sends.
         let value = |v: &Text| if v.has_env() { py(v) } else { py_bytes(&v.lits()) };
-        let entries: Vec<(String, String)> = headers.iter().map(|(n, v)| (n.clone(), value(v))).collect();
+        let mut entries: Vec<(String, String)> = headers.iter().map(|(n, v)| (n.clone(), value(v))).collect();
+        entries.extend(removed);
         code.push_str(&py_mapping("headers", &entries));
         args.push("headers=headers".into());
     }
@@ -124,6 +137,10 @@ pub fn python(r: &Request, opts: Options) -> String {
             args.push(format!("auth={class}({user}, {password})"));
         }
     }
+    // curl follows a redirect only with -L; requests always does (HEAD aside).
+    if r.follow_redirects.is_none() && p.method != Method::Head {
+        args.push("allow_redirects=False".into());
+    }
     let call = format!("requests.{}", p.method.as_str().to_ascii_lowercase());
     if args.len() == 1 {
         code.push_str(&format!("r = {call}(url)\n"));
@@ -141,6 +158,9 @@ pub fn python(r: &Request, opts: Options) -> String {
     head.push_str("import requests\n");
     if let Some(class) = auth_import {
         head.push_str(&format!("from requests.auth import {class}\n"));
+    }
+    if skips {
+        head.push_str("from urllib3.util import SKIP_HEADER\n");
     }
     format!("{head}\n{code}")
 }

@@ -7,7 +7,7 @@ use super::*;
 use crate::model::request::curl;
 use crate::model::request::urlencoded::Piece;
 use crate::model::request::Body;
-use crate::model::request::{Auth, BodyKind, KeyLocation, Method, Row};
+use crate::model::request::{Auth, BodyKind, KeyLocation, Method, Redirects, Row};
 use crate::model::shell;
 
 const NO_ENV: Options = Options { secrets_as_env: false };
@@ -177,6 +177,7 @@ r = requests.post(
     url,
     headers=headers,
     json=payload,
+    allow_redirects=False,
 )
 print(r.status_code, r.headers, r.text)
 "#,
@@ -202,6 +203,7 @@ print(r.status_code, r.headers, r.text)
     "Content-Type": "application/json",
   },
   body: "{\"name\": \"a \\\"b\\\"\\n\", \"n\": [1, 2.5, true, null]}",
+  redirect: "manual",
 });
 console.log(response.status, await response.text());
 "#,
@@ -868,4 +870,23 @@ fn fetch_writes_the_implied_type_only_with_a_body() {
     }
     let post = with(req(Method::Post, "https://h/s"), |r| r.body = Body::form("q=1"));
     assert!(fetch(&post, NO_ENV).contains("\"Content-Type\": \"application/x-www-form-urlencoded\""));
+}
+
+/// Each export follows a redirect exactly when the command does (curl only with -L), and
+/// --location-trusted stays curl's.
+#[test]
+fn redirects_as_the_command_says() {
+    let mut r = Request::default();
+    r.set_url("https://h/a");
+    let has = |r: &Request, t: Target, s: &str| export(r, t, NO_ENV).contains(s);
+    assert!(has(&r, Target::Python, "allow_redirects=False") && has(&r, Target::Fetch, "redirect: \"manual\""));
+    assert!(!has(&r, Target::Curl, "-L") && !has(&r, Target::Httpie, "--follow"));
+    r.follow_redirects = Some(Redirects::Follow);
+    assert!(!has(&r, Target::Python, "allow_redirects") && !has(&r, Target::Fetch, "redirect:"));
+    assert!(has(&r, Target::Curl, "curl -L ") && has(&r, Target::Httpie, "http --follow "));
+    r.follow_redirects = Some(Redirects::Trusted);
+    assert!(has(&r, Target::Curl, "curl --location-trusted ") && has(&r, Target::Httpie, "--follow"));
+    r.method = Method::Head;
+    r.follow_redirects = None;
+    assert!(!has(&r, Target::Python, "allow_redirects"), "requests.head does not follow by itself");
 }

@@ -7,10 +7,15 @@
 use super::difference::{Difference, Sender};
 use crate::model::findings::codes::{
     BODY_ON_GET_DROPPED, FILE_NOT_ATTACHED, FORM_PART_CHANGED, HEADERS_ADDED, HEADERS_JOINED, HEADER_NOT_SETTABLE,
-    URL_NORMALISED,
+    REDIRECT_NOT_REPRODUCED, URL_NORMALISED,
 };
 use crate::model::request::export::Target;
-use crate::model::request::{fetch_rules, sending, target, BodyKind, FieldPart, PartSource, Request, Row, Variable};
+use crate::model::request::{
+    fetch_rules, sending, target, BodyKind, FieldPart, PartSource, Redirects, Request, Row, Variable,
+};
+
+/// Headers fetch sends whatever the request says (Node's and a browser's alike).
+const FETCH_OWN: [&str; 4] = ["Accept", "User-Agent", "Accept-Encoding", "Accept-Language"];
 
 const CURL: Sender = Sender::Export(Target::Curl);
 const PYTHON: Sender = Sender::Export(Target::Python);
@@ -82,7 +87,28 @@ pub fn differences(r: &Request, sender: Sender) -> Vec<Difference> {
             }
         }
     }
+    // (The page always follows a redirect; when one happens, the diagnosis says so from the
+    // response, so a request without -L is not listed here every time.)
+    if r.follow_redirects == Some(Redirects::Trusted) && sender != CURL && sender != RAW {
+        out.push(Difference {
+            info: REDIRECT_NOT_REPRODUCED,
+            what: "After a redirect to another host, Authorization is left out: --location-trusted sends it on.".into(),
+            exact: vec![CURL, RAW],
+        });
+    }
     if browser {
+        // What the command removes from curl's own headers, fetch sends by itself anyway.
+        for name in r.removed_headers.iter().filter(|n| !r.has_header(n)) {
+            if FETCH_OWN.iter().any(|o| o.eq_ignore_ascii_case(name)) {
+                out.push(Difference {
+                    info: HEADERS_ADDED,
+                    what: format!(
+                        "fetch sends its own {name}, which the command removes (-H '{name}:'); it cannot be left out."
+                    ),
+                    exact: vec![CURL, PYTHON, HTTPIE, RAW],
+                });
+            }
+        }
         for (name, value, why) in fetch_rules::added(r) {
             out.push(Difference {
                 info: HEADERS_ADDED,
