@@ -329,11 +329,29 @@ impl Request {
             Some((b, q)) => (b, Some(q)),
             None => (without_fragment, None),
         };
-        let disabled: Vec<Piece> = self.query.iter().filter(|p| !p.enabled).cloned().collect();
+        // A switched-off piece is not in the URL's text: it keeps its place after the same
+        // number of sent pieces, so switching it back on puts it where it was.
+        let mut sent_before = 0;
+        let mut disabled: Vec<(usize, Piece)> = Vec::new();
+        for p in &self.query {
+            if p.enabled {
+                sent_before += 1;
+            } else {
+                disabled.push((sent_before, p.clone()));
+            }
+        }
         self.base_url = base.to_string();
         self.query_mark = query.is_some();
-        self.query = urlencoded::split(query.unwrap_or_default());
-        self.query.extend(disabled);
+        let mut rest = disabled.into_iter().peekable();
+        let mut pieces = Vec::new();
+        for (k, piece) in urlencoded::split(query.unwrap_or_default()).into_iter().enumerate() {
+            while let Some((_, p)) = rest.next_if(|(at, _)| *at <= k) {
+                pieces.push(p);
+            }
+            pieces.push(piece);
+        }
+        pieces.extend(rest.map(|(_, p)| p));
+        self.query = pieces;
     }
 
     pub fn has_header(&self, name: &str) -> bool {
@@ -526,6 +544,15 @@ mod tests {
         assert_eq!(r.url(), "https://api.example.com/v1/items?q=caf%C3%A9+au+lait&page=3&");
         r.set_url("https://api.example.com/v2?x=1");
         assert_eq!(r.query, [Piece::raw("x=1"), Piece { raw: "pretty".into(), enabled: false, encoded: false }]);
+        // Editing the URL's text keeps a switched-off piece in its place.
+        let mut r = Request::default();
+        r.set_url("https://x/?a=1&b=2&c=3");
+        r.query[1].enabled = false;
+        r.set_url(&r.url().replace("c=3", "c=4"));
+        let raws: Vec<(&str, bool)> = r.query.iter().map(|p| (p.raw.as_str(), p.enabled)).collect();
+        assert_eq!(raws, [("a=1", true), ("b=2", false), ("c=4", true)]);
+        r.query[1].enabled = true;
+        assert_eq!(r.url(), "https://x/?a=1&b=2&c=4", "switched back on where it was");
         r.set_url("https://x/?");
         assert_eq!(r.url(), "https://x/?", "a bare ? stays");
         r.set_url("https://x/");
