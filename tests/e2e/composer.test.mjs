@@ -368,6 +368,14 @@ test('What the imported command does beyond any request is said under Import and
       assert.ok(imported.includes(code), `${code} under Import: ${imported}`);
       assert.ok(before.includes(code), `${code} before Send: ${before}`);
     }
+    // No export holds the file, the -k or the certificate either: each says so under its code.
+    for (const tab of ['curl', 'Python requests', 'Raw HTTP']) {
+      await page.getByRole('tab', { name: tab }).click();
+      const listed = await page.getByRole('list', { name: 'What this export cannot reproduce' }).locator('.difference-code').allTextContents();
+      for (const code of ['tls_check_skipped', 'client_certificate_not_sent', 'file_content_unseen']) {
+        assert.ok(listed.includes(code), `${code} under the ${tab} export: ${listed}`);
+      }
+    }
     // Another command replaces them.
     await page.getByLabel('curl command').fill(`curl '${suite.httpbin.origin}/get'`);
     await page.getByRole('button', { name: 'Import' }).click();

@@ -1,5 +1,6 @@
 //! What a sender cannot send exactly as the request has it, each difference with its code:
-//! shown before Send for the page's own fetch, and under the export for its client.
+//! shown before Send for the page's own fetch, and under the export for its client, with
+//! what the imported command does that no request holds.
 
 use crate::model::request::reproduction::{for_sender, Sender};
 use crate::state::Composer;
@@ -14,11 +15,11 @@ pub fn DifferencesList(#[prop(into)] sender: Signal<Sender>, label: &'static str
         let sender = sender.get();
         let request = if sender == Sender::Page { composer.outgoing } else { composer.composed };
         let mut listed = request.with(|r| for_sender(r, sender));
-        // The imported command's own differences (a file, -k, a proxy…) are worded for the
-        // page's Send: said again there, not under each export.
-        if sender == Sender::Page {
-            composer.command_differences.with(|own| listed.extend(own.iter().cloned()));
-        }
+        // The imported command's own differences (a file, -k, a proxy…): no sender has what
+        // they need, so each export says them too, as Send does.
+        composer
+            .command_differences
+            .with(|own| listed.extend(own.iter().filter(|d| !d.exact.contains(&sender)).cloned()));
         listed
     });
     view! {
