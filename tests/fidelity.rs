@@ -95,6 +95,7 @@ fn explains(d: &Difference, m: &Mismatch) -> bool {
             name.eq_ignore_ascii_case("content-type") && names(&d.what, "Content-Type")
         }
         ("headers_joined", Mismatch::Joined { name, .. }) => names(&d.what, name),
+        ("method_not_reproduced", Mismatch::Method { got, .. }) => d.what.contains(&format!("goes out as {got}:")),
         ("header_not_settable", Mismatch::Missing { name, .. } | Mismatch::Value { name, .. }) => names(&d.what, name),
         ("header_not_settable", Mismatch::Host { .. }) => names(&d.what, "Host"),
         ("headers_added", Mismatch::Extra { name, .. }) => names(&d.what, name),

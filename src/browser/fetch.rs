@@ -61,7 +61,7 @@ fn js_message(e: &wasm_bindgen::JsValue) -> String {
 }
 
 pub async fn send(req: &Request, signal: &AbortSignal) -> Result<Received, SendError> {
-    let method = Method::from_bytes(req.method.as_str().as_bytes()).map_err(|e| SendError::Invalid(e.to_string()))?;
+    let method = Method::from_bytes(req.method_name().as_bytes()).map_err(|e| SendError::Invalid(e.to_string()))?;
     let builder = RequestBuilder::new(&req.url()).method(method).headers(headers_for(req)?).abort_signal(Some(signal));
     // fetch refuses a body on GET and HEAD: it is left out, as the reproduction list says.
     let body = if req.method.allows_body() { req.body_text() } else { None };

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { escapeRe, failedRequest, markOutcome, newOutcome, openPage, pageSuite, screenshot, sendRequest, test, waitVisible } from './helpers.mjs';
-import { startHttpbin, startNoCors, startExposingProxy, freePort } from './peers.mjs';
+import { startHttpbin, startNoCors, startExposingProxy, startMethodEcho, freePort } from './peers.mjs';
 
 // httpbin, a server without CORS headers, and a proxy that lets the page read httpbin's
 // WWW-Authenticate: started one after the other, all stopped if one fails.
@@ -11,7 +11,8 @@ const suite = pageSuite(async (add) => {
   const httpbin = await add(startHttpbin());
   const nocors = await add(startNoCors());
   const proxy = await add(startExposingProxy(httpbin.origin));
-  return { httpbin, nocors, proxy };
+  const methods = await add(startMethodEcho());
+  return { httpbin, nocors, proxy, methods };
 });
 
 async function open(options = {}) {
@@ -435,6 +436,39 @@ test('Export shows curl, Python, HTTPie, fetch and raw HTTP, with secrets as env
     await page.getByLabel('Use environment variables for secrets').uncheck();
     assert.match(await code.textContent(), /s3cr3t-token/);
     await screenshot(page, 'composer-export');
+  } finally {
+    await context.close();
+  }
+});
+
+test('A method the command gives as typed is sent so (PROPFIND); one fetch rewrites (post) is listed; choosing another clears it', async () => {
+  const { context, page } = await open();
+  try {
+    const method = page.getByLabel('Method', { exact: true });
+    await page.getByLabel('curl command').fill(`curl -X PROPFIND '${suite.methods.origin}/dav/'`);
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.waitForFunction(() => document.querySelector('#method')?.value === 'PROPFIND');
+    assert.equal(await sendRequest(page), '200 OK');
+    assert.deepEqual(await responseJson(page), { method: 'PROPFIND' });
+    await page.getByRole('tab', { name: 'Python requests' }).click();
+    assert.match(await page.getByLabel('Exported code').textContent(), /requests\.request\(\n    "PROPFIND",/);
+
+    // fetch writes post in capitals: said before Send, with who sends it as typed.
+    await page.getByLabel('curl command').fill(`curl -X post -d a=1 '${suite.methods.origin}/lower'`);
+    await page.getByRole('button', { name: 'Import' }).click();
+    const send = page.getByRole('list', { name: 'What Send cannot reproduce' });
+    await send.waitFor();
+    assert.deepEqual(await send.locator('.difference-code').allTextContents(), ['method_not_reproduced']);
+    assert.match(await send.textContent(), /The method post goes out as POST: fetch writes it in capitals\. curl.*Raw HTTP send it exactly/);
+    assert.equal(await sendRequest(page), '200 OK');
+    assert.deepEqual(await responseJson(page), { method: 'POST' });
+
+    // Choosing a method in the composer replaces the command's.
+    await method.selectOption('PUT');
+    await send.waitFor({ state: 'detached' });
+    assert.equal(await method.locator('option').count(), 7, 'the typed method is no longer offered');
+    assert.equal(await sendRequest(page), '200 OK');
+    assert.deepEqual(await responseJson(page), { method: 'PUT' });
   } finally {
     await context.close();
   }

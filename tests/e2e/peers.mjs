@@ -114,6 +114,29 @@ export async function startNoCors() {
 }
 
 /**
+ * Answers every method with the method it received, as JSON, and lets a page send any method
+ * (the preflight allows what it asks for): httpbin allows only the common ones.
+ */
+export async function startMethodEcho() {
+  const server = http.createServer((req, res) => {
+    const cors = { 'Access-Control-Allow-Origin': req.headers.origin ?? '*' };
+    if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+      const allow = { 'Access-Control-Allow-Methods': req.headers['access-control-request-method'], 'Access-Control-Allow-Headers': 'content-type' };
+      res.writeHead(204, { ...cors, ...allow });
+      return res.end();
+    }
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { ...cors, 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ method: req.method }));
+    });
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }) };
+}
+
+/**
  * Test-only proxy in front of `target` that adds `Access-Control-Expose-Headers:
  * WWW-Authenticate`, which httpbin does not send: without it no page can read a Digest
  * challenge. Everything else passes through unchanged (httpbin answers CORS preflights itself).

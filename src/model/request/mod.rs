@@ -263,7 +263,13 @@ pub enum Redirects {
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Request {
+    /// The method the page reasons with (a body or not); see `method_as_typed`.
     pub method: Method,
+    /// The method exactly as the imported command gives it when it is none of the seven in
+    /// capitals (`-X PROPFIND`, `-X post`): sent as typed by every client that can, `method`
+    /// then being the nearest (`post` is Post) or what curl uses without `-X`. Choosing a
+    /// method in the composer clears it.
+    pub method_as_typed: Option<String>,
     /// The URL up to its `?`, exactly as typed.
     pub base_url: String,
     /// Whether the typed URL has a `?`, so `https://x/?` stays as it was.
@@ -352,6 +358,11 @@ impl Request {
         }
         pieces.extend(rest.map(|(_, p)| p));
         self.query = pieces;
+    }
+
+    /// The method as it goes on the wire.
+    pub fn method_name(&self) -> &str {
+        self.method_as_typed.as_deref().unwrap_or(self.method.as_str())
     }
 
     pub fn has_header(&self, name: &str) -> bool {

@@ -29,9 +29,14 @@ pub fn RequestComposer() -> impl IntoView {
             <div class="request-line">
                 <div class="field method">
                     <label for="method">"Method"</label>
-                    <select id="method" prop:value=move || request.with(|r| r.method.as_str()) on:change=move |ev| {
-                        if let Some(m) = Method::parse(&event_target_value(&ev)) { request.update(|r| r.method = m) }
+                    // A method the command gave as typed (PROPFIND, post) is an option of its own
+                    // until another is chosen.
+                    <select id="method" prop:value=move || request.with(|r| r.method_name().to_string()) on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        if request.with_untracked(|r| r.method_as_typed.as_deref() == Some(v.as_str())) { return }
+                        if let Some(m) = Method::parse(&v) { request.update(|r| { r.method = m; r.method_as_typed = None; }) }
                     }>
+                        {move || request.with(|r| r.method_as_typed.clone()).map(|m| { let label = m.clone(); view! { <option value=m>{label}</option> } })}
                         {Method::ALL.into_iter().map(|m| view! { <option value=m.as_str()>{m.as_str()}</option> }).collect_view()}
                     </select>
                 </div>

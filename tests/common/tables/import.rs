@@ -45,8 +45,8 @@ pub fn cases() -> Vec<(&'static str, &'static str, &'static str)> {
         ),
         (
             "method_not_reproduced",
+            "curl -X 'GET /admin' https://dav.example.com/files/",
             "curl -X PROPFIND https://dav.example.com/files/",
-            "curl -X OPTIONS https://dav.example.com/files/",
         ),
         (
             "more_requests_in_command",

@@ -116,6 +116,18 @@ pub fn cases() -> Vec<(&'static str, Sender, Request, Request)> {
             request(Method::Post, |r| r.body = Body::multipart(vec![Row::new("file", "report.pdf")])),
         ),
         (
+            "method_not_reproduced",
+            Sender::Export(Target::Python),
+            request(Method::Post, |r| r.method_as_typed = Some("post".into())),
+            request(Method::Post, |r| r.method_as_typed = Some("PROPFIND".into())),
+        ),
+        (
+            "method_not_reproduced",
+            Sender::Page,
+            request(Method::Get, |r| r.method_as_typed = Some("TRACE".into())),
+            request(Method::Patch, |r| r.method_as_typed = Some("patch".into())),
+        ),
+        (
             "redirect_not_reproduced",
             Sender::Page,
             request(Method::Get, |r| r.follow_redirects = Some(Redirects::Trusted)),

@@ -38,10 +38,10 @@ codes! {
         "curl(1): --anyauth, --ntlm, --negotiate", "https://curl.se/docs/manpage.html#--anyauth",
         "`curl --ntlm -u 'CORP\\alice:secret' https://intranet.example.com/api`.";
     METHOD_NOT_REPRODUCED = "method_not_reproduced", Warning,
-        "The command's method is one the page cannot send.",
-        "curl sends the `-X` method exactly as typed: any token (`PROPFIND`, `PURGE`), and case matters (`post` is not `POST`). The page sends GET, POST, PUT, PATCH, DELETE, HEAD and OPTIONS, so the request is imported with the method curl uses without `-X`. Send the real one with curl.",
+        "The sender does not send the method as the command has it.",
+        "curl sends the `-X` method exactly as typed: any token (`PROPFIND`, `PURGE`), and case matters (RFC 9110: `post` is not `POST`). Python requests and HTTPie write every method in capitals, and HTTPie takes only letters (`M-SEARCH` cannot be sent); fetch writes DELETE, GET, HEAD, OPTIONS, POST and PUT in capitals whatever their case and refuses CONNECT, TRACE and TRACK. A method that is no token at all (a space in it) curl still sends, and nothing else can. A server that compares the method case-sensitively answers 405 or 404 to one and not the other: send the real one with curl or the raw HTTP message.",
         "RFC 9110 §9.1 (methods are case-sensitive)", "https://www.rfc-editor.org/rfc/rfc9110#section-9.1",
-        "`curl -X PROPFIND https://dav.example.com/files/`.";
+        "`curl -X post -d a=1 https://api.example.com/v1/items` exported to Python requests.";
     MORE_REQUESTS_IN_COMMAND = "more_requests_in_command", Info,
         "The command sends more than one request.",
         "curl requests every URL it is given, each `--next` section, and each URL a `{a,b}` or `[1-3]` pattern makes. The page imported the first; paste the others one at a time.",

@@ -37,7 +37,7 @@ impl Parsed {
             r.query.extend(urlencoded::split(&piece));
             r.query_mark = true;
         }
-        r.method = self.method();
+        (r.method, r.method_as_typed) = self.method();
         let data = self.joined_data();
         let form = !self.form.is_empty();
         let data_in_query = self.get && !form && self.upload.is_none();
@@ -198,8 +198,9 @@ impl Parsed {
         }
     }
 
-    /// What curl sends without `-X`, then `-X` as typed when the page can send it.
-    fn method(&mut self) -> Method {
+    /// What curl sends without `-X`, then `-X` as typed: a method that is none of the seven in
+    /// capitals is kept as typed beside the nearest one (each sender says what it makes of it).
+    fn method(&mut self) -> (Method, Option<String>) {
         let implied = if self.head {
             Method::Head
         } else if self.upload.is_some() {
@@ -209,18 +210,21 @@ impl Parsed {
         } else {
             Method::Get
         };
-        let Some(m) = self.method.clone() else { return implied };
-        match Method::parse(&m).filter(|p| p.as_str() == m) {
-            Some(method) => method,
-            None => {
-                self.differ(
-                    METHOD_NOT_REPRODUCED,
-                    format!("-X {m}: curl sends the method '{m}' exactly as typed; the page can send only GET, POST, PUT, PATCH, DELETE, HEAD and OPTIONS (in capitals), so it is imported as {implied}."),
-                    Vec::new(),
-                );
-                implied
-            }
+        let Some(m) = self.method.clone() else { return (implied, None) };
+        if let Some(method) = Method::parse(&m).filter(|p| p.as_str() == m) {
+            return (method, None);
         }
+        // RFC 9110 §9.1: a method is a token. Anything else (a space, a quote) curl still sends.
+        let token = !m.is_empty() && m.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+        if !token {
+            self.differ(
+                METHOD_NOT_REPRODUCED,
+                format!("-X {m}: curl sends the method '{m}' exactly as typed, though it is no HTTP method name (RFC 9110 §9.1 allows letters, digits and !#$%&'*+-.^_`|~ only); the page imports it as {implied}."),
+                Vec::new(),
+            );
+            return (implied, None);
+        }
+        (Method::parse(&m).unwrap_or(implied), Some(m))
     }
 
     fn auth(&mut self) -> Auth {

@@ -575,12 +575,11 @@ fn differences_name_what_the_page_cannot_send() {
             "curl --anyauth https://x",
         ),
         (
-            "curl -X PROPFIND https://x",
+            "curl -X 'GET /admin' https://x",
             "method_not_reproduced",
-            "-X PROPFIND: curl sends the method 'PROPFIND' exactly as typed",
-            "curl -X PATCH https://x",
+            "-X GET /admin: curl sends the method 'GET /admin' exactly as typed, though it is no HTTP method name",
+            "curl -X PROPFIND https://x",
         ),
-        ("curl -X post https://x", "method_not_reproduced", "imported as GET", "curl -X POST https://x"),
         ("curl https://x https://y", "more_requests_in_command", "curl also requests https://y", "curl https://x"),
         ("curl --url https://x --url https://y", "more_requests_in_command", "https://y", "curl --url https://x"),
         (
@@ -827,9 +826,18 @@ fn as_curl_7_88_sent_it() {
                 r.body = Body::raw("up\n");
             }),
         ),
-        // post /a: -X is sent as typed (imported as GET, with a code); the last -X wins
-        ("curl -X PROPFIND https://x.example/a -X post", x()),
-        ("curl -X PROPFIND -d a=1 https://x.example/a", post(&[("Content-Type", FORM)], Body::form("a=1"))),
+        // post /a: -X is sent as typed, kept beside the nearest method; the last -X wins
+        (
+            "curl -X PROPFIND https://x.example/a -X post",
+            with(x(), |r| {
+                r.method = Method::Post;
+                r.method_as_typed = Some("post".into());
+            }),
+        ),
+        (
+            "curl -X PROPFIND -d a=1 https://x.example/a",
+            with(post(&[("Content-Type", FORM)], Body::form("a=1")), |r| r.method_as_typed = Some("PROPFIND".into())),
+        ),
         // GET /id/x
         ("curl 'https://x.example/{id}/x'", at("https://x.example/id/x")),
         ("curl -g 'https://x.example/{id}/x'", at("https://x.example/{id}/x")),

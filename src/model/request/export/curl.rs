@@ -31,10 +31,10 @@ pub fn curl(r: &Request, opts: Options) -> String {
     }
     let inferred = if body.is_empty() { Method::Get } else { Method::Post };
     let mut first = String::from("curl");
-    if p.method == Method::Head && body.is_empty() {
+    if p.method_name == "HEAD" && body.is_empty() {
         first.push_str(" --head");
-    } else if p.method != inferred {
-        first.push_str(&format!(" -X {}", p.method));
+    } else if p.method_name != inferred.as_str() {
+        first.push_str(&format!(" -X {}", sh_quote(&p.method_name)));
     }
     match r.follow_redirects {
         None => {}

@@ -129,7 +129,7 @@ pub fn fetch(r: &Request, opts: Options) -> String {
             (false, false) => {}
         }
     }
-    let mut opts_lines = vec![format!("  method: {},", js_str(p.method.as_str()))];
+    let mut opts_lines = vec![format!("  method: {},", js_str(&p.method_name))];
     if !headers.is_empty() {
         let items: String = headers.iter().map(|(n, v)| format!("    {}: {v},\n", js_str(n))).collect();
         opts_lines.push(format!("  headers: {{\n{items}  }},"));

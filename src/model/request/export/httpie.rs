@@ -75,8 +75,11 @@ pub fn httpie(r: &Request, opts: Options) -> String {
     }
     // HTTPie picks POST when there is a body, GET otherwise.
     let inferred = if p.body.is_some() { Method::Post } else { Method::Get };
-    if p.method != inferred {
-        first.push_str(&format!(" {}", p.method));
+    if !p.method_name.bytes().all(|b| b.is_ascii_alphabetic()) {
+        // It would read the word as the URL (method_not_reproduced says so).
+        first = format!("# HTTPie takes only letters for a method: {} cannot be sent\n{first}", p.method_name);
+    } else if p.method_name != inferred.as_str() {
+        first.push_str(&format!(" {}", sh_quote(&p.method_name)));
     }
     first.push_str(&format!(" {}", sh(&p.url_parts)));
     let (typed, sent) = (target::curl(&p.url), target::python_requests(&p.url));

@@ -44,6 +44,8 @@ impl Credentials {
 
 pub(super) struct Plan {
     pub(super) method: Method,
+    /// The method as it goes on the wire (`Request::method_name`).
+    pub(super) method_name: String,
     /// The URL exactly as the page sends it, query pieces as typed.
     pub(super) url: String,
     /// The same URL with the request's shell variables as variables.
@@ -130,7 +132,8 @@ pub(super) fn plan(r: &Request, env: &mut Env) -> Plan {
     let url = url_request.url();
     let url_parts = Text::lit(&url).with_variables(&vars);
     let removed = r.removed_headers.iter().filter(|n| !r.has_header(n)).cloned().collect();
-    Plan { method: r.method, url, url_parts, env_query, headers, credentials, body, removed, implied_type }
+    let method_name = r.method_name().to_string();
+    Plan { method: r.method, method_name, url, url_parts, env_query, headers, credentials, body, removed, implied_type }
 }
 
 impl Plan {

@@ -141,7 +141,13 @@ pub fn python(r: &Request, opts: Options) -> String {
     if r.follow_redirects.is_none() && p.method != Method::Head {
         args.push("allow_redirects=False".into());
     }
-    let call = format!("requests.{}", p.method.as_str().to_ascii_lowercase());
+    // requests has a function per common method; any other goes through requests.request.
+    let call = if Method::parse(&p.method_name).is_some_and(|m| m.as_str() == p.method_name) {
+        format!("requests.{}", p.method_name.to_ascii_lowercase())
+    } else {
+        args.insert(0, py_str(&p.method_name));
+        "requests.request".to_string()
+    };
     if args.len() == 1 {
         code.push_str(&format!("r = {call}(url)\n"));
     } else {

@@ -62,7 +62,7 @@ pub fn raw_http(r: &Request, opts: Options) -> String {
     let mut env = Env { on: opts.secrets_as_env, ..Env::default() };
     let p = plan(r, &mut env);
     let url = raw(&p.url_with_env(|v| v.clone()));
-    let mut lines = vec![format!("{} {} HTTP/1.1", p.method, target::curl(&url))];
+    let mut lines = vec![format!("{} {} HTTP/1.1", p.method_name, target::curl(&url))];
     // As curl: the URL's authority unless a Host row says otherwise.
     if !r.has_header("host") {
         let host = url::parse(&url)

@@ -7,7 +7,7 @@
 use super::difference::{Difference, Sender};
 use crate::model::findings::codes::{
     BODY_ON_GET_DROPPED, FILE_NOT_ATTACHED, FORM_PART_CHANGED, HEADERS_ADDED, HEADERS_JOINED, HEADER_NOT_SETTABLE,
-    REDIRECT_NOT_REPRODUCED, URL_NORMALISED,
+    METHOD_NOT_REPRODUCED, REDIRECT_NOT_REPRODUCED, URL_NORMALISED,
 };
 use crate::model::request::export::Target;
 use crate::model::request::{
@@ -37,6 +37,12 @@ pub fn differences(r: &Request, sender: Sender) -> Vec<Difference> {
             what: format!("The body of this {} is left out: fetch refuses to send one.{and_type}", r.method),
             exact: vec![CURL, PYTHON, HTTPIE, RAW],
         });
+    }
+    if let Some(m) = &r.method_as_typed {
+        if let Some(why) = method_changed(r, m, sender) {
+            let exact = Sender::ALL.into_iter().filter(|s| method_changed(r, m, *s).is_none()).collect();
+            out.push(Difference { info: METHOD_NOT_REPRODUCED, what: format!("The method {m} {why}."), exact });
+        }
     }
     let joins = matches!(sender, Sender::Page | PYTHON | FETCH);
     if joins {
@@ -118,6 +124,30 @@ pub fn differences(r: &Request, sender: Sender) -> Vec<Difference> {
         }
     }
     out
+}
+
+/// What `sender` does with a method given exactly as `m`, when it does not send it so.
+fn method_changed(r: &Request, m: &str, sender: Sender) -> Option<String> {
+    let upper = m.to_ascii_uppercase();
+    match sender {
+        // HTTPie reads a first word of letters only as the method; it picks one otherwise.
+        HTTPIE if !m.bytes().all(|b| b.is_ascii_alphabetic()) => {
+            let picked = if r.body.kind == BodyKind::None { "GET" } else { "POST" };
+            Some(format!("goes out as {picked}: HTTPie takes only letters for a method"))
+        }
+        // The Fetch standard: CONNECT, TRACE and TRACK are forbidden; the six common names are
+        // normalised to capitals whatever their case (PATCH is not one of them).
+        Sender::Page | FETCH if ["CONNECT", "TRACE", "TRACK"].contains(&upper.as_str()) => {
+            Some("is refused: fetch forbids it".to_string())
+        }
+        Sender::Page | FETCH
+            if ["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"].contains(&upper.as_str()) && upper != m =>
+        {
+            Some(format!("goes out as {upper}: fetch writes it in capitals"))
+        }
+        PYTHON | HTTPIE if upper != m => Some(format!("goes out as {upper}: {} writes it in capitals", sender.label())),
+        _ => None,
+    }
 }
 
 /// What of a multipart part's own type, file name and header lines `sender` cannot send, as
