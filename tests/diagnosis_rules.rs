@@ -152,7 +152,7 @@ fn likelihoods_follow_the_evidence() {
 fn verdicts_read_as_one_plain_line() {
     let t = good();
     let cases: Vec<(&str, In, &str, bool)> = vec![
-        ("expired, RFC 6750 §3", In::api().bearer(&expired()).www(401, RFC6750_EXPIRED), "Most likely: the token expired 2 h ago (exp 10:03 UTC); get a new one or refresh.", false),
+        ("expired, RFC 6750 §3", In::api().bearer(&expired()).www(401, RFC6750_EXPIRED), "Most likely: the token expired 2 h ago (exp 10:03 UTC); get a new one or refresh. The server says: \"The access token expired\".", false),
         ("server says expired, opaque token", In::api().bearer("8f14e45fceea167a5a36dedd4bea2543").www(401, RFC6750_EXPIRED), "Most likely: the server says the token expired (\"The access token expired\"); get a new one or refresh.", false),
         (
             "missing scope named",

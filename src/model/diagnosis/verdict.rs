@@ -3,6 +3,7 @@
 use super::facts::Facts;
 use super::report::{Hit, Likelihood};
 use crate::model::findings::Severity;
+use crate::model::response::message;
 use crate::model::time::{self, Secs};
 
 /// "10:03 UTC" on the same day as `now`, else "2011-03-22 18:43 UTC".
@@ -43,6 +44,19 @@ fn is_plain_word(text: &str) -> bool {
     SENTENCE_STARTS.contains(&word.as_str())
 }
 
+/// ` The server says: "…".`, the server's own words after the verdict, unless `line` quotes
+/// them already or they say no more than the status line ("Unauthorized").
+fn server_said(f: &Facts, line: &str) -> String {
+    let Some(said) = f.response.and_then(message::server_words) else { return String::new() };
+    let bare: String = said.chars().filter(|c| c.is_alphabetic() || *c == ' ').collect::<String>().to_lowercase();
+    const STATUS_ONLY: &[&str] =
+        &["unauthorized", "unauthorised", "forbidden", "authorization required", "access denied"];
+    if STATUS_ONLY.contains(&bare.trim()) || line.to_lowercase().contains(&said.to_lowercase()) {
+        return String::new();
+    }
+    format!(" The server says: \"{said}\".")
+}
+
 /// The verdict and whether everything is fine.
 pub fn verdict(f: &Facts, hits: &[Hit]) -> (String, bool) {
     let problems = hits.iter().any(|h| h.finding.info.severity != Severity::Info);
@@ -51,17 +65,23 @@ pub fn verdict(f: &Facts, hits: &[Hit]) -> (String, bool) {
     }
     if let Some(top) = hits.first().filter(|_| problems) {
         let words = top.headline.clone().unwrap_or_else(|| clause(top.finding.info.title));
+        let said = server_said(f, &words);
         let line = if top.code() == "unexplained_401" {
-            format!("Unexplained 401: {words}.")
+            format!("Unexplained 401: {words}.{said}")
         } else {
-            format!("{}: {words}.", prefix(top.likelihood))
+            format!("{}: {words}.{said}", prefix(top.likelihood))
         };
         return (line, false);
     }
     match f.status {
         // Anything at or above 400 is a failure even when no rule names an auth cause.
         Some(s) if s >= 400 => (
-            format!("No authentication problem found: the {s} answer is about something other than credentials."),
+            {
+                let line = format!(
+                    "No authentication problem found: the {s} answer is about something other than credentials."
+                );
+                format!("{line}{}", server_said(f, &line))
+            },
             false,
         ),
         Some(s) => (format!("All good: the server answered {s} and nothing here points to a problem."), true),

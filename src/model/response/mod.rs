@@ -2,6 +2,7 @@
 //! `curl -i` / `curl -v`, DevTools or a Python print).
 
 pub mod challenge;
+pub mod message;
 pub mod python_repr;
 pub mod raw;
 pub mod received;

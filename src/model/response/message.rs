@@ -1,0 +1,118 @@
+//! The server's own words about why it refused: the challenge's `error_description`, the
+//! message field of a JSON error body in the shapes frameworks, gateways and vendors use, an
+//! XML `<Message>`, or a short text or HTML page's title. The verdict quotes them, and the
+//! message rules read them for the reason they name.
+
+use super::{vendor, Response};
+use serde_json::Value;
+
+/// Longest quote kept: a message past this is cut at a word boundary.
+const MAX: usize = 160;
+
+/// The words the server gave for refusing, once, without trace ids or markup.
+pub fn server_words(r: &Response) -> Option<String> {
+    let from_challenge = vendor::challenges(r).iter().find_map(|c| c.error_description().map(str::to_string));
+    let words = from_challenge
+        .or_else(|| vendor::body_json(r).and_then(|v| json_message(&v)))
+        .or_else(|| xml_message(&r.body))
+        .or_else(|| text_message(r))?;
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!words.is_empty()).then(|| shorten(&words))
+}
+
+/// The first message field found in the shapes seen in practice, most specific first.
+pub fn json_message(v: &Value) -> Option<String> {
+    let text =
+        |v: Option<&Value>| v.and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    let v = match v {
+        // Salesforce and others answer with an array of errors.
+        Value::Array(items) => items.first()?,
+        v => v,
+    };
+    let nested = v.get("error").filter(|e| e.is_object());
+    text(v.get("error_description"))
+        .or_else(|| text(nested.and_then(|e| e.get("message"))))
+        .or_else(|| text(v.pointer("/fault/faultstring")))
+        .or_else(|| text(v.get("message")))
+        .or_else(|| text(v.get("Message")))
+        .or_else(|| text(v.get("msg")))
+        .or_else(|| text(v.get("detail")))
+        .or_else(|| text(v.get("errorSummary")))
+        .or_else(|| text(v.pointer("/errorMessages/0")))
+        .or_else(|| text(v.pointer("/errors/0/message")))
+        .or_else(|| text(v.get("errors")))
+        .or_else(|| text(v.get("title")))
+        .or_else(|| text(v.get("error")))
+}
+
+/// `<Message>…</Message>` of an AWS or Azure XML error.
+fn xml_message(body: &str) -> Option<String> {
+    let start = body.find("<Message>")? + "<Message>".len();
+    let end = body[start..].find("</Message>")? + start;
+    Some(body[start..end].trim().to_string()).filter(|s| !s.is_empty())
+}
+
+/// A short plain-text body, or an HTML page's `<title>`/`<h1>`.
+fn text_message(r: &Response) -> Option<String> {
+    let body = r.body.trim();
+    if body.is_empty() || body.starts_with(['{', '[']) {
+        return None;
+    }
+    if body.starts_with('<') {
+        return ["<title>", "<h1>"].iter().find_map(|tag| {
+            let start = body.find(tag)? + tag.len();
+            let close = format!("</{}", &tag[1..]);
+            let end = body[start..].find(&close)? + start;
+            Some(body[start..end].trim().to_string()).filter(|s| !s.is_empty())
+        });
+    }
+    (body.len() <= 300).then(|| body.to_string())
+}
+
+fn shorten(words: &str) -> String {
+    if words.len() <= MAX {
+        return words.to_string();
+    }
+    let mut cut = MAX;
+    while !words.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &words[..cut];
+    let at = head.rfind(' ').unwrap_or(cut);
+    format!("{}…", &words[..at])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::response::raw::parse;
+
+    fn words(text: &str) -> Option<String> {
+        server_words(&parse(text).unwrap())
+    }
+
+    #[test]
+    fn the_servers_own_words_in_each_shape() {
+        let cases = [
+            ("HTTP/1.1 401 x\nWWW-Authenticate: Bearer error=\"invalid_token\", error_description=\"Jwt expired at 2025\"\n\n{\"message\":\"other\"}", "Jwt expired at 2025"),
+            ("HTTP/1.1 401 x\n\n{\"detail\":\"Given token not valid for any token type\",\"code\":\"token_not_valid\"}", "Given token not valid for any token type"),
+            ("HTTP/1.1 401 x\n\n{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\"}}", "Incorrect API key provided"),
+            ("HTTP/1.1 401 x\n\n{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key\"}}", "invalid x-api-key"),
+            ("HTTP/1.1 401 x\n\n[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]", "Session expired or invalid"),
+            ("HTTP/1.1 401 x\n\n{\"fault\":{\"faultstring\":\"Invalid ApiKey\"}}", "Invalid ApiKey"),
+            ("HTTP/1.1 401 x\n\n{\"msg\":\"Token has been revoked\"}", "Token has been revoked"),
+            ("HTTP/1.1 403 x\n\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>", "Access Denied"),
+            ("HTTP/1.1 401 x\n\nJwt is expired", "Jwt is expired"),
+            ("HTTP/1.1 401 x\n\n<html><head><title>401 Authorization Required</title></head></html>", "401 Authorization Required"),
+            ("HTTP/1.1 401 x\n\n{\"error\":\"invalid_grant\",\"error_description\":\"Token is not active\"}", "Token is not active"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(words(text).as_deref(), Some(want), "{text}");
+        }
+        assert_eq!(words("HTTP/1.1 401 x\n\n"), None);
+        assert_eq!(words("HTTP/1.1 401 x\n\n{\"id\":1}"), None);
+        let long = format!("HTTP/1.1 401 x\n\n{{\"message\":\"{}\"}}", "word ".repeat(60));
+        let got = words(&long).unwrap();
+        assert!(got.len() <= MAX + 3 && got.ends_with("word…"), "{got}");
+    }
+}
