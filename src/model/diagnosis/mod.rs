@@ -15,6 +15,7 @@ mod dpop_rules;
 mod facts;
 mod imported;
 mod mask;
+mod message_rules;
 mod redirect_rules;
 mod report;
 mod request_rules;
@@ -52,6 +53,7 @@ pub fn diagnose(ctx: &Context) -> Report {
     if let Some(r) = ctx.response {
         imported::add_vendor(vendor_rules::findings(r), &mut hits);
     }
+    message_rules::run(&f, &mut hits);
     dedupe(&mut hits);
     status_rules::unexplained(&f, &mut hits);
     rank(&mut hits);

@@ -45,6 +45,90 @@ pub fn json_message(v: &Value) -> Option<String> {
         .or_else(|| text(v.get("error")))
 }
 
+/// The reason a server's words name, in the phrasings frameworks and gateways use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    Revoked,
+    Missing,
+    NotYetValid,
+    Expired,
+    Audience,
+    Issuer,
+    KeyNotFound,
+    Algorithm,
+    Signature,
+    Malformed,
+}
+
+/// What the words say is wrong with the token, or None when they name no one reason (a
+/// message like "invalid or expired" names two, and guessing would mislead).
+pub fn reason(words: &str) -> Option<Reason> {
+    let w = words.to_lowercase();
+    let has = |needles: &[&str]| needles.iter().any(|n| w.contains(n));
+    if has(&[" or expired", "expired or ", "expired, or", "invalid or "]) {
+        return None;
+    }
+    let table: [(Reason, &[&str]); 10] = [
+        (Reason::Revoked, &["revoked", "blacklisted", "blocklisted"]),
+        (
+            Reason::Missing,
+            &[
+                "no authorization token",
+                "missing authorization",
+                "authorization header is missing",
+                "authorization header missing",
+                "not authenticated",
+                "were not provided",
+                "jwt is missing",
+                "no api key",
+                "missing subscription key",
+                "didn't provide an api key",
+                "no credentials provided",
+                "no token provided",
+                "token is missing",
+                "missing token",
+                "no bearer token",
+            ],
+        ),
+        (
+            Reason::NotYetValid,
+            &["not yet valid", "idx10222", "jwt not active", "used before", "not valid yet", "before the nbf"],
+        ),
+        (Reason::Expired, &["expired", "idx10223", "exp claim"]),
+        (Reason::Audience, &["audience", "idx10214", "aud claim", "invalid aud"]),
+        (Reason::Issuer, &["issuer", "idx10205", "iss claim"]),
+        (
+            Reason::KeyNotFound,
+            &[
+                "idx10501",
+                "no matching key",
+                "to match kid",
+                "signing key was not found",
+                "unable to find a signing key",
+                "kid not found",
+                "unknown kid",
+                "key not found",
+            ],
+        ),
+        (Reason::Algorithm, &["algorithm", "signing method", "invalid alg"]),
+        (Reason::Signature, &["signature", "idx10500", "idx10503", "idx10511", "jwt verification fails"]),
+        (
+            Reason::Malformed,
+            &[
+                "malformed",
+                "segments",
+                "serialization",
+                "decoding",
+                "could not be decoded",
+                "not a valid jwt",
+                "unable to parse",
+                "idx12741",
+            ],
+        ),
+    ];
+    table.iter().find(|(_, needles)| has(needles)).map(|(r, _)| *r)
+}
+
 /// `<Message>…</Message>` of an AWS or Azure XML error.
 fn xml_message(body: &str) -> Option<String> {
     let start = body.find("<Message>")? + "<Message>".len();
@@ -110,6 +194,24 @@ mod tests {
             assert_eq!(words(text).as_deref(), Some(want), "{text}");
         }
         assert_eq!(words("HTTP/1.1 401 x\n\n"), None);
+        let reasons = [
+            ("Token has been revoked", Some(Reason::Revoked)),
+            ("No authorization token was found", Some(Reason::Missing)),
+            ("jwt not active", Some(Reason::NotYetValid)),
+            ("Jwt expired at 2025-01-01T00:00:00Z", Some(Reason::Expired)),
+            ("jwt audience invalid. expected: api", Some(Reason::Audience)),
+            ("The iss claim is not valid", Some(Reason::Issuer)),
+            ("Jwks doesn't have key to match kid or alg from Jwt", Some(Reason::KeyNotFound)),
+            ("invalid algorithm", Some(Reason::Algorithm)),
+            ("invalid signature", Some(Reason::Signature)),
+            ("token contains an invalid number of segments", Some(Reason::Malformed)),
+            ("Token is invalid or expired", None),
+            ("Token is not active", None),
+            ("Unauthorized", None),
+        ];
+        for (text, want) in reasons {
+            assert_eq!(reason(text), want, "{text}");
+        }
         assert_eq!(words("HTTP/1.1 401 x\n\n{\"id\":1}"), None);
         let long = format!("HTTP/1.1 401 x\n\n{{\"message\":\"{}\"}}", "word ".repeat(60));
         let got = words(&long).unwrap();

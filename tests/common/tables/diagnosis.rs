@@ -250,6 +250,13 @@ pub fn cases() -> Vec<(&'static str, In, In)> {
         ("scheme_mismatch", bearer.clone().www(401, RFC9110_11_6_1), bearer.clone().www(401, &format!("{RFC9110_11_6_1}, bearer realm=\"apps\""))),
         ("scheme_mismatch", bearer.clone().www(401, r#"DPoP algs="ES256""#), bearer.clone().www(401, r#"DPoP algs="ES256", Bearer"#)),
         ("invalid_token", bearer.clone().www(401, RFC6750_EXPIRED), bearer.clone().www(401, RFC6750_NO_AUTH)),
+        // The server's own words, read for the reason they name (Flask-JWT-Extended, Spring).
+        ("token_revoked",
+            bearer.clone().status(401, &[("Content-Type", "application/json")]).resp_body(r#"{"msg":"Token has been revoked"}"#),
+            bearer.clone().status(401, &[("Content-Type", "application/json")]).resp_body(r#"{"msg":"Token is invalid or revoked"}"#)),
+        ("issuer_rejected",
+            bearer.clone().www(401, r#"Bearer error="invalid_token", error_description="The iss claim is not valid""#),
+            bearer.clone().www(401, r#"Bearer error="invalid_token", error_description="The token is not valid""#)),
         ("insufficient_scope", bearer.clone().www(403, r#"Bearer error="insufficient_scope", scope="orders:write""#), bearer.clone().www(403, r#"Bearer realm="example""#)),
         ("invalid_request", bearer.clone().www(400, r#"Bearer error="invalid_request""#), bearer.clone().status(400, &[])),
         ("credentials_not_received", bearer.clone().www(401, r#"Bearer realm="api""#), bearer.clone().www(401, r#"Bearer realm="api", error="invalid_token""#)),

@@ -125,4 +125,14 @@ codes! {
         "Servers read credentials only from `Authorization` (US spelling). `Authorisation`, `Authentication` or `Auth` are ignored, so the request arrives with no credentials at all.",
         "RFC 9110 §11.6.2", "https://www.rfc-editor.org/rfc/rfc9110#section-11.6.2",
         "`Authorisation: Bearer eyJ…`.";
+    TOKEN_REVOKED = "token_revoked", Error,
+        "The server says the token was revoked.",
+        "A revoked token stays revoked whatever its exp says: sign-out, a password change, a refresh that rotated it, or an admin revoked it (a denylist such as Flask-JWT-Extended's or simplejwt's blacklist). Stop reusing it: refresh (with the newest refresh token) or sign in again, and check that the client stores the new token it gets.",
+        "RFC 7009 §2", "https://www.rfc-editor.org/rfc/rfc7009#section-2",
+        "`{\"msg\":\"Token has been revoked\"}` (Flask-JWT-Extended), `{\"detail\":\"Token is blacklisted\"}` (simplejwt).";
+    ISSUER_REJECTED = "issuer_rejected", Error,
+        "The server does not accept the token's issuer.",
+        "The token comes from an issuer the API is not configured for: another tenant, realm or environment, or the same one under another URL (http vs https, a host name vs localhost, a trailing slash: `iss` is compared as a string). Compare the token's iss byte for byte with the API's configured issuer or authority, and get a token from that one.",
+        "RFC 7519 §4.1.1, RFC 8725 §3.8", "https://www.rfc-editor.org/rfc/rfc8725#section-3.8",
+        "Spring: `error_description=\"The iss claim is not valid\"`; jsonwebtoken: `jwt issuer invalid. expected: https://id.example.com/`.";
 }

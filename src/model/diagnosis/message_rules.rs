@@ -1,0 +1,52 @@
+//! What the server's own words name, when no vendor rule already read them: "Jwt expired at …"
+//! (Spring), "jwt audience invalid" (jsonwebtoken), "Jwt is expired" (Envoy), "Token has been
+//! revoked" (Flask-JWT-Extended), IDX codes in a body. The specific reason ranks above the
+//! generic reading of the status (`invalid_token`, `www_authenticate_missing`, `forbidden`).
+
+use super::facts::Facts;
+use super::report::{Hit, Likelihood};
+use crate::model::findings::code::CodeInfo;
+use crate::model::findings::codes::{
+    ALG_KEY_MISMATCH, AUDIENCE_MISMATCH, CREDENTIALS_MISSING, CREDENTIALS_NOT_RECEIVED, ISSUER_REJECTED,
+    KID_NOT_IN_JWKS, SIGNATURE_INVALID, TOKEN_EXPIRED, TOKEN_MALFORMED, TOKEN_NOT_YET_VALID, TOKEN_REVOKED,
+    VENDOR_CODES,
+};
+use crate::model::response::message::{reason, server_words, Reason};
+
+pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
+    let Some(r) = f.response else { return };
+    if !(400..500).contains(&r.status) {
+        return;
+    }
+    // A vendor's reader knows its own words better.
+    if hits.iter().any(|h| VENDOR_CODES.iter().any(|v| v.code == h.code())) {
+        return;
+    }
+    let Some(words) = server_words(r) else { return };
+    let Some(why) = reason(&words) else { return };
+    let sent = f.sent_known() && f.authorization().is_some();
+    let (info, said, advice): (&'static CodeInfo, &str, &str) = match why {
+        Reason::Revoked => (TOKEN_REVOKED, "the token was revoked", "; sign in again or refresh"),
+        Reason::Missing if sent => {
+            (CREDENTIALS_NOT_RECEIVED, "it got no credentials", ", though the request sent them")
+        }
+        Reason::Missing => (CREDENTIALS_MISSING, "it got no credentials", ""),
+        Reason::NotYetValid => (TOKEN_NOT_YET_VALID, "the token is not valid yet", "; a clock is off"),
+        Reason::Expired => (TOKEN_EXPIRED, "the token expired", "; get a new one or refresh"),
+        Reason::Audience => (AUDIENCE_MISMATCH, "the token is for another audience", ""),
+        Reason::Issuer => (ISSUER_REJECTED, "it does not accept the token's issuer", ""),
+        Reason::KeyNotFound => (KID_NOT_IN_JWKS, "none of its keys matches the token's kid", ""),
+        Reason::Algorithm => (ALG_KEY_MISMATCH, "the token's algorithm is not the one it expects", ""),
+        Reason::Signature => (SIGNATURE_INVALID, "the token's signature does not verify with its keys", ""),
+        Reason::Malformed => (TOKEN_MALFORMED, "the token is malformed", ""),
+    };
+    // The token's own finding of the same kind already says it, with its figures.
+    if hits.iter().any(|h| h.code() == info.code) {
+        return;
+    }
+    let evidence = format!("{} {} answered: \"{words}\".", r.status, r.reason.trim());
+    hits.push(
+        Hit::new(info, evidence.replace("  ", " "), Likelihood::High)
+            .headline(format!("the server says {said} (\"{words}\"){advice}")),
+    );
+}
