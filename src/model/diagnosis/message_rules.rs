@@ -40,8 +40,10 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
         Reason::Signature => (SIGNATURE_INVALID, "the token's signature does not verify with its keys", ""),
         Reason::Malformed => (TOKEN_MALFORMED, "the token is malformed", ""),
     };
-    // The token's own finding of the same kind already says it, with its figures.
-    if hits.iter().any(|h| h.code() == info.code) {
+    // The token's own finding of the same kind says it with its figures; the server's words
+    // confirm it.
+    if let Some(h) = hits.iter_mut().find(|h| h.code() == info.code) {
+        h.likelihood = Likelihood::High;
         return;
     }
     let evidence = format!("{} {} answered: \"{words}\".", r.status, r.reason.trim());

@@ -16,6 +16,7 @@ mod facts;
 mod imported;
 mod mask;
 mod message_rules;
+mod precedence;
 mod redirect_rules;
 mod report;
 mod request_rules;
@@ -56,6 +57,7 @@ pub fn diagnose(ctx: &Context) -> Report {
     message_rules::run(&f, &mut hits);
     dedupe(&mut hits);
     status_rules::unexplained(&f, &mut hits);
+    precedence::apply(&mut hits);
     rank(&mut hits);
     let (verdict, all_good) = verdict::verdict(&f, &hits);
     let script_checks = if all_good { Vec::new() } else { script_checks::checks(&f, &hits) };

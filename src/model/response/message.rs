@@ -97,6 +97,7 @@ pub fn reason(words: &str) -> Option<Reason> {
         (Reason::Expired, &["expired", "idx10223", "exp claim"]),
         (Reason::Audience, &["audience", "idx10214", "aud claim", "invalid aud"]),
         (Reason::Issuer, &["issuer", "idx10205", "iss claim"]),
+        (Reason::Algorithm, &["algorithm", "signing method", "invalid alg"]),
         (
             Reason::KeyNotFound,
             &[
@@ -110,7 +111,6 @@ pub fn reason(words: &str) -> Option<Reason> {
                 "key not found",
             ],
         ),
-        (Reason::Algorithm, &["algorithm", "signing method", "invalid alg"]),
         (Reason::Signature, &["signature", "idx10500", "idx10503", "idx10511", "jwt verification fails"]),
         (
             Reason::Malformed,
@@ -143,7 +143,8 @@ fn text_message(r: &Response) -> Option<String> {
         return None;
     }
     if body.starts_with('<') {
-        return ["<title>", "<h1>"].iter().find_map(|tag| {
+        // express's error page puts the message in <pre> under the title "Error".
+        return ["<pre>", "<h1>", "<title>"].iter().find_map(|tag| {
             let start = body.find(tag)? + tag.len();
             let close = format!("</{}", &tag[1..]);
             let end = body[start..].find(&close)? + start;
