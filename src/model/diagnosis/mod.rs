@@ -6,6 +6,8 @@
 //! `imported` brings in the findings other parts of the model already make (token, browser and
 //! vendor findings), so this report is the one place that ranks everything.
 
+mod api_key_rules;
+mod api_key_vendors;
 mod body_rules;
 mod challenge_rules;
 mod context;
@@ -54,6 +56,7 @@ pub fn diagnose(ctx: &Context) -> Report {
     if let Some(r) = ctx.response {
         imported::add_vendor(vendor_rules::findings(r), &mut hits);
     }
+    api_key_rules::run(&f, &mut hits);
     message_rules::run(&f, &mut hits);
     dedupe(&mut hits);
     status_rules::unexplained(&f, &mut hits);

@@ -27,6 +27,20 @@ const OUTRANKS: &[(&[&str], &[&str])] = &[
     (TOKEN_REASONS, GENERIC),
     (&["dpop_token_sent_as_bearer", "dpop_nonce_required"], &["scheme_mismatch", "invalid_token", "signature_invalid"]),
     (&["mtls_bound_token"], &["invalid_token", "oauth_unauthorized_client", "www_authenticate_missing", "forbidden"]),
+    // An API key read as a token says nothing about the key.
+    (
+        &["api_key_rejected", "api_key_missing"],
+        &[
+            "token_malformed",
+            "payload_not_json",
+            "opaque_token",
+            "not_rfc9068_access_token",
+            "invalid_token",
+            "www_authenticate_missing",
+            "unexplained_401",
+            "forbidden",
+        ],
+    ),
     (
         &["credentials_missing", "authorization_token_empty"],
         &["stripe_invalid_api_key", "google_unauthenticated", "www_authenticate_missing", "unexplained_401"],

@@ -43,6 +43,17 @@ pub fn json_message(v: &Value) -> Option<String> {
         .or_else(|| text(v.get("errors")))
         .or_else(|| text(v.get("title")))
         .or_else(|| text(v.get("error")))
+        .or_else(|| only_text(v))
+}
+
+/// The one string member of a small object (Kong's jwt plugin answers `{"exp":"token expired"}`).
+fn only_text(v: &Value) -> Option<String> {
+    let map = v.as_object()?;
+    let texts: Vec<&str> = map.values().filter_map(Value::as_str).collect();
+    match (map.len(), texts.as_slice()) {
+        (1, [one]) => Some(one.trim().to_string()).filter(|s| !s.is_empty()),
+        _ => None,
+    }
 }
 
 /// The reason a server's words name, in the phrasings frameworks and gateways use.
@@ -186,6 +197,7 @@ mod tests {
             ("HTTP/1.1 401 x\n\n[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]", "Session expired or invalid"),
             ("HTTP/1.1 401 x\n\n{\"fault\":{\"faultstring\":\"Invalid ApiKey\"}}", "Invalid ApiKey"),
             ("HTTP/1.1 401 x\n\n{\"msg\":\"Token has been revoked\"}", "Token has been revoked"),
+            ("HTTP/1.1 401 x\n\n{\"exp\":\"token expired\"}", "token expired"),
             ("HTTP/1.1 403 x\n\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>", "Access Denied"),
             ("HTTP/1.1 401 x\n\nJwt is expired", "Jwt is expired"),
             ("HTTP/1.1 401 x\n\n<html><head><title>401 Authorization Required</title></head></html>", "401 Authorization Required"),

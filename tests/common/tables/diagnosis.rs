@@ -250,6 +250,17 @@ pub fn cases() -> Vec<(&'static str, In, In)> {
         ("scheme_mismatch", bearer.clone().www(401, RFC9110_11_6_1), bearer.clone().www(401, &format!("{RFC9110_11_6_1}, bearer realm=\"apps\""))),
         ("scheme_mismatch", bearer.clone().www(401, r#"DPoP algs="ES256""#), bearer.clone().www(401, r#"DPoP algs="ES256", Bearer"#)),
         ("invalid_token", bearer.clone().www(401, RFC6750_EXPIRED), bearer.clone().www(401, RFC6750_NO_AUTH)),
+        // A vendor's refusal of an API key, the vendor known by the request's host.
+        ("api_key_rejected",
+            In::get("https://api.openai.com/v1/models").bearer("sk-proj-0000").status(401, &[("Content-Type", "application/json")])
+                .resp_body(r#"{"error":{"message":"Incorrect API key provided: sk-proj-****0000.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}"#),
+            In::get("https://api.example.com/v1/models").bearer("sk-proj-0000").status(401, &[("Content-Type", "application/json")])
+                .resp_body(r#"{"error":{"message":"Incorrect API key provided.","type":"invalid_request_error"}}"#)),
+        ("api_key_missing",
+            In::get("https://xyzcompany.supabase.co/rest/v1/posts").status(401, &[("Content-Type", "application/json")])
+                .resp_body(r#"{"message":"No API key found in request"}"#),
+            In::get("https://api.example.com/rest/v1/posts").status(401, &[("Content-Type", "application/json")])
+                .resp_body(r#"{"message":"No API key found in request"}"#)),
         // The server's own words, read for the reason they name (Flask-JWT-Extended, Spring).
         ("token_revoked",
             bearer.clone().status(401, &[("Content-Type", "application/json")]).resp_body(r#"{"msg":"Token has been revoked"}"#),

@@ -216,4 +216,14 @@ codes! {
         "The iss claim is the Keycloak URL the token was requested from. Request tokens from the same URL the API uses (not localhost in one place and a Docker service name in the other), or give Keycloak one fixed public hostname (the `hostname` option) so both agree.",
         "Keycloak: configuring the hostname", "https://www.keycloak.org/server/hostname",
         "`Invalid token issuer. Expected 'http://keycloak:8080/realms/demo', but was 'http://localhost:8080/realms/demo'`.";
+    API_KEY_REJECTED = "api_key_rejected", Error,
+        "The API refused the API key it was given.",
+        "The key reached the API and is not one it accepts: copied wrong (a character short, a space or newline), deleted or rotated, from another project, organization or environment, or sent in a place the API does not read it. The finding names the vendor, where its key goes and what it looks like.",
+        "RFC 9110 §15.5.2; each vendor's API reference", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2",
+        "OpenAI `{\"error\":{\"code\":\"invalid_api_key\",…}}`, Anthropic `authentication_error` `invalid x-api-key`, Twilio 20003, Azure API Management `invalid subscription key`.";
+    API_KEY_MISSING = "api_key_missing", Error,
+        "The API wants an API key the request does not carry.",
+        "The API (or the gateway in front of it) reads its key from one header or query parameter, and the request has none there, whatever else it sends (a Bearer token is not the key). The finding names where this vendor's key goes.",
+        "RFC 9110 §15.5.2; each vendor's API reference", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2",
+        "Supabase `{\"message\":\"No API key found in request\"}`, Azure API Management `Access denied due to missing subscription key`.";
 }

@@ -1,0 +1,39 @@
+//! A vendor's or gateway's refusal of an API key (`api_key_vendors` says whose): the key was
+//! refused, or none was where the vendor reads it. The finding names the vendor, where its key
+//! goes and its own fix, and quotes what it said.
+
+use super::api_key_vendors::vendor_of;
+use super::facts::Facts;
+use super::report::{Hit, Likelihood};
+use crate::model::findings::codes::{API_KEY_MISSING, API_KEY_REJECTED};
+use crate::model::response::message::{reason, server_words, Reason};
+
+pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
+    let Some(r) = f.response else { return };
+    // Google answers 400 INVALID_ARGUMENT for an unknown key.
+    if !matches!(r.status, 400 | 401 | 403) {
+        return;
+    }
+    let host = f.url.as_ref().map(|u| u.host.as_str());
+    let Some(vendor) = vendor_of(host, &r.body, &r.headers) else { return };
+    let said = server_words(r).unwrap_or_default();
+    let missing = reason(&said) == Some(Reason::Missing);
+    // Credentials sent where the vendor reads them and not seen: credentials_not_received says it.
+    if missing && vendor.in_authorization && f.sent_known() && f.authorization().is_some() {
+        return;
+    }
+    if r.status == 400 && !r.body.contains("API_KEY_INVALID") {
+        return;
+    }
+    let quote = if said.is_empty() { String::new() } else { format!(" (\"{said}\")") };
+    let evidence = format!("{} {} from {}{quote}.", r.status, r.reason.trim(), vendor.name).replace("  ", " ");
+    let fix = format!("{} Its key goes in {}.", vendor.fix, vendor.key);
+    let hit = if missing {
+        Hit::new(API_KEY_MISSING, evidence, Likelihood::High)
+            .headline(format!("{} found no API key in the request{quote}; send it in {}", vendor.name, vendor.key))
+    } else {
+        Hit::new(API_KEY_REJECTED, evidence, Likelihood::High)
+            .headline(format!("{} refused the API key{quote}", vendor.name))
+    };
+    hits.push(hit.fix(fix));
+}
