@@ -8,6 +8,7 @@
 
 mod api_key_rules;
 mod api_key_vendors;
+mod basic_rules;
 mod body_rules;
 mod challenge_rules;
 mod context;
@@ -57,6 +58,7 @@ pub fn diagnose(ctx: &Context) -> Report {
         imported::add_vendor(vendor_rules::findings(r), &mut hits);
     }
     api_key_rules::run(&f, &mut hits);
+    basic_rules::run(&f, &mut hits);
     message_rules::run(&f, &mut hits);
     dedupe(&mut hits);
     status_rules::unexplained(&f, &mut hits);

@@ -27,6 +27,7 @@ const OUTRANKS: &[(&[&str], &[&str])] = &[
     (TOKEN_REASONS, GENERIC),
     (&["dpop_token_sent_as_bearer", "dpop_nonce_required"], &["scheme_mismatch", "invalid_token", "signature_invalid"]),
     (&["mtls_bound_token"], &["invalid_token", "oauth_unauthorized_client", "www_authenticate_missing", "forbidden"]),
+    (&["basic_credentials_rejected"], &["unexplained_401", "forbidden", "www_authenticate_missing", "scheme_mismatch"]),
     // An API key read as a token says nothing about the key.
     (
         &["api_key_rejected", "api_key_missing"],

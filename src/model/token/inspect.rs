@@ -12,6 +12,12 @@ pub struct BasicCredentials {
     pub password_chars: usize,
     /// Set when the bytes were not UTF-8 and were read as Latin-1 (what Python requests sends).
     pub latin1: bool,
+    /// A control character (a newline from `echo` without `-n`, a CR) in the user or password,
+    /// which RFC 7617 §2 forbids: the server checks a password that ends in it.
+    pub control: bool,
+    /// The part after the first ':' has another ':': a user name with a colon cannot be sent
+    /// with Basic (the server splits at the first one), or the password has one.
+    pub second_colon: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -49,7 +55,13 @@ pub fn decode_basic(credentials: &str) -> Result<BasicCredentials, String> {
     let (user, password) = text
         .split_once(':')
         .ok_or_else(|| "Basic credentials decode to text without a ':' between user name and password".to_string())?;
-    Ok(BasicCredentials { user: user.to_string(), password_chars: password.chars().count(), latin1 })
+    Ok(BasicCredentials {
+        user: user.to_string(),
+        password_chars: password.chars().count(),
+        latin1,
+        control: text.chars().any(char::is_control),
+        second_colon: password.contains(':'),
+    })
 }
 
 #[cfg(test)]
@@ -59,14 +71,41 @@ mod tests {
     #[test]
     fn basic_rfc7617_example() {
         let i = inspect("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
-        assert_eq!(i.basic, Some(Ok(BasicCredentials { user: "Aladdin".into(), password_chars: 11, latin1: false })));
+        assert_eq!(
+            i.basic,
+            Some(Ok(BasicCredentials {
+                user: "Aladdin".into(),
+                password_chars: 11,
+                latin1: false,
+                control: false,
+                second_colon: false
+            }))
+        );
+    }
+
+    #[test]
+    fn basic_newline_and_colon() {
+        // `echo foo:passw0rd | base64`
+        let echoed = decode_basic("Zm9vOnBhc3N3MHJkCg==").unwrap();
+        assert!(echoed.control && !echoed.second_colon);
+        let colon = decode_basic("YWNtZTphbGljZTpzM2NyZXQ=").unwrap();
+        assert_eq!((colon.user.as_str(), colon.second_colon, colon.control), ("acme", true, false));
     }
 
     #[test]
     fn basic_latin1_and_errors() {
         // "é:x" in Latin-1, as Python requests encodes it.
         let latin1 = base64::engine::general_purpose::STANDARD.encode([0xE9, b':', b'x']);
-        assert_eq!(decode_basic(&latin1), Ok(BasicCredentials { user: "é".into(), password_chars: 1, latin1: true }));
+        assert_eq!(
+            decode_basic(&latin1),
+            Ok(BasicCredentials {
+                user: "é".into(),
+                password_chars: 1,
+                latin1: true,
+                control: false,
+                second_colon: false
+            })
+        );
         assert!(decode_basic("!!!").unwrap_err().contains("not valid base64"));
         assert!(decode_basic("YWJj").unwrap_err().contains("without a ':'"));
     }

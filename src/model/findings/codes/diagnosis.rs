@@ -65,6 +65,11 @@ codes! {
         "Use one of the schemes in WWW-Authenticate (compared case-insensitively): Basic credentials for Basic, a Digest answer for Digest (`HTTPDigestAuth`, `curl --digest`), `Authorization: DPoP` with a DPoP proof for DPoP.",
         "RFC 9110 §11.6.1", "https://www.rfc-editor.org/rfc/rfc9110#section-11.6.1",
         "`Authorization: Basic …` answered by `WWW-Authenticate: Digest realm=\"api\", nonce=\"…\"`.";
+    BASIC_CREDENTIALS_REJECTED = "basic_credentials_rejected", Error,
+        "The server rejected the Basic user name and password.",
+        "They reached the server and were checked: the same Basic challenge came back (or a 401/403 saying the credentials are invalid). Check, in order: the user name's case and the exact password; a newline at the end (`echo 'u:p' | base64` adds one: use `printf %s` or `echo -n`, or let `curl -u` / `requests` build the header); non-ASCII characters (a `charset=\"UTF-8\"` challenge wants UTF-8, Python requests sends Latin-1); a `:` in the user name (it cannot go in Basic) or an `@` that made a URL's userinfo end early; `~/.netrc` or a credential helper overriding what you typed; and whether the service wants an API token instead of the account password (GitHub, Atlassian, PyPI's `__token__`).",
+        "RFC 7617 §2", "https://www.rfc-editor.org/rfc/rfc7617#section-2",
+        "`curl -u 'admin:wrongpass' …` answered 401 `WWW-Authenticate: Basic realm=\"Restricted\"`.";
     INVALID_TOKEN = "invalid_token", Error,
         "The server rejected the token as invalid (error=\"invalid_token\").",
         "The token reached the server and was refused: expired, revoked, signed by another issuer or key, or meant for another audience. Read error_description, compare exp, iss and aud with what the API expects, and get a new token.",
