@@ -201,7 +201,7 @@ fn aws_fixes_follow_the_message() {
             "InvalidSignatureException",
             r#"{"message":"Signature expired: 20260105T100000Z is now earlier than 20260105T101000Z (20260105T102500Z - 15 min.)"}"#,
         ),
-        "aws_invalid_signature",
+        "aws_request_time_skewed",
     );
     assert!(clock.fix.contains("clock"), "{}", clock.fix);
     let f = one(

@@ -285,23 +285,35 @@ fn aws(response: &Response, json: Option<&Value>, out: &mut Vec<Finding>) {
     let Some(e) = vendor::aws(response, json) else { return };
     let t = e.error_type.as_deref().unwrap_or_default();
     let m = e.message.as_deref().unwrap_or_default();
-    let info: &'static CodeInfo = if t == "MissingAuthenticationTokenException" || m == "Missing Authentication Token" {
+    let info: &'static CodeInfo = if matches!(t, "MissingAuthenticationTokenException" | "MissingAuthenticationToken")
+        || m == "Missing Authentication Token"
+    {
         AWS_MISSING_AUTHENTICATION_TOKEN
     } else if m == "The incoming token has expired"
-        || t == "ExpiredTokenException"
+        || matches!(t, "ExpiredTokenException" | "ExpiredToken")
         || m.contains("security token included in the request is expired")
     {
         AWS_TOKEN_EXPIRED
-    } else if t == "IncompleteSignatureException" {
-        AWS_INCOMPLETE_SIGNATURE
-    } else if t == "InvalidSignatureException"
-        || m.starts_with("The request signature we calculated does not match")
+    } else if matches!(t, "RequestTimeTooSkewed" | "RequestExpired")
         || m.starts_with("Signature expired")
+        || m.starts_with("Signature not yet current")
+    {
+        AWS_REQUEST_TIME_SKEWED
+    } else if matches!(t, "InvalidClientTokenId" | "InvalidAccessKeyId" | "UnrecognizedClientException")
+        || m.contains("security token included in the request is invalid")
+        || m.contains("AWS Access Key Id you provided does not exist")
+    {
+        AWS_INVALID_ACCESS_KEY
+    } else if matches!(t, "IncompleteSignatureException" | "IncompleteSignature") {
+        AWS_INCOMPLETE_SIGNATURE
+    } else if matches!(t, "InvalidSignatureException" | "SignatureDoesNotMatch")
+        || m.starts_with("The request signature we calculated does not match")
     {
         AWS_INVALID_SIGNATURE
     } else if t == "UnauthorizedException" {
         AWS_UNAUTHORIZED
-    } else if t == "AccessDeniedException"
+    } else if t == "AccessDenied"
+        || t == "AccessDeniedException"
         || m.contains("is not authorized to access this resource")
         || m.contains("is not authorized to perform")
     {
@@ -322,8 +334,6 @@ fn aws(response: &Response, json: Option<&Value>, out: &mut Vec<Finding>) {
         && (m.contains("'Bearer ") || sent(response, "authorization").is_some_and(|a| a.starts_with("Bearer ")))
     {
         f = f.with_fix("A Bearer token reached API Gateway where it wanted a SigV4 signature. Either the route does not exist in this stage (API Gateway answers unknown routes this way when an Authorization header is present: check the path, method and stage), or it uses IAM authorization (sign with SigV4, or give the route a Cognito, JWT or Lambda authorizer).");
-    } else if info.code == AWS_INVALID_SIGNATURE.code && m.starts_with("Signature expired") {
-        f = f.with_fix("The signature is too old, or this machine's clock is off by more than 5 minutes: sign just before sending and synchronise the clock (NTP).");
     } else if info.code == AWS_ACCESS_DENIED.code && m.contains("explicit deny") {
         f = f.with_fix("The Lambda authorizer returned a Deny policy, or a cached Allow for another method or path does not cover this one: return a policy whose resource covers every route (e.g. `arn:…/*/*`) or turn off authorizer caching, then check the authorizer's logic for this token.");
     } else if info.code == AWS_ACCESS_DENIED.code && m.contains("anonymous is not authorized") {

@@ -208,12 +208,31 @@ pub struct AwsError {
 /// Messages API Gateway writes itself; with them no AWS header is needed to know the source.
 const API_GATEWAY_MESSAGES: &[&str] = &["Missing Authentication Token", "The incoming token has expired"];
 
+/// `<tag>…</tag>` in an XML body, trimmed.
+fn xml_element<'a>(body: &'a str, tag: &str) -> Option<&'a str> {
+    let open = format!("<{tag}>");
+    let start = body.find(&open)? + open.len();
+    let end = body[start..].find(&format!("</{tag}>"))? + start;
+    Some(body[start..end].trim()).filter(|s| !s.is_empty())
+}
+
 pub fn aws(response: &Response, json: Option<&Value>) -> Option<AwsError> {
     let from_header = response.header("x-amzn-errortype").map(|t| t.split(':').next().unwrap_or(t).trim().to_string());
     let from_body = json.and_then(|j| text(j, "__type")).map(|t| t.rsplit('#').next().unwrap_or(t).to_string());
-    let error_type = from_header.or(from_body).filter(|t| !t.is_empty());
-    let message = json.and_then(|j| text(j, "message").or_else(|| text(j, "Message"))).map(str::to_string);
-    let amazon = response.header("x-amzn-requestid").is_some() || response.header("x-amz-apigw-id").is_some();
+    // S3 (`<Error><Code>`) and the query APIs such as STS (`<ErrorResponse><Error><Code>`) answer in XML.
+    let xml = response.body.trim_start().starts_with('<') && response.body.contains("<Error>");
+    let amazon = response.header("x-amzn-requestid").is_some()
+        || response.header("x-amz-apigw-id").is_some()
+        || response.header("x-amz-request-id").is_some()
+        || xml && (response.body.contains("<RequestId>") || response.body.contains("amazonaws.com"));
+    // An XML <Code> alone is any server's: only with AWS's request id is it AWS's.
+    let aws_xml = xml && amazon;
+    let from_xml = aws_xml.then(|| xml_element(&response.body, "Code")).flatten().map(str::to_string);
+    let error_type = from_header.or(from_body).or(from_xml).filter(|t| !t.is_empty());
+    let message = json
+        .and_then(|j| text(j, "message").or_else(|| text(j, "Message")))
+        .or_else(|| aws_xml.then(|| xml_element(&response.body, "Message")).flatten())
+        .map(str::to_string);
     let known = message.as_deref().is_some_and(|m| API_GATEWAY_MESSAGES.contains(&m));
     (error_type.is_some() || (amazon && message.is_some()) || known).then_some(AwsError { error_type, message })
 }

@@ -141,6 +141,16 @@ codes! {
         "Check the secret access key, the region and service in the credential scope (execute-api for API Gateway), that path, query and headers are not changed after signing (by a proxy or a client that re-encodes them), and the clock.",
         "AWS SigV4 troubleshooting", "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-troubleshooting.html",
         "`The request signature we calculated does not match the signature you provided.`";
+    AWS_REQUEST_TIME_SKEWED = "aws_request_time_skewed", Error,
+        "AWS says the request's time is too far from its own clock.",
+        "A SigV4 signature is valid for 5 minutes around the X-Amz-Date it signs (15 for some services): this machine's clock is off, the request was signed long before it was sent (a retry queue, a cached signed request), or a container's clock drifted. Synchronise the clock (NTP, `timedatectl`), sign just before sending, and never reuse a signed request.",
+        "AWS SigV4 troubleshooting", "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-troubleshooting.html",
+        "S3 `<Code>RequestTimeTooSkewed</Code>`, or `Signature expired: 20260105T100000Z is now earlier than …`.";
+    AWS_INVALID_ACCESS_KEY = "aws_invalid_access_key", Error,
+        "AWS does not know the access key the request was signed with.",
+        "The access key ID is wrong, deleted or deactivated, or belongs to another partition (China, GovCloud); or temporary credentials were sent without their session token (`X-Amz-Security-Token`), or with another key's. Check which credentials the SDK picked (`aws sts get-caller-identity`; environment variables win over `~/.aws/credentials`), and send the session token with temporary keys.",
+        "AWS STS errors; S3 error responses", "https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html",
+        "`InvalidClientTokenId: The security token included in the request is invalid.`, S3 `InvalidAccessKeyId`.";
     AWS_TOKEN_EXPIRED = "aws_token_expired", Error,
         "AWS says the token or temporary credentials have expired.",
         "Refresh the Cognito tokens with the refresh token (ID and access tokens last one hour by default), or get new temporary credentials from STS; the SDKs refresh them only when built with a credentials provider.",
