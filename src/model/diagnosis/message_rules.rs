@@ -7,11 +7,11 @@ use super::facts::Facts;
 use super::report::{Hit, Likelihood};
 use crate::model::findings::code::CodeInfo;
 use crate::model::findings::codes::{
-    ALG_KEY_MISMATCH, AUDIENCE_MISMATCH, CREDENTIALS_MISSING, CREDENTIALS_NOT_RECEIVED, ISSUER_REJECTED,
-    KID_NOT_IN_JWKS, SIGNATURE_INVALID, TOKEN_EXPIRED, TOKEN_MALFORMED, TOKEN_NOT_YET_VALID, TOKEN_REVOKED,
-    VENDOR_CODES,
+    ALG_KEY_MISMATCH, ASPNET_AUDIENCE_INVALID, ASPNET_ISSUER_INVALID, ASPNET_SIGNATURE_INVALID, ASPNET_TOKEN_EXPIRED,
+    AUDIENCE_MISMATCH, CREDENTIALS_MISSING, CREDENTIALS_NOT_RECEIVED, INVALID_TOKEN, ISSUER_REJECTED, KID_NOT_IN_JWKS,
+    SIGNATURE_INVALID, TOKEN_EXPIRED, TOKEN_MALFORMED, TOKEN_NOT_YET_VALID, TOKEN_REVOKED, VENDOR_CODES,
 };
-use crate::model::response::message::{reason, server_words, Reason};
+use crate::model::response::message::{all_text, reason, server_words, Reason};
 
 pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
     let Some(r) = f.response else { return };
@@ -23,7 +23,7 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
         return;
     }
     let Some(words) = server_words(r) else { return };
-    let Some(why) = reason(&words) else { return };
+    let Some(why) = reason(&all_text(r)) else { return };
     let sent = f.sent_known() && f.authorization().is_some();
     let (info, said, advice): (&'static CodeInfo, &str, &str) = match why {
         Reason::Revoked => (TOKEN_REVOKED, "the token was revoked", "; sign in again or refresh"),
@@ -39,6 +39,16 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
         Reason::Algorithm => (ALG_KEY_MISMATCH, "the token's algorithm is not the one it expects", ""),
         Reason::Signature => (SIGNATURE_INVALID, "the token's signature does not verify with its keys", ""),
         Reason::Malformed => (TOKEN_MALFORMED, "the token is malformed", ""),
+        Reason::Invalid => (INVALID_TOKEN, "the token is not valid", "; get a new one for this API"),
+    };
+    // ASP.NET's IDX codes have their own findings, with the settings to check.
+    let info = match why {
+        _ if !words.contains("IDX") => info,
+        Reason::Expired => ASPNET_TOKEN_EXPIRED,
+        Reason::Audience => ASPNET_AUDIENCE_INVALID,
+        Reason::Issuer => ASPNET_ISSUER_INVALID,
+        Reason::Signature => ASPNET_SIGNATURE_INVALID,
+        _ => info,
     };
     // The token's own finding of the same kind says it with its figures; the server's words
     // confirm it.

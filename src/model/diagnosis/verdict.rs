@@ -54,7 +54,8 @@ fn server_said(f: &Facts, line: &str) -> String {
     if STATUS_ONLY.contains(&bare.trim()) || line.to_lowercase().contains(&said.to_lowercase()) {
         return String::new();
     }
-    format!(" The server says: \"{said}\".")
+    let stop = if said.ends_with(['.', '!', '?', '…']) { "" } else { "." };
+    format!(" The server says: \"{said}\"{stop}")
 }
 
 /// The verdict and whether everything is fine.

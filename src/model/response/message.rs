@@ -69,6 +69,8 @@ pub enum Reason {
     Algorithm,
     Signature,
     Malformed,
+    /// The token was refused, for no one reason the words name.
+    Invalid,
 }
 
 /// What the words say is wrong with the token, or None when they name no one reason (a
@@ -76,8 +78,9 @@ pub enum Reason {
 pub fn reason(words: &str) -> Option<Reason> {
     let w = words.to_lowercase();
     let has = |needles: &[&str]| needles.iter().any(|n| w.contains(n));
+    let invalid = has(&["invalid", "not valid", "token_not_valid"]) && has(&["token", "jwt"]);
     if has(&[" or expired", "expired or ", "expired, or", "invalid or "]) {
-        return None;
+        return invalid.then_some(Reason::Invalid);
     }
     let table: [(Reason, &[&str]); 10] = [
         (Reason::Revoked, &["revoked", "blacklisted", "blocklisted"]),
@@ -103,9 +106,17 @@ pub fn reason(words: &str) -> Option<Reason> {
         ),
         (
             Reason::NotYetValid,
-            &["not yet valid", "idx10222", "jwt not active", "used before", "not valid yet", "before the nbf"],
+            &[
+                "not yet valid",
+                "idx10222",
+                "jwt not active",
+                "used before",
+                "not valid yet",
+                "before the nbf",
+                "not valid before",
+            ],
         ),
-        (Reason::Expired, &["expired", "idx10223", "exp claim"]),
+        (Reason::Expired, &["expired", "idx10223", "exp claim", "expiry utc time"]),
         (Reason::Audience, &["audience", "idx10214", "aud claim", "invalid aud"]),
         (Reason::Issuer, &["issuer", "idx10205", "iss claim"]),
         (Reason::Algorithm, &["algorithm", "signing method", "invalid alg"]),
@@ -137,7 +148,29 @@ pub fn reason(words: &str) -> Option<Reason> {
             ],
         ),
     ];
-    table.iter().find(|(_, needles)| has(needles)).map(|(r, _)| *r)
+    table.iter().find(|(_, needles)| has(needles)).map(|(r, _)| *r).or(invalid.then_some(Reason::Invalid))
+}
+
+/// Every word the response has about the refusal, for `reason`: the quoted words, every
+/// string of a JSON body (`messages[].message`, `errorInfo.message`, error codes such as
+/// ExpiredAuthenticationToken), the raw WWW-Authenticate (also when it does not parse) and
+/// the status line's reason phrase.
+pub fn all_text(r: &Response) -> String {
+    fn strings(v: &Value, out: &mut Vec<String>, depth: usize) {
+        match v {
+            Value::String(s) if s.len() <= 500 => out.push(s.clone()),
+            Value::Array(items) if depth < 4 => items.iter().for_each(|i| strings(i, out, depth + 1)),
+            Value::Object(map) if depth < 4 => map.values().for_each(|i| strings(i, out, depth + 1)),
+            _ => {}
+        }
+    }
+    let mut out: Vec<String> = server_words(r).into_iter().collect();
+    if let Some(v) = vendor::body_json(r) {
+        strings(&v, &mut out, 0);
+    }
+    out.extend(r.header_values("www-authenticate").map(str::to_string));
+    out.push(r.reason.clone());
+    out.join(" ")
 }
 
 /// `<Message>…</Message>` of an AWS or Azure XML error.
@@ -218,7 +251,8 @@ mod tests {
             ("invalid algorithm", Some(Reason::Algorithm)),
             ("invalid signature", Some(Reason::Signature)),
             ("token contains an invalid number of segments", Some(Reason::Malformed)),
-            ("Token is invalid or expired", None),
+            ("Token is invalid or expired", Some(Reason::Invalid)),
+            ("The token is not valid before '01/05/2026 10:10:00'", Some(Reason::NotYetValid)),
             ("Token is not active", None),
             ("Unauthorized", None),
         ];
