@@ -21,6 +21,7 @@ mod mask;
 mod message_rules;
 mod precedence;
 mod redirect_rules;
+mod refusal_rules;
 mod report;
 mod request_rules;
 mod script_checks;
@@ -57,6 +58,7 @@ pub fn diagnose(ctx: &Context) -> Report {
     if let Some(r) = ctx.response {
         imported::add_vendor(vendor_rules::findings(r), &mut hits);
     }
+    refusal_rules::run(&f, &mut hits);
     api_key_rules::run(&f, &mut hits);
     basic_rules::run(&f, &mut hits);
     message_rules::run(&f, &mut hits);

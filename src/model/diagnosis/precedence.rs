@@ -27,6 +27,25 @@ const OUTRANKS: &[(&[&str], &[&str])] = &[
     (TOKEN_REASONS, GENERIC),
     (&["dpop_token_sent_as_bearer", "dpop_nonce_required"], &["scheme_mismatch", "invalid_token", "signature_invalid"]),
     (&["mtls_bound_token"], &["invalid_token", "oauth_unauthorized_client", "www_authenticate_missing", "forbidden"]),
+    (
+        &[
+            "azure_storage_auth_failed",
+            "salesforce_invalid_session",
+            "atlassian_basic_auth_refused",
+            "auth_proxy_login_required",
+        ],
+        &[
+            "signature_invalid",
+            "credentials_missing",
+            "forbidden",
+            "unexplained_401",
+            "www_authenticate_missing",
+            "scheme_mismatch",
+            "token_expired",
+            "invalid_token",
+            "basic_credentials_rejected",
+        ],
+    ),
     (&["basic_credentials_rejected"], &["unexplained_401", "forbidden", "www_authenticate_missing", "scheme_mismatch"]),
     // An API key read as a token says nothing about the key.
     (

@@ -274,6 +274,7 @@ fn google(response: &Response, json: &Value, out: &mut Vec<Finding>) {
         let f = if has("SERVICE_DISABLED") {
             let api = g.service.as_deref().unwrap_or("the API");
             f.with_fix(format!("The API is not enabled in the project the credentials belong to: enable {api} there (APIs & Services > Library), wait a few minutes and retry."))
+                .with_headline(format!("Google: {api} is not enabled in this project (SERVICE_DISABLED)"))
         } else {
             f
         };

@@ -254,6 +254,21 @@ pub fn cases() -> Vec<(&'static str, In, In)> {
         ("basic_credentials_rejected",
             In::api().header("Authorization", "Basic YWRtaW46d3JvbmdwYXNz").www(401, r#"Basic realm="Restricted""#),
             In::api().header("Authorization", "Basic YWRtaW46d3JvbmdwYXNz").www(401, r#"Bearer realm="api""#)),
+        // Refusals only one product writes, recognised by its own headers and words.
+        ("azure_storage_auth_failed",
+            In::default().status(403, &[("x-ms-error-code", "AuthenticationFailed"), ("x-ms-request-id", "4059")])
+                .resp_body("<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>AuthenticationFailed</Code><Message>Server failed to authenticate the request.</Message><AuthenticationErrorDetail>Signature did not match. String to sign used was r</AuthenticationErrorDetail></Error>"),
+            In::default().status(403, &[("x-ms-error-code", "AuthorizationPermissionMismatch"), ("x-ms-request-id", "4059")])
+                .resp_body("<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>AuthorizationPermissionMismatch</Code><Message>This request is not authorized to perform this operation using this permission.</Message></Error>")),
+        ("salesforce_invalid_session",
+            In::default().status(401, &[("Content-Type", "application/json;charset=UTF-8")]).resp_body(r#"[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]"#),
+            In::default().status(400, &[("Content-Type", "application/json;charset=UTF-8")]).resp_body(r#"[{"message":"No such column","errorCode":"INVALID_FIELD"}]"#)),
+        ("atlassian_basic_auth_refused",
+            In::default().status(401, &[("X-Seraph-LoginReason", "AUTHENTICATED_FAILED")]).resp_body("Basic Authentication Failure - Reason : AUTHENTICATED_FAILED"),
+            In::default().status(401, &[("X-Seraph-LoginReason", "OK")]).resp_body("")),
+        ("auth_proxy_login_required",
+            In::default().status(302, &[("Location", "https://acme.cloudflareaccess.com/cdn-cgi/access/login/api.example.com?redirect_url=%2F")]),
+            In::default().status(302, &[("Location", "https://api.example.com/v2/items")])),
         // A vendor's refusal of an API key, the vendor known by the request's host.
         ("api_key_rejected",
             In::get("https://api.openai.com/v1/models").bearer("sk-proj-0000").status(401, &[("Content-Type", "application/json")])

@@ -226,6 +226,26 @@ codes! {
         "The iss claim is the Keycloak URL the token was requested from. Request tokens from the same URL the API uses (not localhost in one place and a Docker service name in the other), or give Keycloak one fixed public hostname (the `hostname` option) so both agree.",
         "Keycloak: configuring the hostname", "https://www.keycloak.org/server/hostname",
         "`Invalid token issuer. Expected 'http://keycloak:8080/realms/demo', but was 'http://localhost:8080/realms/demo'`.";
+    AZURE_STORAGE_AUTH_FAILED = "azure_storage_auth_failed", Error,
+        "Azure Storage could not authenticate the request (AuthenticationFailed).",
+        "Read AuthenticationErrorDetail. \"Signature did not match\" or \"The MAC signature found in the HTTP request … is not the same as any computed signature\": the string-to-sign differs (a header, the canonicalized resource, the x-ms-date or x-ms-version, an account key of another account or a rotated one; for a SAS, a parameter changed or re-encoded after signing). \"Signed expiry time … has to be after signed start time\" or \"Signature not valid in the specified time frame\": the SAS's st/se window does not include now (a clock, a time zone, an expired SAS): create a new SAS with a start a few minutes in the past.",
+        "Azure Storage: authorize with Shared Key; create a service SAS", "https://learn.microsoft.com/rest/api/storageservices/authorize-with-shared-key",
+        "403 `<Code>AuthenticationFailed</Code>` with `<AuthenticationErrorDetail>Signature did not match. String to sign used was …`.";
+    SALESFORCE_INVALID_SESSION = "salesforce_invalid_session", Error,
+        "Salesforce: the session ID or access token is not valid (INVALID_SESSION_ID).",
+        "The access token expired (the org's session timeout), was revoked, was issued for another org or My Domain than the instance URL called, or is a session the REST API does not accept (a Lightning session, a connected app without the `api` scope). Get a new token with the refresh token and call the instance_url returned with it.",
+        "Salesforce REST API status codes and error responses", "https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/errorcodes.htm",
+        "401 `[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]`.";
+    ATLASSIAN_BASIC_AUTH_REFUSED = "atlassian_basic_auth_refused", Error,
+        "Jira or Confluence refused the Basic login.",
+        "Atlassian Cloud takes Basic auth only as your account e-mail with an API token as the password (id.atlassian.com → Security → API tokens), never the account password; `X-Seraph-LoginReason: AUTHENTICATED_FAILED` means that pair was wrong. On Data Center, `AUTHENTICATION_DENIED` with `X-Authentication-Denied-Reason: CAPTCHA_CHALLENGE` means too many failed logins: log in once in the browser to answer the CAPTCHA, or use a personal access token (Bearer).",
+        "Atlassian: basic auth for REST APIs", "https://developer.atlassian.com/cloud/jira/platform/basic-auth-for-rest-apis/",
+        "`X-Seraph-LoginReason: AUTHENTICATED_FAILED`, or `Basic auth with password is not allowed on this instance`.";
+    AUTH_PROXY_LOGIN_REQUIRED = "auth_proxy_login_required", Error,
+        "A login proxy in front of the API refused the request before the API saw it.",
+        "An authenticating proxy (Cloudflare Access, oauth2-proxy, nginx auth_request, an AWS load balancer with OIDC) guards this URL and wants its own login: a browser session cookie, or for scripts its own credentials (Cloudflare Access service token headers, a bearer token the proxy is configured to accept). The API's token alone never reaches the API. Call the API behind the proxy directly where allowed, or give the script the proxy's credentials.",
+        "Cloudflare Access service tokens; oauth2-proxy", "https://developers.cloudflare.com/cloudflare-one/identity/service-tokens/",
+        "302 to `https://<team>.cloudflareaccess.com/cdn-cgi/access/login/…`, or nginx's own `401 Authorization Required` page with no WWW-Authenticate.";
     API_KEY_REJECTED = "api_key_rejected", Error,
         "The API refused the API key it was given.",
         "The key reached the API and is not one it accepts: copied wrong (a character short, a space or newline), deleted or rotated, from another project, organization or environment, or sent in a place the API does not read it. The finding names the vendor, where its key goes and what it looks like.",

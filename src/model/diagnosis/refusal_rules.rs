@@ -1,0 +1,118 @@
+//! Refusals recognised by the headers and words only one product sends: Azure Storage's
+//! AuthenticationFailed, Salesforce's INVALID_SESSION_ID, Atlassian's Seraph login reasons, and
+//! a login proxy (Cloudflare Access, oauth2-proxy, nginx auth_request, an AWS load balancer)
+//! answering before the API does.
+
+use super::facts::Facts;
+use super::report::{Hit, Likelihood};
+use crate::model::findings::codes::{
+    ATLASSIAN_BASIC_AUTH_REFUSED, AUTH_PROXY_LOGIN_REQUIRED, AZURE_STORAGE_AUTH_FAILED, SALESFORCE_INVALID_SESSION,
+};
+use crate::model::response::message::server_words;
+use crate::model::response::Response;
+
+pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
+    let Some(r) = f.response else { return };
+    let hit = azure_storage(r).or_else(|| salesforce(r)).or_else(|| atlassian(r)).or_else(|| login_proxy(r));
+    hits.extend(hit);
+}
+
+fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let start = text.find(open)? + open.len();
+    let end = text[start..].find(close)? + start;
+    Some(text[start..end].trim())
+}
+
+fn azure_storage(r: &Response) -> Option<Hit> {
+    let coded = r.header("x-ms-error-code") == Some("AuthenticationFailed")
+        || r.header("x-ms-request-id").is_some() && r.body.contains("<Code>AuthenticationFailed</Code>");
+    if !coded {
+        return None;
+    }
+    let detail = between(&r.body, "<AuthenticationErrorDetail>", "</AuthenticationErrorDetail>").unwrap_or_default();
+    let lower = detail.to_lowercase();
+    let headline = if lower.contains("expiry") || lower.contains("time frame") || lower.contains("expired") {
+        "Azure Storage: the SAS is not valid now: it has expired or its start is in the future (check st and se)"
+    } else if lower.contains("signature") {
+        "Azure Storage: the signature does not match what it computed (the string-to-sign or the key differs)"
+    } else {
+        "Azure Storage could not authenticate the request (AuthenticationFailed)"
+    };
+    let evidence =
+        format!("{} AuthenticationFailed: {}.", r.status, if detail.is_empty() { "no detail" } else { detail });
+    Some(Hit::new(AZURE_STORAGE_AUTH_FAILED, evidence, Likelihood::High).headline(headline))
+}
+
+fn salesforce(r: &Response) -> Option<Hit> {
+    if !r.body.contains("\"INVALID_SESSION_ID\"") {
+        return None;
+    }
+    let said = server_words(r).unwrap_or_default();
+    Some(
+        Hit::new(SALESFORCE_INVALID_SESSION, format!("{} INVALID_SESSION_ID: \"{said}\".", r.status), Likelihood::High)
+            .headline(format!("Salesforce: the session is not valid (INVALID_SESSION_ID: \"{said}\")")),
+    )
+}
+
+fn atlassian(r: &Response) -> Option<Hit> {
+    let reason = r.header("x-seraph-loginreason").unwrap_or_default();
+    let denied = r.header("x-authentication-denied-reason").unwrap_or_default();
+    let body = r.body.to_lowercase();
+    let password = body.contains("basic auth with password is not allowed")
+        || body.contains("basic authentication with passwords is deprecated");
+    let headline = if denied.contains("CAPTCHA") {
+        "Jira/Confluence wants a CAPTCHA answered after failed logins (CAPTCHA_CHALLENGE); log in once in the browser"
+            .to_string()
+    } else if password {
+        "Atlassian Cloud does not take the account password for Basic auth; use an API token as the password"
+            .to_string()
+    } else if reason.contains("AUTHENTICATED_FAILED") {
+        "Atlassian refused the e-mail and API token (AUTHENTICATED_FAILED)".to_string()
+    } else if reason.contains("AUTHENTICATION_DENIED") {
+        "Atlassian denied the login (AUTHENTICATION_DENIED)".to_string()
+    } else {
+        return None;
+    };
+    let mut evidence = format!("{}", r.status);
+    if !reason.is_empty() {
+        evidence.push_str(&format!(", X-Seraph-LoginReason: {reason}"));
+    }
+    if !denied.is_empty() {
+        evidence.push_str(&format!(", X-Authentication-Denied-Reason: {denied}"));
+    }
+    if let Some(said) = server_words(r).filter(|_| password) {
+        evidence.push_str(&format!(": \"{said}\""));
+    }
+    evidence.push('.');
+    Some(Hit::new(ATLASSIAN_BASIC_AUTH_REFUSED, evidence, Likelihood::High).headline(headline))
+}
+
+fn login_proxy(r: &Response) -> Option<Hit> {
+    let location = r.header("location").unwrap_or_default();
+    let by_redirect = (300..400).contains(&r.status)
+        && ["cloudflareaccess.com/cdn-cgi/access/login", "/oauth2/sign_in", "/oauth2/start"]
+            .iter()
+            .any(|m| location.contains(m));
+    // A server's own 401 page with no challenge: nginx's auth_request (its auth_basic sends a
+    // Basic challenge) or an AWS load balancer's OIDC action.
+    let server = r.header("server").unwrap_or_default().to_lowercase();
+    let bare_page = r.status == 401
+        && r.header("www-authenticate").is_none()
+        && r.body.contains("<title>401 Authorization Required</title>")
+        && (server.starts_with("nginx") || server.starts_with("awselb"));
+    if !(by_redirect || bare_page) {
+        return None;
+    }
+    let (evidence, headline) = if by_redirect {
+        (
+            format!("{} to {location}.", r.status),
+            format!("a login proxy sent the request to its sign-in page ({location}) before the API saw it"),
+        )
+    } else {
+        (
+            format!("401 \"401 Authorization Required\" page from {server} with no WWW-Authenticate."),
+            format!("a login proxy in front of the API ({server}) refused the request: its own page says \"401 Authorization Required\", with no challenge from the API"),
+        )
+    };
+    Some(Hit::new(AUTH_PROXY_LOGIN_REQUIRED, evidence, Likelihood::High).headline(headline))
+}
