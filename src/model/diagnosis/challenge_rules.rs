@@ -119,6 +119,13 @@ fn insufficient_scope(f: &Facts, hits: &mut Vec<Hit>) {
         }
         None => {}
     }
+    // Without the token's scopes, the challenge still says which would do.
+    if f.claims().is_none() && !needed.is_empty() {
+        headline = format!(
+            "the token lacks a scope this resource needs ({}); request a new token with it (refreshing will not help)",
+            needed.join(" ")
+        );
+    }
     evidence.push('.');
     hits.push(Hit::new(INSUFFICIENT_SCOPE, evidence, Likelihood::High).headline(headline));
 }

@@ -22,8 +22,10 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
     if hits.iter().any(|h| VENDOR_CODES.iter().any(|v| v.code == h.code())) {
         return;
     }
-    let Some(words) = server_words(r) else { return };
-    let Some(why) = reason(&all_text(r)) else { return };
+    let text = all_text(r);
+    let Some(why) = reason(&text) else { return };
+    // An unreadable challenge is quoted as it came.
+    let Some(words) = server_words(r).or_else(|| r.header("www-authenticate").map(str::to_string)) else { return };
     let sent = f.sent_known() && f.authorization().is_some();
     let (info, said, advice): (&'static CodeInfo, &str, &str) = match why {
         Reason::Revoked => (TOKEN_REVOKED, "the token was revoked", "; sign in again or refresh"),
@@ -39,8 +41,14 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
         Reason::Algorithm => (ALG_KEY_MISMATCH, "the token's algorithm is not the one it expects", ""),
         Reason::Signature => (SIGNATURE_INVALID, "the token's signature does not verify with its keys", ""),
         Reason::Malformed => (TOKEN_MALFORMED, "the token is malformed", ""),
-        Reason::Invalid => (INVALID_TOKEN, "the token is not valid", "; get a new one for this API"),
+        Reason::Invalid => (INVALID_TOKEN, "it rejected the token as invalid", "; get a new one for this API"),
     };
+    // The token's own finding of the same kind says it with its figures; the server's words
+    // confirm it.
+    if let Some(h) = hits.iter_mut().find(|h| h.code() == info.code) {
+        h.likelihood = Likelihood::High;
+        return;
+    }
     // ASP.NET's IDX codes have their own findings, with the settings to check.
     let info = match why {
         _ if !words.contains("IDX") => info,

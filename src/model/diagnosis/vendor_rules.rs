@@ -98,12 +98,22 @@ fn oauth(response: &Response, json: &Value, out: &mut Vec<Finding>) {
             ));
         }
     }
+    let mut finding = Finding::new(info, evidence);
     if info.code == OAUTH_INVALID_GRANT.code {
         if let Some(why) = e.description.as_deref().and_then(invalid_grant_reason) {
             fix = format!("{why} {fix}");
         }
+        // The password grant's invalid_grant is about the user, not a code or refresh token.
+        let d = e.description.as_deref().unwrap_or_default();
+        if ["user credentials", "username or password", "invalid password"].iter().any(|w| d.to_lowercase().contains(w))
+        {
+            finding = finding.with_headline(format!(
+                "the token endpoint refused the user name or password (invalid_grant: \"{d}\")"
+            ));
+            fix = "The password grant was refused: the user name or password is wrong, the account is locked, disabled or must finish a required action (verify e-mail, update password, set up OTP) first. The password grant is deprecated and forbidden for browser apps (RFC 9700, RFC 10017): prefer the authorization code flow with PKCE.".into();
+        }
     }
-    out.push(Finding::new(info, evidence).with_fix(fix));
+    out.push(finding.with_fix(fix));
 }
 
 /// The cause an invalid_grant description names, in the user's terms.
@@ -292,6 +302,7 @@ fn aws(response: &Response, json: Option<&Value>, out: &mut Vec<Finding>) {
         AWS_MISSING_AUTHENTICATION_TOKEN
     } else if m == "The incoming token has expired"
         || matches!(t, "ExpiredTokenException" | "ExpiredToken")
+        || t == "NotAuthorizedException" && m.contains("has expired")
         || m.contains("security token included in the request is expired")
     {
         AWS_TOKEN_EXPIRED

@@ -32,6 +32,9 @@ pub fn json_message(v: &Value) -> Option<String> {
     let nested = v.get("error").filter(|e| e.is_object());
     text(v.get("error_description"))
         .or_else(|| text(nested.and_then(|e| e.get("message"))))
+        // simplejwt: "Given token not valid…" in detail, the reason in messages[].message.
+        .or_else(|| text(v.pointer("/messages/0/message")))
+        .or_else(|| text(v.pointer("/errorInfo/message")))
         .or_else(|| text(v.pointer("/fault/faultstring")))
         .or_else(|| text(v.get("message")))
         .or_else(|| text(v.get("Message")))
@@ -117,7 +120,7 @@ pub fn reason(words: &str) -> Option<Reason> {
             ],
         ),
         (Reason::Expired, &["expired", "idx10223", "exp claim", "expiry utc time"]),
-        (Reason::Audience, &["audience", "idx10214", "aud claim", "invalid aud"]),
+        (Reason::Audience, &["audience", "idx10214", "aud claim", "invalid aud", "'aud'", "\"aud\""]),
         (Reason::Issuer, &["issuer", "idx10205", "iss claim"]),
         (Reason::Algorithm, &["algorithm", "signing method", "invalid alg"]),
         (
@@ -168,7 +171,11 @@ pub fn all_text(r: &Response) -> String {
     if let Some(v) = vendor::body_json(r) {
         strings(&v, &mut out, 0);
     }
-    out.extend(r.header_values("www-authenticate").map(str::to_string));
+    // A challenge that parses was read above (its error_description); one that does not is
+    // read as text (Apigee writes error='invalid_token" with mismatched quotes).
+    if vendor::challenges(r).is_empty() {
+        out.extend(r.header_values("www-authenticate").map(str::to_string));
+    }
     out.push(r.reason.clone());
     out.join(" ")
 }

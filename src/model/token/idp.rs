@@ -96,6 +96,12 @@ pub fn token_use(header: Option<&Map<String, Value>>, claims: &Map<String, Value
             _ => {}
         }
     }
+    // djangorestframework-simplejwt writes token_type "access", "refresh" or "sliding".
+    match s(claims, "token_type") {
+        Some("refresh") => return (TokenUse::Refresh, "token_type = \"refresh\" (simplejwt)".into()),
+        Some("access") => return (TokenUse::Access, "token_type = \"access\" (simplejwt)".into()),
+        _ => {}
+    }
     if let Some(t) = header.and_then(|h| s(h, "typ")) {
         if matches!(t.to_ascii_lowercase().as_str(), "at+jwt" | "application/at+jwt") {
             return (TokenUse::Access, format!("header typ = \"{t}\" (RFC 9068)"));
@@ -197,6 +203,7 @@ mod tests {
             (None, json!({"token_use": "access", "nonce": "x"}), TokenUse::Access),
             (None, json!({"typ": "ID"}), TokenUse::Id),
             (None, json!({"typ": "Refresh"}), TokenUse::Refresh),
+            (None, json!({"token_type": "refresh", "user_id": 1}), TokenUse::Refresh),
             (None, json!({"typ": "Bearer"}), TokenUse::Access),
             (Some(&h), json!({"sub": "x"}), TokenUse::Access),
             (None, json!({"nonce": "n"}), TokenUse::Id),
