@@ -7,7 +7,7 @@ use super::facts::Facts;
 use super::report::{Hit, Likelihood};
 use crate::model::findings::code::CodeInfo;
 use crate::model::findings::codes::{
-    ALG_KEY_MISMATCH, ASPNET_AUDIENCE_INVALID, ASPNET_ISSUER_INVALID, ASPNET_SIGNATURE_INVALID, ASPNET_TOKEN_EXPIRED,
+    ALG_KEY_MISMATCH, DPOP_PROOF_INVALID, ASPNET_AUDIENCE_INVALID, ASPNET_ISSUER_INVALID, ASPNET_SIGNATURE_INVALID, ASPNET_TOKEN_EXPIRED,
     AUDIENCE_MISMATCH, CREDENTIALS_MISSING, CREDENTIALS_NOT_RECEIVED, INVALID_TOKEN, ISSUER_REJECTED, KID_NOT_IN_JWKS,
     SIGNATURE_INVALID, TOKEN_EXPIRED, TOKEN_MALFORMED, TOKEN_NOT_YET_VALID, TOKEN_REVOKED, VENDOR_CODES,
 };
@@ -49,6 +49,12 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
         h.likelihood = Likelihood::High;
         return;
     }
+    // A DPoP proof the server could not verify or bind is the proof's problem, not the token's.
+    let dpop = text.to_lowercase().contains("dpop");
+    let info = match why {
+        Reason::Signature | Reason::KeyNotFound | Reason::Invalid | Reason::Malformed if dpop => DPOP_PROOF_INVALID,
+        _ => info,
+    };
     // ASP.NET's IDX codes have their own findings, with the settings to check.
     let info = match why {
         _ if !words.contains("IDX") => info,

@@ -173,8 +173,9 @@ pub fn all_text(r: &Response) -> String {
     }
     // A challenge that parses was read above (its error_description); one that does not is
     // read as text (Apigee writes error='invalid_token" with mismatched quotes).
-    if vendor::challenges(r).is_empty() {
-        out.extend(r.header_values("www-authenticate").map(str::to_string));
+    let described = vendor::challenges(r).iter().any(|c| c.error_description().is_some());
+    if !described {
+        out.extend(r.header_values("www-authenticate").filter(|v| v.contains("error")).map(str::to_string));
     }
     out.push(r.reason.clone());
     out.join(" ")
