@@ -162,7 +162,7 @@ fn verdicts_read_as_one_plain_line() {
         ),
         ("nothing sent", In::api().www(401, RFC6750_NO_AUTH), "Most likely: the request carried no credentials; send `Authorization: Bearer …`.", false),
         ("RFC 9110 §11.6.1", In::api().bearer(&t).www(401, RFC9110_11_6_1), "Most likely: the server wants Basic, Newauth but the request used Bearer.", false),
-        ("unexplained", In::default().www(401, RFC6750_NO_AUTH), "Unexplained 401: nothing here explains the 401; check the key's environment and tenant, whether it was revoked, the server logs and the clocks.", false),
+        ("unexplained", In::default().www(401, RFC6750_NO_AUTH), "Unexplained 401: nothing here explains the 401; check, in order: paste the request (Import curl) or the token: what was sent tells the causes apart; the key's environment and tenant, and whether it was revoked; the server's log and the clocks.", false),
         ("403", In::api().bearer(&t).status(403, &[]), "Probably: the server knows who you are but does not allow this (403); retrying with the same credentials will not help.", false),
         ("all good", In::api().bearer(&t).status(200, &[]), "All good: the server answered 200 and nothing here points to a problem.", true),
         ("all good with info only", In::api().bearer(&jws(r#"{"alg":"RS256","typ":"JWT"}"#, &format!(r#"{{"exp":{},"scope":"a"}}"#, NOW + 60))).status(204, &[]), "All good: the server answered 204 and nothing here points to a problem.", true),
@@ -527,4 +527,20 @@ fn a_command_with_l_gets_curl_s_redirect_check() {
     );
     let without = titles(command(""));
     assert!(without.iter().any(|t| t.starts_with("Redirects")), "{without:?}");
+}
+
+/// An unexplained 401 names the checks that would tell the causes apart for this request.
+#[test]
+fn unexplained_lists_the_checks_for_this_request() {
+    let fix = |i: In| {
+        let r = i.report();
+        let f = r.ranked.iter().find(|x| x.finding.code() == "unexplained_401").expect("unexplained_401");
+        f.finding.fix.clone()
+    };
+    let jwt = fix(In::api().bearer(&good()).status(401, &[]));
+    assert!(jwt.starts_with("Check, in order: that the API expects this issuer and audience (iss "), "{jwt}");
+    let key = fix(In::api().header("X-Api-Key", "k-123").status(401, &[]));
+    assert!(key.starts_with("Check, in order: that X-Api-Key is the name this API reads its key from"), "{key}");
+    let nothing_known = fix(In::default().status(401, &[]));
+    assert!(nothing_known.starts_with("Check, in order: paste the request"), "{nothing_known}");
 }

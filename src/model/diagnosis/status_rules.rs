@@ -1,7 +1,7 @@
 //! Rules read from the status line and the presence of headers: nothing sent, the proxy's 407,
 //! 403 versus 401, 404 hiding a 403, a 401 without a challenge, and the 401 nothing explains.
 
-use super::facts::{Facts, AUTHORIZATION_TYPOS};
+use super::facts::{Carrier, Facts, AUTHORIZATION_TYPOS};
 use super::report::{Hit, Likelihood};
 use crate::model::findings::codes::*;
 use crate::model::findings::Severity;
@@ -168,8 +168,56 @@ pub fn unexplained(f: &Facts, hits: &mut Vec<Hit>) {
         }
     }
     evidence.push('.');
+    let checks = checks_that_tell_apart(f).join("; ");
     hits.push(
         Hit::new(UNEXPLAINED_401, evidence, Likelihood::Low)
-            .headline("nothing here explains the 401; check the key's environment and tenant, whether it was revoked, the server logs and the clocks"),
+            .fix(format!("Check, in order: {checks}."))
+            .headline(format!("nothing here explains the 401; check, in order: {checks}")),
     );
+}
+
+/// The two or three checks that tell the remaining causes apart for this request, first the
+/// one most likely to settle it.
+fn checks_that_tell_apart(f: &Facts) -> Vec<String> {
+    let text = |v: &serde_json::Value| {
+        v.as_str()
+            .map(str::to_string)
+            .or_else(|| v.as_array().map(|a| a.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join(" ")))
+    };
+    if let Some(claims) = f.claims() {
+        let iss = claims.get("iss").and_then(text).unwrap_or_else(|| "none".into());
+        let aud = claims.get("aud").and_then(text).unwrap_or_else(|| "none".into());
+        return vec![
+            format!("that the API expects this issuer and audience (iss {iss}, aud {aud}), byte for byte"),
+            "whether the token was revoked or the user lost access (sign in again and retry)".into(),
+            "the API's own log, which names the check that failed".into(),
+        ];
+    }
+    let carrier = f.carriers.first();
+    match carrier {
+        Some(Carrier::KeyHeader(name)) | Some(Carrier::Query(name)) => vec![
+            format!("that {name} is the name this API reads its key from"),
+            "that the key belongs to this environment or project (staging keys fail in production)".into(),
+            "whether the key was revoked or rotated (create a new one and retry)".into(),
+        ],
+        Some(Carrier::Authorization { scheme: Some(s), .. }) if s.eq_ignore_ascii_case("basic") => vec![
+            "the user name and password, by logging in elsewhere with them".into(),
+            "whether the account is locked or needs an API token instead of its password".into(),
+            "the server's log".into(),
+        ],
+        Some(_) => vec![
+            "that the token was issued for this API and environment (introspect it at the issuer, or decode it if it is a JWT)".into(),
+            "whether it expired or was revoked at the issuer (get a new one and retry)".into(),
+            "the API's own log, which names the check that failed".into(),
+        ],
+        None if f.sent_known() => vec![
+            "which credentials this API wants (its WWW-Authenticate or its documentation)".into(),
+            "that your client really sends them (curl -v shows the request headers)".into(),
+        ],
+        None => vec![
+            "paste the request (Import curl) or the token: what was sent tells the causes apart".into(),
+            "the key's environment and tenant, and whether it was revoked".into(),
+            "the server's log and the clocks".into(),
+        ],
+    }
 }
