@@ -114,6 +114,30 @@ const CASES = [
     top: 'oauth_invalid_grant',
     verdict: /^Most likely: the authorization code or refresh token was refused \(invalid_grant\)\. The server says: "Token is not active"\.$/,
   },
+  // From the response gallery (tests/gallery/responses.txt): the server's own words, read.
+  {
+    name: 'OpenAI invalid_api_key (gallery)',
+    token: () => '',
+    raw: 'HTTP/1.1 401 Unauthorized\nContent-Type: application/json; charset=utf-8\n\n{"error":{"message":"Incorrect API key provided: sk-4sJHr****w8ZP. You can find your API key at https://platform.openai.com/account/api-keys.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}',
+    top: 'api_key_rejected',
+    shot: 'diagnosis-openai-key',
+    verdict: /^Most likely: OpenAI refused the API key \("Incorrect API key provided: sk-4sJHr\*\*\*\*w8ZP\./,
+  },
+  {
+    name: 'Spring resource server: Jwt expired (gallery)',
+    token: () => '',
+    raw: 'HTTP/1.1 401 \nWWW-Authenticate: Bearer error="invalid_token", error_description="An error occurred while attempting to decode the Jwt: Jwt expired at 2025-12-30T08:05:11Z", error_uri="https://tools.ietf.org/html/rfc6750#section-3.1"\nContent-Length: 0\n\n',
+    top: 'token_expired',
+    verdict: /^Most likely: the server says the token expired \("An error occurred while attempting to decode the Jwt: Jwt expired at 2025-12-30T08:05:11Z"\); get a new one or refresh\.$/,
+    also: ['invalid_token'],
+  },
+  {
+    name: 'Basic credentials refused with the Basic challenge (gallery)',
+    token: () => 'Basic YWRtaW46d3JvbmdwYXNz',
+    raw: 'HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Basic realm="Restricted"\nContent-Type: text/html\n\n<html><head><title>401 Unauthorized</title></head><body><h1>Unauthorized</h1></body></html>',
+    top: 'basic_credentials_rejected',
+    verdict: /^Most likely: the server rejected these credentials \(user "admin"\): the user name or the password is wrong\.$/,
+  },
 ];
 
 for (const c of CASES) {
@@ -127,6 +151,7 @@ for (const c of CASES) {
       assert.match(await verdict(page), c.verdict);
       const all = await page.getByRole('list', { name: 'Findings' }).locator('.finding-code').allTextContents();
       for (const code of c.also ?? []) assert.ok(all.includes(code), `${code} in ${all}`);
+      if (c.shot) await screenshot(page, c.shot);
     } finally {
       await context.close();
     }
