@@ -91,7 +91,8 @@ pub fn detect(paste: &str) -> Dialect {
         return Dialect::Cmd;
     }
     let lower = paste.to_ascii_lowercase();
-    if continued('`') || lower.contains("$env:") || lower.contains("${env:") {
+    let here_string = paste.lines().any(|l| matches!(l.trim_end(), l if l.ends_with("@'") || l.ends_with("@\"")));
+    if continued('`') || lower.contains("$env:") || lower.contains("${env:") || here_string || lower.contains(" --% ") {
         return Dialect::PowerShell;
     }
     if has_cmd_variable(paste) && !has_bash_marks(paste) {
@@ -586,6 +587,22 @@ mod tests {
         assert_eq!(
             commands("curl.exe https://a; curl.exe https://b | Out-Null"),
             [vec!["curl.exe", "https://a"], vec!["curl.exe", "https://b"], vec!["Out-Null"]]
+        );
+        // Here-strings: literal and expandable; the newlines next to the markers are not text.
+        let here = "curl.exe https://x -d @'\n{\"a\": \"$b\"}\nline 2\n'@ -H \"X: 1\"";
+        assert_eq!(detect(here), Dialect::PowerShell);
+        assert_eq!(words(here), ["curl.exe", "https://x", "-d", "{\"a\": \"$b\"}\nline 2", "-H", "X: 1"]);
+        assert_eq!(
+            words("curl.exe -d @\"\r\nq=$env:Q `$x\r\n\"@ https://x"),
+            ["curl.exe", "-d", "q=${Q} $x", "https://x"]
+        );
+        assert!(matches!(parse("curl.exe -d @'\nnever closed"), Err(ShellError::UnclosedQuote { quote: '\'', .. })));
+        // --% hands the rest of the line to curl.exe as Windows splits it.
+        let stop = "curl.exe --% -X POST \"https://x/a b\" -d \"a=1&b=%TOKEN%\"\ncurl.exe https://y";
+        assert_eq!(detect(stop), Dialect::PowerShell);
+        assert_eq!(
+            commands(stop),
+            [vec!["curl.exe", "-X", "POST", "https://x/a b", "-d", "a=1&b=${TOKEN}"], vec!["curl.exe", "https://y"]]
         );
         assert_eq!(
             detect("curl.exe -d \"{\\\"a\\\":1}\" https://x"),

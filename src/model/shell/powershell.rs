@@ -1,7 +1,10 @@
 //! Reading PowerShell: `'…'` (where `''` is a quote), `"…"` (where `` `" ``, `""` and `` `$ ``
 //! are literal and `$name`, `$env:NAME`, `$(…)` are filled in), the backtick escape and line
 //! continuation, `#` and `<# … #>` comments, and the `; | && || >` operators. A leading `&`
-//! (the call operator) is not part of the command.
+//! (the call operator) is not part of the command. Here-strings (`@'…'@` literal, `@"…"@` with
+//! variables) run from the line after the opener to a line starting with the closer; after
+//! `--%` (stop-parsing) the rest of the line goes to curl.exe as Windows splits it: at spaces,
+//! with `"…"` grouping and `%NAME%` filled in.
 
 use super::word::{Part, ShellError, Token, Word};
 
@@ -93,6 +96,15 @@ impl Lexer<'_> {
 
     fn word(&mut self) -> Result<(), ShellError> {
         let start = self.i;
+        if let Some(word) = self.here_string()? {
+            self.tokens.push(Token::Word { word, start, end: self.i });
+            return Ok(());
+        }
+        if self.c[self.i..].starts_with(&['-', '-', '%']) && self.c.get(self.i + 3).is_none_or(|c| c.is_whitespace()) {
+            self.i += 3;
+            self.stop_parsing();
+            return Ok(());
+        }
         let mut w = Word::new();
         while let Some(c) = self.peek(0) {
             if ends_word(c) {
@@ -168,6 +180,101 @@ impl Lexer<'_> {
         }
         self.tokens.push(Token::Word { word: w, start, end: self.i });
         Ok(())
+    }
+
+    /// `@'` or `@"` at the end of a line opens a here-string, which ends at a line starting
+    /// with `'@` or `"@`; the newlines next to the markers are not part of it.
+    fn here_string(&mut self) -> Result<Option<Word>, ShellError> {
+        let (Some('@'), Some(q @ ('\'' | '"'))) = (self.peek(0), self.peek(1)) else { return Ok(None) };
+        let mut j = self.i + 2;
+        while self.c.get(j).is_some_and(|c| *c == ' ' || *c == '\t' || *c == '\r') {
+            j += 1;
+        }
+        if self.c.get(j) != Some(&'\n') {
+            return Ok(None);
+        }
+        let at = self.i;
+        let body = j + 1;
+        let close = (body..self.c.len())
+            .find(|&k| (k == body || self.c[k - 1] == '\n') && self.c[k] == q && self.c.get(k + 1) == Some(&'@'))
+            .ok_or(ShellError::UnclosedQuote { quote: q, at })?;
+        let mut end = close;
+        // The newline (and CR) before the closer is not part of the text.
+        if end > body && self.c[end - 1] == '\n' {
+            end -= 1;
+        }
+        if end > body && self.c[end - 1] == '\r' {
+            end -= 1;
+        }
+        let mut w = Word::new();
+        w.mark_quoted();
+        if q == '\'' {
+            self.c[body..end.max(body)].iter().for_each(|c| w.push(*c));
+            self.i = close + 2;
+            return Ok(Some(w));
+        }
+        // Expandable: variables and `$(…)` as in "…", a backtick escapes.
+        self.i = body;
+        while self.i < end {
+            match self.c[self.i] {
+                '$' => self.dollar(&mut w)?,
+                '`' if self.i + 1 < end => {
+                    w.push(escape(self.c[self.i + 1]));
+                    self.i += 2;
+                }
+                d => {
+                    w.push(d);
+                    self.i += 1;
+                }
+            }
+        }
+        self.i = close + 2;
+        Ok(Some(w))
+    }
+
+    /// After `--%`: the rest of the line, split as Windows gives it to a program.
+    fn stop_parsing(&mut self) {
+        loop {
+            while self.peek(0).is_some_and(|c| c != '\n' && c.is_whitespace()) {
+                self.i += 1;
+            }
+            match self.peek(0) {
+                None | Some('\n') => return,
+                _ => {}
+            }
+            let start = self.i;
+            let mut w = Word::new();
+            let mut quoted = false;
+            while let Some(c) = self.peek(0) {
+                match c {
+                    '\n' => break,
+                    c if c.is_whitespace() && !quoted => break,
+                    '"' => {
+                        quoted = !quoted;
+                        w.mark_quoted();
+                        self.i += 1;
+                    }
+                    '%' => {
+                        let name: String = self.c[self.i + 1..]
+                            .iter()
+                            .take_while(|c| c.is_ascii_alphanumeric() || **c == '_')
+                            .collect();
+                        if !name.is_empty() && self.c.get(self.i + 1 + name.chars().count()) == Some(&'%') {
+                            w.push_variable(&name, format!("%{name}%"));
+                            self.i += name.chars().count() + 2;
+                        } else {
+                            w.push('%');
+                            self.i += 1;
+                        }
+                    }
+                    c => {
+                        w.push(c);
+                        self.i += 1;
+                    }
+                }
+            }
+            self.tokens.push(Token::Word { word: w, start, end: self.i });
+        }
     }
 
     /// `$env:NAME`, `${env:NAME}`, `$name`, `${name}`, `$(…)`, `$?`; anything else is a `$`.

@@ -1054,6 +1054,16 @@ fn windows_pastes_match_their_bash_twins() {
             "export TOKEN='abc'\ncurl -H \"Authorization: Bearer $TOKEN\" https://x.example/a",
         ),
         (
+            "PowerShell here-string body",
+            "curl.exe -X POST https://x.example/a -H 'Content-Type: application/json' -d @'\n{\"name\": \"it's\", \"n\": 1}\n'@",
+            "curl -X POST https://x.example/a -H 'Content-Type: application/json' -d '{\"name\": \"it'\\''s\", \"n\": 1}'",
+        ),
+        (
+            "PowerShell stop-parsing --%",
+            "curl.exe --% -X POST \"https://x.example/a\" -H \"Authorization: Bearer %TOKEN%\" -d \"a=1&b=2\"",
+            "curl -X POST 'https://x.example/a' -H \"Authorization: Bearer $TOKEN\" -d 'a=1&b=2'",
+        ),
+        (
             "cmd with its variable set",
             "set TOKEN=abc\ncurl -H \"Authorization: Bearer %TOKEN%\" https://x.example/a",
             "TOKEN=abc\ncurl -H \"Authorization: Bearer $TOKEN\" https://x.example/a",
