@@ -544,3 +544,67 @@ fn unexplained_lists_the_checks_for_this_request() {
     let nothing_known = fix(In::default().status(401, &[]));
     assert!(nothing_known.starts_with("Check, in order: paste the request"), "{nothing_known}");
 }
+
+/// Words that look like a token's reason but are not about one, and hosts that refuse more
+/// than keys: none of these is read as the token's or the key's problem.
+#[test]
+fn lookalike_words_are_not_a_tokens_reason() {
+    let json = |status: u16, body: &str| (status, body.to_string());
+    type Case<'a> = (&'a str, In, (u16, String), &'a [&'a str]);
+    let cases: Vec<Case> = vec![
+        (
+            "a password expired",
+            In::api().auth(Auth::Basic { user: "alice".into(), password: "pw".into() }),
+            json(403, r#"{"message":"Your password has expired"}"#),
+            &["token_expired"],
+        ),
+        (
+            "a signed request's signature",
+            In::api().header("X-MBX-APIKEY", "k-1234567890"),
+            json(400, r#"{"code":-1022,"msg":"Signature for this request is not valid."}"#),
+            &["signature_invalid"],
+        ),
+        (
+            "a body that does not parse",
+            In::api(),
+            json(400, r#"{"message":"Unable to parse request body"}"#),
+            &["token_malformed"],
+        ),
+        ("a CSRF token", In::api(), (403, "<pre>ForbiddenError: invalid csrf token</pre>".into()), &["invalid_token"]),
+        (
+            "an API key not found",
+            In::api().header("api-key", "xkeysib-123"),
+            json(401, r#"{"message":"Key not found","code":"unauthorized"}"#),
+            &["kid_not_in_jwks"],
+        ),
+        (
+            "Okta validating a JWT",
+            In::get("https://dev-1.okta.com/oauth2/default/v1/userinfo").bearer(&good()),
+            json(401, r#"{"errorCode":"invalid_token","errorSummary":"The access token is invalid."}"#),
+            &["api_key_rejected"],
+        ),
+        (
+            "Supabase's JWT expired",
+            In::get("https://xyz.supabase.co/rest/v1/posts").bearer(&good()),
+            json(401, r#"{"code":"PGRST301","message":"JWT expired"}"#),
+            &["api_key_rejected"],
+        ),
+    ];
+    for (name, input, (status, body), never) in cases {
+        let codes = input.status(status, &[]).resp_body(&body).codes();
+        for code in never {
+            assert!(!codes.contains(code), "{name}: {code} in {codes:?}");
+        }
+    }
+}
+
+/// A Basic user name that is itself a secret (Stripe's `-u sk_live_…:`) is masked.
+#[test]
+fn a_secret_user_name_is_masked() {
+    let r = In::api()
+        .auth(Auth::Basic { user: "sk_live_51H8abcdefghijklmnopqrstu".into(), password: String::new() })
+        .www(401, r#"Basic realm="Stripe""#)
+        .report();
+    assert!(!r.verdict.contains("abcdefghijklmnop"), "{}", r.verdict);
+    assert!(r.ranked.iter().all(|x| !x.finding.evidence.contains("abcdefghijklmnop")));
+}

@@ -2,11 +2,11 @@
 //! refused, or none was where the vendor reads it. The finding names the vendor, where its key
 //! goes and its own fix, and quotes what it said.
 
-use super::api_key_vendors::vendor_of;
+use super::api_key_vendors::{vendor_of, Tie};
 use super::facts::Facts;
 use super::report::{Hit, Likelihood};
 use crate::model::findings::codes::{API_KEY_MISSING, API_KEY_REJECTED};
-use crate::model::response::message::{reason, server_words, Reason};
+use crate::model::response::message::{all_text, reason, server_words, Reason};
 
 pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
     let Some(r) = f.response else { return };
@@ -15,9 +15,21 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
         return;
     }
     let host = f.url.as_ref().map(|u| u.host.as_str());
-    let Some(vendor) = vendor_of(host, &r.body, &r.headers) else { return };
+    let Some((vendor, tie)) = vendor_of(host, &r.body, &r.headers) else { return };
     let said = server_words(r).unwrap_or_default();
-    let missing = reason(&said) == Some(Reason::Missing);
+    let why = reason(&all_text(r));
+    let missing = why == Some(Reason::Missing);
+    // The host alone does not make every refusal a key's: its words must be about a key or
+    // credentials, not about a token's expiry, audience or signature (Okta, Supabase and Azure
+    // API Management also validate JWTs).
+    if tie == Tie::Host {
+        let lower = said.to_lowercase();
+        let about_keys =
+            ["key", "api token", "unauthorized", "credentials", "authenticate"].iter().any(|w| lower.contains(w));
+        if !about_keys || !matches!(why, None | Some(Reason::Missing) | Some(Reason::Invalid)) {
+            return;
+        }
+    }
     // Credentials sent where the vendor reads them and not seen: credentials_not_received says it.
     if missing && vendor.in_authorization && f.sent_known() && f.authorization().is_some() {
         return;

@@ -149,9 +149,19 @@ pub const KEY_VENDORS: &[KeyVendor] = &[
     },
 ];
 
-/// The vendor a refusal comes from: its host, else a body mark, else a header mark. A gateway
-/// (no host of its own) with both kinds of marks needs both: its words alone are common.
-pub fn vendor_of(host: Option<&str>, body: &str, headers: &[(String, String)]) -> Option<&'static KeyVendor> {
+/// How a refusal was tied to its vendor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tie {
+    /// The vendor's own words or headers.
+    Marks,
+    /// Only the request's host: the same host also refuses tokens, sessions, permissions.
+    Host,
+}
+
+/// The vendor a refusal comes from: its own words or headers, else the request's host. A
+/// gateway (no host of its own) with both kinds of marks needs both: its words alone are
+/// common.
+pub fn vendor_of(host: Option<&str>, body: &str, headers: &[(String, String)]) -> Option<(&'static KeyVendor, Tie)> {
     let by_host = host.and_then(|h| {
         let h = h.to_ascii_lowercase();
         KEY_VENDORS.iter().find(|v| v.hosts.iter().any(|s| h == *s || h.ends_with(&format!(".{s}"))))
@@ -163,7 +173,10 @@ pub fn vendor_of(host: Option<&str>, body: &str, headers: &[(String, String)]) -
         })
     };
     let gateway = |v: &KeyVendor| v.hosts.is_empty() && !v.body_marks.is_empty() && !v.header_marks.is_empty();
-    by_host
-        .or_else(|| KEY_VENDORS.iter().find(|v| said(v) && (!gateway(v) || marked(v))))
+    KEY_VENDORS
+        .iter()
+        .find(|v| said(v) && (!gateway(v) || marked(v)))
         .or_else(|| KEY_VENDORS.iter().find(|v| marked(v) && !gateway(v)))
+        .map(|v| (v, Tie::Marks))
+        .or(by_host.map(|v| (v, Tie::Host)))
 }

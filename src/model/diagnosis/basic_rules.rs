@@ -42,19 +42,21 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
         }
         None => format!("{} {}", r.status, r.reason.trim()),
     };
-    let evidence = format!(
-        "{answer} to Basic credentials for user \"{}\" (a {}-character password).",
-        creds.user, creds.password_chars
-    );
+    // A user name that is itself a secret (Stripe's `-u sk_live_…:`, a token as the user with
+    // no password) is masked like a token.
+    let user = if creds.password_chars == 0 || creds.user.chars().count() >= 24 {
+        super::mask::mask_token(&creds.user)
+    } else {
+        creds.user.clone()
+    };
+    let evidence =
+        format!("{answer} to Basic credentials for user \"{user}\" (a {}-character password).", creds.password_chars);
     let headline = if creds.control {
         "the Basic credentials end in a newline or another control character (`echo` without `-n`), so the server checks a password that is not yours; encode them with `printf %s 'user:password' | base64`".to_string()
     } else if creds.second_colon {
-        format!("the server rejected these credentials (user \"{}\"); if the user name itself has a colon, it cannot go in Basic: the server splits at the first one (RFC 7617 §2)", creds.user)
+        format!("the server rejected these credentials (user \"{}\"); if the user name itself has a colon, it cannot go in Basic: the server splits at the first one (RFC 7617 §2)", user)
     } else {
-        format!(
-            "the server rejected these credentials (user \"{}\"): the user name or the password is wrong",
-            creds.user
-        )
+        format!("the server rejected these credentials (user \"{user}\"): the user name or the password is wrong")
     };
     hits.push(Hit::new(BASIC_CREDENTIALS_REJECTED, evidence, Likelihood::High).headline(headline));
 }

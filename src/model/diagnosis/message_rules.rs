@@ -25,6 +25,22 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
     }
     let text = all_text(r);
     let Some(why) = reason(&text) else { return };
+    // The words are about a token only where one is in play: they name one, the server
+    // challenges for one, or the request sent one. "Your password has expired" or a signed
+    // request's "Signature … is not valid" are not a token's.
+    let lower = text.to_lowercase();
+    let bearer = |s: &str| s.eq_ignore_ascii_case("bearer") || s.eq_ignore_ascii_case("dpop");
+    let token_in_play = lower.contains("token")
+        || lower.contains("jwt")
+        // Microsoft.IdentityModel's IDX1xxxx codes are all about token validation.
+        || lower.contains("idx1")
+        || f.token.as_deref().is_some_and(|t| t.basic.is_none() && !t.is_empty())
+        || f.challenges.iter().any(|c| bearer(&c.scheme))
+        || f.scheme().is_some_and(bearer);
+    let sent_other = f.scheme().is_some_and(|s| !bearer(s));
+    if why != Reason::Missing && (!token_in_play || sent_other && !lower.contains("token") && !lower.contains("jwt")) {
+        return;
+    }
     // An unreadable challenge is quoted as it came.
     let Some(words) = server_words(r).or_else(|| r.header("www-authenticate").map(str::to_string)) else { return };
     let sent = f.sent_known() && f.authorization().is_some();

@@ -28,12 +28,7 @@ const OUTRANKS: &[(&[&str], &[&str])] = &[
     (&["dpop_token_sent_as_bearer", "dpop_nonce_required"], &["scheme_mismatch", "invalid_token", "signature_invalid"]),
     (&["mtls_bound_token"], &["invalid_token", "oauth_unauthorized_client", "www_authenticate_missing", "forbidden"]),
     (
-        &[
-            "azure_storage_auth_failed",
-            "salesforce_invalid_session",
-            "atlassian_basic_auth_refused",
-            "auth_proxy_login_required",
-        ],
+        &["azure_storage_auth_failed", "salesforce_invalid_session", "atlassian_basic_auth_refused"],
         &[
             "signature_invalid",
             "credentials_missing",
@@ -46,6 +41,8 @@ const OUTRANKS: &[(&[&str], &[&str])] = &[
             "basic_credentials_rejected",
         ],
     ),
+    // The token's own expiry still comes first: auth_request answers so for an expired token too.
+    (&["auth_proxy_login_required"], &["forbidden", "unexplained_401", "www_authenticate_missing", "scheme_mismatch"]),
     (&["basic_credentials_rejected"], &["unexplained_401", "forbidden", "www_authenticate_missing", "scheme_mismatch"]),
     // An API key read as a token says nothing about the key.
     (

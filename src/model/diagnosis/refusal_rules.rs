@@ -13,7 +13,8 @@ use crate::model::response::Response;
 
 pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
     let Some(r) = f.response else { return };
-    let hit = azure_storage(r).or_else(|| salesforce(r)).or_else(|| atlassian(r)).or_else(|| login_proxy(r));
+    let hit =
+        azure_storage(r).or_else(|| salesforce(r)).or_else(|| atlassian(r, f.scheme())).or_else(|| login_proxy(r));
     hits.extend(hit);
 }
 
@@ -31,7 +32,9 @@ fn azure_storage(r: &Response) -> Option<Hit> {
     }
     let detail = between(&r.body, "<AuthenticationErrorDetail>", "</AuthenticationErrorDetail>").unwrap_or_default();
     let lower = detail.to_lowercase();
-    let headline = if lower.contains("expiry") || lower.contains("time frame") || lower.contains("expired") {
+    let headline = if lower.contains("after signed start time") {
+        "Azure Storage: the SAS expiry (se) is before the start it is checked against (st, or the request's time when the SAS has none): it has expired, or local time was written as UTC"
+    } else if lower.contains("expiry") || lower.contains("time frame") || lower.contains("expired") {
         "Azure Storage: the SAS is not valid now: it has expired or its start is in the future (check st and se)"
     } else if lower.contains("signature") {
         "Azure Storage: the signature does not match what it computed (the string-to-sign or the key differs)"
@@ -54,7 +57,11 @@ fn salesforce(r: &Response) -> Option<Hit> {
     )
 }
 
-fn atlassian(r: &Response) -> Option<Hit> {
+fn atlassian(r: &Response, scheme: Option<&str>) -> Option<Hit> {
+    // Seraph's reasons are about a Basic login; a Bearer PAT refused is another story.
+    if scheme.is_some_and(|s| !s.eq_ignore_ascii_case("basic")) {
+        return None;
+    }
     let reason = r.header("x-seraph-loginreason").unwrap_or_default();
     let denied = r.header("x-authentication-denied-reason").unwrap_or_default();
     let body = r.body.to_lowercase();
@@ -111,8 +118,11 @@ fn login_proxy(r: &Response) -> Option<Hit> {
     } else {
         (
             format!("401 \"401 Authorization Required\" page from {server} with no WWW-Authenticate."),
-            format!("a login proxy in front of the API ({server}) refused the request: its own page says \"401 Authorization Required\", with no challenge from the API"),
+            format!("a login proxy in front of the API ({server}) probably refused the request: its own page says \"401 Authorization Required\", with no challenge from the API"),
         )
     };
-    Some(Hit::new(AUTH_PROXY_LOGIN_REQUIRED, evidence, Likelihood::High).headline(headline))
+    // A redirect to a sign-in page is the proxy's own; a bare page is probably it (auth_request
+    // also answers so when its auth service refused an expired token).
+    let likely = if by_redirect { Likelihood::High } else { Likelihood::Medium };
+    Some(Hit::new(AUTH_PROXY_LOGIN_REQUIRED, evidence, likely).headline(headline))
 }

@@ -16,8 +16,25 @@ pub fn server_words(r: &Response) -> Option<String> {
         .or_else(|| vendor::body_json(r).and_then(|v| json_message(&v)))
         .or_else(|| xml_message(&r.body))
         .or_else(|| text_message(r))?;
-    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = words.split_whitespace().map(masked).collect::<Vec<_>>().join(" ");
     (!words.is_empty()).then(|| shorten(&words))
+}
+
+/// A word that looks like a token or key (32 or more base64url characters or dots, letters and
+/// digits mixed) keeps its first 6 and last 4 characters: servers echo what they refused.
+fn masked(word: &str) -> String {
+    let core = word.trim_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.'));
+    let secret_like = core.chars().count() >= 32
+        && core.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && core.chars().any(|c| c.is_ascii_digit())
+        && core.chars().any(|c| c.is_ascii_alphabetic());
+    if !secret_like {
+        return word.to_string();
+    }
+    let chars: Vec<char> = core.chars().collect();
+    let shown =
+        format!("{}…{}", chars[..6].iter().collect::<String>(), chars[chars.len() - 4..].iter().collect::<String>());
+    word.replacen(core, &shown, 1)
 }
 
 /// The first message field found in the shapes seen in practice, most specific first.
@@ -81,7 +98,12 @@ pub enum Reason {
 pub fn reason(words: &str) -> Option<Reason> {
     let w = words.to_lowercase();
     let has = |needles: &[&str]| needles.iter().any(|n| w.contains(n));
-    let invalid = has(&["invalid", "not valid", "token_not_valid"]) && has(&["token", "jwt"]);
+    // A CSRF, page or CAPTCHA token is no credential.
+    let other_token = has(&["csrf", "xsrf", "pagination", "page token", "next token", "captcha", "continuation token"]);
+    let invalid = has(&["invalid", "not valid", "token_not_valid"]) && has(&["token", "jwt"]) && !other_token;
+    if other_token {
+        return None;
+    }
     if has(&[" or expired", "expired or ", "expired, or", "invalid or "]) {
         return invalid.then_some(Reason::Invalid);
     }
@@ -102,6 +124,9 @@ pub fn reason(words: &str) -> Option<Reason> {
                 "didn't provide an api key",
                 "no credentials provided",
                 "no token provided",
+                "header is required",
+                "api key is required",
+                "authentication required",
                 "token is missing",
                 "missing token",
                 "no bearer token",
@@ -133,7 +158,7 @@ pub fn reason(words: &str) -> Option<Reason> {
                 "unable to find a signing key",
                 "kid not found",
                 "unknown kid",
-                "key not found",
+                "signing key not found",
             ],
         ),
         (Reason::Signature, &["signature", "idx10500", "idx10503", "idx10511", "jwt verification fails"]),
@@ -200,10 +225,23 @@ fn text_message(r: &Response) -> Option<String> {
             let start = body.find(tag)? + tag.len();
             let close = format!("</{}", &tag[1..]);
             let end = body[start..].find(&close)? + start;
-            Some(body[start..end].trim().to_string()).filter(|s| !s.is_empty())
+            // A development error page goes on with a stack trace after the first <br>.
+            let text = &body[start..end];
+            let text = text.find("<br").map_or(text, |cut| &text[..cut]);
+            Some(entities(text.trim())).filter(|s| !s.is_empty())
         });
     }
     (body.len() <= 300).then(|| body.to_string())
+}
+
+/// The HTML entities error pages use.
+fn entities(text: &str) -> String {
+    text.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 fn shorten(words: &str) -> String {
@@ -241,6 +279,8 @@ mod tests {
             ("HTTP/1.1 401 x\n\n{\"exp\":\"token expired\"}", "token expired"),
             ("HTTP/1.1 403 x\n\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>", "Access Denied"),
             ("HTTP/1.1 401 x\n\nJwt is expired", "Jwt is expired"),
+            ("HTTP/1.1 401 x\n\n<pre>UnauthorizedError: jwt expired<br> &nbsp;&nbsp;at /app/node_modules/x.js</pre>", "UnauthorizedError: jwt expired"),
+            ("HTTP/1.1 401 x\n\n{\"message\":\"Bad token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl\"}", "Bad token eyJhbG…dXJl"),
             ("HTTP/1.1 401 x\n\n<html><head><title>401 Authorization Required</title></head></html>", "401 Authorization Required"),
             ("HTTP/1.1 401 x\n\n{\"error\":\"invalid_grant\",\"error_description\":\"Token is not active\"}", "Token is not active"),
         ];
@@ -260,6 +300,9 @@ mod tests {
             ("invalid signature", Some(Reason::Signature)),
             ("token contains an invalid number of segments", Some(Reason::Malformed)),
             ("Token is invalid or expired", Some(Reason::Invalid)),
+            ("invalid csrf token", None),
+            ("Key not found", None),
+            ("x-api-key header is required", Some(Reason::Missing)),
             ("The token is not valid before '01/05/2026 10:10:00'", Some(Reason::NotYetValid)),
             ("Token is not active", None),
             ("Unauthorized", None),

@@ -243,7 +243,7 @@ codes! {
         "`X-Seraph-LoginReason: AUTHENTICATED_FAILED`, or `Basic auth with password is not allowed on this instance`.";
     AUTH_PROXY_LOGIN_REQUIRED = "auth_proxy_login_required", Error,
         "A login proxy in front of the API refused the request before the API saw it.",
-        "An authenticating proxy (Cloudflare Access, oauth2-proxy, nginx auth_request, an AWS load balancer with OIDC) guards this URL and wants its own login: a browser session cookie, or for scripts its own credentials (Cloudflare Access service token headers, a bearer token the proxy is configured to accept). The API's token alone never reaches the API. Call the API behind the proxy directly where allowed, or give the script the proxy's credentials.",
+        "An authenticating proxy (Cloudflare Access, oauth2-proxy, nginx auth_request, an AWS load balancer with OIDC) guards this URL and wants its own login: a browser session cookie, or for scripts its own credentials (Cloudflare Access service token headers, a bearer token the proxy is configured to accept). Unless the proxy is set up to check or pass on bearer tokens, the API's token alone does not get through; where it is (auth_request, oauth2-proxy's bearer pass-through), the token itself may have been refused: check it as for any 401. Call the API behind the proxy directly where allowed, or give the script the proxy's credentials.",
         "Cloudflare Access service tokens; oauth2-proxy", "https://developers.cloudflare.com/cloudflare-one/identity/service-tokens/",
         "302 to `https://<team>.cloudflareaccess.com/cdn-cgi/access/login/…`, or nginx's own `401 Authorization Required` page with no WWW-Authenticate.";
     API_KEY_REJECTED = "api_key_rejected", Error,
