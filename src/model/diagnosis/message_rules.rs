@@ -60,18 +60,20 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
         Reason::Malformed => (TOKEN_MALFORMED, "the token is malformed", ""),
         Reason::Invalid => (INVALID_TOKEN, "it rejected the token as invalid", "; get a new one for this API"),
     };
+    // A DPoP proof the server could not verify or bind is the proof's problem, not the token's.
+    let dpop = lower.contains("dpop");
+    let (info, said) = match why {
+        Reason::Signature | Reason::KeyNotFound | Reason::Invalid | Reason::Malformed if dpop => {
+            (DPOP_PROOF_INVALID, "the DPoP proof does not verify or is not bound to the token's key")
+        }
+        _ => (info, said),
+    };
     // The token's own finding of the same kind says it with its figures; the server's words
-    // confirm it.
+    // confirm it (the plain code, before ASP.NET's twin below).
     if let Some(h) = hits.iter_mut().find(|h| h.code() == info.code) {
         h.likelihood = Likelihood::High;
         return;
     }
-    // A DPoP proof the server could not verify or bind is the proof's problem, not the token's.
-    let dpop = text.to_lowercase().contains("dpop");
-    let info = match why {
-        Reason::Signature | Reason::KeyNotFound | Reason::Invalid | Reason::Malformed if dpop => DPOP_PROOF_INVALID,
-        _ => info,
-    };
     // ASP.NET's IDX codes have their own findings, with the settings to check.
     let info = match why {
         _ if !words.contains("IDX") => info,

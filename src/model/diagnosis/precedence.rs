@@ -25,7 +25,10 @@ const GENERIC: &[&str] =
 /// (causes, the findings they outrank)
 const OUTRANKS: &[(&[&str], &[&str])] = &[
     (TOKEN_REASONS, GENERIC),
-    (&["dpop_token_sent_as_bearer", "dpop_nonce_required"], &["scheme_mismatch", "invalid_token", "signature_invalid"]),
+    (
+        &["dpop_token_sent_as_bearer", "dpop_nonce_required", "dpop_proof_invalid"],
+        &["scheme_mismatch", "invalid_token", "signature_invalid"],
+    ),
     (&["mtls_bound_token"], &["invalid_token", "oauth_unauthorized_client", "www_authenticate_missing", "forbidden"]),
     (
         &["azure_storage_auth_failed", "salesforce_invalid_session", "atlassian_basic_auth_refused"],

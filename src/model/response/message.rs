@@ -198,7 +198,10 @@ pub fn all_text(r: &Response) -> String {
     }
     // A challenge that parses was read above (its error_description); one that does not is
     // read as text (Apigee writes error='invalid_token" with mismatched quotes).
-    let described = vendor::challenges(r).iter().any(|c| c.error_description().is_some());
+    let challenges = vendor::challenges(r);
+    // The error code beside the description is the server's word too (`invalid_token`).
+    out.extend(challenges.iter().filter_map(|c| c.error().map(str::to_string)));
+    let described = challenges.iter().any(|c| c.error_description().is_some());
     if !described {
         out.extend(r.header_values("www-authenticate").filter(|v| v.contains("error")).map(str::to_string));
     }
