@@ -213,3 +213,25 @@ fn aws_fixes_follow_the_message() {
         "HTTP 403, x-amzn-ErrorType MissingAuthenticationTokenException: \"Missing Authentication Token\"."
     );
 }
+
+/// Auth0's token endpoint says access_denied for what RFC 6749 §5.2 calls invalid_client and
+/// unauthorized_client; another access_denied (a user who said no) is neither.
+#[test]
+fn auth0_access_denied_at_the_token_endpoint() {
+    assert_eq!(
+        codes(&json("401 Unauthorized", r#"{"error":"access_denied","error_description":"Unauthorized"}"#)),
+        ["oauth_invalid_client"]
+    );
+    assert_eq!(
+        codes(&json(
+            "403 Forbidden",
+            r#"{"error":"access_denied","error_description":"Client is not authorized to access \"https://example.us.auth0.com/api/v2/\"."}"#
+        )),
+        ["oauth_unauthorized_client"]
+    );
+    assert!(codes(&json(
+        "403 Forbidden",
+        r#"{"error":"access_denied","error_description":"The user denied the request"}"#
+    ))
+    .is_empty());
+}

@@ -61,7 +61,13 @@ fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
 
 fn oauth(response: &Response, json: &Value, out: &mut Vec<Finding>) {
     let Some(e) = vendor::oauth_error(json) else { return };
+    let description = e.description.as_deref().unwrap_or_default();
     let info: &'static CodeInfo = match e.error.as_str() {
+        // Auth0's token endpoint says access_denied where RFC 6749 §5.2 has these two: for a
+        // client whose id or secret is wrong (401 "Unauthorized"), and for a client with no
+        // grant for the requested API ("Client is not authorized to access …").
+        "access_denied" if description.starts_with("Client is not authorized to access") => OAUTH_UNAUTHORIZED_CLIENT,
+        "access_denied" if response.status == 401 && description == "Unauthorized" => OAUTH_INVALID_CLIENT,
         "invalid_request" => OAUTH_INVALID_REQUEST,
         "invalid_client" => OAUTH_INVALID_CLIENT,
         "invalid_grant" => OAUTH_INVALID_GRANT,
@@ -88,6 +94,13 @@ fn oauth(response: &Response, json: &Value, out: &mut Vec<Finding>) {
         evidence.push_str(" The request was sent with Content-Type: application/json.");
         fix = "This request's body is JSON, so the server found no grant_type in it: send the same fields as application/x-www-form-urlencoded (`data=` instead of `json=` in Python requests, URLSearchParams in JavaScript, `-d` instead of `--json` in curl).".into();
     }
+    if e.error == "access_denied" {
+        fix = if info.code == OAUTH_INVALID_CLIENT.code {
+            "Auth0 answers access_denied \"Unauthorized\" when the client id or secret is wrong: copy both again from the application's settings (the secret of this application, in this tenant), and send them as the form's client_id and client_secret or as Basic.".into()
+        } else {
+            "The application has no client grant for this API: authorize it for the API (Applications → APIs → Machine to Machine Applications, or a client grant through the Management API), with the scopes it needs, or request the audience it is authorized for.".into()
+        };
+    }
     if info.code == OAUTH_INVALID_CLIENT.code {
         let challenged = response.header("www-authenticate").is_some();
         if sent(response, "authorization").is_some() && (response.status != 401 || !challenged) {
@@ -99,6 +112,14 @@ fn oauth(response: &Response, json: &Value, out: &mut Vec<Finding>) {
         }
     }
     let mut finding = Finding::new(info, evidence);
+    if e.error == "access_denied" {
+        let what = if info.code == OAUTH_INVALID_CLIENT.code {
+            "the token endpoint could not authenticate the client (Auth0's access_denied \"Unauthorized\": the client id or secret is wrong)"
+        } else {
+            "the client is not authorized for this API (Auth0's access_denied: it has no client grant for the audience)"
+        };
+        finding = finding.with_headline(what);
+    }
     if info.code == OAUTH_INVALID_GRANT.code {
         if let Some(why) = e.description.as_deref().and_then(invalid_grant_reason) {
             fix = format!("{why} {fix}");
