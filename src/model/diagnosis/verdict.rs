@@ -58,6 +58,16 @@ fn server_said(f: &Facts, line: &str) -> String {
     format!(" The server says: \"{said}\"{stop}")
 }
 
+/// `error` and `error_description` from a redirect's Location query, as an authorization
+/// server sends a refusal back to the client.
+fn redirect_error(f: &Facts) -> Option<(String, String)> {
+    let location = f.response?.header("location")?;
+    let query = location.split_once('?')?.1.split('#').next().unwrap_or_default();
+    let pieces = crate::model::request::urlencoded::split(query);
+    let get = |name: &str| pieces.iter().find(|p| p.name() == name).map(|p| p.value());
+    Some((get("error")?, get("error_description").unwrap_or_default()))
+}
+
 /// The verdict and whether everything is fine.
 pub fn verdict(f: &Facts, hits: &[Hit]) -> (String, bool) {
     let problems = hits.iter().any(|h| h.finding.info.severity != Severity::Info);
@@ -85,6 +95,12 @@ pub fn verdict(f: &Facts, hits: &[Hit]) -> (String, bool) {
             },
             false,
         ),
+        // An OAuth error sent back to the client's redirect URI (RFC 6749 §4.1.2.1) is no success.
+        Some(s) if (300..400).contains(&s) && redirect_error(f).is_some() => {
+            let (error, description) = redirect_error(f).unwrap_or_default();
+            let said = if description.is_empty() { String::new() } else { format!(": \"{description}\"") };
+            (format!("Not all good: the server redirected back with the OAuth error {error}{said}."), false)
+        }
         Some(s) => (format!("All good: the server answered {s} and nothing here points to a problem."), true),
         None => ("All good: nothing here would make a server answer 401.".into(), true),
     }
@@ -93,6 +109,26 @@ pub fn verdict(f: &Facts, hits: &[Hit]) -> (String, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_oauth_error_redirect_is_not_all_good() {
+        let r = crate::model::response::raw::parse(
+            "HTTP/1.1 302 Found\nLocation: http://localhost:8080/?error=access_denied&error_description=Service%20not%20found%3A%20https%3A%2F%2Fapi&state=x\n\n",
+        )
+        .unwrap();
+        let ctx = crate::model::diagnosis::Context {
+            request: None,
+            response: Some(&r),
+            inspection: None,
+            clock: crate::model::time::Clock { now: 0, leeway: 0 },
+            signature: &[],
+        };
+        let report = crate::model::diagnosis::diagnose(&ctx);
+        assert_eq!(
+            (report.verdict.as_str(), report.all_good),
+            ("Not all good: the server redirected back with the OAuth error access_denied: \"Service not found: https://api\".", false)
+        );
+    }
 
     #[test]
     fn short_times() {
