@@ -6,7 +6,7 @@ use super::api_key_vendors::{vendor_of, Tie};
 use super::facts::Facts;
 use super::report::{Hit, Likelihood};
 use crate::model::findings::codes::{API_KEY_MISSING, API_KEY_REJECTED};
-use crate::model::response::message::{all_text, reason, server_words, Reason};
+use crate::model::response::message::{reason, Reason};
 
 pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
     let Some(r) = f.response else { return };
@@ -16,8 +16,8 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
     }
     let host = f.url.as_ref().map(|u| u.host.as_str());
     let Some((vendor, tie)) = vendor_of(host, &r.body, &r.headers) else { return };
-    let said = server_words(r).unwrap_or_default();
-    let why = reason(&all_text(r));
+    let said = f.server_words.clone().unwrap_or_default();
+    let why = reason(&f.server_text);
     let missing = why == Some(Reason::Missing);
     // The host alone does not make every refusal a key's: its words must be about a key or
     // credentials, not about a token's expiry, audience or signature (Okta, Supabase and Azure

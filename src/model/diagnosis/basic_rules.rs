@@ -5,7 +5,7 @@
 use super::facts::Facts;
 use super::report::{Hit, Likelihood};
 use crate::model::findings::codes::{BASIC_CHARSET_MISMATCH, BASIC_CREDENTIALS_REJECTED};
-use crate::model::response::message::{reason, server_words, Reason};
+use crate::model::response::message::{reason, Reason};
 
 /// Words of servers that checked the user name and password and refused them.
 const REFUSED: &[&str] = &[
@@ -25,7 +25,7 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
     if hits.iter().any(|h| h.code() == BASIC_CHARSET_MISMATCH.code) {
         return;
     }
-    let words = server_words(r).unwrap_or_default();
+    let words = f.server_words.clone().unwrap_or_default();
     // "No credentials provided" to a request that sent them: they did not arrive (another rule).
     if reason(&words) == Some(Reason::Missing) {
         return;

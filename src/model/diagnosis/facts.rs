@@ -6,6 +6,7 @@ use crate::model::findings::Finding;
 use crate::model::request::urlencoded;
 use crate::model::request::{Auth, BodyKind, KeyLocation, Request};
 use crate::model::response::challenge::{self, Challenge, ChallengeError};
+use crate::model::response::message;
 use crate::model::response::Response;
 use crate::model::time::Clock;
 use crate::model::token::claims::{self, Validity};
@@ -129,6 +130,11 @@ pub struct Facts<'a> {
     /// The request's URL, or the first URL of a traced redirect chain.
     pub url: Option<Url>,
     pub signature: &'a [Finding],
+    /// The server's own words about the refusal (`message::server_words`), quoted by the
+    /// verdict and the rules that read them.
+    pub server_words: Option<String>,
+    /// Every word the response has about it (`message::all_text`), for `message::reason`.
+    pub server_text: String,
 }
 
 impl<'a> Facts<'a> {
@@ -153,6 +159,7 @@ impl<'a> Facts<'a> {
                 .map(|v| Cow::<Inspection>::Owned(inspect::inspect(v)))
                 .filter(|i| !i.is_empty()),
         };
+        let words = response.and_then(message::server_words);
         let url = ctx
             .request
             .and_then(|r| url::parse(&r.url()).ok())
@@ -173,6 +180,8 @@ impl<'a> Facts<'a> {
             token,
             url,
             signature: ctx.signature,
+            server_text: response.map(|r| message::all_text(r, words.as_deref())).unwrap_or_default(),
+            server_words: words,
         }
     }
 

@@ -12,7 +12,7 @@ use crate::model::findings::codes::{
     ISSUER_REJECTED, KID_NOT_IN_JWKS, SIGNATURE_INVALID, TOKEN_EXPIRED, TOKEN_MALFORMED, TOKEN_NOT_YET_VALID,
     TOKEN_REVOKED, VENDOR_CODES,
 };
-use crate::model::response::message::{all_text, reason, server_words, Reason};
+use crate::model::response::message::{reason, Reason};
 
 pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
     let Some(r) = f.response else { return };
@@ -23,8 +23,8 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
     if hits.iter().any(|h| VENDOR_CODES.iter().any(|v| v.code == h.code())) {
         return;
     }
-    let text = all_text(r);
-    let Some(why) = reason(&text) else { return };
+    let text = &f.server_text;
+    let Some(why) = reason(text) else { return };
     // The words are about a token only where one is in play: they name one, the server
     // challenges for one, or the request sent one. "Your password has expired" or a signed
     // request's "Signature … is not valid" are not a token's.
@@ -42,9 +42,16 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
         return;
     }
     // An unreadable challenge is quoted as it came.
-    let Some(words) = server_words(r).or_else(|| r.header("www-authenticate").map(str::to_string)) else { return };
+    let Some(words) = f.server_words.clone().or_else(|| r.header("www-authenticate").map(str::to_string)) else {
+        return;
+    };
     let sent = f.sent_known() && f.authorization().is_some();
     let (info, said, advice): (&'static CodeInfo, &str, &str) = match why {
+        // A DPoP proof the server could not verify or bind is the proof's problem, not the token's.
+        Reason::Signature | Reason::KeyNotFound | Reason::Invalid | Reason::Malformed if lower.contains("dpop") => {
+            let advice = if why == Reason::Invalid { "; get a new one for this API" } else { "" };
+            (DPOP_PROOF_INVALID, "the DPoP proof does not verify or is not bound to the token's key", advice)
+        }
         Reason::Revoked => (TOKEN_REVOKED, "the token was revoked", "; sign in again or refresh"),
         Reason::Missing if sent => {
             (CREDENTIALS_NOT_RECEIVED, "it got no credentials", ", though the request sent them")
@@ -60,16 +67,9 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
         Reason::Malformed => (TOKEN_MALFORMED, "the token is malformed", ""),
         Reason::Invalid => (INVALID_TOKEN, "it rejected the token as invalid", "; get a new one for this API"),
     };
-    // A DPoP proof the server could not verify or bind is the proof's problem, not the token's.
-    let dpop = lower.contains("dpop");
-    let (info, said) = match why {
-        Reason::Signature | Reason::KeyNotFound | Reason::Invalid | Reason::Malformed if dpop => {
-            (DPOP_PROOF_INVALID, "the DPoP proof does not verify or is not bound to the token's key")
-        }
-        _ => (info, said),
-    };
     // The token's own finding of the same kind says it with its figures; the server's words
-    // confirm it (the plain code, before ASP.NET's twin below).
+    // confirm it (the plain code: ASP.NET's twin below is a vendor code, and with a vendor
+    // finding present this rule has already stepped back).
     if let Some(h) = hits.iter_mut().find(|h| h.code() == info.code) {
         h.likelihood = Likelihood::High;
         return;
@@ -83,12 +83,6 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
         Reason::Signature => ASPNET_SIGNATURE_INVALID,
         _ => info,
     };
-    // The token's own finding of the same kind says it with its figures; the server's words
-    // confirm it.
-    if let Some(h) = hits.iter_mut().find(|h| h.code() == info.code) {
-        h.likelihood = Likelihood::High;
-        return;
-    }
     let evidence = format!("{} {} answered: \"{words}\".", r.status, r.reason.trim());
     hits.push(
         Hit::new(info, evidence.replace("  ", " "), Likelihood::High)

@@ -8,20 +8,16 @@ use super::report::{Hit, Likelihood};
 use crate::model::findings::codes::{
     ATLASSIAN_BASIC_AUTH_REFUSED, AUTH_PROXY_LOGIN_REQUIRED, AZURE_STORAGE_AUTH_FAILED, SALESFORCE_INVALID_SESSION,
 };
-use crate::model::response::message::server_words;
-use crate::model::response::Response;
+use crate::model::response::{vendor, Response};
 
 pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
     let Some(r) = f.response else { return };
-    let hit =
-        azure_storage(r).or_else(|| salesforce(r)).or_else(|| atlassian(r, f.scheme())).or_else(|| login_proxy(r));
+    let said = f.server_words.as_deref();
+    let hit = azure_storage(r)
+        .or_else(|| salesforce(r, said))
+        .or_else(|| atlassian(r, f.scheme(), said))
+        .or_else(|| login_proxy(r));
     hits.extend(hit);
-}
-
-fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
-    let start = text.find(open)? + open.len();
-    let end = text[start..].find(close)? + start;
-    Some(text[start..end].trim())
 }
 
 fn azure_storage(r: &Response) -> Option<Hit> {
@@ -30,7 +26,7 @@ fn azure_storage(r: &Response) -> Option<Hit> {
     if !coded {
         return None;
     }
-    let detail = between(&r.body, "<AuthenticationErrorDetail>", "</AuthenticationErrorDetail>").unwrap_or_default();
+    let detail = vendor::xml_element(&r.body, "AuthenticationErrorDetail").unwrap_or_default();
     let lower = detail.to_lowercase();
     let headline = if lower.contains("after signed start time") {
         "Azure Storage: the SAS expiry (se) is before the start it is checked against (st, or the request's time when the SAS has none): it has expired, or local time was written as UTC"
@@ -46,18 +42,18 @@ fn azure_storage(r: &Response) -> Option<Hit> {
     Some(Hit::new(AZURE_STORAGE_AUTH_FAILED, evidence, Likelihood::High).headline(headline))
 }
 
-fn salesforce(r: &Response) -> Option<Hit> {
+fn salesforce(r: &Response, said: Option<&str>) -> Option<Hit> {
     if !r.body.contains("\"INVALID_SESSION_ID\"") {
         return None;
     }
-    let said = server_words(r).unwrap_or_default();
+    let said = said.unwrap_or_default();
     Some(
         Hit::new(SALESFORCE_INVALID_SESSION, format!("{} INVALID_SESSION_ID: \"{said}\".", r.status), Likelihood::High)
             .headline(format!("Salesforce: the session is not valid (INVALID_SESSION_ID: \"{said}\")")),
     )
 }
 
-fn atlassian(r: &Response, scheme: Option<&str>) -> Option<Hit> {
+fn atlassian(r: &Response, scheme: Option<&str>, said: Option<&str>) -> Option<Hit> {
     // Seraph's reasons are about a Basic login; a Bearer PAT refused is another story.
     if scheme.is_some_and(|s| !s.eq_ignore_ascii_case("basic")) {
         return None;
@@ -87,7 +83,7 @@ fn atlassian(r: &Response, scheme: Option<&str>) -> Option<Hit> {
     if !denied.is_empty() {
         evidence.push_str(&format!(", X-Authentication-Denied-Reason: {denied}"));
     }
-    if let Some(said) = server_words(r).filter(|_| password) {
+    if let Some(said) = said.filter(|_| password) {
         evidence.push_str(&format!(": \"{said}\""));
     }
     evidence.push('.');

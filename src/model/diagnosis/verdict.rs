@@ -3,7 +3,6 @@
 use super::facts::Facts;
 use super::report::{Hit, Likelihood};
 use crate::model::findings::Severity;
-use crate::model::response::message;
 use crate::model::time::{self, Secs};
 
 /// "10:03 UTC" on the same day as `now`, else "2011-03-22 18:43 UTC".
@@ -47,7 +46,7 @@ fn is_plain_word(text: &str) -> bool {
 /// ` The server says: "…".`, the server's own words after the verdict, unless `line` quotes
 /// them already or they say no more than the status line ("Unauthorized").
 fn server_said(f: &Facts, line: &str) -> String {
-    let Some(said) = f.response.and_then(message::server_words) else { return String::new() };
+    let Some(said) = f.server_words.as_deref() else { return String::new() };
     let bare: String = said.chars().filter(|c| c.is_alphabetic() || *c == ' ').collect::<String>().to_lowercase();
     const STATUS_ONLY: &[&str] =
         &["unauthorized", "unauthorised", "forbidden", "authorization required", "access denied"];

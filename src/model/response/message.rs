@@ -179,11 +179,12 @@ pub fn reason(words: &str) -> Option<Reason> {
     table.iter().find(|(_, needles)| has(needles)).map(|(r, _)| *r).or(invalid.then_some(Reason::Invalid))
 }
 
-/// Every word the response has about the refusal, for `reason`: the quoted words, every
+/// Every word the response has about the refusal, for `reason`: the quoted words (`said`, what
+/// `server_words` found), every
 /// string of a JSON body (`messages[].message`, `errorInfo.message`, error codes such as
 /// ExpiredAuthenticationToken), the raw WWW-Authenticate (also when it does not parse) and
 /// the status line's reason phrase.
-pub fn all_text(r: &Response) -> String {
+pub fn all_text(r: &Response, said: Option<&str>) -> String {
     fn strings(v: &Value, out: &mut Vec<String>, depth: usize) {
         match v {
             Value::String(s) if s.len() <= 500 => out.push(s.clone()),
@@ -192,7 +193,7 @@ pub fn all_text(r: &Response) -> String {
             _ => {}
         }
     }
-    let mut out: Vec<String> = server_words(r).into_iter().collect();
+    let mut out: Vec<String> = said.map(str::to_string).into_iter().collect();
     if let Some(v) = vendor::body_json(r) {
         strings(&v, &mut out, 0);
     }
@@ -211,9 +212,7 @@ pub fn all_text(r: &Response) -> String {
 
 /// `<Message>…</Message>` of an AWS or Azure XML error.
 fn xml_message(body: &str) -> Option<String> {
-    let start = body.find("<Message>")? + "<Message>".len();
-    let end = body[start..].find("</Message>")? + start;
-    Some(body[start..end].trim().to_string()).filter(|s| !s.is_empty())
+    vendor::xml_element(body, "Message").map(str::to_string)
 }
 
 /// A short plain-text body, or an HTML page's `<title>`/`<h1>`.

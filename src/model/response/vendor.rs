@@ -208,8 +208,8 @@ pub struct AwsError {
 /// Messages API Gateway writes itself; with them no AWS header is needed to know the source.
 const API_GATEWAY_MESSAGES: &[&str] = &["Missing Authentication Token", "The incoming token has expired"];
 
-/// `<tag>…</tag>` in an XML body, trimmed.
-fn xml_element<'a>(body: &'a str, tag: &str) -> Option<&'a str> {
+/// `<tag>…</tag>` in an XML body, trimmed; None when absent or empty.
+pub fn xml_element<'a>(body: &'a str, tag: &str) -> Option<&'a str> {
     let open = format!("<{tag}>");
     let start = body.find(&open)? + open.len();
     let end = body[start..].find(&format!("</{tag}>"))? + start;

@@ -23,7 +23,7 @@ pub use curl::curl;
 pub use fetch::fetch;
 pub use httpie::httpie;
 pub use options::{Options, Target};
-pub use part::part_type;
+pub use part::type_of;
 pub use python::python;
 pub use raw_http::raw_http;
 

@@ -82,13 +82,8 @@ impl Field {
     }
 }
 
-/// The Content-Type curl sends a multipart row with, as every export writes it.
-pub fn part_type(row: &Row) -> Option<String> {
-    Field::from_row(row).sent_type().map(str::to_string)
-}
-
 /// The type curl gives a file name, from its extension as `lib/mime.c` does.
-fn type_of(name: &str) -> Option<&'static str> {
+pub fn type_of(name: &str) -> Option<&'static str> {
     const TYPES: [(&str, &str); 10] = [
         (".gif", "image/gif"),
         (".jpg", "image/jpeg"),

@@ -10,9 +10,7 @@ use crate::model::findings::codes::{
     METHOD_NOT_REPRODUCED, REDIRECT_NOT_REPRODUCED, URL_NORMALISED,
 };
 use crate::model::request::export::Target;
-use crate::model::request::{
-    fetch_rules, sending, target, BodyKind, FieldPart, PartSource, Redirects, Request, Row, Variable,
-};
+use crate::model::request::{fetch_rules, sending, target, BodyKind, PartSource, Redirects, Request, Row, Variable};
 
 /// Headers fetch sends whatever the request says (Node's and a browser's alike).
 const FETCH_OWN: [&str; 4] = ["Accept", "User-Agent", "Accept-Encoding", "Accept-Language"];
@@ -195,8 +193,7 @@ fn part_lost(f: &Row, sender: Sender) -> Vec<String> {
 
 /// Whether curl gives a text part with this file name a type of its own (from the extension).
 fn has_known_extension(f: &Row) -> bool {
-    let probe = Row { part: FieldPart { content_type: None, ..f.part.clone() }, ..f.clone() };
-    crate::model::request::export::part_type(&probe).is_some()
+    f.part.filename.as_deref().and_then(crate::model::request::export::type_of).is_some()
 }
 
 fn and_list(items: &[String]) -> String {
