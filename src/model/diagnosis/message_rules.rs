@@ -48,10 +48,11 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
     let sent = f.sent_known() && f.authorization().is_some();
     let (info, said, advice): (&'static CodeInfo, &str, &str) = match why {
         // A DPoP proof the server could not verify or bind is the proof's problem, not the token's.
-        Reason::Signature | Reason::KeyNotFound | Reason::Invalid | Reason::Malformed if lower.contains("dpop") => {
-            let advice = if why == Reason::Invalid { "; get a new one for this API" } else { "" };
-            (DPOP_PROOF_INVALID, "the DPoP proof does not verify or is not bound to the token's key", advice)
-        }
+        Reason::Signature | Reason::KeyNotFound | Reason::Invalid | Reason::Malformed if lower.contains("dpop") => (
+            DPOP_PROOF_INVALID,
+            "the DPoP proof does not verify or is not bound to the token's key",
+            "; sign each proof with the key pair the token was issued for",
+        ),
         Reason::Revoked => (TOKEN_REVOKED, "the token was revoked", "; sign in again or refresh"),
         Reason::Missing if sent => {
             (CREDENTIALS_NOT_RECEIVED, "it got no credentials", ", though the request sent them")
