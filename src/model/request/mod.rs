@@ -15,6 +15,8 @@ pub mod outcome;
 pub mod reproduction;
 pub mod sending;
 pub mod target;
+#[cfg(test)]
+pub(crate) mod test_requests;
 pub mod urlencoded;
 
 use urlencoded::Piece;

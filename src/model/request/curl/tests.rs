@@ -1,6 +1,7 @@
 //! The importer against DevTools copies, API docs and every option, each case checked
 //! against what curl 7.88 sends where it matters.
 use super::*;
+use crate::model::request::test_requests::{body, with};
 use crate::model::request::urlencoded::Piece;
 use crate::model::request::{export, AuthAt, Body, BodyKind, FieldPart, Method, PartSource, Redirects, Row};
 use crate::model::shell::ShellError;
@@ -13,11 +14,6 @@ fn at(url: &str) -> Request {
     r
 }
 
-fn with(mut r: Request, f: impl FnOnce(&mut Request)) -> Request {
-    f(&mut r);
-    r
-}
-
 /// The pieces `which` marked as curl's `--data-urlencode` output.
 fn by_curl(mut pieces: Vec<Piece>, which: &[usize]) -> Vec<Piece> {
     which.iter().for_each(|&i| pieces[i].encoded = true);
@@ -26,22 +22,6 @@ fn by_curl(mut pieces: Vec<Piece>, which: &[usize]) -> Vec<Piece> {
 
 fn rows(pairs: &[(&str, &str)]) -> Vec<Row> {
     pairs.iter().map(|(n, v)| Row::new(*n, *v)).collect()
-}
-
-fn body(kind: BodyKind, text: &str, fields: &[(&str, &str)]) -> Body {
-    Body {
-        kind,
-        text: text.into(),
-        form: if kind == BodyKind::Form { fields.iter().map(|(n, v)| Piece::new(n, v)).collect() } else { Vec::new() },
-        fields: if kind == BodyKind::Multipart {
-            fields
-                .iter()
-                .map(|(n, v)| v.strip_prefix('@').map_or_else(|| Row::new(*n, *v), |p| Row::file(*n, p)))
-                .collect()
-        } else {
-            Vec::new()
-        },
-    }
 }
 
 fn ok(command: &str) -> Imported {

@@ -5,7 +5,7 @@ use super::shell_words::{sh, sh_quote};
 use super::text::{Part, Text};
 use super::*;
 use crate::model::request::curl;
-use crate::model::request::urlencoded::Piece;
+use crate::model::request::test_requests::{body, with};
 use crate::model::request::Body;
 use crate::model::request::{Auth, BodyKind, KeyLocation, Method, Redirects, Row};
 use crate::model::shell;
@@ -17,28 +17,6 @@ fn req(method: Method, url: &str) -> Request {
     let mut r = Request { method, ..Default::default() };
     r.set_url(url);
     r
-}
-
-fn with(mut r: Request, f: impl FnOnce(&mut Request)) -> Request {
-    f(&mut r);
-    r
-}
-
-fn body(kind: BodyKind, text: &str, fields: &[(&str, &str)]) -> Body {
-    Body {
-        kind,
-        text: text.into(),
-        form: if kind == BodyKind::Form { fields.iter().map(|(n, v)| Piece::new(n, v)).collect() } else { Vec::new() },
-        fields: if kind == BodyKind::Multipart {
-            // A value that starts with @ is a file: what the exports attach, and what -F gives back.
-            fields
-                .iter()
-                .map(|(n, v)| v.strip_prefix('@').map_or_else(|| Row::new(*n, *v), |p| Row::file(*n, p)))
-                .collect()
-        } else {
-            Vec::new()
-        },
-    }
 }
 
 const AWKWARD: [&str; 9] = [
