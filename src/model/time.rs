@@ -68,6 +68,31 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     (year, month, day)
 }
 
+/// Days since 1970-01-01 of a civil date, the inverse of `civil_from_days`.
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let year = year - i64::from(month <= 2);
+    let era = year.div_euclid(400);
+    let yoe = year.rem_euclid(400);
+    let mp = i64::from((month + 9) % 12);
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// A UTC time as .NET's invariant culture prints it, `MM/dd/yyyy HH:mm:ss`: how ASP.NET Core
+/// quotes a token's NotBefore and Expires in its error descriptions.
+pub fn parse_invariant_culture(text: &str) -> Option<Secs> {
+    let (date, clock) = text.trim().split_once(' ')?;
+    let numbers = |s: &str, sep: char| -> Option<Vec<i64>> { s.split(sep).map(|p| p.parse().ok()).collect() };
+    let (d, c) = (numbers(date, '/')?, numbers(clock, ':')?);
+    let ([month, day, year], [h, m, s]) = (d.as_slice(), c.as_slice()) else { return None };
+    let valid = (1..=12).contains(month) && (1..=31).contains(day) && *h < 24 && *m < 60 && *s < 61;
+    if !valid || !(1..=9999).contains(year) || [h, m, s].iter().any(|v| **v < 0) {
+        return None;
+    }
+    Some(days_from_civil(*year, *month as u32, *day as u32) * 86_400 + h * 3_600 + m * 60 + s)
+}
+
 /// Beyond this a timestamp is nonsense for a token (year ~ 300,000); formatting stops there.
 const MAX_FORMATTABLE: Secs = 10_000_000_000_000;
 
@@ -107,6 +132,19 @@ pub fn numeric_date(value: &serde_json::Value) -> Option<Secs> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invariant_culture_times_read_back_as_formatted() {
+        for at in [0_i64, 1_767_607_200, 951_782_400, 4_107_542_399] {
+            let (y, m, d) = civil_from_days(at.div_euclid(86_400));
+            let s = at.rem_euclid(86_400);
+            let text = format!("{m:02}/{d:02}/{y:04} {:02}:{:02}:{:02}", s / 3_600, s % 3_600 / 60, s % 60);
+            assert_eq!(parse_invariant_culture(&text), Some(at), "{text}");
+        }
+        for bad in ["", "01/05/2026", "13/05/2026 10:00:00", "01/05/2026 24:00:00", "2026-01-05 10:00:00", "a/b/c 1:2:3"] {
+            assert_eq!(parse_invariant_culture(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn durations_use_two_largest_units() {

@@ -11,6 +11,7 @@ use crate::model::findings::{sort, CodeInfo, Finding};
 use crate::model::json::truncate_chars;
 use crate::model::response::vendor::{self, GitHubSso, JwtBearerProblem, StripeMode};
 use crate::model::response::Response;
+use crate::model::time;
 use serde_json::Value;
 
 pub fn findings(response: &Response) -> Vec<Finding> {
@@ -259,8 +260,26 @@ fn jwt_bearer(response: &Response, out: &mut Vec<Finding>) {
                 format!("{said}: the token's kid is not among the API's signing keys."),
             ),
             JwtBearerProblem::SignatureInvalid => Finding::new(ASPNET_SIGNATURE_INVALID, format!("{said}.")),
+            JwtBearerProblem::LifetimeInvalid { not_before, expires } => lifetime(&said, &not_before, &expires),
         };
         push_once(out, finding);
+    }
+}
+
+/// ASP.NET Core prints the times in UTC, month first; nbf after exp is the issuer's fault.
+fn lifetime(said: &str, not_before: &str, expires: &str) -> Finding {
+    let f = Finding::new(
+        ASPNET_LIFETIME_INVALID,
+        format!("{said}: NotBefore {not_before}, Expires {expires} (UTC, month/day/year)."),
+    )
+    .on_claim("exp");
+    match (time::parse_invariant_culture(not_before), time::parse_invariant_culture(expires)) {
+        (Some(nbf), Some(exp)) if nbf > exp => f.with_fix(format!(
+            "The token's nbf ({}) is after its exp ({}): no clock can accept it (IDX10224). The issuer mints it wrongly; fix the issuer's lifetime settings and get a new token.",
+            time::format_utc(nbf),
+            time::format_utc(exp)
+        )),
+        _ => f,
     }
 }
 

@@ -139,6 +139,9 @@ pub enum JwtBearerProblem {
     IssuerInvalid(String),
     SignatureKeyNotFound,
     SignatureInvalid,
+    /// Not a plain expiry ("The token expired at …"): a custom LifetimeValidator returned false
+    /// (IDX10230) or nbf is after exp (IDX10224). The times as printed, `(null)` when absent.
+    LifetimeInvalid { not_before: String, expires: String },
 }
 
 pub fn jwt_bearer(description: &str) -> Option<JwtBearerProblem> {
@@ -154,6 +157,9 @@ pub fn jwt_bearer(description: &str) -> Option<JwtBearerProblem> {
         Some(JwtBearerProblem::Expired(at))
     } else if let Some(iss) = quoted("The issuer '", "' is invalid") {
         Some(JwtBearerProblem::IssuerInvalid(iss))
+    } else if description.contains("The token lifetime is invalid") {
+        let at = |name: &str| quoted(&format!("{name}: '"), "'").unwrap_or_else(|| "(null)".into());
+        Some(JwtBearerProblem::LifetimeInvalid { not_before: at("NotBefore"), expires: at("Expires") })
     } else if description.contains("The signature key was not found") {
         Some(JwtBearerProblem::SignatureKeyNotFound)
     } else if description.contains("The signature is invalid") {
@@ -482,6 +488,19 @@ mod tests {
             ),
             ("The signature key was not found", Some(SignatureKeyNotFound)),
             ("The signature is invalid", Some(SignatureInvalid)),
+            (
+                "The token lifetime is invalid; NotBefore: '01/05/2026 08:00:00', Expires: '01/05/2026 09:00:00'",
+                Some(LifetimeInvalid { not_before: "01/05/2026 08:00:00".into(), expires: "01/05/2026 09:00:00".into() }),
+            ),
+            (
+                "The token lifetime is invalid; NotBefore: '(null)', Expires: '01/05/2026 09:00:00'",
+                Some(LifetimeInvalid { not_before: "(null)".into(), expires: "01/05/2026 09:00:00".into() }),
+            ),
+            // Older versions said only this.
+            (
+                "The token lifetime is invalid",
+                Some(LifetimeInvalid { not_before: "(null)".into(), expires: "(null)".into() }),
+            ),
             // Near misses: other libraries' wording.
             ("Audience validation failed", None),
             ("The audience is invalid", None),

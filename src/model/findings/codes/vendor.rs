@@ -91,6 +91,11 @@ codes! {
         "Get a new access token (refresh it, or acquire it again) and renew before expiry. If it expired only moments ago, compare clocks: JwtBearer allows 5 minutes of skew by default.",
         "ASP.NET Core JWT bearer authentication", "https://learn.microsoft.com/en-us/aspnet/core/security/authentication/configure-jwt-bearer-authentication",
         "`WWW-Authenticate: Bearer error=\"invalid_token\", error_description=\"The token expired at '01/05/2026 09:00:00'\"`.";
+    ASPNET_LIFETIME_INVALID = "aspnet_lifetime_invalid", Error,
+        "The API (ASP.NET Core) refused the token's lifetime, though not as a plain expiry.",
+        "ASP.NET Core says \"The token expired at …\" for an expired token. \"The token lifetime is invalid\" comes from the API's own rule: a custom LifetimeValidator in its TokenValidationParameters returned false (IDX10230), typically a maximum token age, a session limit or a zero clock skew; or the token's nbf is after its exp (IDX10224), which the issuer must fix. Compare the NotBefore and Expires quoted with the token's claims and the clock, then read the API's LifetimeValidator: a fresh token only helps if it passes that rule.",
+        "Microsoft.IdentityModel LogMessages (IDX10224, IDX10230)", "https://learn.microsoft.com/en-us/dotnet/api/microsoft.identitymodel.tokens.tokenvalidationparameters.lifetimevalidator",
+        "`error_description=\"The token lifetime is invalid; NotBefore: '01/05/2026 08:00:00', Expires: '01/05/2026 09:00:00'\"`.";
     ASPNET_ISSUER_INVALID = "aspnet_issuer_invalid", Error,
         "The API (ASP.NET Core) does not accept the token's issuer.",
         "The token comes from another tenant or token version than the API expects. Entra v1.0 tokens are issued by `https://sts.windows.net/<tenant>/`, v2.0 tokens by `https://login.microsoftonline.com/<tenant>/v2.0`: set `accessTokenAcceptedVersion` to 2 in the API's app manifest, or list both issuers in ValidIssuers.",
