@@ -240,10 +240,17 @@ fn auth0_access_denied_at_the_token_endpoint() {
 fn aspnet_lifetime_quotes_both_times_and_blames_the_issuer_when_nbf_is_after_exp() {
     let said = |nbf: &str, exp: &str| {
         let d = format!("The token lifetime is invalid; NotBefore: '{nbf}', Expires: '{exp}'");
-        one(&challenge("401 Unauthorized", &format!(r#"Bearer error="invalid_token", error_description="{d}""#)), "aspnet_lifetime_invalid")
+        one(
+            &challenge("401 Unauthorized", &format!(r#"Bearer error="invalid_token", error_description="{d}""#)),
+            "aspnet_lifetime_invalid",
+        )
     };
     let custom = said("01/05/2026 08:00:00", "01/05/2026 09:00:00");
-    assert!(custom.evidence.ends_with("NotBefore 01/05/2026 08:00:00, Expires 01/05/2026 09:00:00 (UTC, month/day/year)."), "{}", custom.evidence);
+    assert!(
+        custom.evidence.ends_with("NotBefore 01/05/2026 08:00:00, Expires 01/05/2026 09:00:00 (UTC, month/day/year)."),
+        "{}",
+        custom.evidence
+    );
     assert!(custom.fix.contains("LifetimeValidator"), "{}", custom.fix);
     let broken = said("01/05/2026 10:00:00", "01/05/2026 09:00:00");
     assert!(

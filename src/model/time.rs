@@ -141,7 +141,9 @@ mod tests {
             let text = format!("{m:02}/{d:02}/{y:04} {:02}:{:02}:{:02}", s / 3_600, s % 3_600 / 60, s % 60);
             assert_eq!(parse_invariant_culture(&text), Some(at), "{text}");
         }
-        for bad in ["", "01/05/2026", "13/05/2026 10:00:00", "01/05/2026 24:00:00", "2026-01-05 10:00:00", "a/b/c 1:2:3"] {
+        for bad in
+            ["", "01/05/2026", "13/05/2026 10:00:00", "01/05/2026 24:00:00", "2026-01-05 10:00:00", "a/b/c 1:2:3"]
+        {
             assert_eq!(parse_invariant_culture(bad), None, "{bad}");
         }
     }

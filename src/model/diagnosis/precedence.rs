@@ -31,7 +31,13 @@ const OUTRANKS: &[(&[&str], &[&str])] = &[
     ),
     (&["mtls_bound_token"], &["invalid_token", "oauth_unauthorized_client", "www_authenticate_missing", "forbidden"]),
     (
-        &["azure_storage_auth_failed", "salesforce_invalid_session", "atlassian_basic_auth_refused"],
+        &[
+            "azure_storage_auth_failed",
+            "salesforce_invalid_session",
+            "atlassian_basic_auth_refused",
+            "kong_jwt_key_claim_missing",
+            "kong_jwt_credential_not_found",
+        ],
         &[
             "signature_invalid",
             "credentials_missing",

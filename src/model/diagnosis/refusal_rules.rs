@@ -1,12 +1,14 @@
 //! Refusals recognised by the headers and words only one product sends: Azure Storage's
-//! AuthenticationFailed, Salesforce's INVALID_SESSION_ID, Atlassian's Seraph login reasons, and
+//! AuthenticationFailed, Salesforce's INVALID_SESSION_ID, Atlassian's Seraph login reasons, Kong's
+//! jwt plugin looking up its credential by a claim, and
 //! a login proxy (Cloudflare Access, oauth2-proxy, nginx auth_request, an AWS load balancer)
 //! answering before the API does.
 
 use super::facts::Facts;
 use super::report::{Hit, Likelihood};
 use crate::model::findings::codes::{
-    ATLASSIAN_BASIC_AUTH_REFUSED, AUTH_PROXY_LOGIN_REQUIRED, AZURE_STORAGE_AUTH_FAILED, SALESFORCE_INVALID_SESSION,
+    ATLASSIAN_BASIC_AUTH_REFUSED, AUTH_PROXY_LOGIN_REQUIRED, AZURE_STORAGE_AUTH_FAILED, KONG_JWT_CREDENTIAL_NOT_FOUND,
+    KONG_JWT_KEY_CLAIM_MISSING, SALESFORCE_INVALID_SESSION,
 };
 use crate::model::response::{vendor, Response};
 
@@ -16,6 +18,7 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
     let hit = azure_storage(r)
         .or_else(|| salesforce(r, said))
         .or_else(|| atlassian(r, f.scheme(), said))
+        .or_else(|| kong_jwt(f, said))
         .or_else(|| login_proxy(r));
     hits.extend(hit);
 }
@@ -88,6 +91,34 @@ fn atlassian(r: &Response, scheme: Option<&str>, said: Option<&str>) -> Option<H
     }
     evidence.push('.');
     Some(Hit::new(ATLASSIAN_BASIC_AUTH_REFUSED, evidence, Likelihood::High).headline(headline))
+}
+
+/// Kong's jwt plugin names the claim it looks the credential up by; the token shows its value.
+fn kong_jwt(f: &Facts, said: Option<&str>) -> Option<Hit> {
+    let said = said?;
+    let claim_in = |prefix: &str, suffix: &str| said.strip_prefix(prefix)?.strip_suffix(suffix).map(str::to_string);
+    let (info, claim) = match claim_in("No mandatory '", "' in claims") {
+        Some(claim) => (KONG_JWT_KEY_CLAIM_MISSING, claim),
+        None => (KONG_JWT_CREDENTIAL_NOT_FOUND, claim_in("No credentials found for given '", "'")?),
+    };
+    let token = f.token.as_deref().filter(|t| t.basic.is_none()).map(|t| &t.token);
+    let value = token.and_then(|t| t.claims()?.get(&claim).or_else(|| t.header()?.get(&claim)));
+    let shown = |v: &serde_json::Value| v.as_str().map_or_else(|| v.to_string(), |s| format!("'{s}'"));
+    let mut evidence = format!("{} \"{said}\"", f.response.map_or(0, |r| r.status));
+    let headline = match (info.code == KONG_JWT_KEY_CLAIM_MISSING.code, value) {
+        (true, _) if token.and_then(|t| t.claims()).is_some() => {
+            evidence.push_str(&format!("; the token has no '{claim}' in its payload or header"));
+            format!("Kong's jwt plugin looks the consumer's credential up by the token's '{claim}' claim, and the token has none")
+        }
+        (true, _) => format!("Kong's jwt plugin looks the consumer's credential up by the token's '{claim}' claim, which it did not find"),
+        (false, Some(v)) => {
+            evidence.push_str(&format!("; the token's {claim} is {}", shown(v)));
+            format!("Kong has no jwt credential whose key is the token's {claim} ({})", shown(v))
+        }
+        (false, None) => format!("Kong has no jwt credential whose key is the token's '{claim}'"),
+    };
+    evidence.push('.');
+    Some(Hit::new(info, evidence, Likelihood::High).headline(headline))
 }
 
 fn login_proxy(r: &Response) -> Option<Hit> {

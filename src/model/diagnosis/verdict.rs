@@ -153,8 +153,19 @@ mod tests {
         for c in crate::model::findings::catalog() {
             let words = clause(c.title);
             let first = c.title.split_whitespace().next().unwrap_or_default();
-            let vendor =
-                ["Microsoft", "Slack", "Stripe", "Google", "GitHub", "AWS", "Keycloak", "Azure", "Salesforce", "Jira"];
+            let vendor = [
+                "Microsoft",
+                "Slack",
+                "Stripe",
+                "Google",
+                "GitHub",
+                "AWS",
+                "Keycloak",
+                "Azure",
+                "Salesforce",
+                "Jira",
+                "Kong",
+            ];
             if vendor.iter().any(|v| first.starts_with(v)) {
                 assert!(words.starts_with(first), "{}: {words}", c.code);
             } else if first.starts_with(char::is_alphabetic) && !first.starts_with("DPoP") {

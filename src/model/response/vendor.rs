@@ -141,7 +141,10 @@ pub enum JwtBearerProblem {
     SignatureInvalid,
     /// Not a plain expiry ("The token expired at …"): a custom LifetimeValidator returned false
     /// (IDX10230) or nbf is after exp (IDX10224). The times as printed, `(null)` when absent.
-    LifetimeInvalid { not_before: String, expires: String },
+    LifetimeInvalid {
+        not_before: String,
+        expires: String,
+    },
 }
 
 pub fn jwt_bearer(description: &str) -> Option<JwtBearerProblem> {
@@ -490,7 +493,10 @@ mod tests {
             ("The signature is invalid", Some(SignatureInvalid)),
             (
                 "The token lifetime is invalid; NotBefore: '01/05/2026 08:00:00', Expires: '01/05/2026 09:00:00'",
-                Some(LifetimeInvalid { not_before: "01/05/2026 08:00:00".into(), expires: "01/05/2026 09:00:00".into() }),
+                Some(LifetimeInvalid {
+                    not_before: "01/05/2026 08:00:00".into(),
+                    expires: "01/05/2026 09:00:00".into(),
+                }),
             ),
             (
                 "The token lifetime is invalid; NotBefore: '(null)', Expires: '01/05/2026 09:00:00'",

@@ -266,6 +266,13 @@ pub fn cases() -> Vec<(&'static str, In, In)> {
         ("atlassian_basic_auth_refused",
             In::default().status(401, &[("X-Seraph-LoginReason", "AUTHENTICATED_FAILED")]).resp_body("Basic Authentication Failure - Reason : AUTHENTICATED_FAILED"),
             In::default().status(401, &[("X-Seraph-LoginReason", "OK")]).resp_body("")),
+        // Kong's jwt plugin: the claim that names the credential is missing, or names none.
+        ("kong_jwt_key_claim_missing",
+            In::api().bearer(&token_with(r#""sub":"alice""#)).status(401, &[("Server", "kong/3.5.0")]).resp_body(r#"{"message":"No mandatory 'iss' in claims"}"#),
+            In::api().bearer(&token_with(r#""sub":"alice""#)).status(401, &[("Server", "kong/3.5.0")]).resp_body(r#"{"message":"Unauthorized"}"#)),
+        ("kong_jwt_credential_not_found",
+            In::api().bearer(&token_with(r#""iss":"https://acme.auth0.com/authorize""#)).status(401, &[("Server", "kong/3.5.0")]).resp_body(r#"{"message":"No credentials found for given 'iss'"}"#),
+            In::api().bearer(&token_with(r#""iss":"https://acme.auth0.com/""#)).status(403, &[("Server", "kong/3.5.0")]).resp_body(r#"{"message":"Invalid algorithm"}"#)),
         ("auth_proxy_login_required",
             In::default().status(302, &[("Location", "https://acme.cloudflareaccess.com/cdn-cgi/access/login/api.example.com?redirect_url=%2F")]),
             In::default().status(302, &[("Location", "https://api.example.com/v2/items")])),

@@ -246,6 +246,16 @@ codes! {
         "Atlassian Cloud takes Basic auth only as your account e-mail with an API token as the password (id.atlassian.com → Security → API tokens), never the account password; `X-Seraph-LoginReason: AUTHENTICATED_FAILED` means that pair was wrong. On Data Center, `AUTHENTICATION_DENIED` with `X-Authentication-Denied-Reason: CAPTCHA_CHALLENGE` means too many failed logins: log in once in the browser to answer the CAPTCHA, or use a personal access token (Bearer).",
         "Atlassian: basic auth for REST APIs", "https://developer.atlassian.com/cloud/jira/platform/basic-auth-for-rest-apis/",
         "`X-Seraph-LoginReason: AUTHENTICATED_FAILED`, or `Basic auth with password is not allowed on this instance`.";
+    KONG_JWT_KEY_CLAIM_MISSING = "kong_jwt_key_claim_missing", Error,
+        "Kong's jwt plugin found no claim naming the consumer's credential (iss by default).",
+        "Kong does not verify a JWT against an issuer's keys: it looks up a consumer's jwt credential by the value of one claim, config.key_claim_name (`iss` unless set otherwise), in the token's payload or header. Mint the token with that claim equal to the credential's `key` (`GET /consumers/{consumer}/jwt` lists it); for tokens from an outside identity provider, create the credential with key = the provider's issuer, or set key_claim_name to a claim its tokens carry (`kid`, say).",
+        "Kong JWT plugin", "https://developer.konghq.com/plugins/jwt/",
+        "401 `{\"message\":\"No mandatory 'iss' in claims\"}` from `Server: kong/3.5.0`.";
+    KONG_JWT_CREDENTIAL_NOT_FOUND = "kong_jwt_credential_not_found", Error,
+        "Kong has no jwt credential whose key equals the token's iss (or configured claim).",
+        "Kong's jwt plugin finds the consumer by matching the token's key claim (config.key_claim_name, `iss` by default) with the `key` of a jwt credential, exactly: `https://tenant.auth0.com/` is not `https://tenant.auth0.com`. Compare the claim's value below with `GET /consumers/{consumer}/jwt` (in Kubernetes, the credential secret's `key`), and check that the credential was created in the workspace or declarative config Kong is running.",
+        "Kong JWT plugin", "https://developer.konghq.com/plugins/jwt/",
+        "401 (403 before Kong 2.x) `{\"message\":\"No credentials found for given 'iss'\"}`.";
     AUTH_PROXY_LOGIN_REQUIRED = "auth_proxy_login_required", Error,
         "A login proxy in front of the API refused the request before the API saw it.",
         "An authenticating proxy (Cloudflare Access, oauth2-proxy, nginx auth_request, an AWS load balancer with OIDC) guards this URL and wants its own login: a browser session cookie, or for scripts its own credentials (Cloudflare Access service token headers, a bearer token the proxy is configured to accept). Unless the proxy is set up to check or pass on bearer tokens, the API's token alone does not get through; where it is (auth_request, oauth2-proxy's bearer pass-through), the token itself may have been refused: check it as for any 401. Call the API behind the proxy directly where allowed, or give the script the proxy's credentials.",
