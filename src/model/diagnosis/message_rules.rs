@@ -12,7 +12,8 @@ use crate::model::findings::codes::{
     ISSUER_REJECTED, KID_NOT_IN_JWKS, SIGNATURE_INVALID, TOKEN_EXPIRED, TOKEN_MALFORMED, TOKEN_NOT_YET_VALID,
     TOKEN_REVOKED, VENDOR_CODES,
 };
-use crate::model::response::message::{reason, Reason};
+use crate::model::response::message::{is_jwt_library_message, reason, Reason};
+use crate::model::response::vendor;
 
 pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
     let Some(r) = f.response else { return };
@@ -34,6 +35,7 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
         || lower.contains("jwt")
         // Microsoft.IdentityModel's IDX1xxxx codes are all about token validation.
         || lower.contains("idx1")
+        || f.server_words.as_deref().is_some_and(is_jwt_library_message)
         || f.token.as_deref().is_some_and(|t| t.basic.is_none() && !t.is_empty())
         || f.challenges.iter().any(|c| bearer(&c.scheme))
         || f.scheme().is_some_and(bearer);
@@ -84,9 +86,15 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
         Reason::Signature => ASPNET_SIGNATURE_INVALID,
         _ => info,
     };
-    let evidence = format!("{} {} answered: \"{words}\".", r.status, r.reason.trim());
-    hits.push(
-        Hit::new(info, evidence.replace("  ", " "), Likelihood::High)
-            .headline(format!("the server says {said} (\"{words}\"){advice}")),
-    );
+    let mut evidence = format!("{} {} answered: \"{words}\".", r.status, r.reason.trim());
+    // Flask-JWT-Extended's default for a token it cannot decode or verify; other clients retry
+    // or refresh on 401 only, which is why such a token can go unnoticed.
+    let flask = r.status == 422 && vendor::body_json(r).is_some_and(|v| v.get("msg").is_some());
+    if flask {
+        evidence.push_str(" A 422 with {\"msg\": …} is how Flask-JWT-Extended refuses a token it cannot decode or verify (not 401): clients that refresh on 401 only will not.");
+    }
+    hits.push(Hit::new(info, evidence.replace("  ", " "), Likelihood::High).headline(format!(
+        "the server says {said} (\"{words}\"){advice}{}",
+        if flask { "; its 422 is Flask-JWT-Extended's way to refuse a token" } else { "" }
+    )));
 }

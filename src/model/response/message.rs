@@ -76,6 +76,25 @@ fn only_text(v: &Value) -> Option<String> {
     }
 }
 
+/// Whole messages that only JWT libraries write, so a token is in play though nothing else
+/// says so: jsonwebtoken (Node) "invalid signature" and "invalid algorithm"; PyJWT "Signature
+/// verification failed", "Signature has expired", "Invalid audience", "Invalid issuer" and "Not
+/// enough segments"; golang-jwt v4 "signature is invalid".
+pub fn is_jwt_library_message(words: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "invalid signature",
+        "invalid algorithm",
+        "signature verification failed",
+        "signature has expired",
+        "invalid audience",
+        "invalid issuer",
+        "not enough segments",
+        "signature is invalid",
+    ];
+    let w = words.trim().trim_end_matches('.').to_lowercase();
+    PHRASES.contains(&w.as_str())
+}
+
 /// The reason a server's words name, in the phrasings frameworks and gateways use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reason {
@@ -316,5 +335,18 @@ mod tests {
         let long = format!("HTTP/1.1 401 x\n\n{{\"message\":\"{}\"}}", "word ".repeat(60));
         let got = words(&long).unwrap();
         assert!(got.len() <= MAX + 3 && got.ends_with("word…"), "{got}");
+    }
+
+    #[test]
+    fn jwt_library_messages_are_whole_messages() {
+        for yes in
+            ["invalid signature", "Signature verification failed", "Signature has expired.", " Not enough segments "]
+        {
+            assert!(is_jwt_library_message(yes), "{yes}");
+        }
+        // The same words inside a longer message can be anyone's (a webhook, a signed URL).
+        for no in ["Webhook invalid signature", "The request signature we calculated does not match", "expired", ""] {
+            assert!(!is_jwt_library_message(no), "{no}");
+        }
     }
 }
