@@ -131,8 +131,19 @@ fn challenge_notes(f: &Facts, hits: &mut Vec<Hit>) {
         let list: Vec<String> = f.challenge_problems.iter().take(3).map(|p| p.to_string()).collect();
         hits.push(Hit::new(CHALLENGE_MALFORMED, format!("WWW-Authenticate {}.", list.join("; ")), Likelihood::Low));
     }
-    if let Some(url) = f.challenges.iter().find_map(|c| c.resource_metadata()) {
-        hits.push(Hit::new(RESOURCE_METADATA_HINT, format!("resource_metadata=\"{url}\"."), Likelihood::Low));
+    if let Some(c) = f.challenges.iter().find(|c| c.resource_metadata().is_some()) {
+        let url = c.resource_metadata().unwrap_or_default();
+        // With no error= the challenge says only "a token, from the servers listed there" (RFC
+        // 9728 §5.1): that is the lead to follow. Beside an error it is background.
+        let (likely, evidence) = if c.error().is_none() {
+            (Likelihood::Medium, format!("{} resource_metadata=\"{url}\", with no error: the API wants a token from an authorization server that document lists.", c.scheme))
+        } else {
+            (Likelihood::Low, format!("resource_metadata=\"{url}\"."))
+        };
+        hits.push(Hit::new(RESOURCE_METADATA_HINT, evidence, likely).headline(format!(
+            "the API wants a {} token from one of the authorization servers its resource_metadata lists ({url}, RFC 9728); fetch it for their issuer and the scopes to ask for",
+            c.scheme
+        )));
     }
 }
 
