@@ -259,3 +259,18 @@ fn aspnet_lifetime_quotes_both_times_and_blames_the_issuer_when_nbf_is_after_exp
         broken.fix
     );
 }
+
+#[test]
+fn google_key_restrictions_name_which_one_refused() {
+    let cases = [
+        ("API_KEY_SERVICE_BLOCKED", "Requests to this API gmail.googleapis.com method x are blocked.", "add gmail.googleapis.com under the key's API restrictions"),
+        ("API_KEY_IP_ADDRESS_BLOCKED", "The provided API key has an IP address restriction. The originating IP address of the call (203.0.113.7) violates this restriction.", "public address"),
+        ("API_KEY_IOS_APP_BLOCKED", "Requests from this iOS client application <empty> are blocked.", "X-Ios-Bundle-Identifier"),
+        ("API_KEY_ANDROID_APP_BLOCKED", "Requests from this Android client application <empty> are blocked.", "X-Android-Cert"),
+    ];
+    for (reason, message, fix) in cases {
+        let f = one(&google("403 Forbidden", 403, "PERMISSION_DENIED", reason, message), "api_key_not_entitled");
+        assert!(f.fix.contains(fix), "{reason}: {}", f.fix);
+        assert!(f.evidence.contains(reason), "{reason}: {}", f.evidence);
+    }
+}

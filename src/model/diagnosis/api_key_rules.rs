@@ -5,7 +5,7 @@
 use super::api_key_vendors::{vendor_of, Tie};
 use super::facts::Facts;
 use super::report::{Hit, Likelihood};
-use crate::model::findings::codes::{API_KEY_MISSING, API_KEY_REJECTED};
+use crate::model::findings::codes::{API_KEY_MISSING, API_KEY_NOT_ENTITLED, API_KEY_REJECTED};
 use crate::model::response::message::{reason, Reason};
 
 pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
@@ -40,12 +40,28 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
     let quote = if said.is_empty() { String::new() } else { format!(" (\"{said}\")") };
     let evidence = format!("{} {} from {}{quote}.", r.status, r.reason.trim(), vendor.name).replace("  ", " ");
     let fix = format!("{} Its key goes in {}.", vendor.fix, vendor.key);
-    let hit = if missing {
+    // Apigee's key is valid there; the developer app's products do not cover this call.
+    let not_entitled = r.body.contains("InvalidApiKeyForGivenResource") || said.ends_with("for given resource");
+    let hit = if not_entitled {
+        let path = f.url.as_ref().and_then(|u| u.path_and_query.split('?').next()).unwrap_or("/");
+        let evidence = format!("{evidence} The key was recognised; what it belongs to does not include this call.");
+        let headline = format!(
+            "{} knows the API key, but its app's API products do not cover this API, path or environment{quote}",
+            vendor.name
+        );
+        let fix = format!(
+            "{} Apigee matches the request's path ({path}) against the product's resource paths relative to the proxy's base path, in the environment this host serves.",
+            API_KEY_NOT_ENTITLED.fix
+        );
+        Hit::new(API_KEY_NOT_ENTITLED, evidence, Likelihood::High).headline(headline).fix(fix)
+    } else if missing {
         Hit::new(API_KEY_MISSING, evidence, Likelihood::High)
             .headline(format!("{} found no API key in the request{quote}; send it in {}", vendor.name, vendor.key))
+            .fix(fix)
     } else {
         Hit::new(API_KEY_REJECTED, evidence, Likelihood::High)
             .headline(format!("{} refused the API key{quote}", vendor.name))
+            .fix(fix)
     };
-    hits.push(hit.fix(fix));
+    hits.push(hit);
 }

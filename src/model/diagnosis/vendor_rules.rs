@@ -295,7 +295,9 @@ fn google(response: &Response, json: &Value, out: &mut Vec<Finding>) {
     }
     evidence.push_str(&format!(": {}.", quote(&g.message)));
     let status = g.status.as_deref().unwrap_or_default();
-    if has("ACCESS_TOKEN_SCOPE_INSUFFICIENT")
+    if let Some((headline, fix)) = google_key_restriction(&g) {
+        out.push(Finding::new(API_KEY_NOT_ENTITLED, evidence).with_fix(fix).with_headline(headline));
+    } else if has("ACCESS_TOKEN_SCOPE_INSUFFICIENT")
         || has("insufficientPermissions")
         || g.message.contains("insufficient authentication scopes")
     {
@@ -330,6 +332,47 @@ fn google(response: &Response, json: &Value, out: &mut Vec<Finding>) {
         };
         out.push(f);
     }
+}
+
+/// A Google API key refused by its own restrictions (ErrorInfo reason, or the message older
+/// APIs send alone): which restriction, as (headline, fix).
+fn google_key_restriction(g: &vendor::GoogleError) -> Option<(String, String)> {
+    let has = |reason: &str| g.reasons.iter().any(|r| r == reason);
+    let m = g.message.as_str();
+    let blocked = m.trim_end_matches('.').ends_with("are blocked");
+    let (what, how) = if has("API_KEY_SERVICE_BLOCKED") || blocked && m.starts_with("Requests to this API") {
+        let api = g.service.as_deref().unwrap_or("this API");
+        (
+            format!("its API restrictions leave out {api}"),
+            format!("add {api} under the key's API restrictions, or use a key of the project that allows it"),
+        )
+    } else if has("API_KEY_HTTP_REFERRER_BLOCKED") || blocked && m.starts_with("Requests from referer") {
+        (
+            "it allows only other websites (HTTP referrers)".to_string(),
+            "add this page's origin (`https://host/*`) to the key's HTTP referrers. A server or script sends no Referer (\"<empty>\"): give it a key restricted by IP address instead".to_string(),
+        )
+    } else if has("API_KEY_IP_ADDRESS_BLOCKED") || m.contains("IP address is blocked") {
+        (
+            "it allows only other IP addresses".to_string(),
+            "add the caller's public address to the key (a server behind NAT or a cloud function calls from another one than you think)".to_string(),
+        )
+    } else if has("API_KEY_ANDROID_APP_BLOCKED") || blocked && m.contains("Android client application") {
+        (
+            "it allows only Android apps the request did not name".to_string(),
+            "send X-Android-Package and X-Android-Cert (the app's package name and SHA-1 signing certificate, as Google's client libraries do); a debug and a release build have different certificates".to_string(),
+        )
+    } else if has("API_KEY_IOS_APP_BLOCKED") || blocked && m.to_lowercase().contains("ios client application") {
+        (
+            "it allows only iOS apps the request did not name".to_string(),
+            "send X-Ios-Bundle-Identifier with an allowed bundle ID".to_string(),
+        )
+    } else {
+        return None;
+    };
+    Some((
+        format!("Google knows the API key, but {what}"),
+        format!("Google knows this key: {how}. Google Cloud console → APIs & Services → Credentials → the key; changes take up to five minutes."),
+    ))
 }
 
 fn aws(response: &Response, json: Option<&Value>, out: &mut Vec<Finding>) {

@@ -152,6 +152,10 @@ pub fn cases() -> Vec<(&'static str, Response, Response)> {
             google("403 Forbidden", 403, "PERMISSION_DENIED", "ACCESS_TOKEN_SCOPE_INSUFFICIENT", "Request had insufficient authentication scopes."),
             google("403 Forbidden", 403, "PERMISSION_DENIED", "IAM_PERMISSION_DENIED", "Permission 'storage.objects.get' denied on resource (or it may not exist)."),
         ),
+        ("api_key_not_entitled",
+            google("403 Forbidden", 403, "PERMISSION_DENIED", "API_KEY_HTTP_REFERRER_BLOCKED", "Requests from referer https://example.github.io/ are blocked."),
+            google("403 Forbidden", 403, "PERMISSION_DENIED", "CONSUMER_SUSPENDED", "Permission denied: Consumer 'api_key:AIza0000' has been suspended."),
+        ),
         ("google_permission_denied",
             google("403 Forbidden", 403, "PERMISSION_DENIED", "IAM_PERMISSION_DENIED", "Permission 'storage.objects.get' denied on resource (or it may not exist)."),
             // A scope problem is reported as that, not as a second, vaguer finding.

@@ -266,6 +266,11 @@ codes! {
         "The key reached the API and is not one it accepts: copied wrong (a character short, a space or newline), deleted or rotated, from another project, organization or environment, or sent in a place the API does not read it. The finding names the vendor, where its key goes and what it looks like.",
         "RFC 9110 §15.5.2; each vendor's API reference", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2",
         "OpenAI `{\"error\":{\"code\":\"invalid_api_key\",…}}`, Anthropic `authentication_error` `invalid x-api-key`, Twilio 20003, Azure API Management `invalid subscription key`.";
+    API_KEY_NOT_ENTITLED = "api_key_not_entitled", Error,
+        "The API key is known, but not allowed for this API, resource or caller.",
+        "The key itself is fine; what it is attached to does not cover this call: the gateway app's API products (Apigee: the product must list this environment and a resource path matching the request), the subscription's product (Azure API Management), or the key's own restrictions (Google: API restrictions, HTTP referrers, IP addresses, Android or iOS apps). Add this API, path, environment or caller to what the key allows, or use a key that has it. A new key with the same restrictions fails the same way.",
+        "Apigee: Invalid ApiKey for given resource; Google Cloud API key restrictions", "https://cloud.google.com/docs/authentication/api-keys#adding-api-restrictions",
+        "401 `{\"fault\":{\"faultstring\":\"Invalid ApiKey for given resource\",\"detail\":{\"errorcode\":\"oauth.v2.InvalidApiKeyForGivenResource\"}}}`, or Google 403 `API_KEY_HTTP_REFERRER_BLOCKED`.";
     API_KEY_MISSING = "api_key_missing", Error,
         "The API wants an API key the request does not carry.",
         "The API (or the gateway in front of it) reads its key from one header or query parameter, and the request has none there, whatever else it sends (a Bearer token is not the key). The finding names where this vendor's key goes.",
