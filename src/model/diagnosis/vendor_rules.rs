@@ -9,6 +9,7 @@
 use crate::model::findings::codes::*;
 use crate::model::findings::{sort, CodeInfo, Finding};
 use crate::model::json::truncate_chars;
+use crate::model::request::urlencoded;
 use crate::model::response::vendor::{self, GitHubSso, JwtBearerProblem, StripeMode};
 use crate::model::response::Response;
 use crate::model::time;
@@ -30,6 +31,7 @@ pub fn findings(response: &Response) -> Vec<Finding> {
     }
     aws(response, json.as_ref(), &mut out);
     github(response, json.as_ref(), &mut out);
+    authorization_redirect(response, &mut out);
     keycloak(response, &mut out);
     sort(&mut out);
     out
@@ -58,6 +60,55 @@ fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
     let start = text.find(open)? + open.len();
     let len = text[start..].find(close)?;
     Some(&text[start..start + len])
+}
+
+/// An error sent back to the client's redirect URI (RFC 6749 §4.1.2.1; in the fragment for
+/// the implicit flow, §4.2.2.1) instead of a code.
+fn authorization_redirect(response: &Response, out: &mut Vec<Finding>) {
+    if !(300..400).contains(&response.status) {
+        return;
+    }
+    let Some((error, description)) = redirect_error(response) else { return };
+    let evidence = format!(
+        "{} to the redirect URI with error={error}{}.",
+        response.status,
+        if description.is_empty() { String::new() } else { format!(", error_description={}", quote(&description)) }
+    );
+    let said = if description.is_empty() { String::new() } else { format!(": \"{description}\"") };
+    let finding = match description.strip_prefix("Service not found: ") {
+        Some(audience) if error == "access_denied" => Finding::new(AUTH0_SERVICE_NOT_FOUND, evidence).with_headline(
+            format!("Auth0 has no API whose identifier is the audience '{audience}' (\"Service not found\")"),
+        ),
+        _ => {
+            let what = match error.as_str() {
+                "access_denied" => "the user or a policy refused the sign-in",
+                "invalid_request" => "the authorization request is malformed (often a redirect_uri not registered exactly, or no code_challenge)",
+                "unauthorized_client" | "unsupported_response_type" => "the application may not use this flow",
+                "invalid_scope" => "a requested scope is unknown or not allowed",
+                "login_required" | "consent_required" | "interaction_required" | "account_selection_required" => {
+                    "a silent sign-in (prompt=none) needs the user to sign in interactively first"
+                }
+                "server_error" | "temporarily_unavailable" => "the authorization server failed; retry later",
+                _ => "the sign-in failed",
+            };
+            Finding::new(OAUTH_AUTHORIZATION_ERROR, evidence)
+                .with_headline(format!("the authorization server sent back error {error}{said}: {what}"))
+        }
+    };
+    out.push(finding);
+}
+
+/// `error` and `error_description` of a redirect back to the client (RFC 6749 §4.1.2.1), from
+/// the Location's query or, for the implicit flow, its fragment.
+fn redirect_error(r: &Response) -> Option<(String, String)> {
+    let location = r.header("location")?;
+    let (before, fragment) = location.split_once('#').unwrap_or((location, ""));
+    let query = before.split_once('?').map_or("", |(_, q)| q);
+    [query, fragment].into_iter().find_map(|part| {
+        let pieces = urlencoded::split(part);
+        let get = |name: &str| pieces.iter().find(|p| p.name() == name).map(|p| p.value());
+        Some((get("error")?, get("error_description").unwrap_or_default()))
+    })
 }
 
 fn oauth(response: &Response, json: &Value, out: &mut Vec<Finding>) {

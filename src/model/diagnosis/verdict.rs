@@ -57,16 +57,6 @@ fn server_said(f: &Facts, line: &str) -> String {
     format!(" The server says: \"{said}\"{stop}")
 }
 
-/// `error` and `error_description` from a redirect's Location query, as an authorization
-/// server sends a refusal back to the client.
-fn redirect_error(f: &Facts) -> Option<(String, String)> {
-    let location = f.response?.header("location")?;
-    let query = location.split_once('?')?.1.split('#').next().unwrap_or_default();
-    let pieces = crate::model::request::urlencoded::split(query);
-    let get = |name: &str| pieces.iter().find(|p| p.name() == name).map(|p| p.value());
-    Some((get("error")?, get("error_description").unwrap_or_default()))
-}
-
 /// The verdict and whether everything is fine.
 pub fn verdict(f: &Facts, hits: &[Hit]) -> (String, bool) {
     let problems = hits.iter().any(|h| h.finding.info.severity != Severity::Info);
@@ -94,12 +84,6 @@ pub fn verdict(f: &Facts, hits: &[Hit]) -> (String, bool) {
             },
             false,
         ),
-        // An OAuth error sent back to the client's redirect URI (RFC 6749 §4.1.2.1) is no success.
-        Some(s) if (300..400).contains(&s) && redirect_error(f).is_some() => {
-            let (error, description) = redirect_error(f).unwrap_or_default();
-            let said = if description.is_empty() { String::new() } else { format!(": \"{description}\"") };
-            (format!("Not all good: the server redirected back with the OAuth error {error}{said}."), false)
-        }
         Some(s) => (format!("All good: the server answered {s} and nothing here points to a problem."), true),
         None => ("All good: nothing here would make a server answer 401.".into(), true),
     }
@@ -125,7 +109,10 @@ mod tests {
         let report = crate::model::diagnosis::diagnose(&ctx);
         assert_eq!(
             (report.verdict.as_str(), report.all_good),
-            ("Not all good: the server redirected back with the OAuth error access_denied: \"Service not found: https://api\".", false)
+            (
+                "Most likely: Auth0 has no API whose identifier is the audience 'https://api' (\"Service not found\").",
+                false
+            )
         );
     }
 
@@ -165,6 +152,7 @@ mod tests {
                 "Salesforce",
                 "Jira",
                 "Kong",
+                "Auth0",
             ];
             if vendor.iter().any(|v| first.starts_with(v)) {
                 assert!(words.starts_with(first), "{}: {words}", c.code);

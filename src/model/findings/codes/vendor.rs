@@ -6,6 +6,16 @@ use crate::model::findings::code::codes;
 
 codes! {
     VENDOR_CODES;
+    OAUTH_AUTHORIZATION_ERROR = "oauth_authorization_error", Error,
+        "The authorization server sent the browser back with an error instead of a code.",
+        "The sign-in step failed, so there is no code and no token to send: read `error` and `error_description` in the redirect. access_denied is the user or a policy refusing; invalid_request is usually a redirect_uri not registered exactly or a missing code_challenge; unauthorized_client or unsupported_response_type means the application may not use this flow; login_required, consent_required and interaction_required answer prompt=none, which needs an interactive sign-in first.",
+        "RFC 6749 §4.1.2.1; OpenID Connect Core §3.1.2.6", "https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1",
+        "302 `Location: https://app.example.com/callback?error=access_denied&error_description=…&state=…`.";
+    AUTH0_SERVICE_NOT_FOUND = "auth0_service_not_found", Error,
+        "Auth0 has no API whose identifier is the requested audience (\"Service not found\").",
+        "The audience parameter must equal the Identifier of an API registered in this Auth0 tenant (Dashboard → Applications → APIs), character for character: scheme, host, path and trailing slash. Create the API, correct the audience (a placeholder from a tutorial, the API's name instead of its identifier), or sign in at the tenant where the API is defined.",
+        "Auth0: Get access tokens (audience)", "https://auth0.com/docs/secure/tokens/access-tokens/get-access-tokens",
+        "302 `Location: …?error=access_denied&error_description=Service%20not%20found%3A%20https%3A%2F%2Fapi.example.com`.";
     OAUTH_INVALID_REQUEST = "oauth_invalid_request", Error,
         "The token endpoint says the request is malformed (invalid_request).",
         "A parameter is missing, repeated or unreadable. Send grant_type and the grant's parameters once each (code + redirect_uri + code_verifier, refresh_token, or client credentials) as application/x-www-form-urlencoded: `data=` in Python requests, URLSearchParams in JavaScript, not JSON.",
