@@ -537,8 +537,17 @@ fn unexplained_lists_the_checks_for_this_request() {
         let f = r.ranked.iter().find(|x| x.finding.code() == "unexplained_401").expect("unexplained_401");
         f.finding.fix.clone()
     };
-    let jwt = fix(In::api().bearer(&good()).status(401, &[]));
+    let jwt = fix(In::api().bearer(&good()).status(401, &[]).resp_body(r#"{"message":"Request failed"}"#));
     assert!(jwt.starts_with("Check, in order: that the API expects this issuer and audience (iss "), "{jwt}");
+    // A body that is only the status text, with no challenge: first, did the header get through?
+    for bare in ["", "Unauthorized\n"] {
+        let proxied = fix(In::api().bearer(&good()).status(401, &[]).resp_body(bare));
+        assert!(
+            proxied.starts_with("Check, in order: whether the Authorization header reaches the code that checks it"),
+            "{proxied}"
+        );
+        assert!(proxied.contains("; that the API expects this issuer and audience"), "{proxied}");
+    }
     let key = fix(In::api().header("X-Api-Key", "k-123").status(401, &[]));
     assert!(key.starts_with("Check, in order: that X-Api-Key is the name this API reads its key from"), "{key}");
     let nothing_known = fix(In::default().status(401, &[]));

@@ -134,10 +134,22 @@ fn login_proxy(r: &Response) -> Option<Hit> {
         && r.header("www-authenticate").is_none()
         && r.body.contains("<title>401 Authorization Required</title>")
         && (server.starts_with("nginx") || server.starts_with("awselb"));
-    if !(by_redirect || bare_page) {
+    // oauth2-proxy's answer to an API request (Accept: application/json, an --api-route, or
+    // --force-json-errors) without its session: exactly "{}" (nothing, in older versions), as
+    // application/json.
+    let empty_json = r.status == 401
+        && r.header("www-authenticate").is_none()
+        && matches!(r.body.trim(), "{}" | "")
+        && r.header("content-type").is_some_and(|c| c.trim().eq_ignore_ascii_case("application/json"));
+    if !(by_redirect || bare_page || empty_json) {
         return None;
     }
-    let (evidence, headline) = if by_redirect {
+    let (evidence, headline) = if empty_json {
+        (
+            format!("401 with {} as application/json and no WWW-Authenticate: what oauth2-proxy answers to an API request without its session.", if r.body.trim().is_empty() { "an empty body" } else { "the body {}" }),
+            "a login proxy (probably oauth2-proxy: its 401 to an API request is exactly {}) refused the request before the API saw it; it wants its session cookie, or a bearer token it is configured to accept (--skip-jwt-bearer-tokens, with the token's issuer among its --extra-jwt-issuers)".to_string(),
+        )
+    } else if by_redirect {
         (
             format!("{} to {location}.", r.status),
             format!("a login proxy sent the request to its sign-in page ({location}) before the API saw it"),

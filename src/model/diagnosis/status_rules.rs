@@ -115,6 +115,19 @@ fn challenge_missing(f: &Facts, hits: &mut Vec<Hit>) {
     let Some(r) = f.response else { return };
     let visible = matches!(r.source, Source::Pasted | Source::Fetched { cross_origin: false });
     if r.status == 401 && visible && r.header("www-authenticate").is_none() {
+        // A challenge under a misspelled name is there for people, and invisible to clients.
+        if let Some((name, value)) = r.headers.iter().find(|(n, _)| is_misspelled_challenge(n)) {
+            hits.push(
+                Hit::new(
+                    WWW_AUTHENTICATE_MISSING,
+                    format!("The 401 sends its challenge as \"{name}: {value}\", a header no client reads as WWW-Authenticate."),
+                    Likelihood::High,
+                )
+                .headline(format!("the server misspells its challenge header (\"{name}\"), so clients see a 401 without WWW-Authenticate; it says: {value}"))
+                .fix("The server must send the header as WWW-Authenticate (RFC 9110 §11.6.1): fix the name in its code or middleware. Meanwhile read the misspelled header's error and error_description as the reason."),
+            );
+            return;
+        }
         let how = if r.source == Source::Pasted { "The pasted 401" } else { "The same-origin 401" };
         hits.push(Hit::new(
             WWW_AUTHENTICATE_MISSING,
@@ -124,6 +137,13 @@ fn challenge_missing(f: &Facts, hits: &mut Vec<Hit>) {
             Likelihood::Medium,
         ));
     }
+}
+
+/// "www-authentication", "WWW_Authenticate", "WWWAuthenticate", "X-WWW-Authenticate": a
+/// challenge header clients never see.
+fn is_misspelled_challenge(name: &str) -> bool {
+    let squeezed: String = name.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+    !name.eq_ignore_ascii_case("www-authenticate") && squeezed.contains("wwwauthenticat")
 }
 
 fn challenge_notes(f: &Facts, hits: &mut Vec<Hit>) {
@@ -179,6 +199,10 @@ pub fn unexplained(f: &Facts, hits: &mut Vec<Hit>) {
         }
     }
     evidence.push('.');
+    // Without a challenge this is the explanation to read first; the missing header follows it.
+    for h in hits.iter_mut().filter(|h| h.code() == "www_authenticate_missing" && h.likelihood == Likelihood::Medium) {
+        h.likelihood = Likelihood::Low;
+    }
     let checks = checks_that_tell_apart(f).join("; ");
     hits.push(
         Hit::new(UNEXPLAINED_401, evidence, Likelihood::Low)
@@ -190,21 +214,45 @@ pub fn unexplained(f: &Facts, hits: &mut Vec<Hit>) {
 /// The two or three checks that tell the remaining causes apart for this request, first the
 /// one most likely to settle it.
 fn checks_that_tell_apart(f: &Facts) -> Vec<String> {
+    let mut checks = by_token(f).unwrap_or_else(|| by_carrier(f, f.carriers.first()));
+    // An auth service behind a proxy answers with a bare status and no challenge; the API
+    // itself usually says more. Whether it got the header at all is then the first question.
+    let authorization = matches!(f.carriers.first(), Some(Carrier::Authorization { .. }));
+    if authorization && f.sent_known() && f.challenges.is_empty() && bare_status_body(f) {
+        checks.insert(0, "whether the Authorization header reaches the code that checks it: the body is only the status text, as an auth service behind a proxy (Traefik forwardAuth, nginx auth_request, oauth2-proxy) answers, and the proxy must pass the header on (forwardAuth's authRequestHeaders, the auth location's proxy_set_header)".into());
+        checks.truncate(3);
+    }
+    checks
+}
+
+fn by_token(f: &Facts) -> Option<Vec<String>> {
     let text = |v: &serde_json::Value| {
         v.as_str()
             .map(str::to_string)
             .or_else(|| v.as_array().map(|a| a.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join(" ")))
     };
-    if let Some(claims) = f.claims() {
-        let iss = claims.get("iss").and_then(text).unwrap_or_else(|| "none".into());
-        let aud = claims.get("aud").and_then(text).unwrap_or_else(|| "none".into());
-        return vec![
-            format!("that the API expects this issuer and audience (iss {iss}, aud {aud}), byte for byte"),
-            "whether the token was revoked or the user lost access (sign in again and retry)".into(),
-            "the API's own log, which names the check that failed".into(),
-        ];
-    }
-    let carrier = f.carriers.first();
+    let claims = f.claims()?;
+    let iss = claims.get("iss").and_then(text).unwrap_or_else(|| "none".into());
+    let aud = claims.get("aud").and_then(text).unwrap_or_else(|| "none".into());
+    Some(vec![
+        format!("that the API expects this issuer and audience (iss {iss}, aud {aud}), byte for byte"),
+        "whether the token was revoked or the user lost access (sign in again and retry)".into(),
+        "the API's own log, which names the check that failed".into(),
+    ])
+}
+
+/// A body that says no more than the status line: "Unauthorized" (Go's http.Error adds a
+/// newline and X-Content-Type-Options: nosniff), "401 Unauthorized", or nothing.
+fn bare_status_body(f: &Facts) -> bool {
+    let Some(r) = f.response else { return false };
+    let body = r.body.trim().to_ascii_lowercase();
+    body.is_empty()
+        || body == "unauthorized"
+        || body == "401 unauthorized"
+        || body == r.reason.trim().to_ascii_lowercase()
+}
+
+fn by_carrier(f: &Facts, carrier: Option<&Carrier>) -> Vec<String> {
     match carrier {
         Some(Carrier::KeyHeader(name)) | Some(Carrier::Query(name)) => vec![
             format!("that {name} is the name this API reads its key from"),

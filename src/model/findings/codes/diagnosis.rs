@@ -175,6 +175,11 @@ codes! {
         "Use a token from the identity provider the API trusts in this environment: staging APIs trust the staging issuer, production APIs the production one.",
         "RFC 9068 §4", "https://www.rfc-editor.org/rfc/rfc9068#section-4",
         "`iss: \"https://login.staging.example.com/\"` sent to `https://api.example.com`.";
+    UNEXPLAINED_401 = "unexplained_401", Warning,
+        "Nothing here explains the 401.",
+        "Check, in this order: the key or token belongs to this environment and tenant (test vs live, staging vs production); it was not revoked or rotated; the server's logs for the reason; the clocks of client and server. Paste the full `curl -v` output to see what was really sent.",
+        "RFC 9110 §15.5.2", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2",
+        "A 401 with `WWW-Authenticate: Bearer` to a well-formed, unexpired token.";
     WWW_AUTHENTICATE_MISSING = "www_authenticate_missing", Warning,
         "The 401 has no WWW-Authenticate header.",
         "Every 401 must say which scheme it wants; without it clients cannot react and this page cannot tell why. Look at the body and the server logs, and ask the API's owners to send the challenge.",
@@ -195,9 +200,4 @@ codes! {
         "Fetch the URL in resource_metadata: it lists the authorization servers this API trusts and the scopes it supports, which tells you where and how to ask for a token.",
         "RFC 9728 §5.1", "https://www.rfc-editor.org/rfc/rfc9728#section-5.1",
         "`WWW-Authenticate: Bearer resource_metadata=\"https://api.example.com/.well-known/oauth-protected-resource\"`.";
-    UNEXPLAINED_401 = "unexplained_401", Warning,
-        "Nothing here explains the 401.",
-        "Check, in this order: the key or token belongs to this environment and tenant (test vs live, staging vs production); it was not revoked or rotated; the server's logs for the reason; the clocks of client and server. Paste the full `curl -v` output to see what was really sent.",
-        "RFC 9110 §15.5.2", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2",
-        "A 401 with `WWW-Authenticate: Bearer` to a well-formed, unexpired token.";
 }
