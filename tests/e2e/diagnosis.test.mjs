@@ -138,6 +138,21 @@ const CASES = [
     top: 'basic_credentials_rejected',
     verdict: /^Most likely: the server rejected these credentials \(user "admin"\): the user name or the password is wrong\.$/,
   },
+  {
+    name: 'Google API key limited to other websites (gallery)',
+    token: () => '',
+    raw: 'HTTP/2 403\ncontent-type: application/json; charset=UTF-8\n\n{"error":{"code":403,"message":"Requests from referer https://youcount.github.io/ are blocked.","status":"PERMISSION_DENIED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_HTTP_REFERRER_BLOCKED","domain":"googleapis.com","metadata":{"service":"youtube.googleapis.com"}}]}}',
+    top: 'api_key_not_entitled',
+    shot: 'diagnosis-google-key-referrer',
+    verdict: /^Most likely: Google knows the API key, but it allows only other websites \(HTTP referrers\)\. The server says: "Requests from referer https:\/\/youcount\.github\.io\/ are blocked\."$/,
+  },
+  {
+    name: 'Auth0 redirect back: Service not found (gallery)',
+    token: () => '',
+    raw: 'HTTP/1.1 302 Found\nLocation: http://localhost:8080/?error=access_denied&error_description=Service%20not%20found%3A%20https%3A%2F%2Fauth0-jwt-authorizer&state=Mm5F\nContent-Length: 0\n\n',
+    top: 'auth0_service_not_found',
+    verdict: /^Most likely: Auth0 has no API whose identifier is the audience 'https:\/\/auth0-jwt-authorizer' \("Service not found"\)\.$/,
+  },
 ];
 
 for (const c of CASES) {

@@ -159,10 +159,11 @@ pub fn summary(r: &Response) -> String {
         0 => String::new(),
         n => format!(", after {}", plural(n, "redirect", "redirects")),
     };
+    // HTTP/2 has no reason phrase: "Read: 403, …".
+    let status = format!("{} {}", r.status, r.reason.trim());
     format!(
-        "Read: {} {}, {}, {} of body{hops}.",
-        r.status,
-        r.reason,
+        "Read: {}, {}, {} of body{hops}.",
+        status.trim_end(),
         plural(r.headers.len(), "header", "headers"),
         plural(r.body.len(), "byte", "bytes")
     )
@@ -935,6 +936,7 @@ Note: Unnecessary use of -X or --request, POST is already inferred.
             summary(&parse(trace).unwrap()),
             "Read: 401 Unauthorized, 2 headers, 0 bytes of body, after 1 redirect."
         );
+        assert_eq!(summary(&parse("HTTP/2 403\nserver: x\n\n").unwrap()), "Read: 403, 1 header, 0 bytes of body.");
     }
     #[test]
     fn reads_every_format() {

@@ -279,7 +279,7 @@ codes! {
     API_KEY_NOT_ENTITLED = "api_key_not_entitled", Error,
         "The API key is known, but not allowed for this API, resource or caller.",
         "The key itself is fine; what it is attached to does not cover this call: the gateway app's API products (Apigee: the product must list this environment and a resource path matching the request), the subscription's product (Azure API Management), or the key's own restrictions (Google: API restrictions, HTTP referrers, IP addresses, Android or iOS apps). Add this API, path, environment or caller to what the key allows, or use a key that has it. A new key with the same restrictions fails the same way.",
-        "Apigee: Invalid ApiKey for given resource; Google Cloud API key restrictions", "https://cloud.google.com/docs/authentication/api-keys#adding-api-restrictions",
+        "Google Cloud: API key restrictions", "https://cloud.google.com/docs/authentication/api-keys#adding-api-restrictions",
         "401 `{\"fault\":{\"faultstring\":\"Invalid ApiKey for given resource\",\"detail\":{\"errorcode\":\"oauth.v2.InvalidApiKeyForGivenResource\"}}}`, or Google 403 `API_KEY_HTTP_REFERRER_BLOCKED`.";
     API_KEY_MISSING = "api_key_missing", Error,
         "The API wants an API key the request does not carry.",
