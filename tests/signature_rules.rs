@@ -145,7 +145,15 @@ fn not_checked_says_why() {
             key,
             Blocked::UnsupportedAlg { alg: "ES256K".into(), why: "ES256K (secp256k1) is not in WebCrypto".into() },
         ),
-        (jws_sig(r#"{"alg":"HS256","b64":false,"crit":["b64"]}"#, "{}", 32), key, Blocked::UnencodedPayload),
+        // An unencoded payload (RFC 7797) is checked where it stands; a detached one cannot be.
+        (
+            {
+                let (h, _, sig) = split3(&jws_sig(r#"{"alg":"HS256","b64":false,"crit":["b64"]}"#, "{}", 32));
+                format!("{h}..{sig}")
+            },
+            key,
+            Blocked::UnencodedPayload,
+        ),
         (jws_sig(r#"{"alg":"HS256"}"#, "{}", 0), key, Blocked::NoSignature),
         (RFC7515_A1.into(), "", Blocked::NoKeys),
     ];
@@ -240,7 +248,8 @@ mod properties {
             Err(_) => return Some("UnsupportedAlg"),
             Ok(_) => {}
         }
-        if header.get("b64") == Some(&Value::Bool(false)) {
+        let detached = t.range_of(Part::Payload).is_none_or(|r| r.is_empty());
+        if header.get("b64") == Some(&Value::Bool(false)) && detached {
             return Some("UnencodedPayload");
         }
         jws.signature.as_ref().is_none_or(|s| s.is_empty()).then_some("NoSignature")

@@ -33,7 +33,7 @@ impl Verifier {
     pub fn new(inspector: Inspector) -> Self {
         let key = KeyEntry::new();
         let plan = Memo::new(move |_| {
-            key.keys.with(|k| inspector.inspection.with(|i| plan::plan(&i.token, &k.keys, k.is_set)))
+            key.keys.with(|k| inspector.inspection.with(|i| plan::plan_pasted(i, &k.keys, k.is_set)))
         });
         let checked = RwSignal::new(Vec::new());
         let remote_findings = RwSignal::new(Vec::new());

@@ -2,7 +2,7 @@
 
 use super::facts::Facts;
 use super::report::{Hit, Likelihood};
-use crate::model::findings::Severity;
+use crate::model::findings::{clause, Severity};
 use crate::model::time::{self, Secs};
 
 /// "10:03 UTC" on the same day as `now`, else "2011-03-22 18:43 UTC".
@@ -22,25 +22,6 @@ fn prefix(l: Likelihood) -> &'static str {
         Likelihood::Medium => "Probably",
         Likelihood::Low => "Possibly",
     }
-}
-
-/// The title as a clause: "The token has expired." → "the token has expired".
-fn clause(title: &str) -> String {
-    let t = title.trim_end_matches('.');
-    let mut c = t.chars();
-    match c.next() {
-        // Keep acronyms, names and quoted words as they are ("DPoP", "GitHub", "\"Bearer\"").
-        Some(first) if is_plain_word(t) => first.to_lowercase().chain(c).collect(),
-        _ => t.to_string(),
-    }
-}
-
-/// A first word that is only capitalised because it starts the sentence ("The", "A", "This"),
-/// not a name: vendor names ("Microsoft", "Slack", "Stripe") and acronyms keep their capitals.
-fn is_plain_word(text: &str) -> bool {
-    const SENTENCE_STARTS: &[&str] = &["The", "A", "An", "This", "There", "Nothing", "Opaque"];
-    let word: String = text.chars().take_while(|c| c.is_alphanumeric()).collect();
-    SENTENCE_STARTS.contains(&word.as_str())
 }
 
 /// ` The server says: "…".`, the server's own words after the verdict, unless `line` quotes

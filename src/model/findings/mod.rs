@@ -7,6 +7,25 @@ pub mod codes;
 pub use catalog::{by_code, catalog};
 pub use code::{CodeInfo, Severity};
 
+/// The title as a clause: "The token has expired." → "the token has expired".
+pub fn clause(title: &str) -> String {
+    let t = title.trim_end_matches('.');
+    let mut c = t.chars();
+    match c.next() {
+        // Keep acronyms, names and quoted words as they are ("DPoP", "GitHub", "\"Bearer\"").
+        Some(first) if is_plain_word(t) => first.to_lowercase().chain(c).collect(),
+        _ => t.to_string(),
+    }
+}
+
+/// A first word that is only capitalised because it starts the sentence ("The", "A", "This"),
+/// not a name: vendor names ("Microsoft", "Slack", "Stripe") and acronyms keep their capitals.
+fn is_plain_word(text: &str) -> bool {
+    const SENTENCE_STARTS: &[&str] = &["The", "A", "An", "This", "There", "Nothing", "Opaque", "Two"];
+    let word: String = text.chars().take_while(|c| c.is_alphanumeric()).collect();
+    SENTENCE_STARTS.contains(&word.as_str())
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub info: &'static CodeInfo,

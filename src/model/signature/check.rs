@@ -2,7 +2,8 @@
 //! the verdict in the Signature card and the findings that explain a failed check.
 
 use super::plan::{after_verification, Plan};
-use crate::model::findings::Finding;
+use super::strict;
+use crate::model::findings::{clause, Finding};
 use crate::model::keys::KeyMaterial;
 
 /// WebCrypto's answer for one attempt of a plan.
@@ -32,8 +33,18 @@ pub struct Checked {
 /// What the last check said, in the words the page shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
-    Verified { key: String },
-    Invalid { tried: usize },
+    Verified {
+        key: String,
+    },
+    /// The bytes verify with `key`, but a strict server still refuses the token: `why` names
+    /// each reason (the findings say more).
+    Refused {
+        key: String,
+        why: Vec<String>,
+    },
+    Invalid {
+        tried: usize,
+    },
     NotChecked(String),
     Checking,
 }
@@ -44,6 +55,12 @@ impl Verdict {
     pub fn sentence(&self) -> String {
         match self {
             Verdict::Verified { key } => format!("Signature verified with {key}."),
+            Verdict::Refused { key, why } => {
+                format!(
+                    "The signature matches, but a strict server rejects this token: {}. (Key: {key}.)",
+                    why.join("; ")
+                )
+            }
             Verdict::Invalid { tried: 1 } => "Signature invalid: the key did not verify it.".into(),
             Verdict::Invalid { tried } => format!("Signature invalid: none of the {tried} keys verified it."),
             Verdict::Checking => "Checking…".into(),
@@ -56,7 +73,7 @@ impl Verdict {
     pub fn tone(&self) -> Option<bool> {
         match self {
             Verdict::Verified { .. } => Some(true),
-            Verdict::Invalid { .. } => Some(false),
+            Verdict::Invalid { .. } | Verdict::Refused { .. } => Some(false),
             _ => None,
         }
     }
@@ -75,7 +92,28 @@ pub fn judge(plan: &Plan, keys: &[KeyMaterial], results: &[Checked]) -> (Verdict
     match (verified, problem) {
         (Some(c), _) => {
             let key = keys.get(c.key).map(KeyMaterial::label).unwrap_or_default();
-            (Verdict::Verified { key }, after_verification(plan, keys, true))
+            let shown = |f: &Finding| plan.findings.iter().any(|p| p.code() == f.code());
+            let for_key =
+                plan.verification.as_ref().and_then(|v| v.attempts.get(c.attempt)).map_or(&[][..], |a| &a.refusals);
+            let refusals: Vec<&Finding> = plan
+                .findings
+                .iter()
+                .filter(|f| strict::TOKEN_REFUSALS.contains(&f.code()))
+                .chain(&plan.refusals)
+                .chain(for_key)
+                .collect();
+            let mut why: Vec<String> = Vec::new();
+            for title in refusals.iter().map(|f| clause(f.info.title)) {
+                if !why.contains(&title) {
+                    why.push(title);
+                }
+            }
+            if why.is_empty() {
+                return (Verdict::Verified { key }, after_verification(plan, keys, true));
+            }
+            // What the plan already shows is named in the verdict, not repeated as a finding.
+            let new = refusals.into_iter().filter(|f| !shown(f)).cloned().collect();
+            (Verdict::Refused { key, why }, new)
         }
         (None, Some(why)) if !any_invalid => (Verdict::NotChecked(format!("Not checked: {why}")), Vec::new()),
         (None, _) => (Verdict::Invalid { tried: results.len() }, after_verification(plan, keys, false)),
@@ -123,5 +161,31 @@ mod tests {
         assert_eq!(Verdict::Invalid { tried: 1 }.sentence(), "Signature invalid: the key did not verify it.");
         assert_eq!(Verdict::NotChecked(String::new()).sentence(), "Not checked.");
         assert_eq!(judge(&p, &keys, &checked(&[CheckOutcome::Verified])).0.tone(), Some(true));
+    }
+
+    #[test]
+    fn bytes_that_verify_are_not_verified_when_a_strict_server_refuses() {
+        // The same token and secret, the key now declared for HS512 and the secret too short.
+        let key = A1_KEY.replace("{\"kty\"", "{\"alg\":\"HS512\",\"kty\"");
+        let keys = classify(&key, SecretEncoding::Utf8).keys;
+        let p = plan(&jose::parse(A1), &keys, false);
+        let (v, findings) = judge(&p, &keys, &checked(&[CheckOutcome::Verified]));
+        assert_eq!(
+            v.sentence(),
+            "The signature matches, but a strict server rejects this token: the token's algorithm does not fit the key. (Key: HMAC secret of 64 bytes from the JWK.)"
+        );
+        assert_eq!(v.tone(), Some(false));
+        // The plan already showed the mismatch before the check: it is named, not repeated.
+        assert!(p.findings.iter().any(|f| f.code() == "alg_key_mismatch"));
+        assert!(findings.is_empty(), "{findings:?}");
+        // Padding after the signature: the bytes still verify, the encoding does not pass.
+        let padded = format!("{A1}=");
+        let keys = classify(A1_KEY, SecretEncoding::Utf8).keys;
+        let p = plan(&jose::parse(&padded), &keys, false);
+        let (v, _) = judge(&p, &keys, &checked(&[CheckOutcome::Verified]));
+        assert!(
+            matches!(&v, Verdict::Refused { why, .. } if why[0].starts_with("the token is not strict base64url")),
+            "{v:?}"
+        );
     }
 }

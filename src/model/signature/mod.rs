@@ -6,3 +6,4 @@ pub mod check;
 pub mod plan;
 pub mod remote;
 pub mod sign;
+pub mod strict;

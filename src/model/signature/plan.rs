@@ -3,6 +3,7 @@
 //! bytes that were signed, and the findings that explain a mismatch before or after the check.
 
 use super::alg::{webcrypto_alg, AlgProblem, WebCryptoAlg};
+use super::strict;
 use crate::model::findings::codes::{
     ALG_KEY_MISMATCH, ALG_NONE, ECDSA_SIGNATURE_DER, HS_SECRET_TOO_SHORT, HS_WITH_PUBLIC_KEY, KID_NOT_IN_JWKS,
     MICROSOFT_GRAPH_TOKEN, SIGNATURE_INVALID,
@@ -11,6 +12,7 @@ use crate::model::findings::{self, Finding};
 use crate::model::keys::asn1::Fields;
 use crate::model::keys::classify::{looks_base64, secret_shortfall};
 use crate::model::keys::{KeyKind, KeyMaterial, Origin, Private, SecretEncoding};
+use crate::model::token::inspect::Inspection;
 use crate::model::token::jose::{Kind, Part, Token};
 use serde_json::{Map, Value};
 use std::fmt;
@@ -50,6 +52,8 @@ pub struct Attempt {
     /// Index into the keys passed to `plan`.
     pub key: usize,
     pub import: KeyImport,
+    /// Why a strict server would refuse the token even if this key verifies it.
+    pub refusals: Vec<Finding>,
 }
 
 /// Ready for the browser: try each attempt in order; the first that verifies wins.
@@ -85,7 +89,7 @@ impl fmt::Display for Blocked {
             Blocked::NoAlg => write!(f, "Not checked: the header names no algorithm (\"alg\")."),
             Blocked::Unsigned => write!(f, "Not checked: the token is unsigned (alg \"none\"), so there is nothing to verify and no API should accept it."),
             Blocked::UnsupportedAlg { alg, why } => write!(f, "Not checked: alg \"{alg}\" {why}."),
-            Blocked::UnencodedPayload => write!(f, "Not checked: the header sets \"b64\": false (RFC 7797 unencoded payload), which this page does not verify."),
+            Blocked::UnencodedPayload => write!(f, "Not checked: the header sets \"b64\": false (RFC 7797) and the payload is detached: paste the token with its payload in place."),
             Blocked::NoSignature => write!(f, "Not checked: the signature part is empty or not base64url."),
             Blocked::SignatureShape(why) => write!(f, "Not checked: {why}"),
             Blocked::NoKeys => write!(f, "Not checked: paste a key, a JWKS or a secret into the Key field, or fetch the issuer's keys."),
@@ -104,16 +108,38 @@ pub struct Plan {
     pub verification: Option<Verification>,
     pub blocked: Option<Blocked>,
     pub findings: Vec<Finding>,
+    /// How the token was encoded or pasted, where a strict server refuses it: the token rules
+    /// already show these (whitespace, padding, a stray character), so they speak only in the
+    /// verdict once the bytes verify.
+    pub refusals: Vec<Finding>,
 }
 
 impl Plan {
     fn blocked(alg: Option<String>, blocked: Blocked, findings: Vec<Finding>) -> Plan {
-        Plan { alg, key: None, why: blocked.to_string(), verification: None, blocked: Some(blocked), findings }
+        Plan {
+            alg,
+            key: None,
+            why: blocked.to_string(),
+            verification: None,
+            blocked: Some(blocked),
+            findings,
+            refusals: Vec::new(),
+        }
     }
 }
 
 /// Microsoft Graph's application id, the `aud` of every Graph v2 access token.
 const GRAPH_APP_ID: &str = "00000003-0000-0000-c000-000000000000";
+
+/// The plan for the Token box: what the paste needed before it could be read (whitespace,
+/// percent-escapes) counts too, since a server gets the token as it was sent.
+pub fn plan_pasted(inspection: &Inspection, keys: &[KeyMaterial], is_set: bool) -> Plan {
+    let mut p = plan(&inspection.token, keys, is_set);
+    if matches!(inspection.token.kind, Kind::Jws(_)) {
+        p.refusals.extend(strict::pasted_refusals(&inspection.extracted.removed));
+    }
+    p
+}
 
 /// `keys` is every usable key of the Key field; `is_set` says they came as a JWKS.
 pub fn plan(token: &Token, keys: &[KeyMaterial], is_set: bool) -> Plan {
@@ -135,47 +161,60 @@ pub fn plan(token: &Token, keys: &[KeyMaterial], is_set: bool) -> Plan {
             )
         }
     };
-    let Some(header) = &jws.header else { return Plan::blocked(None, Blocked::NoHeader, findings) };
+    // How the parts are encoded matters even when the header cannot be read.
+    let refusals: Vec<Finding> =
+        strict::encoding_refusal(token, jws.header.as_ref().is_some_and(strict::unencoded_payload))
+            .into_iter()
+            .collect();
+    let blocked = |alg: Option<String>, why: Blocked, findings: Vec<Finding>| Plan {
+        refusals: refusals.clone(),
+        ..Plan::blocked(alg, why, findings)
+    };
+    let Some(header) = &jws.header else { return blocked(None, Blocked::NoHeader, findings) };
     graph_rule(header, token.claims(), &mut findings);
     let Some(alg) = header.get("alg").and_then(Value::as_str).map(str::to_string) else {
-        return Plan::blocked(None, Blocked::NoAlg, findings);
+        return blocked(None, Blocked::NoAlg, findings);
     };
     let algorithm = match webcrypto_alg(&alg) {
         Ok(a) => a,
         Err(AlgProblem::None) => {
             findings.push(Finding::new(ALG_NONE, "The header says alg \"none\": there is no signature to verify."));
-            return Plan::blocked(Some(alg), Blocked::Unsigned, findings);
+            return blocked(Some(alg), Blocked::Unsigned, findings);
         }
         Err(AlgProblem::Unsupported { why }) => {
-            return Plan::blocked(Some(alg.clone()), Blocked::UnsupportedAlg { alg, why: why.into() }, findings)
+            return blocked(Some(alg.clone()), Blocked::UnsupportedAlg { alg, why: why.into() }, findings)
         }
         Err(AlgProblem::Unknown) => {
             let why = "is not a JWS signature algorithm (RFC 7518 §3.1 lists HS*, RS*, PS*, ES* and EdDSA)".to_string();
-            return Plan::blocked(Some(alg.clone()), Blocked::UnsupportedAlg { alg, why }, findings);
+            return blocked(Some(alg.clone()), Blocked::UnsupportedAlg { alg, why }, findings);
         }
     };
-    if header.get("b64") == Some(&Value::Bool(false)) {
-        return Plan::blocked(Some(alg), Blocked::UnencodedPayload, findings);
+    findings.extend(strict::token_refusals(token, header, keys, is_set));
+    // An unencoded payload (RFC 7797) is signed as it stands in the token, like any other:
+    // only a detached one (empty in the compact form) leaves nothing to check.
+    let detached = token.range_of(Part::Payload).is_none_or(|r| r.is_empty());
+    if strict::unencoded_payload(header) && detached {
+        return blocked(Some(alg), Blocked::UnencodedPayload, findings);
     }
     let signature = match &jws.signature {
         Some(s) if !s.is_empty() => s.clone(),
-        _ => return Plan::blocked(Some(alg), Blocked::NoSignature, findings),
+        _ => return blocked(Some(alg), Blocked::NoSignature, findings),
     };
     if let Some(why) = signature_shape(&alg, algorithm, &signature, &mut findings) {
-        return Plan::blocked(Some(alg), Blocked::SignatureShape(why), findings);
+        return blocked(Some(alg), Blocked::SignatureShape(why), findings);
     }
     if keys.is_empty() {
-        return Plan::blocked(Some(alg), Blocked::NoKeys, findings);
+        return blocked(Some(alg), Blocked::NoKeys, findings);
     }
     let kid = header.get("kid").and_then(Value::as_str);
     let choice = choose(&alg, algorithm, kid, keys, is_set, &signature, &mut findings);
     let (attempts, why) = match choice {
         Ok(c) => c,
-        Err(why) => return Plan::blocked(Some(alg), Blocked::NoUsableKey(why), findings),
+        Err(why) => return blocked(Some(alg), Blocked::NoUsableKey(why), findings),
     };
     let signing_input = match (token.range_of(Part::Header), token.range_of(Part::Payload)) {
         (Some(h), Some(p)) => token.text.as_bytes()[h.start..p.end].to_vec(),
-        _ => return Plan::blocked(Some(alg), Blocked::NoSignature, findings),
+        _ => return blocked(Some(alg), Blocked::NoSignature, findings),
     };
     findings::sort(&mut findings);
     Plan {
@@ -185,6 +224,7 @@ pub fn plan(token: &Token, keys: &[KeyMaterial], is_set: bool) -> Plan {
         blocked: None,
         alg: Some(alg),
         findings,
+        refusals,
     }
 }
 
@@ -319,8 +359,13 @@ fn choose(
     }
     let order: Vec<usize> = agreeing.into_iter().chain(other).collect();
     secret_rule(alg, &keys[order[0]], out);
-    let attempts: Vec<Attempt> =
-        order.iter().filter_map(|i| KeyImport::of(&keys[*i]).map(|import| Attempt { key: *i, import })).collect();
+    let attempts: Vec<Attempt> = order
+        .iter()
+        .filter_map(|i| {
+            let refusals = strict::key_refusals(alg, &keys[*i]);
+            KeyImport::of(&keys[*i]).map(|import| Attempt { key: *i, import, refusals })
+        })
+        .collect();
     if attempts.len() > 1 {
         why.push_str(&format!("; {} keys fit and are tried in order", attempts.len()));
     }

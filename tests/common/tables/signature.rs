@@ -7,6 +7,7 @@ use serde_json::Value;
 use why401::model::findings::Finding;
 use why401::model::keys::{classify, spki, KeyInput, SecretEncoding};
 use why401::model::request::sending::Probe;
+use why401::model::signature::check::{judge, CheckOutcome, Checked};
 use why401::model::signature::plan::{after_verification, plan, Plan};
 use why401::model::signature::remote::{check_issuer, jwks_fetch_failed};
 use why401::model::token::jose;
@@ -18,6 +19,9 @@ pub enum Scenario {
     Plan { token: String, key: String, encoding: SecretEncoding },
     /// The same, after the browser reported WebCrypto's answer.
     Verified { token: String, key: String, verified: bool },
+    /// The same, after WebCrypto verified the bytes with the first key tried: what the strict
+    /// verdict adds.
+    Judged { token: String, key: String },
     /// The token's iss and the issuer in the fetched metadata.
     Issuer { iss: &'static str, meta: &'static str },
     /// A failed fetch of the keys, told apart by the no-cors probe.
@@ -46,6 +50,13 @@ pub fn codes(s: &Scenario) -> Vec<&'static str> {
             let (p, keys) = planned(token, key, SecretEncoding::Utf8);
             after_verification(&p, &keys.keys, *verified)
         }
+        Scenario::Judged { token, key } => {
+            let (p, keys) = planned(token, key, SecretEncoding::Utf8);
+            let first = p.verification.as_ref().and_then(|v| v.attempts.first()).expect("a key to try").key;
+            let judged =
+                judge(&p, &keys.keys, &[Checked { attempt: 0, key: first, outcome: CheckOutcome::Verified }]).1;
+            p.findings.into_iter().chain(judged).collect()
+        }
         Scenario::Issuer { iss, meta } => check_issuer(iss, meta).into_iter().collect(),
         Scenario::Fetch { url, probe } => vec![jwks_fetch_failed(url, *probe)],
     };
@@ -56,6 +67,18 @@ pub fn codes(s: &Scenario) -> Vec<&'static str> {
 pub fn jws_sig(header: &str, payload: &str, len: usize) -> String {
     let (h, p, _) = split3(&jws(header, payload));
     format!("{h}.{p}.{}", why401::model::b64::encode(&vec![0; len]))
+}
+
+/// An HS256 token whose payload part is `segment` as written.
+pub fn with_payload_segment(segment: &str) -> String {
+    let (h, _, sig) = split3(&jws_sig(r#"{"alg":"HS256"}"#, "{}", 32));
+    format!("{h}.{segment}.{sig}")
+}
+
+/// An RSA public JWK whose modulus is `len` bytes of 0xC3 (odd, no ROCA fingerprint).
+pub fn rsa_jwk(len: usize) -> String {
+    let n = why401::model::b64::encode(&vec![0xC3; len]);
+    format!(r#"{{"kty":"RSA","n":"{n}","e":"AQAB"}}"#)
 }
 
 pub fn split3(t: &str) -> (String, String, String) {
@@ -161,6 +184,65 @@ pub fn cases() -> Vec<(&'static str, Scenario, Scenario)> {
         ),
         ("hs_secret_too_short", keyed(RFC7515_A1, "k".repeat(31)), keyed(RFC7515_A1, "k".repeat(32))),
         ("hs_secret_too_short", keyed(RFC7515_A1, "secret"), keyed(RFC7515_A1, fx!("rfc7515_a1_oct.jwk.json"))),
+        // What a strict server refuses although the bytes would match.
+        (
+            "jws_encoding_not_strict",
+            Scenario::Judged { token: format!("{RFC7515_A1}="), key: fx!("rfc7515_a1_oct.jwk.json").into() },
+            Scenario::Judged { token: RFC7515_A1.into(), key: fx!("rfc7515_a1_oct.jwk.json").into() },
+        ),
+        // "AB" reads as one zero byte, as "AA" does, but leaves bits set (RFC 4648 §3.5).
+        (
+            "jws_encoding_not_strict",
+            Scenario::Judged { token: with_payload_segment("AB"), key: "k".repeat(32) },
+            Scenario::Judged { token: with_payload_segment("AA"), key: "k".repeat(32) },
+        ),
+        (
+            "jws_header_duplicate_member",
+            keyed(jws(r#"{"alg":"HS256","kid":"a","kid":"b"}"#, "{}"), "k".repeat(32)),
+            keyed(jws(r#"{"alg":"HS256","kid":"a","x":{"kid":"b"}}"#, "{}"), "k".repeat(32)),
+        ),
+        (
+            "jws_crit_invalid",
+            keyed(jws(r#"{"alg":"HS256","crit":["exp"],"exp":1363284000}"#, "{}"), "k".repeat(32)),
+            keyed(jws(r#"{"alg":"HS256","b64":false,"crit":["b64"]}"#, "{}"), "k".repeat(32)),
+        ),
+        (
+            "jwks_mixed_key_types",
+            keyed(RFC7515_A1, jwks(&[jwk_of(RSA_SPKI_DER, &[]), fx!("rfc7515_a1_oct.jwk.json").trim().to_string()])),
+            keyed(RFC7515_A1, jwks(&[fx!("rfc7515_a1_oct.jwk.json").trim().to_string()])),
+        ),
+        (
+            "jwks_duplicate_kid",
+            keyed(
+                jws(r#"{"alg":"RS256","kid":"k1"}"#, "{}"),
+                jwks(&[jwk_of(RSA_SPKI_DER, &[("kid", "k1")]), jwk_of(RSA_SPKI_DER, &[("kid", "k1")])]),
+            ),
+            keyed(
+                jws(r#"{"alg":"RS256","kid":"k1"}"#, "{}"),
+                jwks(&[jwk_of(RSA_SPKI_DER, &[("kid", "k1")]), jwk_of(RSA_SPKI_DER, &[("kid", "k2")])]),
+            ),
+        ),
+        (
+            "token_carries_key",
+            keyed(jws(r#"{"alg":"RS256","jwk":{"kty":"RSA","n":"AQAB","e":"AQAB"}}"#, "{}"), fx!("rsa2048_spki.pem")),
+            keyed(jws(r#"{"alg":"RS256","kid":"k1"}"#, "{}"), fx!("rsa2048_spki.pem")),
+        ),
+        (
+            "rsa_key_weak",
+            Scenario::Judged { token: jws_sig(r#"{"alg":"RS256"}"#, "{}", 128), key: rsa_jwk(128) },
+            Scenario::Judged { token: jws_sig(r#"{"alg":"RS256"}"#, "{}", 256), key: rsa_jwk(256) },
+        ),
+        (
+            "alg_key_mismatch",
+            Scenario::Judged {
+                token: jws_sig(r#"{"alg":"RS256"}"#, "{}", 256),
+                key: with_members(&rsa_jwk(256), &[("alg", "PS512")]),
+            },
+            Scenario::Judged {
+                token: jws_sig(r#"{"alg":"PS512"}"#, "{}", 256),
+                key: with_members(&rsa_jwk(256), &[("alg", "PS512")]),
+            },
+        ),
         (
             "ecdsa_signature_der",
             keyed(fx!("es256_der_signature_openssl.jwt"), fx!("ec_p256_spki.pem")),

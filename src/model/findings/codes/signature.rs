@@ -45,6 +45,41 @@ codes! {
         "RFC 7518 requires at least as many bytes as the hash: 32 for HS256, 48 for HS384, 64 for HS512. jjwt and Nimbus (Spring Security) refuse shorter secrets, so such a server rejects the token before checking it. Generate a random secret, e.g. `openssl rand -base64 32`.",
         "RFC 7518 §3.2", "https://www.rfc-editor.org/rfc/rfc7518#section-3.2",
         "HS256 with the secret `secret` (6 bytes).";
+    JWS_ENCODING_NOT_STRICT = "jws_encoding_not_strict", Error,
+        "The token is not strict base64url: a strict server refuses it before checking the signature.",
+        "Each part of a compact JWS is base64url without padding, whitespace, line breaks or any other character (RFC 7515 §2, §7.1), and a strict decoder also refuses leftover bits in the last character (RFC 4648 §3.5). This page read the token leniently to show it; a server decodes it strictly. Send the token exactly as the issuer produced it: no `=`, `+`, `/`, spaces, line breaks or percent-escapes added on the way.",
+        "RFC 7515 §2", "https://www.rfc-editor.org/rfc/rfc7515#section-2",
+        "`eyJ….VGVzdA.    c1LROH7e…` (spaces inside), or `=` padding after a part.";
+    JWS_HEADER_DUPLICATE_MEMBER = "jws_header_duplicate_member", Error,
+        "The token's header names one member twice.",
+        "RFC 7515 §5.2 lets a verifier either reject such a header or keep only the last value. JSON.parse (Node), Python's json and Go's encoding/json keep the last, as this page did; a strict verifier rejects the token, and two parsers that disagree about `alg` or `kid` are how signature checks get bypassed. The issuer must write each header member once.",
+        "RFC 7515 §5.2", "https://www.rfc-editor.org/rfc/rfc7515#section-5.2",
+        "`{\"alg\":\"HS256\",\"alg\":\"none\"}`.";
+    JWS_CRIT_INVALID = "jws_crit_invalid", Error,
+        "The token's crit header asks for an extension a verifier must understand, or is malformed.",
+        "`crit` lists header extensions the verifier must understand and apply, or reject the token (RFC 7515 §4.1.11): it must be a non-empty array naming members present in the header, never the standard ones. This page understands only `b64` (RFC 7797); a server that does not understand an extension listed there rejects the token however good its signature. Conversely an unencoded payload (`\"b64\": false`) must be listed in crit (RFC 7797 §6).",
+        "RFC 7515 §4.1.11", "https://www.rfc-editor.org/rfc/rfc7515#section-4.1.11",
+        "`{\"alg\":\"ES256\",\"crit\":[\"exp\"],\"exp\":1363284000}`.";
+    RSA_KEY_WEAK = "rsa_key_weak", Error,
+        "The RSA key must not be used: too short, a bad exponent, or the ROCA weakness.",
+        "JOSE requires RSA keys of 2048 bits or more (RFC 7518 §3.3), and jose, Nimbus and others refuse shorter ones. A public exponent must be odd and greater than 1. A modulus with the ROCA fingerprint (CVE-2017-15361, keys from Infineon chips of 2012 to 2017) can be factored, so anyone can sign with it. Generate a new key pair (2048 bits or more, e = 65537) with a current library, publish it and revoke the old one.",
+        "RFC 7518 §3.3; CVE-2017-15361", "https://www.rfc-editor.org/rfc/rfc7518#section-3.3",
+        "A 1024-bit RSA key, or a modulus whose remainders by small primes all fall in the subgroup 65537 generates.";
+    JWKS_MIXED_KEY_TYPES = "jwks_mixed_key_types", Error,
+        "The key set mixes shared secrets with public keys.",
+        "A verifier that picks its key from a set by the token's kid or alg can then be led to check an attacker's HMAC signature with a secret, or to treat key bytes as a secret (the algorithm-confusion family, RFC 8725 §3.1). Keep shared secrets out of published key sets and pin the algorithms each key is for.",
+        "RFC 8725 §3.1", "https://www.rfc-editor.org/rfc/rfc8725#section-3.1",
+        "A JWKS with an `oct` key next to `RSA` and `EC` keys.";
+    JWKS_DUPLICATE_KID = "jwks_duplicate_kid", Error,
+        "Two keys in the set share the token's kid.",
+        "A kid must pick one key (RFC 7517 §4.5). With two under one kid, which one a server uses depends on its library (first, last, or every one in turn), so the token may verify here and fail there. The issuer must give each key its own kid.",
+        "RFC 7517 §4.5", "https://www.rfc-editor.org/rfc/rfc7517#section-4.5",
+        "Two JWKs with `\"kid\":\"kid-aes-sign\"`.";
+    TOKEN_CARRIES_KEY = "token_carries_key", Warning,
+        "The token names its own verification key (jwk, x5c, jku or x5u in its header).",
+        "Anyone can make a key pair, sign a token and name that key in its header: a server that trusts a key the token brings is open to forgery (CVE-2018-0114, RFC 8725 §3.10). A server must verify with keys it already trusts (the issuer's JWKS it fetched itself) and may use kid only to choose among them. Only a certificate chain (x5c) validated to a trusted root is an exception.",
+        "RFC 8725 §3.10", "https://www.rfc-editor.org/rfc/rfc8725#section-3.10",
+        "Header `{\"alg\":\"RS256\",\"jwk\":{\"kty\":\"RSA\",…}}` signed with that very key.";
     JWKS_FETCH_BLOCKED_BY_CORS = "jwks_fetch_blocked_by_cors", Warning,
         "The browser blocked this page from reading the issuer's keys (CORS).",
         "Many issuers do not let other sites read their metadata or JWKS from a browser. Open the URL in a new tab (or `curl` it) and paste the JSON into the Key field.",

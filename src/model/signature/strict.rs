@@ -1,0 +1,374 @@
+//! What a strict verifier refuses although the signature bytes match: a token that is not
+//! strict base64url, a header with a member twice or a `crit` it cannot honour, a key set that
+//! is ambiguous, and a key that says it is for another algorithm or must not be used at all.
+//! The page decodes leniently to show content; these say where a server would stop.
+
+use crate::model::b64;
+use crate::model::findings::codes::{
+    ALG_KEY_MISMATCH, HS_SECRET_TOO_SHORT, JWKS_DUPLICATE_KID, JWKS_MIXED_KEY_TYPES, JWS_CRIT_INVALID,
+    JWS_ENCODING_NOT_STRICT, JWS_HEADER_DUPLICATE_MEMBER, RSA_KEY_WEAK, TOKEN_CARRIES_KEY,
+};
+use crate::model::findings::Finding;
+use crate::model::keys::classify::secret_shortfall;
+use crate::model::keys::{spki, KeyKind, KeyMaterial, PublicParts};
+use crate::model::located::describe_char;
+use crate::model::token::input::Removed;
+use crate::model::token::jose::{Part, Token};
+use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// Plan findings after which a strict server refuses the token whatever key verifies it.
+pub const TOKEN_REFUSALS: &[&str] = &[
+    JWS_ENCODING_NOT_STRICT.code,
+    JWS_HEADER_DUPLICATE_MEMBER.code,
+    JWS_CRIT_INVALID.code,
+    JWKS_MIXED_KEY_TYPES.code,
+    JWKS_DUPLICATE_KID.code,
+];
+
+/// The extensions this page understands and applies when they are critical (RFC 7797).
+const UNDERSTOOD: &[&str] = &["b64"];
+
+/// Header parameters RFC 7515 §4.1 and RFC 7516 §4.1 define: `crit` must not list them.
+const REGISTERED: &[&str] = &[
+    "alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit", "enc", "zip", "epk", "apu",
+    "apv", "iv", "tag", "p2s", "p2c",
+];
+
+/// Whether the payload is carried as is (RFC 7797 `"b64": false`) rather than base64url.
+pub fn unencoded_payload(header: &Map<String, Value>) -> bool {
+    header.get("b64") == Some(&Value::Bool(false))
+}
+
+/// Refusals that hold whichever key is used: the token's header and the key set.
+pub fn token_refusals(token: &Token, header: &Map<String, Value>, keys: &[KeyMaterial], is_set: bool) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if let Some(range) = token.range_of(Part::Header) {
+        let dupes = b64::decode_segment(&token.text[range])
+            .bytes
+            .and_then(|b| String::from_utf8(b).ok())
+            .map(|json| duplicate_members(&json))
+            .unwrap_or_default();
+        if !dupes.is_empty() {
+            let names = dupes.iter().map(|d| format!("\"{d}\"")).collect::<Vec<_>>().join(", ");
+            out.push(Finding::new(
+                JWS_HEADER_DUPLICATE_MEMBER,
+                format!(
+                    "The header has {names} more than once; this page, like most JSON parsers, used the last value."
+                ),
+            ));
+        }
+    }
+    if let Some(why) = crit_problem(header) {
+        out.push(Finding::new(JWS_CRIT_INVALID, why));
+    }
+    let carried: Vec<&str> = ["jwk", "x5c", "jku", "x5u"].into_iter().filter(|m| header.contains_key(*m)).collect();
+    if !carried.is_empty() {
+        out.push(Finding::new(
+            TOKEN_CARRIES_KEY,
+            format!("The header carries {}: a key chosen by whoever made the token.", carried.join(" and ")),
+        ));
+    }
+    if is_set {
+        set_rules(header.get("kid").and_then(Value::as_str), keys, &mut out);
+    }
+    out
+}
+
+/// What the paste needed before it could be read: a server gets the token as it was sent.
+pub fn pasted_refusals(removed: &[Removed]) -> Vec<Finding> {
+    removed
+        .iter()
+        .filter_map(|r| match r {
+            Removed::InnerWhitespace { .. } | Removed::PercentEncoding { .. } => Some(Finding::new(
+                JWS_ENCODING_NOT_STRICT,
+                format!("The token as pasted has {r}; this page removed them to read it. If the server received it so, its decoder refuses it; if only your paste added them, the token is fine."),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Refusals of one key for this token's `alg`.
+pub fn key_refusals(alg: &str, key: &KeyMaterial) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if let Some(declared) = key.alg.as_deref().filter(|a| *a != alg) {
+        out.push(
+            Finding::new(
+                ALG_KEY_MISMATCH,
+                format!("{} declares alg \"{declared}\" and the token says \"{alg}\".", key.label()),
+            )
+            .with_fix(format!("A server that takes the algorithm from its key (RFC 8725 §3.1; jose, Nimbus and most JWKS middleware do) verifies with {declared} only and rejects a {alg} token, even one signed with this key. Sign with {declared}, or publish the key for {alg}.")),
+        );
+    }
+    if let Some((len, min)) = secret_shortfall(alg, key.kind) {
+        out.push(Finding::new(
+            HS_SECRET_TOO_SHORT,
+            format!("The secret is {len} bytes; {alg} needs at least {min} (RFC 7518 §3.2)."),
+        ));
+    }
+    if let Some(why) = rsa_weakness(key) {
+        out.push(Finding::new(RSA_KEY_WEAK, format!("{}: {why}.", key.label())));
+    }
+    out
+}
+
+/// The first part a strict base64url decoder refuses (an unencoded payload is not base64url).
+pub fn encoding_refusal(token: &Token, unencoded: bool) -> Option<Finding> {
+    token.segments.iter().filter(|s| !(unencoded && s.part == Part::Payload)).find_map(|segment| {
+        let why = strict_problem(&token.text[segment.range.clone()])?;
+        Some(Finding::new(JWS_ENCODING_NOT_STRICT, format!("The {} {why}.", segment.part.name())))
+    })
+}
+
+/// The first thing a strict base64url decoder refuses in a segment (RFC 7515 §2, RFC 4648 §5),
+/// including bits left over in the last character (RFC 4648 §3.5).
+fn strict_problem(segment: &str) -> Option<String> {
+    for (i, c) in segment.char_indices() {
+        match c {
+            'A'..='Z' | 'a'..='z' | '0'..='9' | '-' | '_' => {}
+            '=' => return Some(format!("has '=' padding at byte {i}")),
+            '+' | '/' => return Some(format!("has '{c}' at byte {i}, standard base64 rather than base64url")),
+            c => return Some(format!("has {} at byte {i}", describe_char(c))),
+        }
+    }
+    let last = segment.bytes().last().map(sextet)?;
+    match segment.len() % 4 {
+        1 => Some(format!("is {} characters long, which cannot encode whole bytes", segment.len())),
+        2 if last & 0x0F != 0 => Some(leftover(segment)),
+        3 if last & 0x03 != 0 => Some(leftover(segment)),
+        _ => None,
+    }
+}
+
+fn leftover(segment: &str) -> String {
+    format!(
+        "ends in '{}', whose unused low bits are not zero: a strict decoder refuses it, a lenient one reads the same bytes as another encoding",
+        segment.chars().last().unwrap_or_default()
+    )
+}
+
+/// A base64url character's value; only called on checked characters.
+fn sextet(c: u8) -> u8 {
+    match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'-' => 62,
+        _ => 63,
+    }
+}
+
+/// Top-level member names that occur more than once, each named once, in order.
+fn duplicate_members(json: &str) -> Vec<String> {
+    struct Names(Vec<String>);
+    impl<'de> Visitor<'de> for Names {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON object")
+        }
+        fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Vec<String>, A::Error> {
+            while let Some(name) = map.next_key::<String>()? {
+                map.next_value::<IgnoredAny>()?;
+                self.0.push(name);
+            }
+            Ok(self.0)
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(json);
+    let names = de.deserialize_map(Names(Vec::new())).unwrap_or_default();
+    let mut dupes: Vec<String> = Vec::new();
+    for (i, n) in names.iter().enumerate() {
+        if names[..i].contains(n) && !dupes.contains(n) {
+            dupes.push(n.clone());
+        }
+    }
+    dupes
+}
+
+/// Why `crit` (RFC 7515 §4.1.11) or an unencoded payload (RFC 7797 §6) makes a verifier refuse.
+fn crit_problem(header: &Map<String, Value>) -> Option<String> {
+    let unencoded = unencoded_payload(header);
+    let Some(crit) = header.get("crit") else {
+        return unencoded.then(|| {
+            "The header sets \"b64\": false but does not list \"b64\" in crit (RFC 7797 §6): a verifier that does not know b64 would read the payload as base64url.".to_string()
+        });
+    };
+    let names: Vec<&str> = match crit.as_array() {
+        Some(list) if !list.is_empty() => match list.iter().map(Value::as_str).collect::<Option<Vec<_>>>() {
+            Some(names) => names,
+            None => return Some("crit must be an array of header member names; this one holds other values.".into()),
+        },
+        _ => return Some(format!("crit must be a non-empty array of names; it is {crit}.")),
+    };
+    if let Some(std) = names.iter().find(|n| REGISTERED.contains(n)) {
+        return Some(format!("crit lists \"{std}\", a standard header parameter, which RFC 7515 §4.1.11 forbids."));
+    }
+    if let Some(absent) = names.iter().find(|n| !header.contains_key(**n)) {
+        return Some(format!("crit lists \"{absent}\", which the header does not carry."));
+    }
+    if let Some(unknown) = names.iter().find(|n| !UNDERSTOOD.contains(n)) {
+        return Some(format!("crit requires the extension \"{unknown}\", which this page does not implement; a server that does not either must reject the token."));
+    }
+    None
+}
+
+fn set_rules(kid: Option<&str>, keys: &[KeyMaterial], out: &mut Vec<Finding>) {
+    let secrets = keys.iter().filter(|k| matches!(k.kind, KeyKind::Secret { .. })).count();
+    let public = keys.iter().filter(|k| k.kind.is_public_key()).count();
+    if secrets > 0 && public > 0 {
+        out.push(Finding::new(
+            JWKS_MIXED_KEY_TYPES,
+            format!("The set holds {secrets} shared secret(s) and {public} public key(s)."),
+        ));
+    }
+    if let Some(kid) = kid {
+        let same = keys.iter().filter(|k| k.kid.as_deref() == Some(kid)).count();
+        if same > 1 {
+            out.push(Finding::new(JWKS_DUPLICATE_KID, format!("{same} keys in the set have kid \"{kid}\".")));
+        }
+    }
+}
+
+/// Why an RSA key must not be used: its length, its exponent, or the ROCA fingerprint.
+fn rsa_weakness(key: &KeyMaterial) -> Option<String> {
+    let KeyKind::Rsa { bits } = key.kind else { return None };
+    if bits < 2048 {
+        return Some(format!("{bits} bits, under the 2048 that RFC 7518 §3.3 requires"));
+    }
+    let Ok(PublicParts::Rsa { n, e }) = spki::parse(key.spki_der.as_deref()?) else { return None };
+    let odd = e.last().is_some_and(|b| b & 1 == 1);
+    if !odd || e.iter().rev().skip(1).all(|b| *b == 0) && e.last().copied().unwrap_or(0) <= 1 {
+        return Some(format!("its public exponent {} is not an odd number greater than 1", be_u64(&e)));
+    }
+    roca_fingerprint(&n).then(|| {
+        "its modulus has the ROCA fingerprint (CVE-2017-15361): the private key can be computed from it".to_string()
+    })
+}
+
+fn be_u64(bytes: &[u8]) -> String {
+    if bytes.len() > 8 {
+        return "(a very large number)".into();
+    }
+    bytes.iter().fold(0u64, |acc, b| acc << 8 | u64::from(*b)).to_string()
+}
+
+/// The primes of the ROCA test (Nemec et al., CCS 2017): a vulnerable modulus, reduced by each,
+/// always lands in the subgroup that 65537 generates, which a random modulus almost never does.
+const ROCA_PRIMES: &[u32] = &[
+    3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103, 107, 109,
+    113, 127, 131, 137, 139, 149, 151, 157, 163, 167,
+];
+
+pub fn roca_fingerprint(modulus: &[u8]) -> bool {
+    ROCA_PRIMES.iter().all(|&p| {
+        let residue = modulus.iter().fold(0u32, |r, b| (r * 256 + u32::from(*b)) % p);
+        let generator = 65_537 % p;
+        let mut power = 1u32;
+        // The powers of 65537 modulo p repeat within p - 1 steps.
+        for _ in 0..p {
+            if power == residue {
+                return true;
+            }
+            power = power * generator % p;
+        }
+        false
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strict_base64url_refuses_what_lenient_decoding_forgives() {
+        assert_eq!(strict_problem("eyJhbGciOiJIUzI1NiJ9"), None);
+        assert_eq!(strict_problem("VGVzdA"), None);
+        assert_eq!(strict_problem(""), None);
+        let cases = [
+            ("VGVzdA==", "has '=' padding at byte 6"),
+            ("VGV zdA", "has a space at byte 3"),
+            ("####VGVzdA", "has '#' at byte 0"),
+            ("ab+c", "has '+' at byte 2, standard base64 rather than base64url"),
+            ("VGVzd", "is 5 characters long, which cannot encode whole bytes"),
+        ];
+        for (segment, want) in cases {
+            assert_eq!(strict_problem(segment).as_deref(), Some(want), "{segment}");
+        }
+        // "AB" and "AA" both decode to one zero byte; only "AA" is canonical (RFC 4648 §3.5).
+        assert_eq!(strict_problem("AA"), None);
+        assert!(strict_problem("AB").unwrap().starts_with("ends in 'B', whose unused low bits are not zero"));
+        assert_eq!(strict_problem("AAA"), None);
+        assert!(strict_problem("AAB").is_some());
+    }
+
+    #[test]
+    fn duplicate_header_members_are_named_once() {
+        assert_eq!(duplicate_members(r#"{"alg":"HS256","kid":"a","alg":"none","alg":"x"}"#), ["alg"]);
+        assert!(duplicate_members(r#"{"alg":"HS256","nested":{"alg":1,"alg":2}}"#).is_empty());
+        assert!(duplicate_members("not json").is_empty());
+    }
+
+    #[test]
+    fn crit_is_honoured_only_for_understood_extensions() {
+        let header = |json: &str| serde_json::from_str::<Map<String, Value>>(json).unwrap();
+        assert_eq!(crit_problem(&header(r#"{"alg":"HS256"}"#)), None);
+        assert_eq!(crit_problem(&header(r#"{"alg":"HS256","b64":false,"crit":["b64"]}"#)), None);
+        let refused = [
+            (r#"{"alg":"ES256","crit":["exp"],"exp":1363284000}"#, "\"exp\", which this page does not implement"),
+            (r#"{"alg":"ES256","crit":[]}"#, "non-empty array"),
+            (r#"{"alg":"ES256","crit":"b64","b64":false}"#, "non-empty array"),
+            (r#"{"alg":"ES256","crit":["alg"]}"#, "a standard header parameter"),
+            (r#"{"alg":"ES256","crit":["b64"]}"#, "which the header does not carry"),
+            (r#"{"alg":"ES256","crit":[1]}"#, "holds other values"),
+            (r#"{"alg":"HS256","b64":false}"#, "does not list \"b64\" in crit"),
+        ];
+        for (json, want) in refused {
+            let why = crit_problem(&header(json)).unwrap_or_default();
+            assert!(why.contains(want), "{json}: {why}");
+        }
+    }
+
+    #[test]
+    fn roca_fingerprint_needs_every_residue_in_the_subgroup() {
+        // 65537^k itself passes every prime's test; 65537^k + 1 (an even number) does not.
+        let mut power = vec![1u8];
+        for _ in 0..3 {
+            power = multiply(&power, &[1, 0, 1]);
+        }
+        assert!(roca_fingerprint(&power));
+        let mut plus_one = power.clone();
+        *plus_one.last_mut().unwrap() += 1;
+        assert!(!roca_fingerprint(&plus_one));
+        assert!(!roca_fingerprint(&[0xC0; 256]));
+    }
+
+    /// Big-endian schoolbook product, for building test numbers.
+    fn multiply(a: &[u8], b: &[u8]) -> Vec<u8> {
+        let mut out = vec![0u32; a.len() + b.len()];
+        for (i, x) in a.iter().rev().enumerate() {
+            for (j, y) in b.iter().rev().enumerate() {
+                out[i + j] += u32::from(*x) * u32::from(*y);
+            }
+        }
+        let mut carry = 0u32;
+        let mut bytes: Vec<u8> = out
+            .iter()
+            .map(|v| {
+                let t = v + carry;
+                carry = t >> 8;
+                (t & 0xFF) as u8
+            })
+            .collect();
+        while carry > 0 {
+            bytes.push((carry & 0xFF) as u8);
+            carry >>= 8;
+        }
+        while bytes.len() > 1 && *bytes.last().unwrap() == 0 {
+            bytes.pop();
+        }
+        bytes.reverse();
+        bytes
+    }
+}
