@@ -617,3 +617,60 @@ fn a_secret_user_name_is_masked() {
     assert!(!r.verdict.contains("abcdefghijklmnop"), "{}", r.verdict);
     assert!(r.ranked.iter().all(|x| !x.finding.evidence.contains("abcdefghijklmnop")));
 }
+
+/// Lookalikes of the gateway and proxy shapes the gallery reads: an application's own answer,
+/// a header renamed on purpose, a signed webhook, a token read from elsewhere.
+#[test]
+fn proxy_and_gateway_shapes_have_near_misses_that_stay_quiet() {
+    let json = &[("Content-Type", "application/json")];
+    // oauth2-proxy's "{}" versus Flask's `return {}, 401`.
+    let proxy = In::api().bearer(&good()).status(401, json).resp_body("{}");
+    assert_eq!(proxy.codes().first(), Some(&"auth_proxy_login_required"), "{:?}", proxy.codes());
+    let flask = In::api()
+        .status(401, &[("Content-Type", "application/json"), ("Server", "Werkzeug/3.0.1 Python/3.12.2")])
+        .resp_body("{}");
+    assert!(!flask.codes().contains(&"auth_proxy_login_required"), "{:?}", flask.codes());
+    // API Gateway keeps the backend's challenge under another name: said as that, not a typo.
+    let remapped = In::api().bearer(&good()).status(
+        401,
+        &[(
+            "x-amzn-Remapped-WWW-Authenticate",
+            r#"Bearer error="invalid_token", error_description="The token expired""#,
+        )],
+    );
+    let r = remapped.report();
+    assert!(r.verdict.contains("API Gateway renamed the backend's challenge"), "{}", r.verdict);
+    assert!(!remapped.codes().contains(&"unexplained_401"), "{:?}", remapped.codes());
+    let typo = In::api().bearer(&good()).status(401, &[("www-authentication", r#"Bearer realm="api""#)]).report();
+    assert!(typo.verdict.contains("misspells its challenge header"), "{}", typo.verdict);
+    // A JWT library's whole message, to a request that sent no credential at all (a webhook
+    // with its own signature header), is not about a token.
+    let webhook = In::curl("curl -X POST -H 'X-Hub-Signature-256: sha256=ab12' https://api.example.com/hook")
+        .status(401, &[("Content-Type", "text/plain")])
+        .resp_body("Invalid signature");
+    assert!(!webhook.codes().contains(&"signature_invalid"), "{:?}", webhook.codes());
+    let bearer =
+        In::api().bearer(&good()).status(401, &[("Content-Type", "text/plain")]).resp_body("Invalid signature");
+    assert_eq!(bearer.codes().first(), Some(&"signature_invalid"), "{:?}", bearer.codes());
+}
+
+#[test]
+fn kong_names_the_token_it_did_not_read() {
+    let kong = |token: &str, words: &str| {
+        In::api()
+            .bearer(token)
+            .status(401, &[("Server", "kong/3.5.0")])
+            .resp_body(&format!(r#"{{"message":"{words}"}}"#))
+            .report()
+    };
+    let with_iss = kong(&token_with(r#""iss":"https://idp.example.com/""#), "No mandatory 'iss' in claims");
+    assert!(
+        with_iss.verdict.contains("though this token has one: it read another token first"),
+        "{}",
+        with_iss.verdict
+    );
+    let without = kong(&jws(r#"{"alg":"HS256"}"#, r#"{"sub":"alice"}"#), "No mandatory 'iss' in claims");
+    assert!(without.verdict.contains("and the token has none"), "{}", without.verdict);
+    let empty = kong(&token_with(r#""iss":"""#), "Invalid 'iss' in claims");
+    assert_eq!(empty.ranked[0].finding.code(), "kong_jwt_key_claim_missing", "{}", empty.verdict);
+}

@@ -274,3 +274,20 @@ fn google_key_restrictions_name_which_one_refused() {
         assert!(f.evidence.contains(reason), "{reason}: {}", f.evidence);
     }
 }
+
+#[test]
+fn google_key_restrictions_read_from_the_message_alone() {
+    // The older error shape: no ErrorInfo, no service in metadata; the message names the API.
+    let bare = |message: &str| {
+        json(
+            "403 Forbidden",
+            &format!(
+                r#"{{"error":{{"code":403,"message":"{message}","errors":[{{"message":"{message}","domain":"global","reason":"forbidden"}}],"status":"PERMISSION_DENIED"}}}}"#
+            ),
+        )
+    };
+    let api = one(&bare("Requests to this API translate.googleapis.com method google.cloud.translation.v2.TranslateService.Translate are blocked."), "api_key_not_entitled");
+    assert!(api.fix.contains("add translate.googleapis.com under the key's API restrictions"), "{}", api.fix);
+    let ip = one(&bare("The provided API key has an IP address restriction. The originating IP address of the call (203.0.113.7) violates this restriction."), "api_key_not_entitled");
+    assert!(ip.fix.contains("public address"), "{}", ip.fix);
+}

@@ -90,7 +90,10 @@ pub fn parse_invariant_culture(text: &str) -> Option<Secs> {
     if !valid || !(1..=9999).contains(year) || [h, m, s].iter().any(|v| **v < 0) {
         return None;
     }
-    Some(days_from_civil(*year, *month as u32, *day as u32) * 86_400 + h * 3_600 + m * 60 + s)
+    let days = days_from_civil(*year, *month as u32, *day as u32);
+    // 02/31 would roll over into March: a date that does not exist is no date.
+    let (y, mo, d) = civil_from_days(days);
+    ((y, i64::from(mo), i64::from(d)) == (*year, *month, *day)).then_some(days * 86_400 + h * 3_600 + m * 60 + s)
 }
 
 /// Beyond this a timestamp is nonsense for a token (year ~ 300,000); formatting stops there.

@@ -41,7 +41,8 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
     let evidence = format!("{} {} from {}{quote}.", r.status, r.reason.trim(), vendor.name).replace("  ", " ");
     let fix = format!("{} Its key goes in {}.", vendor.fix, vendor.key);
     // Apigee's key is valid there; the developer app's products do not cover this call.
-    let not_entitled = r.body.contains("InvalidApiKeyForGivenResource") || said.ends_with("for given resource");
+    let not_entitled = vendor.name == "Apigee"
+        && (r.body.contains("InvalidApiKeyForGivenResource") || said.ends_with("for given resource"));
     let hit = if not_entitled {
         let path = f.url.as_ref().and_then(|u| u.path_and_query.split('?').next()).unwrap_or("/");
         let evidence = format!("{evidence} The key was recognised; what it belongs to does not include this call.");

@@ -35,7 +35,8 @@ pub fn run(f: &Facts, hits: &mut Vec<Hit>) {
         || lower.contains("jwt")
         // Microsoft.IdentityModel's IDX1xxxx codes are all about token validation.
         || lower.contains("idx1")
-        || f.server_words.as_deref().is_some_and(is_jwt_library_message)
+        // A library's whole message, unless the request is known to have sent no credential.
+        || f.server_words.as_deref().is_some_and(is_jwt_library_message) && !(f.sent_known() && f.authorization().is_none())
         || f.token.as_deref().is_some_and(|t| t.basic.is_none() && !t.is_empty())
         || f.challenges.iter().any(|c| bearer(&c.scheme))
         || f.scheme().is_some_and(bearer);

@@ -55,7 +55,7 @@ const OUTRANKS: &[(&[&str], &[&str])] = &[
     (&["basic_credentials_rejected"], &["unexplained_401", "forbidden", "www_authenticate_missing", "scheme_mismatch"]),
     // An API key read as a token says nothing about the key.
     (
-        &["api_key_rejected", "api_key_missing"],
+        &["api_key_rejected", "api_key_missing", "api_key_not_entitled"],
         &[
             "token_malformed",
             "payload_not_json",

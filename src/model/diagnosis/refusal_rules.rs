@@ -97,7 +97,8 @@ fn atlassian(r: &Response, scheme: Option<&str>, said: Option<&str>) -> Option<H
 fn kong_jwt(f: &Facts, said: Option<&str>) -> Option<Hit> {
     let said = said?;
     let claim_in = |prefix: &str, suffix: &str| said.strip_prefix(prefix)?.strip_suffix(suffix).map(str::to_string);
-    let (info, claim) = match claim_in("No mandatory '", "' in claims") {
+    let (info, claim) = match claim_in("No mandatory '", "' in claims").or_else(|| claim_in("Invalid '", "' in claims"))
+    {
         Some(claim) => (KONG_JWT_KEY_CLAIM_MISSING, claim),
         None => (KONG_JWT_CREDENTIAL_NOT_FOUND, claim_in("No credentials found for given '", "'")?),
     };
@@ -106,6 +107,11 @@ fn kong_jwt(f: &Facts, said: Option<&str>) -> Option<Hit> {
     let shown = |v: &serde_json::Value| v.as_str().map_or_else(|| v.to_string(), |s| format!("'{s}'"));
     let mut evidence = format!("{} \"{said}\"", f.response.map_or(0, |r| r.status));
     let headline = match (info.code == KONG_JWT_KEY_CLAIM_MISSING.code, value) {
+        // Kong reads ?jwt= and its cookie before the Authorization header.
+        (true, Some(v)) if !v.as_str().is_some_and(str::is_empty) => {
+            evidence.push_str(&format!("; this token's {claim} is {}, so Kong read another token (a jwt query parameter or cookie, which it checks first)", shown(v)));
+            format!("Kong's jwt plugin found no usable '{claim}' in the token it read, though this token has one: it read another token first (a ?jwt= parameter or a cookie)")
+        }
         (true, _) if token.and_then(|t| t.claims()).is_some() => {
             evidence.push_str(&format!("; the token has no '{claim}' in its payload or header"));
             format!("Kong's jwt plugin looks the consumer's credential up by the token's '{claim}' claim, and the token has none")
@@ -135,18 +141,23 @@ fn login_proxy(r: &Response) -> Option<Hit> {
         && r.body.contains("<title>401 Authorization Required</title>")
         && (server.starts_with("nginx") || server.starts_with("awselb"));
     // oauth2-proxy's answer to an API request (Accept: application/json, an --api-route, or
-    // --force-json-errors) without its session: exactly "{}" (nothing, in older versions), as
-    // application/json.
+    // --force-json-errors) without its session: exactly "{}" as application/json, with no
+    // application server's name on it (Flask's `return {}, 401` looks the same from Werkzeug).
+    let app_server = ["werkzeug", "uvicorn", "gunicorn", "kestrel", "hypercorn", "daphne", "jetty", "tomcat"]
+        .iter()
+        .any(|a| server.contains(a))
+        || r.header("x-powered-by").is_some();
     let empty_json = r.status == 401
         && r.header("www-authenticate").is_none()
-        && matches!(r.body.trim(), "{}" | "")
+        && r.body.trim() == "{}"
+        && !app_server
         && r.header("content-type").is_some_and(|c| c.trim().eq_ignore_ascii_case("application/json"));
     if !(by_redirect || bare_page || empty_json) {
         return None;
     }
     let (evidence, headline) = if empty_json {
         (
-            format!("401 with {} as application/json and no WWW-Authenticate: what oauth2-proxy answers to an API request without its session.", if r.body.trim().is_empty() { "an empty body" } else { "the body {}" }),
+            "401 with the body {} as application/json and no WWW-Authenticate: what oauth2-proxy answers to an API request without its session.".to_string(),
             "a login proxy (probably oauth2-proxy: its 401 to an API request is exactly {}) refused the request before the API saw it; it wants its session cookie, or a bearer token it is configured to accept (--skip-jwt-bearer-tokens, with the token's issuer among its --extra-jwt-issuers)".to_string(),
         )
     } else if by_redirect {

@@ -115,16 +115,33 @@ fn challenge_missing(f: &Facts, hits: &mut Vec<Hit>) {
     let Some(r) = f.response else { return };
     let visible = matches!(r.source, Source::Pasted | Source::Fetched { cross_origin: false });
     if r.status == 401 && visible && r.header("www-authenticate").is_none() {
-        // A challenge under a misspelled name is there for people, and invisible to clients.
-        if let Some((name, value)) = r.headers.iter().find(|(n, _)| is_misspelled_challenge(n)) {
+        // A challenge under another name is there for people, and invisible to clients.
+        if let Some((name, value)) = r.headers.iter().find(|(n, _)| is_renamed_challenge(n)) {
+            let lower = name.to_ascii_lowercase();
+            let (why, fix) = if lower.starts_with("x-amzn-remapped-") {
+                (
+                    format!("API Gateway renamed the backend's challenge to {name}, so clients see a 401 without WWW-Authenticate; the backend says: {value}"),
+                    "AWS API Gateway remaps a backend's WWW-Authenticate (a proxy integration keeps it only under x-amzn-Remapped-…). Read its error and error_description as the reason; to pass the header on, map it explicitly in the integration response or return it from a Lambda proxy integration.",
+                )
+            } else if lower.starts_with("x-") {
+                (
+                    format!("the server sends its challenge as \"{name}\" (often renamed on purpose, so that browsers show no login dialog), so clients see a 401 without WWW-Authenticate; it says: {value}"),
+                    "The header is named so on purpose by some APIs; read its error and error_description as the reason for the 401.",
+                )
+            } else {
+                (
+                    format!("the server misspells its challenge header (\"{name}\"), so clients see a 401 without WWW-Authenticate; it says: {value}"),
+                    "The server must send the header as WWW-Authenticate (RFC 9110 §11.6.1): fix the name in its code or middleware. Meanwhile read the misspelled header's error and error_description as the reason.",
+                )
+            };
             hits.push(
                 Hit::new(
                     WWW_AUTHENTICATE_MISSING,
                     format!("The 401 sends its challenge as \"{name}: {value}\", a header no client reads as WWW-Authenticate."),
                     Likelihood::High,
                 )
-                .headline(format!("the server misspells its challenge header (\"{name}\"), so clients see a 401 without WWW-Authenticate; it says: {value}"))
-                .fix("The server must send the header as WWW-Authenticate (RFC 9110 §11.6.1): fix the name in its code or middleware. Meanwhile read the misspelled header's error and error_description as the reason."),
+                .headline(why)
+                .fix(fix),
             );
             return;
         }
@@ -139,9 +156,9 @@ fn challenge_missing(f: &Facts, hits: &mut Vec<Hit>) {
     }
 }
 
-/// "www-authentication", "WWW_Authenticate", "WWWAuthenticate", "X-WWW-Authenticate": a
-/// challenge header clients never see.
-fn is_misspelled_challenge(name: &str) -> bool {
+/// "www-authentication", "WWW_Authenticate", "X-WWW-Authenticate", API Gateway's
+/// "x-amzn-Remapped-WWW-Authenticate": a challenge header clients never see.
+fn is_renamed_challenge(name: &str) -> bool {
     let squeezed: String = name.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
     !name.eq_ignore_ascii_case("www-authenticate") && squeezed.contains("wwwauthenticat")
 }
@@ -174,6 +191,10 @@ const COMMAND_CAUSES: &[&str] =
 /// Last, over everything else: a 401 that no error explains gets what to check next, never silence.
 pub fn unexplained(f: &Facts, hits: &mut Vec<Hit>) {
     if f.status != Some(401) || hits.iter().any(|h| h.finding.info.severity == Severity::Error) {
+        return;
+    }
+    // A renamed challenge explains it.
+    if hits.iter().any(|h| h.code() == "www_authenticate_missing" && h.likelihood == Likelihood::High) {
         return;
     }
     if hits.iter().any(|h| COMMAND_CAUSES.contains(&h.code()) && h.likelihood <= Likelihood::Medium) {
@@ -219,7 +240,7 @@ fn checks_that_tell_apart(f: &Facts) -> Vec<String> {
     // itself usually says more. Whether it got the header at all is then the first question.
     let authorization = matches!(f.carriers.first(), Some(Carrier::Authorization { .. }));
     if authorization && f.sent_known() && f.challenges.is_empty() && bare_status_body(f) {
-        checks.insert(0, "whether the Authorization header reaches the code that checks it: the body is only the status text, as an auth service behind a proxy (Traefik forwardAuth, nginx auth_request, oauth2-proxy) answers, and the proxy must pass the header on (forwardAuth's authRequestHeaders, the auth location's proxy_set_header)".into());
+        checks.insert(0, "whether the Authorization header reaches the code that checks it: the body is only the status text, as an auth service behind a proxy answers (oauth2-proxy's /oauth2/auth behind Traefik forwardAuth, say), and the proxy must pass the header on (forwardAuth sends only the headers listed in authRequestHeaders when that is set)".into());
         checks.truncate(3);
     }
     checks

@@ -82,7 +82,9 @@ fn authorization_redirect(response: &Response, out: &mut Vec<Finding>) {
         _ => {
             let what = match error.as_str() {
                 "access_denied" => "the user or a policy refused the sign-in",
-                "invalid_request" => "the authorization request is malformed (often a redirect_uri not registered exactly, or no code_challenge)",
+                "invalid_request" => {
+                    "the authorization request has a missing, repeated or unsupported parameter (a code_challenge the server requires, say)"
+                }
                 "unauthorized_client" | "unsupported_response_type" => "the application may not use this flow",
                 "invalid_scope" => "a requested scope is unknown or not allowed",
                 "login_required" | "consent_required" | "interaction_required" | "account_selection_required" => {
@@ -100,14 +102,36 @@ fn authorization_redirect(response: &Response, out: &mut Vec<Finding>) {
 
 /// `error` and `error_description` of a redirect back to the client (RFC 6749 §4.1.2.1), from
 /// the Location's query or, for the implicit flow, its fragment.
+/// Only an OAuth error: a code RFC 6749 or OpenID Connect defines, or any code beside the
+/// `state` the client sent; `/login?error` (Spring's form login) or `#error=1` is not one.
 fn redirect_error(r: &Response) -> Option<(String, String)> {
+    const CODES: &[&str] = &[
+        "invalid_request",
+        "unauthorized_client",
+        "access_denied",
+        "unsupported_response_type",
+        "invalid_scope",
+        "server_error",
+        "temporarily_unavailable",
+        "interaction_required",
+        "login_required",
+        "account_selection_required",
+        "consent_required",
+        "invalid_request_uri",
+        "invalid_request_object",
+        "request_not_supported",
+        "request_uri_not_supported",
+        "registration_not_supported",
+    ];
     let location = r.header("location")?;
     let (before, fragment) = location.split_once('#').unwrap_or((location, ""));
     let query = before.split_once('?').map_or("", |(_, q)| q);
     [query, fragment].into_iter().find_map(|part| {
         let pieces = urlencoded::split(part);
         let get = |name: &str| pieces.iter().find(|p| p.name() == name).map(|p| p.value());
-        Some((get("error")?, get("error_description").unwrap_or_default()))
+        let error = get("error").filter(|e| !e.is_empty())?;
+        let oauth = CODES.contains(&error.as_str()) || get("state").is_some();
+        oauth.then(|| (error, get("error_description").unwrap_or_default()))
     })
 }
 
@@ -319,11 +343,12 @@ fn jwt_bearer(response: &Response, out: &mut Vec<Finding>) {
 
 /// ASP.NET Core prints the times in UTC, month first; nbf after exp is the issuer's fault.
 fn lifetime(said: &str, not_before: &str, expires: &str) -> Finding {
-    let f = Finding::new(
-        ASPNET_LIFETIME_INVALID,
-        format!("{said}: NotBefore {not_before}, Expires {expires} (UTC, month/day/year)."),
-    )
-    .on_claim("exp");
+    let times = if not_before == "(null)" && expires == "(null)" {
+        "it names no times (older ASP.NET Core)".to_string()
+    } else {
+        format!("NotBefore {not_before}, Expires {expires} (UTC, month/day/year)")
+    };
+    let f = Finding::new(ASPNET_LIFETIME_INVALID, format!("{said}: {times}.")).on_claim("exp");
     match (time::parse_invariant_culture(not_before), time::parse_invariant_culture(expires)) {
         (Some(nbf), Some(exp)) if nbf > exp => f.with_fix(format!(
             "The token's nbf ({}) is after its exp ({}): no clock can accept it (IDX10224). The issuer mints it wrongly; fix the issuer's lifetime settings and get a new token.",
@@ -392,7 +417,9 @@ fn google_key_restriction(g: &vendor::GoogleError) -> Option<(String, String)> {
     let m = g.message.as_str();
     let blocked = m.trim_end_matches('.').ends_with("are blocked");
     let (what, how) = if has("API_KEY_SERVICE_BLOCKED") || blocked && m.starts_with("Requests to this API") {
-        let api = g.service.as_deref().unwrap_or("this API");
+        // "Requests to this API translate.googleapis.com method … are blocked."
+        let named = m.strip_prefix("Requests to this API ").and_then(|r| r.split_whitespace().next());
+        let api = g.service.as_deref().or(named).unwrap_or("this API");
         (
             format!("its API restrictions leave out {api}"),
             format!("add {api} under the key's API restrictions, or use a key of the project that allows it"),
@@ -402,7 +429,10 @@ fn google_key_restriction(g: &vendor::GoogleError) -> Option<(String, String)> {
             "it allows only other websites (HTTP referrers)".to_string(),
             "add this page's origin (`https://host/*`) to the key's HTTP referrers. A server or script sends no Referer (\"<empty>\"): give it a key restricted by IP address instead".to_string(),
         )
-    } else if has("API_KEY_IP_ADDRESS_BLOCKED") || m.contains("IP address is blocked") {
+    } else if has("API_KEY_IP_ADDRESS_BLOCKED")
+        || m.contains("IP address restriction")
+        || m.contains("IP address is blocked")
+    {
         (
             "it allows only other IP addresses".to_string(),
             "add the caller's public address to the key (a server behind NAT or a cloud function calls from another one than you think)".to_string(),

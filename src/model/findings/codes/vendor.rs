@@ -8,7 +8,7 @@ codes! {
     VENDOR_CODES;
     OAUTH_AUTHORIZATION_ERROR = "oauth_authorization_error", Error,
         "The authorization server sent the browser back with an error instead of a code.",
-        "The sign-in step failed, so there is no code and no token to send: read `error` and `error_description` in the redirect. access_denied is the user or a policy refusing; invalid_request is usually a redirect_uri not registered exactly or a missing code_challenge; unauthorized_client or unsupported_response_type means the application may not use this flow; login_required, consent_required and interaction_required answer prompt=none, which needs an interactive sign-in first.",
+        "The sign-in step failed, so there is no code and no token to send: read `error` and `error_description` in the redirect. access_denied is the user or a policy refusing; invalid_request is a missing, repeated or unsupported parameter (a code_challenge the server requires, say; a redirect_uri that is not registered is shown on the server's own page, never sent back); unauthorized_client or unsupported_response_type means the application may not use this flow; login_required, consent_required and interaction_required answer prompt=none, which needs an interactive sign-in first.",
         "RFC 6749 §4.1.2.1; OpenID Connect Core §3.1.2.6", "https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1",
         "302 `Location: https://app.example.com/callback?error=access_denied&error_description=…&state=…`.";
     AUTH0_SERVICE_NOT_FOUND = "auth0_service_not_found", Error,
@@ -104,7 +104,7 @@ codes! {
     ASPNET_LIFETIME_INVALID = "aspnet_lifetime_invalid", Error,
         "The API (ASP.NET Core) refused the token's lifetime, though not as a plain expiry.",
         "ASP.NET Core says \"The token expired at …\" for an expired token. \"The token lifetime is invalid\" comes from the API's own rule: a custom LifetimeValidator in its TokenValidationParameters returned false (IDX10230), typically a maximum token age, a session limit or a zero clock skew; or the token's nbf is after its exp (IDX10224), which the issuer must fix. Compare the NotBefore and Expires quoted with the token's claims and the clock, then read the API's LifetimeValidator: a fresh token only helps if it passes that rule.",
-        "Microsoft.IdentityModel LogMessages (IDX10224, IDX10230)", "https://learn.microsoft.com/en-us/dotnet/api/microsoft.identitymodel.tokens.tokenvalidationparameters.lifetimevalidator",
+        "TokenValidationParameters.LifetimeValidator", "https://learn.microsoft.com/en-us/dotnet/api/microsoft.identitymodel.tokens.tokenvalidationparameters.lifetimevalidator",
         "`error_description=\"The token lifetime is invalid; NotBefore: '01/05/2026 08:00:00', Expires: '01/05/2026 09:00:00'\"`.";
     ASPNET_ISSUER_INVALID = "aspnet_issuer_invalid", Error,
         "The API (ASP.NET Core) does not accept the token's issuer.",
