@@ -113,7 +113,7 @@ fn keys_are_chosen_by_kid_then_by_type_and_the_reason_is_said() {
     let order: Vec<usize> = p.verification.unwrap().attempts.iter().map(|a| a.key).collect();
     assert_eq!(order, [1, 0]);
     assert!(
-        p.why.ends_with("the token has no kid, so the keys are tried by type; 2 keys fit and are tried in order."),
+        p.why.ends_with("the token has no kid, so the keys are tried by type; 2 keys fit and are tried in order; skipped: EC P-256 private key from the JWKS, key 3 (RS256 needs an RSA key)."),
         "{}",
         p.why
     );
@@ -433,4 +433,24 @@ mod properties {
             }
         }
     }
+}
+
+/// In a key set, each key left out is named with its reason, and the one tried is said.
+/// (The OpenSSL fixture's kid is "why401-rsa".)
+#[test]
+fn skipped_keys_of_a_set_are_named_with_the_reason() {
+    let set = jwks(&[
+        jwk_of(RSA_SPKI_DER, &[("kid", "why401-rsa"), ("use", "enc")]),
+        jwk_of(EC_SPKI_DER, &[("kid", "why401-rsa")]),
+        jwk_of(RSA_SPKI_DER, &[("kid", "why401-rsa")]),
+    ]);
+    let (p, _) = planned(fx!("rs256_openssl.jwt").trim(), &set, SecretEncoding::Utf8);
+    // Three keys under the token's kid (itself a finding): one can verify.
+    assert!(p.why.contains("from the JWKS, key 3 is used"), "{}", p.why);
+    assert!(p.why.contains("from the JWKS, key 1 (it is for encryption"), "{}", p.why);
+    assert!(p.why.contains("from the JWKS, key 2 (RS256 needs an RSA key)"), "{}", p.why);
+    assert!(p.findings.iter().any(|f| f.code() == "jwks_duplicate_kid"), "{:?}", p.findings);
+    // A lone key is not a set: nothing to skip, nothing said.
+    let (lone, _) = planned(fx!("rs256_openssl.jwt").trim(), &jwk_of(RSA_SPKI_DER, &[]), SecretEncoding::Utf8);
+    assert!(!lone.why.contains("skipped"), "{}", lone.why);
 }

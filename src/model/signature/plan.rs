@@ -358,6 +358,23 @@ fn choose(
         out.push(Finding::new(ALG_KEY_MISMATCH, format!("{} declares alg \"{declared}\" but the token says \"{alg}\"; libraries that honour the key's alg reject the token.", keys[other[0]].label())));
     }
     let order: Vec<usize> = agreeing.into_iter().chain(other).collect();
+    // In a set, every candidate left out is named with its reason.
+    let skipped: Vec<String> = pool
+        .iter()
+        .filter(|i| !order.contains(i))
+        .map(|i| {
+            let k = &keys[*i];
+            let reason = if !algorithm.fits(&k.kind) {
+                format!("{alg} needs {}", algorithm.needs())
+            } else if !for_signatures(k) {
+                "it is for encryption (use \"enc\" or key_ops without \"verify\")".to_string()
+            } else {
+                format!("its modulus is not {} bits, the signature's length", signature.len() * 8)
+            };
+            format!("{} ({reason})", k.label())
+        })
+        .collect();
+
     secret_rule(alg, &keys[order[0]], out);
     let attempts: Vec<Attempt> = order
         .iter()
@@ -368,6 +385,9 @@ fn choose(
         .collect();
     if attempts.len() > 1 {
         why.push_str(&format!("; {} keys fit and are tried in order", attempts.len()));
+    }
+    if is_set && !skipped.is_empty() {
+        why.push_str(&format!("; skipped: {}", skipped.join("; ")));
     }
     let first = attempts.first().map(|a| keys[a.key].label()).unwrap_or_default();
     Ok((attempts, format!("{first} is used: {why}.")))

@@ -3,9 +3,9 @@
 //! (`src/browser/webcrypto.rs`); everything that can be decided without it is decided here.
 
 use super::alg::{webcrypto_alg, AlgProblem, WebCryptoAlg};
+use super::strict;
 use crate::model::b64;
 use crate::model::json::{self, JsonError};
-use crate::model::keys::classify::secret_shortfall;
 use crate::model::keys::{KeyMaterial, Private};
 use crate::model::token::jose::Token;
 use serde_json::{Map, Value};
@@ -150,6 +150,9 @@ pub fn prepare(header_text: &str, payload_text: &str, keys: &[KeyMaterial]) -> R
         (None, Some(Private::Jwk(j))) => SignImport::Jwk(j.clone()),
         (None, None) => return Err(SignError::NoPrivate { alg, key: key.label() }),
     };
+    for f in strict::header_refusals(header_text, &header) {
+        notes.push(format!("A strict server would reject this token: {}", f.evidence));
+    }
     key_notes(&alg, &header, key, &mut notes);
     Ok(Signing {
         alg,
@@ -188,8 +191,9 @@ fn choose<'k>(
 }
 
 fn key_notes(alg: &str, header: &Map<String, Value>, key: &KeyMaterial, notes: &mut Vec<String>) {
-    if let Some((len, min)) = secret_shortfall(alg, key.kind) {
-        notes.push(format!("The secret is {len} bytes; {alg} needs at least {min} (RFC 7518 §3.2). Many libraries (jjwt, jose) refuse to verify with it."));
+    // What the Signature card would refuse in the token this makes, said before it is made.
+    for f in strict::key_refusals(alg, key) {
+        notes.push(format!("A strict server would reject this token: {} {}", f.evidence, f.fix));
     }
     match (header.get("kid").and_then(Value::as_str), key.kid.as_deref()) {
         (Some(h), Some(k)) if h != k => notes.push(format!(
@@ -199,11 +203,6 @@ fn key_notes(alg: &str, header: &Map<String, Value>, key: &KeyMaterial, notes: &
             "The signing key has kid \"{k}\" and the header has none: add \"kid\": \"{k}\" if the server picks keys from a JWKS."
         )),
         _ => {}
-    }
-    if let Some(key_alg) = key.alg.as_deref().filter(|a| *a != alg) {
-        notes.push(format!(
-            "The key says it is for {key_alg}, the header says {alg}: a server that honours the key's alg will reject the token."
-        ));
     }
 }
 
@@ -282,6 +281,23 @@ mod tests {
         let short = prepare(r#"{"alg":"HS256"}"#, "[1]", &keys("short")).unwrap();
         assert!(short.notes.iter().any(|n| n.contains("RFC 7518 §3.2")));
         assert!(short.notes.iter().any(|n| n.contains("not a JWT")));
+    }
+
+    #[test]
+    fn signing_warns_of_what_the_signature_card_would_refuse() {
+        let secret = keys(&"k".repeat(32));
+        let strict_notes = |header: &str, keys: &[KeyMaterial]| -> Vec<String> {
+            let s = prepare(header, "{}", keys).unwrap();
+            s.notes.into_iter().filter(|n| n.starts_with("A strict server would reject this token:")).collect()
+        };
+        assert!(strict_notes(r#"{"alg":"HS256"}"#, &secret).is_empty());
+        let twice = strict_notes(r#"{"alg":"HS256","kid":"a","kid":"b"}"#, &secret);
+        assert!(twice[0].contains("\"kid\" more than once"), "{twice:?}");
+        let crit = strict_notes(r#"{"alg":"HS256","crit":["exp"],"exp":1}"#, &secret);
+        assert!(crit[0].contains("\"exp\", which this page does not implement"), "{crit:?}");
+        let declared = keys(&format!(r#"{{"kty":"oct","alg":"HS512","k":"{}"}}"#, crate::model::b64::encode(&[7; 64])));
+        let other = strict_notes(r#"{"alg":"HS256"}"#, &declared);
+        assert!(other[0].contains("declares alg \"HS512\" and the token says \"HS256\""), "{other:?}");
     }
 
     #[test]

@@ -44,25 +44,10 @@ pub fn unencoded_payload(header: &Map<String, Value>) -> bool {
 /// Refusals that hold whichever key is used: the token's header and the key set.
 pub fn token_refusals(token: &Token, header: &Map<String, Value>, keys: &[KeyMaterial], is_set: bool) -> Vec<Finding> {
     let mut out = Vec::new();
-    if let Some(range) = token.range_of(Part::Header) {
-        let dupes = b64::decode_segment(&token.text[range])
-            .bytes
-            .and_then(|b| String::from_utf8(b).ok())
-            .map(|json| duplicate_members(&json))
-            .unwrap_or_default();
-        if !dupes.is_empty() {
-            let names = dupes.iter().map(|d| format!("\"{d}\"")).collect::<Vec<_>>().join(", ");
-            out.push(Finding::new(
-                JWS_HEADER_DUPLICATE_MEMBER,
-                format!(
-                    "The header has {names} more than once; this page, like most JSON parsers, used the last value."
-                ),
-            ));
-        }
-    }
-    if let Some(why) = crit_problem(header) {
-        out.push(Finding::new(JWS_CRIT_INVALID, why));
-    }
+    let json = token
+        .range_of(Part::Header)
+        .and_then(|range| b64::decode_segment(&token.text[range]).bytes.and_then(|b| String::from_utf8(b).ok()));
+    out.extend(header_refusals(json.as_deref().unwrap_or_default(), header));
     let carried: Vec<&str> = ["jwk", "x5c", "jku", "x5u"].into_iter().filter(|m| header.contains_key(*m)).collect();
     if !carried.is_empty() {
         out.push(Finding::new(
@@ -72,6 +57,24 @@ pub fn token_refusals(token: &Token, header: &Map<String, Value>, keys: &[KeyMat
     }
     if is_set {
         set_rules(header.get("kid").and_then(Value::as_str), keys, &mut out);
+    }
+    out
+}
+
+/// A header member written twice (read from the header's JSON text) or a `crit` a verifier
+/// cannot honour: what the Signature card and the Sign a token panel both say.
+pub fn header_refusals(json: &str, header: &Map<String, Value>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let dupes = duplicate_members(json);
+    if !dupes.is_empty() {
+        let names = dupes.iter().map(|d| format!("\"{d}\"")).collect::<Vec<_>>().join(", ");
+        out.push(Finding::new(
+            JWS_HEADER_DUPLICATE_MEMBER,
+            format!("The header has {names} more than once; this page, like most JSON parsers, used the last value."),
+        ));
+    }
+    if let Some(why) = crit_problem(header) {
+        out.push(Finding::new(JWS_CRIT_INVALID, why));
     }
     out
 }
