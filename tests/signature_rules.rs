@@ -145,6 +145,14 @@ fn not_checked_says_why() {
             key,
             Blocked::UnsupportedAlg { alg: "ES256K".into(), why: "ES256K (secp256k1) is not in WebCrypto".into() },
         ),
+        (
+            jws_sig(r#"{"alg":"hs256"}"#, "{}", 32),
+            key,
+            Blocked::UnsupportedAlg {
+                alg: "hs256".into(),
+                why: "is not \"HS256\": alg values are case-sensitive (RFC 7515 §4.1.1), so a strict server refuses the token".into(),
+            },
+        ),
         // An unencoded payload (RFC 7797) is checked where it stands; a detached one cannot be.
         (
             {

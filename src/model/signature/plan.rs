@@ -185,7 +185,18 @@ pub fn plan(token: &Token, keys: &[KeyMaterial], is_set: bool) -> Plan {
             return blocked(Some(alg.clone()), Blocked::UnsupportedAlg { alg, why: why.into() }, findings)
         }
         Err(AlgProblem::Unknown) => {
-            let why = "is not a JWS signature algorithm (RFC 7518 §3.1 lists HS*, RS*, PS*, ES* and EdDSA)".to_string();
+            // "hs256", "Rs256": the names are case-sensitive (RFC 7515 §4.1.1), and a strict
+            // server compares them exactly.
+            let exact = [
+                "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384",
+                "ES512", "EdDSA",
+            ]
+            .into_iter()
+            .find(|a| a.eq_ignore_ascii_case(&alg));
+            let why = match exact {
+                Some(a) => format!("is not \"{a}\": alg values are case-sensitive (RFC 7515 §4.1.1), so a strict server refuses the token"),
+                None => "is not a JWS signature algorithm (RFC 7518 §3.1 lists HS*, RS*, PS*, ES* and EdDSA)".to_string(),
+            };
             return blocked(Some(alg.clone()), Blocked::UnsupportedAlg { alg, why }, findings);
         }
     };
