@@ -462,3 +462,30 @@ fn skipped_keys_of_a_set_are_named_with_the_reason() {
     let (lone, _) = planned(fx!("rs256_openssl.jwt").trim(), &jwk_of(RSA_SPKI_DER, &[]), SecretEncoding::Utf8);
     assert!(!lone.why.contains("skipped"), "{}", lone.why);
 }
+
+/// A key the token names in its own header verifies it only as a curiosity: the verdict says
+/// that it proves nothing, and the same key pasted from elsewhere for another token is plain.
+#[test]
+fn verifying_with_the_key_the_token_names_proves_nothing() {
+    use why401::model::signature::check::{judge, CheckOutcome, Checked, Verdict};
+    let verified = |token: &str, key: &str| {
+        let (p, keys) = planned(token, key, SecretEncoding::Utf8);
+        let first = p.verification.as_ref().unwrap().attempts[0].key;
+        judge(&p, &keys.keys, &[Checked { attempt: 0, key: first, outcome: CheckOutcome::Verified }]).0
+    };
+    let x5c = verified(fx!("x5c_rs256.jwt").trim(), fx!("x5c_2025_2035_cert.pem"));
+    assert!(matches!(x5c, Verdict::SelfNamed { member: "x5c", .. }), "{x5c:?}");
+    assert!(
+        x5c.sentence().contains("which proves nothing: anyone can sign a token and name their own key"),
+        "{}",
+        x5c.sentence()
+    );
+    assert_eq!(x5c.tone(), None);
+    let jwk = jwk_of(RSA_SPKI_DER, &[]);
+    let named = jws_sig(&format!(r#"{{"alg":"RS256","jwk":{jwk}}}"#), "{}", 256);
+    assert!(matches!(verified(&named, fx!("rsa2048_spki.pem")), Verdict::SelfNamed { member: "jwk", .. }));
+    // The token names another key: the pasted one is the API's, and verifying with it counts.
+    let other = jwk_of(EC_SPKI_DER, &[]);
+    let unrelated = jws_sig(&format!(r#"{{"alg":"RS256","jwk":{other}}}"#), "{}", 256);
+    assert!(matches!(verified(&unrelated, fx!("rsa2048_spki.pem")), Verdict::Verified { .. }));
+}

@@ -85,8 +85,12 @@ async fn a_key_of_the_wrong_type_is_named_not_a_generic_error() {
     let (hs, _) = verification(RFC7515_A1, fx!("rfc7515_a1_oct.jwk.json"));
     let (_, ec_keys) = verification(fx!("rfc7515_a3.jwt"), fx!("rfc7515_a3_ec_p256.jwk.json"));
     let mut wrong = hs.clone();
-    wrong.attempts =
-        vec![Attempt { key: 0, import: KeyImport::Spki(ec_keys[0].spki_der.clone().unwrap()), refusals: Vec::new() }];
+    wrong.attempts = vec![Attempt {
+        key: 0,
+        import: KeyImport::Spki(ec_keys[0].spki_der.clone().unwrap()),
+        refusals: Vec::new(),
+        named_by_token: None,
+    }];
     let got = outcomes(&webcrypto::verify(&wrong, &ec_keys).await);
     match &got[..] {
         [CheckOutcome::ImportFailed(why)] => {

@@ -79,6 +79,19 @@ fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// A UTC date and time as seconds, or None when no such moment exists (month 13, 02/31, 24:00).
+pub fn utc(year: i64, month: i64, day: i64, hour: i64, minute: i64, second: i64) -> Option<Secs> {
+    let clock = (0..24).contains(&hour) && (0..60).contains(&minute) && (0..61).contains(&second);
+    if !clock || !(1..=12).contains(&month) || !(1..=31).contains(&day) || !(1..=9999).contains(&year) {
+        return None;
+    }
+    let days = days_from_civil(year, month as u32, day as u32);
+    // 02/31 would roll over into March: a date that does not exist is no date.
+    let (y, m, d) = civil_from_days(days);
+    ((y, i64::from(m), i64::from(d)) == (year, month, day))
+        .then_some(days * 86_400 + hour * 3_600 + minute * 60 + second)
+}
+
 /// A UTC time as .NET's invariant culture prints it, `MM/dd/yyyy HH:mm:ss`: how ASP.NET Core
 /// quotes a token's NotBefore and Expires in its error descriptions.
 pub fn parse_invariant_culture(text: &str) -> Option<Secs> {
@@ -86,14 +99,7 @@ pub fn parse_invariant_culture(text: &str) -> Option<Secs> {
     let numbers = |s: &str, sep: char| -> Option<Vec<i64>> { s.split(sep).map(|p| p.parse().ok()).collect() };
     let (d, c) = (numbers(date, '/')?, numbers(clock, ':')?);
     let ([month, day, year], [h, m, s]) = (d.as_slice(), c.as_slice()) else { return None };
-    let valid = (1..=12).contains(month) && (1..=31).contains(day) && *h < 24 && *m < 60 && *s < 61;
-    if !valid || !(1..=9999).contains(year) || [h, m, s].iter().any(|v| **v < 0) {
-        return None;
-    }
-    let days = days_from_civil(*year, *month as u32, *day as u32);
-    // 02/31 would roll over into March: a date that does not exist is no date.
-    let (y, mo, d) = civil_from_days(days);
-    ((y, i64::from(mo), i64::from(d)) == (*year, *month, *day)).then_some(days * 86_400 + h * 3_600 + m * 60 + s)
+    utc(*year, *month, *day, *h, *m, *s)
 }
 
 /// Beyond this a timestamp is nonsense for a token (year ~ 300,000); formatting stops there.

@@ -56,16 +56,25 @@ impl Verifier {
         verifier
     }
 
-    /// Fetches a JWKS into the Key field, so it is classified and used like a pasted one.
+    /// Fetches a JWKS (or, for a token's x5u, a PEM certificate chain) into the Key field, so
+    /// it is classified and used like a pasted one.
     pub fn fetch_jwks(self, composer: Composer, url: String) {
         spawn_local(async move {
             self.remote_findings.set(Vec::new());
             self.remote_note.set(Some(format!("Fetching {url}…")));
-            match get_json(composer, &url).await {
-                Ok(doc) => {
-                    self.key.text.set(json::pretty(&doc));
-                    self.remote_note.set(Some(format!("Keys fetched from {url}.")));
-                }
+            match get_body(composer, &url).await {
+                Ok(body) => match json::parse(&body) {
+                    Ok(doc) => {
+                        self.key.text.set(json::pretty(&doc));
+                        self.remote_note.set(Some(format!("Keys fetched from {url}.")));
+                    }
+                    // A token's x5u names a PEM chain: kept as it came.
+                    Err(_) if body.contains("-----BEGIN") => {
+                        self.key.text.set(body);
+                        self.remote_note.set(Some(format!("Certificates fetched from {url}.")));
+                    }
+                    Err(e) => self.remote_note.set(Some(format!("{url} returned neither JSON nor PEM: {e}"))),
+                },
                 Err((note, finding)) => {
                     self.remote_note.set(Some(note));
                     self.remote_findings.set(finding.into_iter().collect());
@@ -143,6 +152,12 @@ fn watch(verifier: Verifier) {
 
 /// GET a JSON document the user asked for; a failure becomes the finding that explains it.
 async fn get_json(composer: Composer, url: &str) -> Result<serde_json::Value, (String, Option<Finding>)> {
+    let body = get_body(composer, url).await?;
+    json::parse(&body).map_err(|e| (format!("{url} did not return JSON: {e}"), None))
+}
+
+/// GET what the user asked for, recorded in the request log.
+async fn get_body(composer: Composer, url: &str) -> Result<String, (String, Option<Finding>)> {
     remote::allowed_remote(url).map_err(|why| (why, None))?;
     match fetch::get_text(url).await {
         Ok((status, body)) => {
@@ -150,7 +165,7 @@ async fn get_json(composer: Composer, url: &str) -> Result<serde_json::Value, (S
             if status != 200 {
                 return Err((format!("{url} answered {status}"), None));
             }
-            json::parse(&body).map_err(|e| (format!("{url} did not return JSON: {e}"), None))
+            Ok(body)
         }
         Err(_) => {
             let probe = fetch::probe(url).await;

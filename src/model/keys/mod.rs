@@ -11,6 +11,7 @@
 //! (pem-rfc7468 is strict), and `sec1`/`x509-cert` are not needed for the few fields read.
 
 pub mod asn1;
+pub mod certificate;
 pub mod classify;
 pub mod decode;
 pub mod jwk;

@@ -42,6 +42,12 @@ pub enum Verdict {
         key: String,
         why: Vec<String>,
     },
+    /// The bytes verify with the key the token names in its own header (`member`): anyone can
+    /// make such a token.
+    SelfNamed {
+        key: String,
+        member: &'static str,
+    },
     Invalid {
         tried: usize,
     },
@@ -55,6 +61,9 @@ impl Verdict {
     pub fn sentence(&self) -> String {
         match self {
             Verdict::Verified { key } => format!("Signature verified with {key}."),
+            Verdict::SelfNamed { key, member } => format!(
+                "The signature matches the key the token names in its own {member} header ({key}), which proves nothing: anyone can sign a token and name their own key. A server must verify with keys it already trusts (RFC 8725 §3.10)."
+            ),
             Verdict::Refused { key, why } => {
                 format!(
                     "The signature matches, but a strict server rejects this token: {}. (Key: {key}.)",
@@ -109,6 +118,10 @@ pub fn judge(plan: &Plan, keys: &[KeyMaterial], results: &[Checked]) -> (Verdict
                 }
             }
             if why.is_empty() {
+                let attempt = plan.verification.as_ref().and_then(|v| v.attempts.get(c.attempt));
+                if let Some(member) = attempt.and_then(|a| a.named_by_token) {
+                    return (Verdict::SelfNamed { key, member }, Vec::new());
+                }
                 return (Verdict::Verified { key }, after_verification(plan, keys, true));
             }
             // What the plan already shows is named in the verdict, not repeated as a finding.

@@ -54,6 +54,9 @@ pub struct Attempt {
     pub import: KeyImport,
     /// Why a strict server would refuse the token even if this key verifies it.
     pub refusals: Vec<Finding>,
+    /// The header member (`jwk`, `x5c`) that names this very key: verifying with it proves
+    /// nothing about who made the token.
+    pub named_by_token: Option<&'static str>,
 }
 
 /// Ready for the browser: try each attempt in order; the first that verifies wins.
@@ -218,7 +221,9 @@ pub fn plan(token: &Token, keys: &[KeyMaterial], is_set: bool) -> Plan {
         return blocked(Some(alg), Blocked::NoKeys, findings);
     }
     let kid = header.get("kid").and_then(Value::as_str);
-    let choice = choose(&alg, algorithm, kid, keys, is_set, &signature, &mut findings);
+    let named = strict::named_keys(header);
+    let wanted = Wanted { alg: &alg, algorithm, kid, signature: &signature, named: &named };
+    let choice = choose(&wanted, keys, is_set, &mut findings);
     let (attempts, why) = match choice {
         Ok(c) => c,
         Err(why) => return blocked(Some(alg), Blocked::NoUsableKey(why), findings),
@@ -303,17 +308,20 @@ fn capitalise(s: &str) -> String {
 
 type Choice = Result<(Vec<Attempt>, String), String>;
 
+/// What the token asks of a key: its algorithm, kid and signature, and the keys it names itself.
+#[derive(Clone, Copy)]
+struct Wanted<'a> {
+    alg: &'a str,
+    algorithm: WebCryptoAlg,
+    kid: Option<&'a str>,
+    signature: &'a [u8],
+    named: &'a [(&'static str, Vec<u8>)],
+}
+
 /// Picks keys by kid, then by type, `use`/`key_ops` and `alg`, the way servers do (RFC 7515
 /// §4.1.4, RFC 7517 §4.2-4.4), and says why.
-fn choose(
-    alg: &str,
-    algorithm: WebCryptoAlg,
-    kid: Option<&str>,
-    keys: &[KeyMaterial],
-    is_set: bool,
-    signature: &[u8],
-    out: &mut Vec<Finding>,
-) -> Choice {
+fn choose(token: &Wanted<'_>, keys: &[KeyMaterial], is_set: bool, out: &mut Vec<Finding>) -> Choice {
+    let Wanted { alg, algorithm, kid, signature, named } = *token;
     let all: Vec<usize> = (0..keys.len()).collect();
     let (pool, mut why) = match kid {
         Some(kid) => {
@@ -391,7 +399,9 @@ fn choose(
         .iter()
         .filter_map(|i| {
             let refusals = strict::key_refusals(alg, &keys[*i]);
-            KeyImport::of(&keys[*i]).map(|import| Attempt { key: *i, import, refusals })
+            let named_by_token =
+                keys[*i].spki_der.as_ref().and_then(|d| named.iter().find(|(_, n)| n == d).map(|(member, _)| *member));
+            KeyImport::of(&keys[*i]).map(|import| Attempt { key: *i, import, refusals, named_by_token })
         })
         .collect();
     if attempts.len() > 1 {

@@ -9,8 +9,9 @@ use crate::model::findings::codes::{
     JWS_ENCODING_NOT_STRICT, JWS_HEADER_DUPLICATE_MEMBER, RSA_KEY_WEAK, TOKEN_CARRIES_KEY,
 };
 use crate::model::findings::Finding;
+use crate::model::keys::certificate;
 use crate::model::keys::classify::secret_shortfall;
-use crate::model::keys::{spki, KeyKind, KeyMaterial, PublicParts};
+use crate::model::keys::{classify, spki, KeyKind, KeyMaterial, PublicParts, SecretEncoding};
 use crate::model::located::describe_char;
 use crate::model::token::input::Removed;
 use crate::model::token::jose::{Part, Token};
@@ -75,6 +76,20 @@ pub fn header_refusals(json: &str, header: &Map<String, Value>) -> Vec<Finding> 
     }
     if let Some(why) = crit_problem(header) {
         out.push(Finding::new(JWS_CRIT_INVALID, why));
+    }
+    out
+}
+
+/// The public keys the token names in its own header (`jwk`, the first `x5c` certificate), as
+/// SubjectPublicKeyInfo, so a key that verifies can be recognised as one of them.
+pub fn named_keys(header: &Map<String, Value>) -> Vec<(&'static str, Vec<u8>)> {
+    let mut out = Vec::new();
+    if let Some(jwk) = header.get("jwk").filter(|j| j.is_object()) {
+        let keys = classify(&jwk.to_string(), SecretEncoding::Utf8).keys;
+        out.extend(keys.into_iter().filter_map(|k| k.spki_der).map(|d| ("jwk", d)));
+    }
+    if let Some(Ok(leaf)) = certificate::chain(header).into_iter().next() {
+        out.push(("x5c", leaf.spki));
     }
     out
 }

@@ -2,6 +2,7 @@
 
 use crate::model::findings::codes::*;
 use crate::model::findings::{sort, Finding};
+use crate::model::keys::certificate;
 use crate::model::time::{self, Clock, Secs};
 use crate::model::token::claims::{self, Validity};
 use crate::model::token::idp::{self, TokenUse};
@@ -21,6 +22,9 @@ pub fn for_token(inspection: &Inspection, clock: Clock) -> Vec<Finding> {
     input_rules(&inspection.extracted, &mut out);
     if inspection.basic.is_none() {
         structure_rules(&inspection.token, &mut out);
+        if let Some(header) = inspection.token.header() {
+            certificate_rules(header, clock, &mut out);
+        }
         if let Some(claims) = inspection.token.claims() {
             time_rules(claims, clock, &mut out);
             use_rules(inspection.token.header(), claims, &mut out);
@@ -159,6 +163,29 @@ fn json_kind(v: &Value) -> &'static str {
         Value::Bool(_) => "boolean",
         Value::Null => "null",
         Value::Object(_) => "object",
+    }
+}
+
+/// The validity of each certificate in the header's x5c, against the page's clock.
+fn certificate_rules(header: &Map<String, Value>, clock: Clock, out: &mut Vec<Finding>) {
+    for (i, cert) in certificate::chain(header).iter().enumerate() {
+        let Ok(c) = cert else { continue };
+        let evidence = match (c.not_before, c.not_after) {
+            (_, Some(after)) if after + clock.leeway < clock.now => format!(
+                "x5c[{i}] ({}) expired {} (notAfter {}).",
+                c.subject,
+                time::relative(after, clock.now),
+                time::format_utc(after)
+            ),
+            (Some(before), _) if before > clock.now + clock.leeway => format!(
+                "x5c[{i}] ({}) is valid only from {} (notBefore {}).",
+                c.subject,
+                time::relative(before, clock.now),
+                time::format_utc(before)
+            ),
+            _ => continue,
+        };
+        out.push(Finding::new(X5C_CERTIFICATE_EXPIRED, evidence));
     }
 }
 

@@ -1,6 +1,6 @@
 //! The Signature section: the verdict, the key, discovery and JWKS fetching.
 
-use super::KeyField;
+use super::{KeyField, TokenKeys};
 use crate::model::signature::remote;
 use crate::state::{Composer, Inspector, Verifier};
 use crate::ui::diagnosis::FindingCard;
@@ -59,6 +59,7 @@ pub fn SignaturePanel() -> impl IntoView {
                     <button type="button" class="secondary" disabled=move || jwks_url.with(|u| u.trim().is_empty())
                         on:click=move |_| verifier.fetch_jwks(composer, jwks_url.get_untracked().trim().to_string())>"Fetch JWKS"</button>
                 </div>
+                <TokenKeys />
                 {move || verifier.remote_note.get().map(|n| view! { <p class="hint" role="status">{n}</p> })}
                 <ul class="findings-list" aria-label="What the signature check found">
                     {move || findings.get().into_iter().map(|f| view! { <FindingCard finding=f /> }).collect_view()}

@@ -32,7 +32,18 @@ pub fn cases() -> Vec<(&'static str, String, String, i64)> {
     let good = jwt(&valid_claims());
     let (h, rest) = good.split_once('.').unwrap();
     let (p, _) = rest.split_once('.').unwrap();
+    // x5c with the fixture certificates: one valid 2026-11-25 to 2036 (not yet, at NOW), one 2025 to 2035.
+    let x5c = |pem: &str| {
+        let der: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+        jws(&format!(r#"{{"alg":"RS256","x5c":["{der}"]}}"#), &valid_claims())
+    };
     vec![
+        (
+            "x5c_certificate_expired",
+            x5c(include_str!("../../fixtures/keys/rsa2048_selfsigned_cert.pem")),
+            x5c(include_str!("../../fixtures/keys/x5c_2025_2035_cert.pem")),
+            0,
+        ),
         ("token_malformed", format!("{h}.{p}"), good.clone(), 0),
         ("token_malformed", format!("{h}.{}!.sig", p), good.clone(), 0),
         ("base64_not_url_safe", format!("{h}.{p}==.c2ln"), good.clone(), 0),

@@ -80,6 +80,11 @@ codes! {
         "Anyone can make a key pair, sign a token and name that key in its header: a server that trusts a key the token brings is open to forgery (CVE-2018-0114, RFC 8725 §3.10). A server must verify with keys it already trusts (the issuer's JWKS it fetched itself) and may use kid only to choose among them. Only a certificate chain (x5c) validated to a trusted root is an exception.",
         "RFC 8725 §3.10", "https://www.rfc-editor.org/rfc/rfc8725#section-3.10",
         "Header `{\"alg\":\"RS256\",\"jwk\":{\"kty\":\"RSA\",…}}` signed with that very key.";
+    X5C_CERTIFICATE_EXPIRED = "x5c_certificate_expired", Warning,
+        "A certificate in the token's x5c chain is expired or not yet valid.",
+        "A server that verifies with the token's x5c chain (and validates it to a trusted root, as it must) rejects a certificate outside its validity period, whatever the signature. The issuer must sign with a key whose certificate is current; a server that ignores x5c and uses its own keys is not affected.",
+        "RFC 5280 §4.1.2.5", "https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.5",
+        "`x5c` whose first certificate's notAfter is 2024-03-01 on a token checked in 2026.";
     JWKS_FETCH_BLOCKED_BY_CORS = "jwks_fetch_blocked_by_cors", Warning,
         "The browser blocked this page from reading the issuer's keys (CORS).",
         "Many issuers do not let other sites read their metadata or JWKS from a browser. Open the URL in a new tab (or `curl` it) and paste the JSON into the Key field.",
