@@ -1,8 +1,9 @@
 //! The page: the shared state provided as context, and the sections in reading order.
 
 use crate::browser::clock;
-use crate::state::{Composer, Diagnosis, Inspector, Signer, Verifier};
+use crate::state::{Composer, Diagnosis, Inspector, Signer, TokenGetter, Verifier};
 use crate::ui::diagnosis::FindingsList;
+use crate::ui::oauth::GetTokenPanel;
 use crate::ui::request::{CodeExport, CurlImport, RequestComposer, RequestLog};
 use crate::ui::response::{RawResponseInput, ResponseView};
 use crate::ui::signature::{SignPanel, SignaturePanel};
@@ -22,6 +23,7 @@ pub fn App() -> impl IntoView {
     provide_context(verifier);
     provide_context(Diagnosis::new(inspector, composer, verifier));
     provide_context(Signer::new());
+    provide_context(TokenGetter::new());
     view! {
         <PageHeader />
         <main>
@@ -38,6 +40,7 @@ pub fn App() -> impl IntoView {
             <DecodedJson />
             <SignaturePanel />
             <SignPanel />
+            <GetTokenPanel />
             <ClaimsTable />
             <TimesTable />
             <GrantsChips />

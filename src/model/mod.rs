@@ -10,6 +10,7 @@ pub mod findings;
 pub mod json;
 pub mod keys;
 pub mod located;
+pub mod oauth;
 pub mod request;
 pub mod response;
 pub mod shell;

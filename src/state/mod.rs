@@ -6,6 +6,7 @@ mod diagnosis;
 mod inspector;
 mod key_entry;
 mod signer;
+mod token_getter;
 mod verifier;
 
 pub use composer::{Composer, LogEntry};
@@ -13,4 +14,5 @@ pub use diagnosis::Diagnosis;
 pub use inspector::Inspector;
 pub use key_entry::KeyEntry;
 pub use signer::Signer;
+pub use token_getter::{Got, TokenGetter};
 pub use verifier::Verifier;

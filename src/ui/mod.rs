@@ -3,6 +3,7 @@
 
 mod copy;
 pub mod diagnosis;
+pub mod oauth;
 mod page_header;
 pub mod request;
 pub mod response;

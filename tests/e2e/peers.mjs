@@ -167,10 +167,20 @@ export async function startExposingProxy(target) {
  * oauth2-mock-server (npm) in-process: a real issuer with an RS256 key, JWKS and /token. Pass
  * the port of a stopped one to simulate a key rotation: same issuer URL, a fresh key.
  */
-export async function startOAuth2({ port } = {}) {
+export async function startOAuth2({ port, basicOnly = false } = {}) {
   const { OAuth2Server } = await import('oauth2-mock-server');
   const server = new OAuth2Server();
   await server.issuer.keys.generate('RS256');
+  // The mock authenticates no client; `basicOnly` makes its token endpoint refuse any client
+  // that does not authenticate with client_secret_basic, as many servers are configured to.
+  if (basicOnly) {
+    server.service.on('beforeResponse', (response, req) => {
+      if (!String(req.headers.authorization ?? '').startsWith('Basic ')) {
+        response.statusCode = 401;
+        response.body = { error: 'invalid_client', error_description: 'Client authentication failed: this client must use client_secret_basic' };
+      }
+    });
+  }
   const chosen = port ?? (await freePort());
   await server.start(chosen, '127.0.0.1');
   return {

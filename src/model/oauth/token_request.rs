@@ -1,0 +1,250 @@
+//! The token request a grant sends (RFC 6749 §4.3, §4.4, §6), built as the composer's own
+//! `Request` so it is shown, exported and sent like any other: a form-urlencoded POST, never
+//! JSON, with the client authenticated the way the user chose (RFC 6749 §2.3).
+
+use crate::model::request::urlencoded::Piece;
+use crate::model::request::{Auth, Body, BodyKind, Method, Request, Row};
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Grant {
+    #[default]
+    ClientCredentials,
+    RefreshToken,
+    /// Forbidden for browser-based apps (RFC 9700 §2.4, RFC 10017): here only to reproduce what
+    /// a script does.
+    Password,
+}
+
+impl Grant {
+    pub const ALL: [Grant; 3] = [Grant::ClientCredentials, Grant::RefreshToken, Grant::Password];
+
+    /// The `grant_type` value.
+    pub fn value(self) -> &'static str {
+        match self {
+            Grant::ClientCredentials => "client_credentials",
+            Grant::RefreshToken => "refresh_token",
+            Grant::Password => "password",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Grant::ClientCredentials => "client_credentials",
+            Grant::RefreshToken => "refresh_token",
+            Grant::Password => "password (forbidden for browser apps)",
+        }
+    }
+
+    pub fn from_value(v: &str) -> Option<Grant> {
+        Grant::ALL.into_iter().find(|g| g.value() == v)
+    }
+}
+
+/// How the client proves who it is (RFC 6749 §2.3.1, OpenID Connect Core §9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ClientAuth {
+    /// `Authorization: Basic` of the form-encoded id and secret: `client_secret_basic`.
+    #[default]
+    Basic,
+    /// `client_id` and `client_secret` in the form: `client_secret_post`.
+    Post,
+    /// A public client: `client_id` only.
+    None,
+}
+
+impl ClientAuth {
+    pub const ALL: [ClientAuth; 3] = [ClientAuth::Basic, ClientAuth::Post, ClientAuth::None];
+
+    pub fn value(self) -> &'static str {
+        match self {
+            ClientAuth::Basic => "client_secret_basic",
+            ClientAuth::Post => "client_secret_post",
+            ClientAuth::None => "none",
+        }
+    }
+
+    pub fn from_value(v: &str) -> Option<ClientAuth> {
+        ClientAuth::ALL.into_iter().find(|a| a.value() == v)
+    }
+}
+
+/// What the Get a token fields hold.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TokenForm {
+    pub token_url: String,
+    pub client_id: String,
+    pub client_secret: String,
+    pub scope: String,
+    pub grant: Grant,
+    pub auth: ClientAuth,
+    pub refresh_token: String,
+    pub username: String,
+    pub password: String,
+    /// Auth0's `audience` or RFC 8707's `resource`, sent when given.
+    pub audience: String,
+    pub resource: String,
+}
+
+/// Why no request can be built yet; `Display` is the sentence shown under the fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormError {
+    NoTokenUrl,
+    NoClientId,
+    NoSecret(ClientAuth),
+    NoRefreshToken,
+    NoUser,
+}
+
+impl fmt::Display for FormError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FormError::NoTokenUrl => write!(f, "Fill in the Token URL (the issuer's token_endpoint)."),
+            FormError::NoClientId => write!(f, "Fill in the Client ID."),
+            FormError::NoSecret(a) => {
+                write!(f, "{} needs the Client secret; choose none for a public client.", a.value())
+            }
+            FormError::NoRefreshToken => write!(f, "The refresh_token grant needs a refresh token."),
+            FormError::NoUser => write!(f, "The password grant needs a user name."),
+        }
+    }
+}
+
+/// The x-www-form-urlencoded form of a client id or secret for the Basic header (RFC 6749
+/// §2.3.1 and Appendix B): only unreserved characters stay, a space is `+`. Servers decode it
+/// before comparing, so a secret with `+`, `/`, `:` or `%` sent raw no longer matches.
+pub fn form_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(b as char),
+            b' ' => out.push('+'),
+            b => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+pub fn build(form: &TokenForm) -> Result<Request, FormError> {
+    let url = form.token_url.trim();
+    if url.is_empty() {
+        return Err(FormError::NoTokenUrl);
+    }
+    let id = form.client_id.trim();
+    if id.is_empty() {
+        return Err(FormError::NoClientId);
+    }
+    if form.auth != ClientAuth::None && form.client_secret.is_empty() {
+        return Err(FormError::NoSecret(form.auth));
+    }
+    let mut pieces = vec![Piece::new("grant_type", form.grant.value())];
+    match form.grant {
+        Grant::ClientCredentials => {}
+        Grant::RefreshToken if form.refresh_token.trim().is_empty() => return Err(FormError::NoRefreshToken),
+        Grant::RefreshToken => pieces.push(Piece::new("refresh_token", form.refresh_token.trim())),
+        Grant::Password if form.username.is_empty() => return Err(FormError::NoUser),
+        Grant::Password => {
+            pieces.push(Piece::new("username", &form.username));
+            pieces.push(Piece::new("password", &form.password));
+        }
+    }
+    for (name, value) in [("scope", &form.scope), ("audience", &form.audience), ("resource", &form.resource)] {
+        if !value.trim().is_empty() {
+            pieces.push(Piece::new(name, value.trim()));
+        }
+    }
+    let auth = match form.auth {
+        ClientAuth::Basic => Auth::Basic { user: form_encode(id), password: form_encode(&form.client_secret) },
+        ClientAuth::Post => {
+            pieces.push(Piece::new("client_id", id));
+            pieces.push(Piece::new("client_secret", &form.client_secret));
+            Auth::None
+        }
+        ClientAuth::None => {
+            pieces.push(Piece::new("client_id", id));
+            Auth::None
+        }
+    };
+    let mut request = Request {
+        method: Method::Post,
+        // The form body brings its own Content-Type (application/x-www-form-urlencoded).
+        headers: vec![Row::new("Accept", "application/json")],
+        body: Body { kind: BodyKind::Form, form: pieces, ..Body::default() },
+        auth,
+        ..Request::default()
+    };
+    request.set_url(url);
+    Ok(request)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::request::urlencoded;
+
+    fn form(grant: Grant, auth: ClientAuth) -> TokenForm {
+        TokenForm {
+            token_url: "https://idp.example.com/oauth/token".into(),
+            client_id: "s6BhdRkqt3".into(),
+            client_secret: "7Fjfp0ZBr1KtDRbnfVdmIw".into(),
+            scope: "orders:read orders:write".into(),
+            grant,
+            auth,
+            refresh_token: "tGzv3JOkF0XG5Qx2TlKWIA".into(),
+            username: "johndoe".into(),
+            password: "A3ddj3w".into(),
+            ..TokenForm::default()
+        }
+    }
+
+    fn body(r: &Request) -> String {
+        urlencoded::join(&r.body.form)
+    }
+
+    #[test]
+    fn reserved_characters_in_the_secret_are_form_encoded_before_base64() {
+        assert_eq!(form_encode("s6BhdRkqt3"), "s6BhdRkqt3");
+        assert_eq!(form_encode("a+b/c:d%e f~"), "a%2Bb%2Fc%3Ad%25e+f~");
+        assert_eq!(form_encode("é"), "%C3%A9");
+        let mut f = form(Grant::ClientCredentials, ClientAuth::Basic);
+        f.client_secret = "p+ss/w:rd%".into();
+        let r = build(&f).unwrap();
+        assert_eq!(r.auth, Auth::Basic { user: "s6BhdRkqt3".into(), password: "p%2Bss%2Fw%3Ard%25".into() });
+    }
+
+    #[test]
+    fn each_grant_sends_its_form() {
+        let r = build(&form(Grant::ClientCredentials, ClientAuth::Basic)).unwrap();
+        assert_eq!((r.method, r.url()), (Method::Post, "https://idp.example.com/oauth/token".to_string()));
+        assert_eq!(body(&r), "grant_type=client_credentials&scope=orders:read%20orders:write");
+        assert_eq!(r.body.kind, BodyKind::Form);
+        let r = build(&form(Grant::RefreshToken, ClientAuth::Post)).unwrap();
+        assert_eq!(
+            body(&r),
+            "grant_type=refresh_token&refresh_token=tGzv3JOkF0XG5Qx2TlKWIA&scope=orders:read%20orders:write&client_id=s6BhdRkqt3&client_secret=7Fjfp0ZBr1KtDRbnfVdmIw"
+        );
+        assert_eq!(r.auth, Auth::None);
+        let r = build(&form(Grant::Password, ClientAuth::None)).unwrap();
+        assert_eq!(
+            body(&r),
+            "grant_type=password&username=johndoe&password=A3ddj3w&scope=orders:read%20orders:write&client_id=s6BhdRkqt3"
+        );
+    }
+
+    #[test]
+    fn what_is_missing_is_said() {
+        let mut f = form(Grant::RefreshToken, ClientAuth::Basic);
+        f.refresh_token.clear();
+        assert_eq!(build(&f), Err(FormError::NoRefreshToken));
+        f.client_secret.clear();
+        assert_eq!(
+            build(&f).unwrap_err().to_string(),
+            "client_secret_basic needs the Client secret; choose none for a public client."
+        );
+        f.auth = ClientAuth::None;
+        f.grant = Grant::ClientCredentials;
+        assert!(build(&f).is_ok(), "a public client sends no secret");
+        f.token_url = " ".into();
+        assert_eq!(build(&f), Err(FormError::NoTokenUrl));
+    }
+}

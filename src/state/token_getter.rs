@@ -1,0 +1,107 @@
+//! The Get a token section: its fields, the token request they make (a memo over
+//! `model::oauth`), and sending it on the user's press. A token received goes into the Token
+//! box; a rotated refresh token replaces the old one; a refusal is diagnosed with the request
+//! that caused it, apart from the composer's own request, which is never touched.
+
+use super::{Composer, Inspector};
+use crate::browser::fetch;
+use crate::model::diagnosis::{self, Context, Report};
+use crate::model::oauth::token_request::{self, FormError, TokenForm};
+use crate::model::oauth::token_response::{self, TokenAnswer};
+use crate::model::request::{sending, Request};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::AbortController;
+
+/// What the last Get token press brought.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Got {
+    /// The token went into the Token box; `rotated` when a new refresh token replaced the one
+    /// sent.
+    Token { expires_in: Option<i64>, rotated: bool, scope: Option<String> },
+    /// The endpoint refused, or answered something else: the diagnosis of that exchange.
+    Refused(Report),
+    /// No answer could be read at all (the network, CORS): the finding that explains it.
+    Failed(Report),
+}
+
+#[derive(Clone, Copy)]
+pub struct TokenGetter {
+    pub form: RwSignal<TokenForm>,
+    pub request: Memo<Result<Request, FormError>>,
+    pub in_flight: RwSignal<bool>,
+    pub got: RwSignal<Option<Got>>,
+}
+
+impl TokenGetter {
+    pub fn new() -> Self {
+        let form = RwSignal::new(TokenForm::default());
+        let request = Memo::new(move |_| form.with(token_request::build));
+        TokenGetter { form, request, in_flight: RwSignal::new(false), got: RwSignal::new(None) }
+    }
+
+    /// Sends the token request, on the user's press only.
+    pub fn get(self, composer: Composer, inspector: Inspector) {
+        let Ok(req) = self.request.get_untracked() else { return };
+        if self.in_flight.get_untracked() {
+            return;
+        }
+        let Ok(controller) = AbortController::new() else { return };
+        self.in_flight.set(true);
+        self.got.set(None);
+        let sent_refresh = self.form.with_untracked(|f| f.refresh_token.clone());
+        spawn_local(async move {
+            let signal = controller.signal();
+            let result = fetch::send(&req, &signal).await;
+            let clock = inspector.clock.get_untracked();
+            let got = match result {
+                Ok(received) => {
+                    composer.record(
+                        "POST",
+                        &req.url(),
+                        format!("{} {} (token request)", received.status, received.status_text),
+                    );
+                    match token_response::read(received.status, &received.body) {
+                        TokenAnswer::Granted(g) => {
+                            inspector.raw.set(g.access_token.clone());
+                            let rotated = g.refresh_token.as_ref().is_some_and(|r| *r != sent_refresh);
+                            if let Some(r) = g.refresh_token.clone() {
+                                self.form.update(|f| f.refresh_token = r);
+                            }
+                            Got::Token { expires_in: g.expires_in, rotated, scope: g.scope }
+                        }
+                        _ => {
+                            let response = received.to_response();
+                            let ctx = Context {
+                                request: Some(&req),
+                                response: Some(&response),
+                                inspection: None,
+                                clock,
+                                signature: &[],
+                            };
+                            Got::Refused(diagnosis::diagnose(&ctx))
+                        }
+                    }
+                }
+                Err(_) => {
+                    let page = fetch::page_context();
+                    let probe = fetch::probe(&req.url()).await;
+                    let finding = sending::explain_failure(&req, &page, probe);
+                    composer.record("POST", &req.url(), format!("no response (token request): {}", finding.code()));
+                    // The probe is a request too: the log lists every one the page sent.
+                    composer.record("GET", &req.url(), probe.log_line());
+                    let ctx = Context { request: Some(&req), response: None, inspection: None, clock, signature: &[] };
+                    Got::Failed(diagnosis::diagnose(&ctx).answer_withheld(finding))
+                }
+            };
+            self.got.set(Some(got));
+            self.in_flight.set(false);
+        });
+    }
+}
+
+impl Default for TokenGetter {
+    fn default() -> Self {
+        Self::new()
+    }
+}

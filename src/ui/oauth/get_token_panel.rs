@@ -1,0 +1,109 @@
+//! The Get a token section: the token endpoint, the client and the grant, the exact request
+//! before it is sent, and what came back (the token into the Token box, or why not).
+
+use crate::model::oauth::token_request::{ClientAuth, Grant, TokenForm};
+use crate::model::request::export::{export, Options, Target};
+use crate::model::time;
+use crate::state::{Composer, Got, Inspector, TokenGetter};
+use crate::ui::diagnosis::FindingCard;
+use leptos::prelude::*;
+
+/// One labelled text field of the form, bound to one member of `TokenForm`.
+fn field(
+    getter: TokenGetter,
+    id: &'static str,
+    label: &'static str,
+    kind: &'static str,
+    read: fn(&TokenForm) -> &String,
+    write: fn(&mut TokenForm, String),
+) -> impl IntoView {
+    view! {
+        <div class="token-field">
+            <label for=id class="field-label small">{label}</label>
+            <input id=id type=kind spellcheck="false" autocomplete="off"
+                prop:value=move || getter.form.with(|f| read(f).clone())
+                on:input=move |ev| getter.form.update(|f| write(f, event_target_value(&ev))) />
+        </div>
+    }
+}
+
+#[component]
+pub fn GetTokenPanel() -> impl IntoView {
+    let getter = expect_context::<TokenGetter>();
+    let composer = expect_context::<Composer>();
+    let inspector = expect_context::<Inspector>();
+    let grant = move || getter.form.with(|f| f.grant);
+    let preview = move || {
+        getter.request.with(|r| match r {
+            // Secrets as $VARIABLES: the request can be read, shown to a colleague or copied.
+            Ok(req) => view! { <pre class="code" aria-label="Token request">{export(req, Target::RawHttp, Options { secrets_as_env: true })}</pre> }.into_any(),
+            Err(e) => view! { <p class="hint" role="status">{e.to_string()}</p> }.into_any(),
+        })
+    };
+    let got = move || {
+        getter.got.get().map(|g| match g {
+            Got::Token { expires_in, rotated, scope } => {
+                let mut line = "Token received: it is in the Token box".to_string();
+                if let Some(s) = expires_in {
+                    line.push_str(&format!(", valid for {}", time::human_duration(s.max(0) as u64)));
+                }
+                if let Some(s) = scope {
+                    line.push_str(&format!(", scope \"{s}\""));
+                }
+                line.push('.');
+                if rotated {
+                    line.push_str(
+                        " The server rotated the refresh token: the new one replaced the old in Refresh token.",
+                    );
+                }
+                view! { <p class="sig-result good" role="status" aria-label="Token result">{line}</p> }.into_any()
+            }
+            Got::Refused(report) | Got::Failed(report) => view! {
+                <p class="sig-result bad" role="status" aria-label="Token result">{report.verdict.clone()}</p>
+                <ul class="findings-list" aria-label="Why the token request failed">
+                    {report.ranked.into_iter().map(|r| view! { <FindingCard finding=r.finding /> }).collect_view()}
+                </ul>
+            }
+            .into_any(),
+        })
+    };
+    view! {
+        <details class="card get-token">
+            <summary><h2>"Get a token"</h2></summary>
+            <p class="hint">"Ask a token endpoint for a new token, from this page: the request below is sent only when you press Get token, and the token received goes into the Token box."</p>
+            <div class="token-fields">
+                {field(getter, "token-url", "Token URL", "url", |f| &f.token_url, |f, v| f.token_url = v)}
+                {field(getter, "client-id", "Client ID", "text", |f| &f.client_id, |f, v| f.client_id = v)}
+                {field(getter, "client-secret", "Client secret", "password", |f| &f.client_secret, |f, v| f.client_secret = v)}
+                {field(getter, "token-scope", "Scope", "text", |f| &f.scope, |f, v| f.scope = v)}
+                {field(getter, "token-audience", "Audience", "text", |f| &f.audience, |f, v| f.audience = v)}
+                <div class="token-field">
+                    <label for="grant-type" class="field-label small">"Grant type"</label>
+                    <select id="grant-type" prop:value=move || grant().value()
+                        on:change=move |ev| if let Some(g) = Grant::from_value(&event_target_value(&ev)) { getter.form.update(|f| f.grant = g) }>
+                        {Grant::ALL.into_iter().map(|g| view! { <option value=g.value()>{g.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="token-field">
+                    <label for="client-auth" class="field-label small">"Client authentication"</label>
+                    <select id="client-auth" prop:value=move || getter.form.with(|f| f.auth.value())
+                        on:change=move |ev| if let Some(a) = ClientAuth::from_value(&event_target_value(&ev)) { getter.form.update(|f| f.auth = a) }>
+                        {ClientAuth::ALL.into_iter().map(|a| view! { <option value=a.value()>{a.value()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <Show when=move || grant() == Grant::RefreshToken>
+                    {field(getter, "refresh-token", "Refresh token", "password", |f| &f.refresh_token, |f, v| f.refresh_token = v)}
+                </Show>
+                <Show when=move || grant() == Grant::Password>
+                    <p class="hint">"The password grant is forbidden for browser-based apps (RFC 9700 §2.4, RFC 10017): it is here only to reproduce what a script does."</p>
+                    {field(getter, "token-username", "Username", "text", |f| &f.username, |f, v| f.username = v)}
+                    {field(getter, "token-password", "Password", "password", |f| &f.password, |f, v| f.password = v)}
+                </Show>
+            </div>
+            {preview}
+            <button type="button" class="primary" disabled=move || getter.request.with(Result::is_err) || getter.in_flight.get()
+                on:click=move |_| getter.get(composer, inspector)>"Get token"</button>
+            {got}
+        </details>
+    }
+}

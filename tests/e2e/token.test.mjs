@@ -1,0 +1,82 @@
+// Get a token, end to end: the page asks a real token endpoint (oauth2-mock-server on
+// 127.0.0.1) for a token with client credentials, refreshes it (the refresh token rotates),
+// and a token endpoint that refuses the client's authentication is diagnosed with its words.
+
+import assert from 'node:assert/strict';
+import { failedRequest, openPage, pageSuite, screenshot, test, waitVisible } from './helpers.mjs';
+import { startOAuth2 } from './peers.mjs';
+
+const suite = pageSuite();
+
+async function tokenResult(page) {
+  const result = page.getByLabel('Token result');
+  await result.waitFor();
+  return (await result.textContent()).trim();
+}
+
+async function openSection(page, watch) {
+  await page.goto(suite.srv.url('/'));
+  await waitVisible(page.getByLabel('Token', { exact: true }), watch);
+  await page.getByText('Get a token', { exact: true }).click();
+  await waitVisible(page.getByLabel('Token URL'), watch);
+}
+
+test('client credentials, then refresh with rotation: each token goes into the Token box', async () => {
+  const oauth = await startOAuth2();
+  const { context, page, watch } = await openPage(suite.browser);
+  try {
+    await openSection(page, watch);
+    await page.getByLabel('Token URL').fill(`${oauth.issuer}/token`);
+    await page.getByLabel('Client ID').fill('why401-test');
+    await page.getByLabel('Client secret').fill('s3cret+/:%');
+    await page.getByLabel('Scope').fill('orders:read');
+    // The exact request is shown before anything is sent, the secret as a variable.
+    const shown = await page.getByLabel('Token request').textContent();
+    assert.match(shown, /^POST \/token HTTP\/1\.1/);
+    assert.match(shown, /grant_type=client_credentials&scope=orders:read/);
+    assert.doesNotMatch(shown, /s3cret/);
+    await page.getByRole('button', { name: 'Get token' }).click();
+    assert.match(await tokenResult(page), /^Token received: it is in the Token box, valid for 1 h, scope "orders:read"\./);
+    const first = await page.getByLabel('Token', { exact: true }).inputValue();
+    assert.match(first, /^eyJ/);
+    // Refresh: the mock answers with a new refresh token, which replaces the old.
+    await page.getByLabel('Grant type').selectOption('refresh_token');
+    await page.getByLabel('Refresh token').fill('the-old-refresh-token');
+    await page.getByRole('button', { name: 'Get token' }).click();
+    await page.waitForFunction(() => /rotated/.test(document.querySelector('[aria-label="Token result"]')?.textContent ?? ''));
+    assert.match(await tokenResult(page), /The server rotated the refresh token: the new one replaced the old in Refresh token\./);
+    assert.notEqual(await page.getByLabel('Refresh token').inputValue(), 'the-old-refresh-token');
+    assert.notEqual(await page.getByLabel('Token', { exact: true }).inputValue(), first);
+    const log = await page.getByLabel('Request log').textContent();
+    assert.equal((log.match(/POST http:\/\/(127\.0\.0\.1|localhost):\d+\/token → 200/g) ?? []).length, 2, log);
+    await screenshot(page, 'get-token-refreshed');
+  } finally {
+    await context.close();
+    await oauth.close();
+  }
+});
+
+test('a token endpoint that refuses client_secret_post is diagnosed with its own words', async () => {
+  const oauth = await startOAuth2({ basicOnly: true });
+  const oauthToken = `${oauth.issuer}/token`;
+  const { context, page, watch } = await openPage(suite.browser, { expect: [failedRequest('POST', oauthToken, 401)] });
+  try {
+    await openSection(page, watch);
+    await page.getByLabel('Token URL').fill(`${oauth.issuer}/token`);
+    await page.getByLabel('Client ID').fill('why401-test');
+    await page.getByLabel('Client secret').fill('s3cret');
+    await page.getByLabel('Client authentication').selectOption('client_secret_post');
+    await page.getByRole('button', { name: 'Get token' }).click();
+    assert.match(await tokenResult(page), /^Most likely: the token endpoint could not authenticate the client/);
+    const codes = await page.getByRole('list', { name: 'Why the token request failed' }).locator('.finding-code').allTextContents();
+    assert.equal(codes[0], 'oauth_invalid_client', `${codes}`);
+    assert.equal(await page.getByLabel('Token', { exact: true }).inputValue(), '', 'no token on a refusal');
+    // The same client with client_secret_basic gets its token.
+    await page.getByLabel('Client authentication').selectOption('client_secret_basic');
+    await page.getByRole('button', { name: 'Get token' }).click();
+    await page.waitForFunction(() => document.querySelector('[aria-label="Token result"]')?.textContent.startsWith('Token received'));
+  } finally {
+    await context.close();
+    await oauth.close();
+  }
+});
