@@ -453,27 +453,31 @@ fn skipped_keys_of_a_set_are_named_with_the_reason() {
         jwk_of(RSA_SPKI_DER, &[("kid", "why401-rsa")]),
     ]);
     let (p, _) = planned(fx!("rs256_openssl.jwt").trim(), &set, SecretEncoding::Utf8);
-    // Three keys under the token's kid (itself a finding): one can verify.
+    // Three keys under the token's kid, only one of which can check RS256 signatures: no
+    // ambiguity (RFC 7517 §4.5 lets keys of different types or uses share a kid).
     assert!(p.why.contains("from the JWKS, key 3 is used"), "{}", p.why);
     assert!(p.why.contains("from the JWKS, key 1 (it is for encryption"), "{}", p.why);
     assert!(p.why.contains("from the JWKS, key 2 (RS256 needs an RSA key)"), "{}", p.why);
-    assert!(p.findings.iter().any(|f| f.code() == "jwks_duplicate_kid"), "{:?}", p.findings);
+    assert!(p.findings.iter().all(|f| f.code() != "jwks_duplicate_kid"), "{:?}", p.findings);
     // A lone key is not a set: nothing to skip, nothing said.
     let (lone, _) = planned(fx!("rs256_openssl.jwt").trim(), &jwk_of(RSA_SPKI_DER, &[]), SecretEncoding::Utf8);
     assert!(!lone.why.contains("skipped"), "{}", lone.why);
 }
 
-/// A key the token names in its own header verifies it only as a curiosity: the verdict says
-/// that it proves nothing, and the same key pasted from elsewhere for another token is plain.
+/// A key taken from the token's own header (by a button) verifies it only as a curiosity: the
+/// verdict says that it proves nothing. The same key pasted by the user, or fetched from the
+/// issuer, is the API's own and counts.
 #[test]
 fn verifying_with_the_key_the_token_names_proves_nothing() {
     use why401::model::signature::check::{judge, CheckOutcome, Checked, Verdict};
-    let verified = |token: &str, key: &str| {
-        let (p, keys) = planned(token, key, SecretEncoding::Utf8);
+    use why401::model::token::inspect::inspect;
+    let verified = |token: &str, key: &str, from_token: Option<&'static str>| {
+        let keys = why401::model::keys::classify(key, SecretEncoding::Utf8);
+        let p = plan::plan_pasted(&inspect(token), &keys.keys, keys.is_set, from_token);
         let first = p.verification.as_ref().unwrap().attempts[0].key;
         judge(&p, &keys.keys, &[Checked { attempt: 0, key: first, outcome: CheckOutcome::Verified }]).0
     };
-    let x5c = verified(fx!("x5c_rs256.jwt").trim(), fx!("x5c_2025_2035_cert.pem"));
+    let x5c = verified(fx!("x5c_rs256.jwt").trim(), fx!("x5c_2025_2035_cert.pem"), Some("x5c"));
     assert!(matches!(x5c, Verdict::SelfNamed { member: "x5c", .. }), "{x5c:?}");
     assert!(
         x5c.sentence().contains("which proves nothing: anyone can sign a token and name their own key"),
@@ -481,11 +485,39 @@ fn verifying_with_the_key_the_token_names_proves_nothing() {
         x5c.sentence()
     );
     assert_eq!(x5c.tone(), None);
-    let jwk = jwk_of(RSA_SPKI_DER, &[]);
-    let named = jws_sig(&format!(r#"{{"alg":"RS256","jwk":{jwk}}}"#), "{}", 256);
-    assert!(matches!(verified(&named, fx!("rsa2048_spki.pem")), Verdict::SelfNamed { member: "jwk", .. }));
-    // The token names another key: the pasted one is the API's, and verifying with it counts.
-    let other = jwk_of(EC_SPKI_DER, &[]);
-    let unrelated = jws_sig(&format!(r#"{{"alg":"RS256","jwk":{other}}}"#), "{}", 256);
-    assert!(matches!(verified(&unrelated, fx!("rsa2048_spki.pem")), Verdict::Verified { .. }));
+    // A secret from the token's jwk, or keys fetched from its jku: the same.
+    let secret = verified(RFC7515_A1, fx!("rfc7515_a1_oct.jwk.json"), Some("jwk"));
+    assert!(matches!(secret, Verdict::SelfNamed { member: "jwk", .. }), "{secret:?}");
+    let jku = verified(
+        fx!("rs256_openssl.jwt").trim(),
+        &jwks(&[jwk_of(RSA_SPKI_DER, &[("kid", "why401-rsa")])]),
+        Some("jku"),
+    );
+    assert!(matches!(jku, Verdict::SelfNamed { member: "jku", .. }), "{jku:?}");
+    // The very certificate, pasted by the user (the issuer's own key, say): it counts.
+    assert!(matches!(
+        verified(fx!("x5c_rs256.jwt").trim(), fx!("x5c_2025_2035_cert.pem"), None),
+        Verdict::Verified { .. }
+    ));
+}
+
+/// The ROCA fingerprint on a real vulnerable modulus (Wycheproof's key for tcId 7), and not on
+/// an ordinary 2048-bit key of the same file.
+#[test]
+fn roca_is_found_on_the_published_vulnerable_key() {
+    let doc: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/wycheproof/json_web_key_test.json")).unwrap();
+    let key_of = |tc: u64| {
+        let group = doc["testGroups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["tests"].as_array().unwrap().iter().any(|t| t["tcId"] == tc))
+            .unwrap();
+        let keys = why401::model::keys::classify(&group["public"].to_string(), SecretEncoding::Utf8).keys;
+        why401::model::signature::strict::key_refusals("RS256", &keys[0])
+    };
+    let roca = key_of(7);
+    assert!(roca.iter().any(|f| f.code() == "rsa_key_weak" && f.evidence.contains("ROCA")), "{roca:?}");
+    assert!(key_of(5).iter().all(|f| f.code() != "rsa_key_weak"));
 }

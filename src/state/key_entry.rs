@@ -11,6 +11,9 @@ pub struct KeyEntry {
     pub text: RwSignal<String>,
     pub encoding: RwSignal<SecretEncoding>,
     pub keys: Memo<KeyInput>,
+    /// The header member (`jwk`, `x5c`, `jku`, `x5u`) of the token the text came from, when a
+    /// button put it there; any edit by the user clears it.
+    pub from_token: RwSignal<Option<&'static str>>,
 }
 
 impl KeyEntry {
@@ -18,7 +21,13 @@ impl KeyEntry {
         let text = RwSignal::new(String::new());
         let encoding = RwSignal::new(SecretEncoding::Utf8);
         let keys = Memo::new(move |_| text.with(|t| classify(t, encoding.get())));
-        KeyEntry { text, encoding, keys }
+        KeyEntry { text, encoding, keys, from_token: RwSignal::new(None) }
+    }
+
+    /// Puts text in the field, saying whether it is a key the token named itself.
+    pub fn set(&self, text: String, from_token: Option<&'static str>) {
+        self.from_token.set(from_token);
+        self.text.set(text);
     }
 }
 

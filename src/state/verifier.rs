@@ -33,7 +33,8 @@ impl Verifier {
     pub fn new(inspector: Inspector) -> Self {
         let key = KeyEntry::new();
         let plan = Memo::new(move |_| {
-            key.keys.with(|k| inspector.inspection.with(|i| plan::plan_pasted(i, &k.keys, k.is_set)))
+            let from_token = key.from_token.get();
+            key.keys.with(|k| inspector.inspection.with(|i| plan::plan_pasted(i, &k.keys, k.is_set, from_token)))
         });
         let checked = RwSignal::new(Vec::new());
         let remote_findings = RwSignal::new(Vec::new());
@@ -58,19 +59,20 @@ impl Verifier {
 
     /// Fetches a JWKS (or, for a token's x5u, a PEM certificate chain) into the Key field, so
     /// it is classified and used like a pasted one.
-    pub fn fetch_jwks(self, composer: Composer, url: String) {
+    /// `from_token` names the token's header member (jku, x5u) when the token chose the URL.
+    pub fn fetch_jwks(self, composer: Composer, url: String, from_token: Option<&'static str>) {
         spawn_local(async move {
             self.remote_findings.set(Vec::new());
             self.remote_note.set(Some(format!("Fetching {url}…")));
             match get_body(composer, &url).await {
                 Ok(body) => match json::parse(&body) {
                     Ok(doc) => {
-                        self.key.text.set(json::pretty(&doc));
+                        self.key.set(json::pretty(&doc), from_token);
                         self.remote_note.set(Some(format!("Keys fetched from {url}.")));
                     }
                     // A token's x5u names a PEM chain: kept as it came.
                     Err(_) if body.contains("-----BEGIN") => {
-                        self.key.text.set(body);
+                        self.key.set(body, from_token);
                         self.remote_note.set(Some(format!("Certificates fetched from {url}.")));
                     }
                     Err(e) => self.remote_note.set(Some(format!("{url} returned neither JSON nor PEM: {e}"))),
@@ -101,7 +103,7 @@ impl Verifier {
                         };
                         match get_json(composer, &jwks_uri).await {
                             Ok(doc) => {
-                                self.key.text.set(json::pretty(&doc));
+                                self.key.set(json::pretty(&doc), None);
                                 self.remote_note
                                     .set(Some(format!("Keys fetched from {jwks_uri} (found through {url}).")));
                             }

@@ -42,6 +42,12 @@ pub enum Verdict {
         key: String,
         why: Vec<String>,
     },
+    /// The bytes verify once the page removed what the paste added (`what`): a server given the
+    /// token as pasted refuses it.
+    Cleaned {
+        key: String,
+        what: Vec<String>,
+    },
     /// The bytes verify with the key the token names in its own header (`member`): anyone can
     /// make such a token.
     SelfNamed {
@@ -61,8 +67,12 @@ impl Verdict {
     pub fn sentence(&self) -> String {
         match self {
             Verdict::Verified { key } => format!("Signature verified with {key}."),
+            Verdict::Cleaned { key, what } => format!(
+                "The signature matches the token as this page read it, after removing {}. A server given the token as pasted refuses it; if only your copy added that, the token is fine. (Key: {key}.)",
+                what.join(" and ")
+            ),
             Verdict::SelfNamed { key, member } => format!(
-                "The signature matches the key the token names in its own {member} header ({key}), which proves nothing: anyone can sign a token and name their own key. A server must verify with keys it already trusts (RFC 8725 §3.10)."
+                "The signature matches the key the token names in its own {member} header ({key}), which proves nothing: anyone can sign a token and name their own key. A server must verify with keys it already trusts."
             ),
             Verdict::Refused { key, why } => {
                 format!(
@@ -116,6 +126,9 @@ pub fn judge(plan: &Plan, keys: &[KeyMaterial], results: &[Checked]) -> (Verdict
                 if !why.contains(&title) {
                     why.push(title);
                 }
+            }
+            if why.is_empty() && !plan.pasted.is_empty() {
+                return (Verdict::Cleaned { key, what: plan.pasted.clone() }, Vec::new());
             }
             if why.is_empty() {
                 let attempt = plan.verification.as_ref().and_then(|v| v.attempts.get(c.attempt));
@@ -200,5 +213,21 @@ mod tests {
             matches!(&v, Verdict::Refused { why, .. } if why[0].starts_with("the token is not strict base64url")),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn header_refusals_make_the_verdict_refused() {
+        let keys = classify(A1_KEY, SecretEncoding::Utf8).keys;
+        let b64 = crate::model::b64::encode;
+        for (header, reason) in [
+            (r#"{"alg":"HS256","kid":"a","kid":"b"}"#, "the token's header names one member twice"),
+            (r#"{"alg":"HS256","crit":["exp"],"exp":1}"#, "the token's crit header asks for an extension"),
+            (r#"{"alg":"HS256","b64":"false","crit":["b64"]}"#, "the token's crit header asks for an extension"),
+        ] {
+            let token = format!("{}.{}.{}", b64(header.as_bytes()), b64(b"{}"), b64(&[0; 32]));
+            let p = plan(&jose::parse(&token), &keys, false);
+            let (v, _) = judge(&p, &keys, &checked(&[CheckOutcome::Verified]));
+            assert!(matches!(&v, Verdict::Refused { why, .. } if why[0].starts_with(reason)), "{header}: {v:?}");
+        }
     }
 }

@@ -115,6 +115,9 @@ pub struct Plan {
     /// already show these (whitespace, padding, a stray character), so they speak only in the
     /// verdict once the bytes verify.
     pub refusals: Vec<Finding>,
+    /// What the page removed from the paste to read it (whitespace, percent-escapes inside the
+    /// token): the token rules show it; the verdict says the signature matches only without it.
+    pub pasted: Vec<String>,
 }
 
 impl Plan {
@@ -127,6 +130,7 @@ impl Plan {
             blocked: Some(blocked),
             findings,
             refusals: Vec::new(),
+            pasted: Vec::new(),
         }
     }
 }
@@ -135,11 +139,22 @@ impl Plan {
 const GRAPH_APP_ID: &str = "00000003-0000-0000-c000-000000000000";
 
 /// The plan for the Token box: what the paste needed before it could be read (whitespace,
-/// percent-escapes) counts too, since a server gets the token as it was sent.
-pub fn plan_pasted(inspection: &Inspection, keys: &[KeyMaterial], is_set: bool) -> Plan {
+/// percent-escapes) counts too, since a server gets the token as it was sent. `from_token`
+/// names the token's header member the keys came from, when a button took them from there.
+pub fn plan_pasted(
+    inspection: &Inspection,
+    keys: &[KeyMaterial],
+    is_set: bool,
+    from_token: Option<&'static str>,
+) -> Plan {
     let mut p = plan(&inspection.token, keys, is_set);
     if matches!(inspection.token.kind, Kind::Jws(_)) {
-        p.refusals.extend(strict::pasted_refusals(&inspection.extracted.removed));
+        p.pasted = strict::pasted_changes(&inspection.extracted.removed);
+    }
+    if let Some(v) = p.verification.as_mut() {
+        for a in &mut v.attempts {
+            a.named_by_token = from_token;
+        }
     }
     p
 }
@@ -221,8 +236,7 @@ pub fn plan(token: &Token, keys: &[KeyMaterial], is_set: bool) -> Plan {
         return blocked(Some(alg), Blocked::NoKeys, findings);
     }
     let kid = header.get("kid").and_then(Value::as_str);
-    let named = strict::named_keys(header);
-    let wanted = Wanted { alg: &alg, algorithm, kid, signature: &signature, named: &named };
+    let wanted = Wanted { alg: &alg, algorithm, kid, signature: &signature };
     let choice = choose(&wanted, keys, is_set, &mut findings);
     let (attempts, why) = match choice {
         Ok(c) => c,
@@ -241,6 +255,7 @@ pub fn plan(token: &Token, keys: &[KeyMaterial], is_set: bool) -> Plan {
         alg: Some(alg),
         findings,
         refusals,
+        pasted: Vec::new(),
     }
 }
 
@@ -308,20 +323,19 @@ fn capitalise(s: &str) -> String {
 
 type Choice = Result<(Vec<Attempt>, String), String>;
 
-/// What the token asks of a key: its algorithm, kid and signature, and the keys it names itself.
+/// What the token asks of a key: its algorithm, kid and signature.
 #[derive(Clone, Copy)]
 struct Wanted<'a> {
     alg: &'a str,
     algorithm: WebCryptoAlg,
     kid: Option<&'a str>,
     signature: &'a [u8],
-    named: &'a [(&'static str, Vec<u8>)],
 }
 
 /// Picks keys by kid, then by type, `use`/`key_ops` and `alg`, the way servers do (RFC 7515
 /// §4.1.4, RFC 7517 §4.2-4.4), and says why.
 fn choose(token: &Wanted<'_>, keys: &[KeyMaterial], is_set: bool, out: &mut Vec<Finding>) -> Choice {
-    let Wanted { alg, algorithm, kid, signature, named } = *token;
+    let Wanted { alg, algorithm, kid, signature } = *token;
     let all: Vec<usize> = (0..keys.len()).collect();
     let (pool, mut why) = match kid {
         Some(kid) => {
@@ -378,9 +392,10 @@ fn choose(token: &Wanted<'_>, keys: &[KeyMaterial], is_set: bool, out: &mut Vec<
     }
     let order: Vec<usize> = agreeing.into_iter().chain(other).collect();
     // In a set, every candidate left out is named with its reason.
+    let used: std::collections::HashSet<usize> = order.iter().copied().collect();
     let skipped: Vec<String> = pool
         .iter()
-        .filter(|i| !order.contains(i))
+        .filter(|i| !used.contains(i))
         .map(|i| {
             let k = &keys[*i];
             let reason = if !algorithm.fits(&k.kind) {
@@ -399,9 +414,7 @@ fn choose(token: &Wanted<'_>, keys: &[KeyMaterial], is_set: bool, out: &mut Vec<
         .iter()
         .filter_map(|i| {
             let refusals = strict::key_refusals(alg, &keys[*i]);
-            let named_by_token =
-                keys[*i].spki_der.as_ref().and_then(|d| named.iter().find(|(_, n)| n == d).map(|(member, _)| *member));
-            KeyImport::of(&keys[*i]).map(|import| Attempt { key: *i, import, refusals, named_by_token })
+            KeyImport::of(&keys[*i]).map(|import| Attempt { key: *i, import, refusals, named_by_token: None })
         })
         .collect();
     if attempts.len() > 1 {

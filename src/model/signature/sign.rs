@@ -192,6 +192,11 @@ fn choose<'k>(
 
 fn key_notes(alg: &str, header: &Map<String, Value>, key: &KeyMaterial, notes: &mut Vec<String>) {
     // What the Signature card would refuse in the token this makes, said before it is made.
+    let for_encryption = key.use_.as_deref() == Some("enc")
+        || !key.key_ops.is_empty() && !key.key_ops.iter().any(|o| o == "sign" || o == "verify");
+    if for_encryption {
+        notes.push("A strict server would reject this token: the key is marked for encryption (use \"enc\", or key_ops without \"sign\"), and no verifier uses such a key for signatures; the Signature card does not either.".into());
+    }
     for f in strict::key_refusals(alg, key) {
         notes.push(format!("A strict server would reject this token: {} {}", f.evidence, f.fix));
     }
@@ -298,6 +303,9 @@ mod tests {
         let declared = keys(&format!(r#"{{"kty":"oct","alg":"HS512","k":"{}"}}"#, crate::model::b64::encode(&[7; 64])));
         let other = strict_notes(r#"{"alg":"HS256"}"#, &declared);
         assert!(other[0].contains("declares alg \"HS512\" and the token says \"HS256\""), "{other:?}");
+        let enc = keys(&format!(r#"{{"kty":"oct","use":"enc","k":"{}"}}"#, crate::model::b64::encode(&[7; 32])));
+        let enc_notes = strict_notes(r#"{"alg":"HS256"}"#, &enc);
+        assert!(enc_notes[0].contains("marked for encryption"), "{enc_notes:?}");
     }
 
     #[test]

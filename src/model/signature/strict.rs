@@ -3,15 +3,15 @@
 //! is ambiguous, and a key that says it is for another algorithm or must not be used at all.
 //! The page decodes leniently to show content; these say where a server would stop.
 
+use super::alg::webcrypto_alg;
 use crate::model::b64;
 use crate::model::findings::codes::{
     ALG_KEY_MISMATCH, HS_SECRET_TOO_SHORT, JWKS_DUPLICATE_KID, JWKS_MIXED_KEY_TYPES, JWS_CRIT_INVALID,
     JWS_ENCODING_NOT_STRICT, JWS_HEADER_DUPLICATE_MEMBER, RSA_KEY_WEAK, TOKEN_CARRIES_KEY,
 };
 use crate::model::findings::Finding;
-use crate::model::keys::certificate;
 use crate::model::keys::classify::secret_shortfall;
-use crate::model::keys::{classify, spki, KeyKind, KeyMaterial, PublicParts, SecretEncoding};
+use crate::model::keys::{spki, KeyKind, KeyMaterial, PublicParts};
 use crate::model::located::describe_char;
 use crate::model::token::input::Removed;
 use crate::model::token::jose::{Part, Token};
@@ -50,14 +50,16 @@ pub fn token_refusals(token: &Token, header: &Map<String, Value>, keys: &[KeyMat
         .and_then(|range| b64::decode_segment(&token.text[range]).bytes.and_then(|b| String::from_utf8(b).ok()));
     out.extend(header_refusals(json.as_deref().unwrap_or_default(), header));
     let carried: Vec<&str> = ["jwk", "x5c", "jku", "x5u"].into_iter().filter(|m| header.contains_key(*m)).collect();
-    if !carried.is_empty() {
+    // A DPoP proof carries its public key by design and is verified with it (RFC 9449 §4.3).
+    let dpop_proof = header.get("typ").and_then(Value::as_str).is_some_and(|t| t.eq_ignore_ascii_case("dpop+jwt"));
+    if !carried.is_empty() && !dpop_proof {
         out.push(Finding::new(
             TOKEN_CARRIES_KEY,
             format!("The header carries {}: a key chosen by whoever made the token.", carried.join(" and ")),
         ));
     }
     if is_set {
-        set_rules(header.get("kid").and_then(Value::as_str), keys, &mut out);
+        set_rules(header.get("alg").and_then(Value::as_str), header.get("kid").and_then(Value::as_str), keys, &mut out);
     }
     out
 }
@@ -80,31 +82,13 @@ pub fn header_refusals(json: &str, header: &Map<String, Value>) -> Vec<Finding> 
     out
 }
 
-/// The public keys the token names in its own header (`jwk`, the first `x5c` certificate), as
-/// SubjectPublicKeyInfo, so a key that verifies can be recognised as one of them.
-pub fn named_keys(header: &Map<String, Value>) -> Vec<(&'static str, Vec<u8>)> {
-    let mut out = Vec::new();
-    if let Some(jwk) = header.get("jwk").filter(|j| j.is_object()) {
-        let keys = classify(&jwk.to_string(), SecretEncoding::Utf8).keys;
-        out.extend(keys.into_iter().filter_map(|k| k.spki_der).map(|d| ("jwk", d)));
-    }
-    if let Some(Ok(leaf)) = certificate::chain(header).into_iter().next() {
-        out.push(("x5c", leaf.spki));
-    }
-    out
-}
-
-/// What the paste needed before it could be read: a server gets the token as it was sent.
-pub fn pasted_refusals(removed: &[Removed]) -> Vec<Finding> {
+/// What the paste needed before it could be read that a server would refuse (whitespace or
+/// percent-escapes inside the token), as the page names it.
+pub fn pasted_changes(removed: &[Removed]) -> Vec<String> {
     removed
         .iter()
-        .filter_map(|r| match r {
-            Removed::InnerWhitespace { .. } | Removed::PercentEncoding { .. } => Some(Finding::new(
-                JWS_ENCODING_NOT_STRICT,
-                format!("The token as pasted has {r}; this page removed them to read it. If the server received it so, its decoder refuses it; if only your paste added them, the token is fine."),
-            )),
-            _ => None,
-        })
+        .filter(|r| matches!(r, Removed::InnerWhitespace { .. } | Removed::PercentEncoding { .. }))
+        .map(ToString::to_string)
         .collect()
 }
 
@@ -196,10 +180,12 @@ fn duplicate_members(json: &str) -> Vec<String> {
     }
     let mut de = serde_json::Deserializer::from_str(json);
     let names = de.deserialize_map(Names(Vec::new())).unwrap_or_default();
+    // Linear: a header can be a megabyte of members, and this runs on every keystroke.
+    let mut seen = std::collections::HashSet::new();
     let mut dupes: Vec<String> = Vec::new();
-    for (i, n) in names.iter().enumerate() {
-        if names[..i].contains(n) && !dupes.contains(n) {
-            dupes.push(n.clone());
+    for n in names {
+        if !seen.insert(n.clone()) && !dupes.contains(&n) {
+            dupes.push(n);
         }
     }
     dupes
@@ -220,6 +206,12 @@ fn crit_problem(header: &Map<String, Value>) -> Option<String> {
         },
         _ => return Some(format!("crit must be a non-empty array of names; it is {crit}.")),
     };
+    if let Some((_, twice)) = names.iter().enumerate().find(|(i, n)| names[..*i].contains(n)) {
+        return Some(format!("crit lists \"{twice}\" twice, which RFC 7515 §4.1.11 forbids."));
+    }
+    if let Some(b64) = header.get("b64").filter(|v| !v.is_boolean()) {
+        return Some(format!("b64 must be true or false (RFC 7797 §3); it is {b64}."));
+    }
     if let Some(std) = names.iter().find(|n| REGISTERED.contains(n)) {
         return Some(format!("crit lists \"{std}\", a standard header parameter, which RFC 7515 §4.1.11 forbids."));
     }
@@ -232,9 +224,19 @@ fn crit_problem(header: &Map<String, Value>) -> Option<String> {
     None
 }
 
-fn set_rules(kid: Option<&str>, keys: &[KeyMaterial], out: &mut Vec<Finding>) {
-    let secrets = keys.iter().filter(|k| matches!(k.kind, KeyKind::Secret { .. })).count();
-    let public = keys.iter().filter(|k| k.kind.is_public_key()).count();
+/// Only keys for signatures count (a key marked `use: enc` is never picked to verify), and two
+/// keys under one kid are ambiguous only when both could check this alg: RFC 7517 §4.5 allows
+/// one kid for keys of different types.
+fn set_rules(alg: Option<&str>, kid: Option<&str>, keys: &[KeyMaterial], out: &mut Vec<Finding>) {
+    let signing: Vec<&KeyMaterial> = keys
+        .iter()
+        .filter(|k| {
+            k.use_.as_deref().is_none_or(|u| u == "sig")
+                && (k.key_ops.is_empty() || k.key_ops.iter().any(|o| o == "verify"))
+        })
+        .collect();
+    let secrets = signing.iter().filter(|k| matches!(k.kind, KeyKind::Secret { .. })).count();
+    let public = signing.iter().filter(|k| k.kind.is_public_key()).count();
     if secrets > 0 && public > 0 {
         out.push(Finding::new(
             JWKS_MIXED_KEY_TYPES,
@@ -242,7 +244,8 @@ fn set_rules(kid: Option<&str>, keys: &[KeyMaterial], out: &mut Vec<Finding>) {
         ));
     }
     if let Some(kid) = kid {
-        let same = keys.iter().filter(|k| k.kid.as_deref() == Some(kid)).count();
+        let fits = |k: &&&KeyMaterial| alg.and_then(|a| webcrypto_alg(a).ok()).is_none_or(|w| w.fits(&k.kind));
+        let same = signing.iter().filter(|k| k.kid.as_deref() == Some(kid)).filter(fits).count();
         if same > 1 {
             out.push(Finding::new(JWKS_DUPLICATE_KID, format!("{same} keys in the set have kid \"{kid}\".")));
         }

@@ -16,14 +16,14 @@ pub fn KeyField(
     encoding_id: &'static str,
     encoding_label: &'static str,
 ) -> impl IntoView {
-    let KeyEntry { text, encoding, keys } = entry;
+    let KeyEntry { text, encoding, keys, from_token } = entry;
     let detected_id = format!("{id}-detected");
     view! {
         <label for=id class="field-label small">{label}</label>
         <textarea id=id rows="4" spellcheck="false" autocomplete="off" aria-describedby=detected_id.clone()
             placeholder=placeholder
             prop:value=move || text.get()
-            on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            on:input=move |ev| { from_token.set(None); text.set(event_target_value(&ev)) }></textarea>
         <div class="key-options">
             <SecretEncodingSelect id=encoding_id label=encoding_label encoding=encoding />
             <span id=detected_id class="hint">{move || keys.with(|k| format!("Read as {}.", k.detected.describe()))}</span>

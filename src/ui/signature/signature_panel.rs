@@ -57,7 +57,7 @@ pub fn SignaturePanel() -> impl IntoView {
                     <input id="jwks-url" type="url" placeholder="https://issuer.example.com/.well-known/jwks.json" spellcheck="false"
                         prop:value=move || jwks_url.get() on:input=move |ev| jwks_url.set(event_target_value(&ev)) />
                     <button type="button" class="secondary" disabled=move || jwks_url.with(|u| u.trim().is_empty())
-                        on:click=move |_| verifier.fetch_jwks(composer, jwks_url.get_untracked().trim().to_string())>"Fetch JWKS"</button>
+                        on:click=move |_| verifier.fetch_jwks(composer, jwks_url.get_untracked().trim().to_string(), None)>"Fetch JWKS"</button>
                 </div>
                 <TokenKeys />
                 {move || verifier.remote_note.get().map(|n| view! { <p class="hint" role="status">{n}</p> })}

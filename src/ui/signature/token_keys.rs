@@ -20,18 +20,18 @@ pub fn TokenKeys() -> impl IntoView {
     let named = move || ["jwk", "x5c", "jku", "x5u"].into_iter().any(|m| member(m).is_some());
     let use_jwk = move |_| {
         if let Some(jwk) = member("jwk") {
-            verifier.key.text.set(json::pretty(&jwk));
+            verifier.key.set(json::pretty(&jwk), Some("jwk"));
         }
     };
     let use_x5c = move |_| {
         if let Some(first) = member("x5c").and_then(|v| v.get(0).and_then(Value::as_str).map(str::to_string)) {
-            verifier.key.text.set(certificate::pem_of(&first));
+            verifier.key.set(certificate::pem_of(&first), Some("x5c"));
         }
     };
     let fetch = move |name: &'static str| {
         move |_| {
             if let Some(u) = url(name) {
-                verifier.fetch_jwks(composer, u);
+                verifier.fetch_jwks(composer, u, Some(name));
             }
         }
     };
@@ -62,7 +62,7 @@ pub fn TokenKeys() -> impl IntoView {
     view! {
         <Show when=named>
             <div class="token-keys" role="group" aria-label="Keys named by the token">
-                <p class="hint">"The token names its own key. Verifying with it shows only whether the token was signed by the key it names, which anyone can arrange: a server must use keys it already trusts (RFC 8725 §3.10)."</p>
+                <p class="hint">"The token names its own key. Verifying with it shows only whether the token was signed by the key it names, which anyone can arrange: a server must use keys it already trusts (CVE-2018-0114)."</p>
                 <ul class="notes">{chain}</ul>
                 <div class="remote-keys">
                     <Show when=move || member("jwk").is_some()>

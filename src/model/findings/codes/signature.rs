@@ -52,8 +52,8 @@ codes! {
         "`eyJ….VGVzdA.    c1LROH7e…` (spaces inside), or `=` padding after a part.";
     JWS_HEADER_DUPLICATE_MEMBER = "jws_header_duplicate_member", Error,
         "The token's header names one member twice.",
-        "RFC 7515 §5.2 lets a verifier either reject such a header or keep only the last value. JSON.parse (Node), Python's json and Go's encoding/json keep the last, as this page did; a strict verifier rejects the token, and two parsers that disagree about `alg` or `kid` are how signature checks get bypassed. The issuer must write each header member once.",
-        "RFC 7515 §5.2", "https://www.rfc-editor.org/rfc/rfc7515#section-5.2",
+        "RFC 7515 §4 lets a verifier either reject such a header or keep only the last value. JSON.parse (Node), Python's json and Go's encoding/json keep the last, as this page did; a strict verifier rejects the token, and two parsers that disagree about `alg` or `kid` are how signature checks get bypassed. The issuer must write each header member once.",
+        "RFC 7515 §4", "https://www.rfc-editor.org/rfc/rfc7515#section-4",
         "`{\"alg\":\"HS256\",\"alg\":\"none\"}`.";
     JWS_CRIT_INVALID = "jws_crit_invalid", Error,
         "The token's crit header asks for an extension a verifier must understand, or is malformed.",
@@ -62,23 +62,23 @@ codes! {
         "`{\"alg\":\"ES256\",\"crit\":[\"exp\"],\"exp\":1363284000}`.";
     RSA_KEY_WEAK = "rsa_key_weak", Error,
         "The RSA key must not be used: too short, a bad exponent, or the ROCA weakness.",
-        "JOSE requires RSA keys of 2048 bits or more (RFC 7518 §3.3), and jose, Nimbus and others refuse shorter ones. A public exponent must be odd and greater than 1. A modulus with the ROCA fingerprint (CVE-2017-15361, keys from Infineon chips of 2012 to 2017) can be factored, so anyone can sign with it. Generate a new key pair (2048 bits or more, e = 65537) with a current library, publish it and revoke the old one.",
+        "JOSE requires RSA keys of 2048 bits or more (RFC 7518 §3.3), and jose, Nimbus and others refuse shorter ones. A public exponent must be odd and greater than 1. A modulus with the ROCA fingerprint (CVE-2017-15361, keys from Infineon chips of 2012 to 2017) can be factored with a published method (cheaply at 512 and 1024 bits, for a large but feasible cost at 2048), so treat its private key as exposed. Generate a new key pair (2048 bits or more, e = 65537) with a current library, publish it and revoke the old one.",
         "RFC 7518 §3.3; CVE-2017-15361", "https://www.rfc-editor.org/rfc/rfc7518#section-3.3",
         "A 1024-bit RSA key, or a modulus whose remainders by small primes all fall in the subgroup 65537 generates.";
     JWKS_MIXED_KEY_TYPES = "jwks_mixed_key_types", Error,
         "The key set mixes shared secrets with public keys.",
-        "A verifier that picks its key from a set by the token's kid or alg can then be led to check an attacker's HMAC signature with a secret, or to treat key bytes as a secret (the algorithm-confusion family, RFC 8725 §3.1). Keep shared secrets out of published key sets and pin the algorithms each key is for.",
+        "A verifier that picks its key from a set by the token's kid or alg lets the token choose between a shared secret and a public key: the setting in which a token signed with HMAC over public key bytes gets accepted (algorithm confusion, RFC 8725 §3.1). Keep shared secrets out of published key sets and pin the algorithm each key is for.",
         "RFC 8725 §3.1", "https://www.rfc-editor.org/rfc/rfc8725#section-3.1",
         "A JWKS with an `oct` key next to `RSA` and `EC` keys.";
     JWKS_DUPLICATE_KID = "jwks_duplicate_kid", Error,
         "Two keys in the set share the token's kid.",
-        "A kid must pick one key (RFC 7517 §4.5). With two under one kid, which one a server uses depends on its library (first, last, or every one in turn), so the token may verify here and fail there. The issuer must give each key its own kid.",
+        "Keys in a set should have distinct kids; one kid may be shared only by keys of different types (RFC 7517 §4.5). With two keys that could both check this token under one kid, which one a server uses depends on its library (first, last, or each in turn), so the token may verify here and fail there. The issuer must give each key its own kid.",
         "RFC 7517 §4.5", "https://www.rfc-editor.org/rfc/rfc7517#section-4.5",
         "Two JWKs with `\"kid\":\"kid-aes-sign\"`.";
     TOKEN_CARRIES_KEY = "token_carries_key", Warning,
         "The token names its own verification key (jwk, x5c, jku or x5u in its header).",
-        "Anyone can make a key pair, sign a token and name that key in its header: a server that trusts a key the token brings is open to forgery (CVE-2018-0114, RFC 8725 §3.10). A server must verify with keys it already trusts (the issuer's JWKS it fetched itself) and may use kid only to choose among them. Only a certificate chain (x5c) validated to a trusted root is an exception.",
-        "RFC 8725 §3.10", "https://www.rfc-editor.org/rfc/rfc8725#section-3.10",
+        "Anyone can make a key pair, sign a token and name that key in its header: a server that verifies with a key the token brings accepts forgeries (CVE-2018-0114), and one that follows jku or x5u fetches from any URL the token names (RFC 8725 §3.10). A server must verify with keys it already trusts (the issuer's JWKS it fetched itself) and may use kid only to choose among them. Only a certificate chain (x5c) validated to a trusted root is an exception; DPoP proofs (typ dpop+jwt) carry their jwk by design.",
+        "CVE-2018-0114; RFC 8725 §3.10", "https://www.rfc-editor.org/rfc/rfc8725#section-3.10",
         "Header `{\"alg\":\"RS256\",\"jwk\":{\"kty\":\"RSA\",…}}` signed with that very key.";
     X5C_CERTIFICATE_EXPIRED = "x5c_certificate_expired", Warning,
         "A certificate in the token's x5c chain is expired or not yet valid.",
