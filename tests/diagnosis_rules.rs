@@ -674,3 +674,35 @@ fn kong_names_the_token_it_did_not_read() {
     let empty = kong(&token_with(r#""iss":"""#), "Invalid 'iss' in claims");
     assert_eq!(empty.ranked[0].finding.code(), "kong_jwt_key_claim_missing", "{}", empty.verdict);
 }
+
+/// A token endpoint's invalid_client says what to try next from the client authentication the
+/// request used: the other method, the form-encoding of Basic, or a secret at all.
+#[test]
+fn invalid_client_names_the_client_authentication_sent() {
+    let refused = |command: &str| {
+        let r = In::curl(command)
+            .status(401, &[("Content-Type", "application/json")])
+            .resp_body(r#"{"error":"invalid_client","error_description":"Client authentication failed"}"#)
+            .report();
+        let f = r
+            .ranked
+            .iter()
+            .find(|x| x.finding.code() == "oauth_invalid_client")
+            .expect("oauth_invalid_client")
+            .finding
+            .clone();
+        (f.evidence, f.fix)
+    };
+    let (evidence, fix) =
+        refused("curl -u 'app:p+ss' -d grant_type=client_credentials https://idp.example.com/oauth/token");
+    assert!(evidence.ends_with("The request used client_secret_basic (Authorization: Basic)."), "{evidence}");
+    assert!(fix.starts_with("If the client is registered for client_secret_post"), "{fix}");
+    let (evidence, fix) = refused(
+        "curl -d grant_type=client_credentials -d client_id=app -d client_secret=s https://idp.example.com/oauth/token",
+    );
+    assert!(evidence.ends_with("The request used client_secret_post (client_secret in the form)."), "{evidence}");
+    assert!(fix.starts_with("If the client is registered for client_secret_basic"), "{fix}");
+    let (evidence, _) =
+        refused("curl -d grant_type=client_credentials -d client_id=app https://idp.example.com/oauth/token");
+    assert!(evidence.ends_with("The request used no client authentication (a public client)."), "{evidence}");
+}

@@ -70,6 +70,10 @@ test('a token endpoint that refuses client_secret_post is diagnosed with its own
     assert.match(await tokenResult(page), /^Most likely: the token endpoint could not authenticate the client/);
     const codes = await page.getByRole('list', { name: 'Why the token request failed' }).locator('.finding-code').allTextContents();
     assert.equal(codes[0], 'oauth_invalid_client', `${codes}`);
+    // Read with the request that caused it: the page says which method was sent and what to try.
+    const why = await page.getByRole('list', { name: 'Why the token request failed' }).textContent();
+    assert.match(why, /The request used client_secret_post \(client_secret in the form\)\./);
+    assert.match(why, /If the client is registered for client_secret_basic/);
     assert.equal(await page.getByLabel('Token', { exact: true }).inputValue(), '', 'no token on a refusal');
     // The same client with client_secret_basic gets its token.
     await page.getByLabel('Client authentication').selectOption('client_secret_basic');

@@ -27,6 +27,7 @@ mod request_rules;
 mod script_checks;
 mod status_rules;
 mod token_context_rules;
+mod token_endpoint_rules;
 mod variable_rules;
 pub mod vendor_rules;
 mod verdict;
@@ -58,6 +59,7 @@ pub fn diagnose(ctx: &Context) -> Report {
     if let Some(r) = ctx.response {
         imported::add_vendor(vendor_rules::findings(r), &mut hits);
     }
+    token_endpoint_rules::run(&f, &mut hits);
     refusal_rules::run(&f, &mut hits);
     api_key_rules::run(&f, &mut hits);
     basic_rules::run(&f, &mut hits);

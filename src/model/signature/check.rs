@@ -229,5 +229,15 @@ mod tests {
             let (v, _) = judge(&p, &keys, &checked(&[CheckOutcome::Verified]));
             assert!(matches!(&v, Verdict::Refused { why, .. } if why[0].starts_with(reason)), "{header}: {v:?}");
         }
+        // A lone key under another kid verifies the bytes, but a server choosing by kid never
+        // tries it; without a kid on either side it is simply the key.
+        let kid = |k: &str| A1_KEY.replace("{\"kty\"", &format!("{{\"kid\":\"{k}\",\"kty\""));
+        let token = format!("{}.{}.{}", b64(br#"{"alg":"HS256","kid":"2025"}"#), b64(b"{}"), b64(&[0; 32]));
+        for (key, refused) in [(kid("2024"), true), (kid("2025"), false)] {
+            let keys = classify(&key, SecretEncoding::Utf8).keys;
+            let p = plan(&jose::parse(&token), &keys, false);
+            let (v, _) = judge(&p, &keys, &checked(&[CheckOutcome::Verified]));
+            assert_eq!(matches!(v, Verdict::Refused { .. }), refused, "{key}: {v:?}");
+        }
     }
 }

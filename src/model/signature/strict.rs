@@ -7,7 +7,7 @@ use super::alg::webcrypto_alg;
 use crate::model::b64;
 use crate::model::findings::codes::{
     ALG_KEY_MISMATCH, HS_SECRET_TOO_SHORT, JWKS_DUPLICATE_KID, JWKS_MIXED_KEY_TYPES, JWS_CRIT_INVALID,
-    JWS_ENCODING_NOT_STRICT, JWS_HEADER_DUPLICATE_MEMBER, RSA_KEY_WEAK, TOKEN_CARRIES_KEY,
+    JWS_ENCODING_NOT_STRICT, JWS_HEADER_DUPLICATE_MEMBER, KID_NOT_IN_JWKS, RSA_KEY_WEAK, TOKEN_CARRIES_KEY,
 };
 use crate::model::findings::Finding;
 use crate::model::keys::classify::secret_shortfall;
@@ -21,6 +21,8 @@ use std::fmt;
 
 /// Plan findings after which a strict server refuses the token whatever key verifies it.
 pub const TOKEN_REFUSALS: &[&str] = &[
+    // A lone key whose kid is not the token's: a server that selects by kid never tries it.
+    KID_NOT_IN_JWKS.code,
     JWS_ENCODING_NOT_STRICT.code,
     JWS_HEADER_DUPLICATE_MEMBER.code,
     JWS_CRIT_INVALID.code,
@@ -263,6 +265,11 @@ fn rsa_weakness(key: &KeyMaterial) -> Option<String> {
     if !odd || e.iter().rev().skip(1).all(|b| *b == 0) && e.last().copied().unwrap_or(0) <= 1 {
         return Some(format!("its public exponent {} is not an odd number greater than 1", be_u64(&e)));
     }
+    // Go's crypto/rsa, among others, refuses exponents that do not fit in 31 bits.
+    let significant = e.iter().skip_while(|b| **b == 0).count();
+    if significant > 4 || significant == 4 && e[e.len() - 4] >= 0x80 {
+        return Some("its public exponent is larger than 2^31 - 1, which Go's crypto/rsa and others refuse".into());
+    }
     roca_fingerprint(&n).then(|| {
         "its modulus has the ROCA fingerprint (CVE-2017-15361): the private key can be computed from it".to_string()
     })
@@ -349,6 +356,21 @@ mod tests {
             let why = crit_problem(&header(json)).unwrap_or_default();
             assert!(why.contains(want), "{json}: {why}");
         }
+    }
+
+    #[test]
+    fn rsa_exponents_must_be_odd_above_one_and_fit_31_bits() {
+        let key = |e: &[u8]| {
+            KeyMaterial::public(
+                &PublicParts::Rsa { n: vec![0xC3; 256], e: e.to_vec() },
+                crate::model::keys::Origin::Jwk,
+            )
+        };
+        assert_eq!(rsa_weakness(&key(&[1, 0, 1])), None);
+        assert!(rsa_weakness(&key(&[1])).unwrap().contains("not an odd number greater than 1"));
+        assert!(rsa_weakness(&key(&[1, 0, 0])).unwrap().contains("not an odd number"));
+        assert_eq!(rsa_weakness(&key(&[0x7F, 0xFF, 0xFF, 0xFF])), None);
+        assert!(rsa_weakness(&key(&[0x80, 0, 0, 1])).unwrap().contains("larger than 2^31 - 1"));
     }
 
     #[test]
