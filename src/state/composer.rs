@@ -86,6 +86,11 @@ impl Composer {
 
     /// Sends what the composer holds, unless the pre-send checks find an error.
     pub fn send(self) {
+        spawn_local(self.send_now());
+    }
+
+    /// The same, to await: Refresh and retry waits for the retried request's answer.
+    pub async fn send_now(self) {
         if self.in_flight.get_untracked() {
             return;
         }
@@ -101,7 +106,7 @@ impl Composer {
         self.controller.set_value(Some(controller));
         self.in_flight.set(true);
         self.outcome.set(None);
-        spawn_local(async move {
+        {
             let mut result = fetch::send(&req, &signal).await;
             // Digest: answer the server's challenge once, as browsers and Python requests do.
             let mut note = None;
@@ -141,7 +146,7 @@ impl Composer {
             self.outcome.set(Some(outcome));
             self.in_flight.set(false);
             self.controller.set_value(None);
-        });
+        }
     }
 
     /// Aborts the request in flight, if any.

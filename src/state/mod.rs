@@ -14,5 +14,5 @@ pub use diagnosis::Diagnosis;
 pub use inspector::Inspector;
 pub use key_entry::KeyEntry;
 pub use signer::Signer;
-pub use token_getter::{Got, TokenGetter};
+pub use token_getter::{Attempt, Got, Retry, TokenGetter};
 pub use verifier::Verifier;

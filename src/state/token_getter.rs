@@ -3,11 +3,12 @@
 //! box; a rotated refresh token replaces the old one; a refusal is diagnosed with the request
 //! that caused it, apart from the composer's own request, which is never touched.
 
-use super::{Composer, Inspector};
+use super::{Composer, Diagnosis, Inspector};
 use crate::browser::fetch;
 use crate::model::diagnosis::{self, Context, Report};
 use crate::model::oauth::token_request::{self, FormError, TokenForm};
 use crate::model::oauth::token_response::{self, TokenAnswer};
+use crate::model::request::outcome::Outcome;
 use crate::model::request::{sending, Request};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -31,73 +32,133 @@ pub struct TokenGetter {
     pub request: Memo<Result<Request, FormError>>,
     pub in_flight: RwSignal<bool>,
     pub got: RwSignal<Option<Got>>,
+    pub retry: RwSignal<Option<Retry>>,
 }
 
 impl TokenGetter {
     pub fn new() -> Self {
         let form = RwSignal::new(TokenForm::default());
         let request = Memo::new(move |_| form.with(token_request::build));
-        TokenGetter { form, request, in_flight: RwSignal::new(false), got: RwSignal::new(None) }
+        TokenGetter {
+            form,
+            request,
+            in_flight: RwSignal::new(false),
+            got: RwSignal::new(None),
+            retry: RwSignal::new(None),
+        }
     }
 
     /// Sends the token request, on the user's press only.
     pub fn get(self, composer: Composer, inspector: Inspector) {
-        let Ok(req) = self.request.get_untracked() else { return };
+        spawn_local(async move {
+            self.fetch(composer, inspector).await;
+        });
+    }
+
+    /// Refresh and retry: a new token with the grant the section holds, put where the request
+    /// carried the old one (the composer shows the change), the request sent once more, and
+    /// both answers kept side by side.
+    pub fn refresh_and_retry(self, composer: Composer, inspector: Inspector, diagnosis: Diagnosis) {
+        let before = Attempt::now(composer, diagnosis);
+        spawn_local(async move {
+            self.retry.set(None);
+            let Some(token) = self.fetch(composer, inspector).await else { return };
+            let mut replaced = false;
+            composer.request.update(|r| replaced = token_request::replace_bearer(r, &token));
+            if !replaced {
+                self.retry.set(Some(Retry { before, after: None }));
+                return;
+            }
+            composer.sync_url_text();
+            composer.send_now().await;
+            self.retry.set(Some(Retry { before, after: Some(Attempt::now(composer, diagnosis)) }));
+        });
+    }
+
+    /// Sends the token request; the new access token when one came.
+    async fn fetch(self, composer: Composer, inspector: Inspector) -> Option<String> {
+        let req = self.request.get_untracked().ok()?;
         if self.in_flight.get_untracked() {
-            return;
+            return None;
         }
-        let Ok(controller) = AbortController::new() else { return };
+        let controller = AbortController::new().ok()?;
         self.in_flight.set(true);
         self.got.set(None);
         let sent_refresh = self.form.with_untracked(|f| f.refresh_token.clone());
-        spawn_local(async move {
-            let signal = controller.signal();
-            let result = fetch::send(&req, &signal).await;
-            let clock = inspector.clock.get_untracked();
-            let got = match result {
-                Ok(received) => {
-                    composer.record(
-                        "POST",
-                        &req.url(),
-                        format!("{} {} (token request)", received.status, received.status_text),
-                    );
-                    match token_response::read(received.status, &received.body) {
-                        TokenAnswer::Granted(g) => {
-                            inspector.raw.set(g.access_token.clone());
-                            let rotated = g.refresh_token.as_ref().is_some_and(|r| *r != sent_refresh);
-                            if let Some(r) = g.refresh_token.clone() {
-                                self.form.update(|f| f.refresh_token = r);
-                            }
-                            Got::Token { expires_in: g.expires_in, rotated, scope: g.scope }
+        let result = fetch::send(&req, &controller.signal()).await;
+        let clock = inspector.clock.get_untracked();
+        let mut token = None;
+        let got = match result {
+            Ok(received) => {
+                composer.record(
+                    "POST",
+                    &req.url(),
+                    format!("{} {} (token request)", received.status, received.status_text),
+                );
+                match token_response::read(received.status, &received.body) {
+                    TokenAnswer::Granted(g) => {
+                        inspector.raw.set(g.access_token.clone());
+                        token = Some(g.access_token.clone());
+                        let rotated = g.refresh_token.as_ref().is_some_and(|r| *r != sent_refresh);
+                        if let Some(r) = g.refresh_token.clone() {
+                            self.form.update(|f| f.refresh_token = r);
                         }
-                        _ => {
-                            let response = received.to_response();
-                            let ctx = Context {
-                                request: Some(&req),
-                                response: Some(&response),
-                                inspection: None,
-                                clock,
-                                signature: &[],
-                            };
-                            Got::Refused(diagnosis::diagnose(&ctx))
-                        }
+                        Got::Token { expires_in: g.expires_in, rotated, scope: g.scope }
+                    }
+                    _ => {
+                        let response = received.to_response();
+                        let ctx = Context {
+                            request: Some(&req),
+                            response: Some(&response),
+                            inspection: None,
+                            clock,
+                            signature: &[],
+                        };
+                        Got::Refused(diagnosis::diagnose(&ctx))
                     }
                 }
-                Err(_) => {
-                    let page = fetch::page_context();
-                    let probe = fetch::probe(&req.url()).await;
-                    let finding = sending::explain_failure(&req, &page, probe);
-                    composer.record("POST", &req.url(), format!("no response (token request): {}", finding.code()));
-                    // The probe is a request too: the log lists every one the page sent.
-                    composer.record("GET", &req.url(), probe.log_line());
-                    let ctx = Context { request: Some(&req), response: None, inspection: None, clock, signature: &[] };
-                    Got::Failed(diagnosis::diagnose(&ctx).answer_withheld(finding))
-                }
-            };
-            self.got.set(Some(got));
-            self.in_flight.set(false);
-        });
+            }
+            Err(_) => {
+                let page = fetch::page_context();
+                let probe = fetch::probe(&req.url()).await;
+                let finding = sending::explain_failure(&req, &page, probe);
+                composer.record("POST", &req.url(), format!("no response (token request): {}", finding.code()));
+                // The probe is a request too: the log lists every one the page sent.
+                composer.record("GET", &req.url(), probe.log_line());
+                let ctx = Context { request: Some(&req), response: None, inspection: None, clock, signature: &[] };
+                Got::Failed(diagnosis::diagnose(&ctx).answer_withheld(finding))
+            }
+        };
+        self.got.set(Some(got));
+        self.in_flight.set(false);
+        token
     }
+}
+
+/// One attempt of the composer's request as the Findings card showed it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attempt {
+    /// "401 Unauthorized", or what happened instead.
+    pub status: String,
+    pub verdict: String,
+}
+
+impl Attempt {
+    fn now(composer: Composer, diagnosis: Diagnosis) -> Attempt {
+        let status = composer.outcome.with_untracked(|o| match o.as_ref().and_then(Outcome::received) {
+            Some(r) => format!("{} {}", r.status, r.status_text).trim().to_string(),
+            None => "no answer".to_string(),
+        });
+        Attempt { status, verdict: diagnosis.report.with_untracked(|r| r.verdict.clone()) }
+    }
+}
+
+/// Refresh and retry's two attempts; `after` is None when the request carried no Bearer token
+/// to replace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Retry {
+    pub before: Attempt,
+    pub after: Option<Attempt>,
 }
 
 impl Default for TokenGetter {

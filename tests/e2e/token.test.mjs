@@ -3,8 +3,8 @@
 // and a token endpoint that refuses the client's authentication is diagnosed with its words.
 
 import assert from 'node:assert/strict';
-import { failedRequest, openPage, pageSuite, screenshot, test, waitVisible } from './helpers.mjs';
-import { startOAuth2 } from './peers.mjs';
+import { closer, failedRequest, openPage, pageSuite, screenshot, sendRequest, test, waitVisible } from './helpers.mjs';
+import { startOAuth2, startOrdersApi } from './peers.mjs';
 
 const suite = pageSuite();
 
@@ -18,7 +18,7 @@ async function openSection(page, watch) {
   await page.goto(suite.srv.url('/'));
   await waitVisible(page.getByLabel('Token', { exact: true }), watch);
   await page.getByText('Get a token', { exact: true }).click();
-  await waitVisible(page.getByLabel('Token URL'), watch);
+  await waitVisible(page.getByLabel('Token URL', { exact: true }), watch);
 }
 
 test('client credentials, then refresh with rotation: each token goes into the Token box', async () => {
@@ -26,10 +26,10 @@ test('client credentials, then refresh with rotation: each token goes into the T
   const { context, page, watch } = await openPage(suite.browser);
   try {
     await openSection(page, watch);
-    await page.getByLabel('Token URL').fill(`${oauth.issuer}/token`);
-    await page.getByLabel('Client ID').fill('why401-test');
-    await page.getByLabel('Client secret').fill('s3cret+/:%');
-    await page.getByLabel('Scope').fill('orders:read');
+    await page.getByLabel('Token URL', { exact: true }).fill(`${oauth.issuer}/token`);
+    await page.getByLabel('Client ID', { exact: true }).fill('why401-test');
+    await page.getByLabel('Client secret', { exact: true }).fill('s3cret+/:%');
+    await page.getByLabel('Scope', { exact: true }).fill('orders:read');
     // The exact request is shown before anything is sent, the secret as a variable.
     const shown = await page.getByLabel('Token request').textContent();
     assert.match(shown, /^POST \/token HTTP\/1\.1/);
@@ -62,9 +62,9 @@ test('a token endpoint that refuses client_secret_post is diagnosed with its own
   const { context, page, watch } = await openPage(suite.browser, { expect: [failedRequest('POST', oauthToken, 401)] });
   try {
     await openSection(page, watch);
-    await page.getByLabel('Token URL').fill(`${oauth.issuer}/token`);
-    await page.getByLabel('Client ID').fill('why401-test');
-    await page.getByLabel('Client secret').fill('s3cret');
+    await page.getByLabel('Token URL', { exact: true }).fill(`${oauth.issuer}/token`);
+    await page.getByLabel('Client ID', { exact: true }).fill('why401-test');
+    await page.getByLabel('Client secret', { exact: true }).fill('s3cret');
     await page.getByLabel('Client authentication').selectOption('client_secret_post');
     await page.getByRole('button', { name: 'Get token' }).click();
     assert.match(await tokenResult(page), /^Most likely: the token endpoint could not authenticate the client/);
@@ -82,5 +82,45 @@ test('a token endpoint that refuses client_secret_post is diagnosed with its own
   } finally {
     await context.close();
     await oauth.close();
+  }
+});
+
+test('an expired token: Refresh and retry gets a new one, and the retried request succeeds', async () => {
+  const peers = closer();
+  try {
+    const oauth = await peers.add(startOAuth2());
+    const api = await peers.add(startOrdersApi(oauth));
+    const orders = `${api.origin}/v1/orders`;
+    const { context, page, watch } = await openPage(suite.browser, { height: 1000, expect: [failedRequest('GET', orders, 401)] });
+    await peers.add(context);
+    await page.goto(suite.srv.url('/'));
+    await waitVisible(page.getByLabel('Token', { exact: true }), watch);
+    const hourAgo = Math.floor(Date.now() / 1000) - 3600;
+    await page.getByLabel('Token', { exact: true }).fill(await oauth.token((h, p) => { p.scope = 'orders:read'; p.iat = hourAgo - 3600; p.exp = hourAgo; }));
+    await page.getByLabel('URL', { exact: true }).fill(orders);
+    await page.getByLabel('Auth', { exact: true }).selectOption('bearer');
+    assert.equal(await sendRequest(page), '401 Unauthorized');
+    assert.equal(await page.getByRole('list', { name: 'Findings' }).locator('.finding-code').first().textContent(), 'token_expired');
+    // Offered, but it needs a grant to get the token with.
+    const retry = page.getByRole('button', { name: 'Refresh and retry' });
+    await retry.waitFor();
+    assert.ok(await retry.isDisabled());
+    await page.getByText('Get a token', { exact: true }).click();
+    await page.getByLabel('Token URL', { exact: true }).fill(`${oauth.issuer}/token`);
+    await page.getByLabel('Client ID', { exact: true }).fill('why401-test');
+    await page.getByLabel('Client secret', { exact: true }).fill('s3cret');
+    await page.getByLabel('Scope', { exact: true }).fill('orders:read');
+    await retry.click();
+    const attempts = page.getByRole('group', { name: 'Refresh and retry' });
+    await attempts.waitFor();
+    await page.waitForFunction(() => /After a new token/.test(document.querySelector('[aria-label="Refresh and retry"]')?.textContent ?? ''));
+    const text = await attempts.textContent();
+    assert.match(text, /Before401 Unauthorized.*token expired/);
+    assert.match(text, /After a new token200 OK/);
+    // The retried request is the page's own, and it went through.
+    assert.match(await page.getByLabel('Request log').textContent(), new RegExp(`GET ${orders.replace(/[.]/g, '\\.')} → 200`));
+    await screenshot(page, 'refresh-and-retry');
+  } finally {
+    await peers.close();
   }
 });

@@ -5,3 +5,16 @@
 pub mod pkce;
 pub mod token_request;
 pub mod token_response;
+
+/// Top findings that a new token can fix: the token expired, is not valid yet, or was refused
+/// or revoked. Refresh and retry is offered only for these.
+pub const REFRESHABLE: &[&str] = &[
+    "token_expired",
+    "token_not_yet_valid",
+    "invalid_token",
+    "token_revoked",
+    "aspnet_token_expired",
+    "aspnet_lifetime_invalid",
+    "aws_token_expired",
+    "google_unauthenticated",
+];

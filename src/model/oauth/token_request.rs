@@ -177,6 +177,28 @@ pub fn build(form: &TokenForm) -> Result<Request, FormError> {
     Ok(request)
 }
 
+/// Puts `token` where the request carries its Bearer token: the auth helper, or an
+/// Authorization row written `Bearer …`. False when it carries none (the retry then says so).
+pub fn replace_bearer(req: &mut Request, token: &str) -> bool {
+    if let Auth::Bearer { token: t } = &mut req.auth {
+        *t = token.to_string();
+        return true;
+    }
+    let row = req.headers.iter_mut().find(|h| {
+        h.enabled
+            && h.name.trim().eq_ignore_ascii_case("authorization")
+            && h.value.trim_start().get(..7).is_some_and(|s| s.eq_ignore_ascii_case("bearer "))
+    });
+    match row {
+        Some(h) => {
+            let scheme: String = h.value.trim_start().chars().take(6).collect();
+            h.value = format!("{scheme} {token}");
+            true
+        }
+        None => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,5 +268,18 @@ mod tests {
         assert!(build(&f).is_ok(), "a public client sends no secret");
         f.token_url = " ".into();
         assert_eq!(build(&f), Err(FormError::NoTokenUrl));
+    }
+
+    #[test]
+    fn the_new_token_goes_where_the_old_one_was() {
+        let mut helper = Request { auth: Auth::Bearer { token: "old".into() }, ..Request::default() };
+        assert!(replace_bearer(&mut helper, "new"));
+        assert_eq!(helper.auth, Auth::Bearer { token: "new".into() });
+        let mut row = Request { headers: vec![Row::new("authorization", "bearer old")], ..Request::default() };
+        assert!(replace_bearer(&mut row, "new"));
+        assert_eq!(row.headers[0].value, "bearer new", "the scheme as written");
+        let mut key = Request { headers: vec![Row::new("X-Api-Key", "k")], ..Request::default() };
+        assert!(!replace_bearer(&mut key, "new"));
+        assert_eq!(key.headers[0].value, "k");
     }
 }

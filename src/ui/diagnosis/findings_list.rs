@@ -3,6 +3,7 @@
 use super::FindingCard;
 use crate::state::Diagnosis;
 use crate::ui::copy::copy_and_report;
+use crate::ui::oauth::RefreshRetry;
 use leptos::prelude::*;
 
 /// The answer: a one-line verdict, then every finding, likeliest first, and the checks that
@@ -21,6 +22,7 @@ pub fn FindingsList() -> impl IntoView {
         <section class="card findings">
             <h2>"Findings"</h2>
             <p class=move || if report.with(|r| r.all_good) { "verdict good" } else { "verdict" } aria-live="polite">{move || report.with(|r| r.verdict.clone())}</p>
+            <RefreshRetry />
             <ul aria-label="Findings" class="findings-list">
                 {move || report.with(|r| r.ranked.clone()).into_iter().map(|r| view! { <FindingCard finding=r.finding likelihood=r.likelihood.label() /> }).collect_view()}
             </ul>
