@@ -5,6 +5,7 @@ mod composer;
 mod diagnosis;
 mod inspector;
 mod key_entry;
+mod remote_get;
 mod signer;
 mod token_getter;
 mod verifier;

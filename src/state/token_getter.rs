@@ -3,13 +3,16 @@
 //! box; a rotated refresh token replaces the old one; a refusal is diagnosed with the request
 //! that caused it, apart from the composer's own request, which is never touched.
 
+use super::remote_get::get_body;
 use super::{Composer, Diagnosis, Inspector};
 use crate::browser::fetch;
 use crate::model::diagnosis::{self, Context, Report};
+use crate::model::oauth::metadata;
 use crate::model::oauth::token_request::{self, FormError, TokenForm};
 use crate::model::oauth::token_response::{self, TokenAnswer};
 use crate::model::request::outcome::Outcome;
 use crate::model::request::{sending, Request};
+use crate::model::signature::remote;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::AbortController;
@@ -33,6 +36,10 @@ pub struct TokenGetter {
     pub in_flight: RwSignal<bool>,
     pub got: RwSignal<Option<Got>>,
     pub retry: RwSignal<Option<Retry>>,
+    /// The Issuer field: where discovery starts when there is no token URL yet.
+    pub issuer: RwSignal<String>,
+    /// Each discovery step and what it read, in order.
+    pub steps: RwSignal<Vec<String>>,
 }
 
 impl TokenGetter {
@@ -45,7 +52,51 @@ impl TokenGetter {
             in_flight: RwSignal::new(false),
             got: RwSignal::new(None),
             retry: RwSignal::new(None),
+            issuer: RwSignal::new(String::new()),
+            steps: RwSignal::new(Vec::new()),
         }
+    }
+
+    /// Finds the token URL: from the Issuer field through its metadata (OpenID Connect
+    /// Discovery, then RFC 8414), or, given a resource's metadata URL from a 401's challenge
+    /// (RFC 9728), through the authorization server it names first. Each step is shown.
+    pub fn discover(self, composer: Composer, issuer: Option<String>, resource_metadata: Option<String>) {
+        spawn_local(async move {
+            self.steps.set(Vec::new());
+            let step = |line: String| self.steps.update(|s| s.push(line));
+            let issuer = match (issuer, resource_metadata) {
+                (_, Some(url)) => match get_body(composer, &url).await {
+                    Ok(body) => match metadata::authorization_server(&body) {
+                        Ok(server) => {
+                            step(format!("{url}: the resource names the authorization server {server}."));
+                            self.issuer.set(server.clone());
+                            server
+                        }
+                        Err(why) => return step(format!("{url}: {why}.")),
+                    },
+                    Err((why, _)) => return step(format!("{why}.")),
+                },
+                (Some(i), None) => i,
+                (None, None) => return,
+            };
+            let urls = remote::discovery_urls(&issuer);
+            if urls.is_empty() {
+                return step(format!("\"{issuer}\" is not an https issuer URL."));
+            }
+            for url in urls {
+                match get_body(composer, &url).await {
+                    Ok(body) => match metadata::token_endpoint(&body, &issuer) {
+                        Ok(endpoint) => {
+                            step(format!("{url}: token_endpoint {endpoint}."));
+                            self.form.update(|f| f.token_url = endpoint);
+                            return;
+                        }
+                        Err(why) => step(format!("{url}: {why}.")),
+                    },
+                    Err((why, _)) => step(format!("{why}.")),
+                }
+            }
+        });
     }
 
     /// Sends the token request, on the user's press only.

@@ -3,8 +3,8 @@
 //! the user asks. Classifying and planning are memos over `model/`; only the check and the
 //! fetches are asynchronous.
 
+use super::remote_get::{get_body, get_json};
 use super::{Composer, Inspector, KeyEntry};
-use crate::browser::fetch;
 use crate::browser::webcrypto;
 use crate::model::findings::Finding;
 use crate::model::json;
@@ -150,29 +150,4 @@ fn watch(verifier: Verifier) {
             verifier.checked.set(findings);
         });
     });
-}
-
-/// GET a JSON document the user asked for; a failure becomes the finding that explains it.
-async fn get_json(composer: Composer, url: &str) -> Result<serde_json::Value, (String, Option<Finding>)> {
-    let body = get_body(composer, url).await?;
-    json::parse(&body).map_err(|e| (format!("{url} did not return JSON: {e}"), None))
-}
-
-/// GET what the user asked for, recorded in the request log.
-async fn get_body(composer: Composer, url: &str) -> Result<String, (String, Option<Finding>)> {
-    remote::allowed_remote(url).map_err(|why| (why, None))?;
-    match fetch::get_text(url).await {
-        Ok((status, body)) => {
-            composer.record("GET", url, status.to_string());
-            if status != 200 {
-                return Err((format!("{url} answered {status}"), None));
-            }
-            Ok(body)
-        }
-        Err(_) => {
-            let probe = fetch::probe(url).await;
-            composer.record("GET", url, "no response");
-            Err((format!("{url} could not be read"), Some(remote::jwks_fetch_failed(url, probe))))
-        }
-    }
 }

@@ -219,6 +219,15 @@ export async function startOrdersApi(oauth) {
       res.end(body);
     };
     const auth = req.headers.authorization ?? '';
+    // RFC 9728: the resource's metadata, and a route whose 401 points at it.
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    if (req.url === '/.well-known/oauth-protected-resource') {
+      res.writeHead(200, { ...cors, 'Content-Type': 'application/json' });
+      return res.end(JSON.stringify({ resource: origin, authorization_servers: [oauth.issuer] }));
+    }
+    if (req.url.startsWith('/v2/') && !auth) {
+      return deny(401, `Bearer resource_metadata="${origin}/.well-known/oauth-protected-resource"`);
+    }
     if (req.url.startsWith('/digest')) {
       const stale = auth.startsWith('Digest ') ? 'true' : 'false';
       return deny(401, `Digest realm="orders", qop="auth", algorithm=MD5, nonce="${crypto.randomBytes(8).toString('hex')}", opaque="o", stale=${stale}`);

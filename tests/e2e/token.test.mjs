@@ -124,3 +124,33 @@ test('an expired token: Refresh and retry gets a new one, and the retried reques
     await peers.close();
   }
 });
+
+test('the token URL found from an issuer, and from a 401 that points at the resource metadata', async () => {
+  const peers = closer();
+  try {
+    const oauth = await peers.add(startOAuth2());
+    const api = await peers.add(startOrdersApi(oauth));
+    const orders = `${api.origin}/v2/orders`;
+    const { context, page, watch } = await openPage(suite.browser, { expect: [failedRequest('GET', orders, 401)] });
+    await peers.add(context);
+    await openSection(page, watch);
+    // From the issuer: OpenID Connect Discovery first.
+    await page.getByLabel('Issuer', { exact: true }).fill(oauth.issuer);
+    await page.getByRole('button', { name: 'Find the token URL' }).click();
+    await page.waitForFunction(() => document.querySelector('#token-url')?.value !== '');
+    assert.equal(await page.getByLabel('Token URL', { exact: true }).inputValue(), `${oauth.issuer}/token`);
+    assert.match(await page.getByLabel('Discovery steps').textContent(), /\/\.well-known\/openid-configuration: token_endpoint http:\/\/localhost:\d+\/token\./);
+    // From the API's 401 (RFC 9728): resource metadata → authorization server → its metadata.
+    await page.getByLabel('Token URL', { exact: true }).fill('');
+    await page.getByLabel('URL', { exact: true }).fill(orders);
+    assert.equal(await sendRequest(page), '401 Unauthorized');
+    await page.getByRole('button', { name: "Follow the 401's resource_metadata" }).click();
+    await page.waitForFunction(() => document.querySelector('#token-url')?.value !== '');
+    const steps = await page.getByLabel('Discovery steps').locator('li').allTextContents();
+    assert.match(steps[0], /oauth-protected-resource: the resource names the authorization server http:\/\/localhost:\d+\./);
+    assert.match(steps[1], /token_endpoint http:\/\/localhost:\d+\/token\./);
+    assert.equal(await page.getByLabel('Issuer', { exact: true }).inputValue(), oauth.issuer);
+  } finally {
+    await peers.close();
+  }
+});

@@ -3,6 +3,8 @@
 
 use crate::model::oauth::token_request::{ClientAuth, Grant, TokenForm};
 use crate::model::request::export::{export, Options, Target};
+use crate::model::request::outcome::Outcome;
+use crate::model::response::vendor;
 use crate::model::time;
 use crate::state::{Composer, Got, Inspector, TokenGetter};
 use crate::ui::diagnosis::FindingCard;
@@ -33,6 +35,14 @@ pub fn GetTokenPanel() -> impl IntoView {
     let composer = expect_context::<Composer>();
     let inspector = expect_context::<Inspector>();
     let grant = move || getter.form.with(|f| f.grant);
+    // The page's own 401 may point at the resource's metadata (RFC 9728 §5.1).
+    let resource_metadata = move || {
+        composer.outcome.with(|o| {
+            let received = o.as_ref().and_then(Outcome::received)?;
+            let response = received.to_response();
+            vendor::challenges(&response).iter().find_map(|c| c.resource_metadata().map(str::to_string))
+        })
+    };
     let preview = move || {
         getter.request.with(|r| match r {
             // Secrets as $VARIABLES: the request can be read, shown to a colleague or copied.
@@ -71,6 +81,20 @@ pub fn GetTokenPanel() -> impl IntoView {
         <details class="card get-token">
             <summary><h2>"Get a token"</h2></summary>
             <p class="hint">"Ask a token endpoint for a new token, from this page: the request below is sent only when you press Get token, and the token received goes into the Token box."</p>
+            <div class="remote-keys">
+                <label for="token-issuer" class="field-label small">"Issuer"</label>
+                <input id="token-issuer" type="url" spellcheck="false" autocomplete="off" placeholder="https://login.example.com/realms/demo"
+                    prop:value=move || getter.issuer.get() on:input=move |ev| getter.issuer.set(event_target_value(&ev)) />
+                <button type="button" class="secondary" disabled=move || getter.issuer.with(|i| i.trim().is_empty())
+                    on:click=move |_| getter.discover(composer, Some(getter.issuer.get_untracked().trim().to_string()), None)>"Find the token URL"</button>
+                {move || resource_metadata().map(|url| view! {
+                    <button type="button" class="secondary"
+                        on:click=move |_| getter.discover(composer, None, Some(url.clone()))>"Follow the 401's resource_metadata"</button>
+                })}
+            </div>
+            <ol class="notes" aria-label="Discovery steps">
+                {move || getter.steps.get().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+            </ol>
             <div class="token-fields">
                 {field(getter, "token-url", "Token URL", "url", |f| &f.token_url, |f, v| f.token_url = v)}
                 {field(getter, "client-id", "Client ID", "text", |f| &f.client_id, |f, v| f.client_id = v)}

@@ -1,0 +1,68 @@
+//! Finding the token endpoint: an issuer's metadata (OpenID Connect Discovery, RFC 8414) and a
+//! resource's own metadata (RFC 9728), each read for the one member the next step needs, with
+//! the reason in plain words when it is not there.
+
+use crate::model::json;
+use serde_json::Value;
+
+/// RFC 8414 §3.2 / OpenID Connect Discovery §4.2: the `token_endpoint` of the metadata, after
+/// checking that `issuer` is the one asked for (§3.3: a mismatch means another server's
+/// metadata).
+pub fn token_endpoint(body: &str, issuer: &str) -> Result<String, String> {
+    let doc = object(body)?;
+    let said = doc.get("issuer").and_then(Value::as_str).unwrap_or_default();
+    if said.trim_end_matches('/') != issuer.trim().trim_end_matches('/') {
+        return Err(format!("its issuer is \"{said}\", not \"{}\" (RFC 8414 §3.3)", issuer.trim()));
+    }
+    doc.get("token_endpoint")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .ok_or_else(|| "it has no token_endpoint".to_string())
+}
+
+/// RFC 9728 §2: the first of the resource's `authorization_servers`.
+pub fn authorization_server(body: &str) -> Result<String, String> {
+    let doc = object(body)?;
+    let servers = doc.get("authorization_servers").and_then(Value::as_array);
+    match servers.and_then(|s| s.iter().find_map(Value::as_str)) {
+        Some(first) => Ok(first.to_string()),
+        None => Err("it lists no authorization_servers (RFC 9728 §2)".into()),
+    }
+}
+
+fn object(body: &str) -> Result<serde_json::Map<String, Value>, String> {
+    match json::parse(body) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Err("it is JSON but not an object".into()),
+        Err(e) => Err(format!("it is not JSON: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_member_the_next_step_needs() {
+        let meta = r#"{"issuer":"https://idp.example.com/","token_endpoint":"https://idp.example.com/oauth/token"}"#;
+        assert_eq!(
+            token_endpoint(meta, "https://idp.example.com").as_deref(),
+            Ok("https://idp.example.com/oauth/token")
+        );
+        assert_eq!(
+            token_endpoint(meta, "https://other.example.com").unwrap_err(),
+            "its issuer is \"https://idp.example.com/\", not \"https://other.example.com\" (RFC 8414 §3.3)"
+        );
+        assert_eq!(
+            token_endpoint(r#"{"issuer":"https://idp.example.com"}"#, "https://idp.example.com").unwrap_err(),
+            "it has no token_endpoint"
+        );
+        assert!(token_endpoint("{\"issuer\":", "x")
+            .unwrap_err()
+            .starts_with("it is not JSON: JSON error at line 1 col"));
+        // RFC 9728 §3.2's example.
+        let prm = r#"{"resource":"https://resource.example.com","authorization_servers":["https://as1.example.com","https://as2.example.net"],"bearer_methods_supported":["header","body"]}"#;
+        assert_eq!(authorization_server(prm).as_deref(), Ok("https://as1.example.com"));
+        assert!(authorization_server(r#"{"resource":"x"}"#).is_err());
+    }
+}
