@@ -154,3 +154,24 @@ test('the token URL found from an issuer, and from a 401 that points at the reso
     await peers.close();
   }
 });
+
+test('a token endpoint known to refuse browsers is named before anything is sent', async () => {
+  const { context, page, watch } = await openPage(suite.browser);
+  try {
+    await openSection(page, watch);
+    await page.getByLabel('Token URL', { exact: true }).fill('https://dev-123.okta.com/oauth2/default/v1/token');
+    await page.getByLabel('Client ID', { exact: true }).fill('0oa1');
+    await page.getByLabel('Client secret', { exact: true }).fill('s3cret');
+    const limit = page.getByRole('note', { name: 'Browser limit' });
+    await limit.waitFor();
+    assert.match(await limit.textContent(), /^Okta: Okta refuses token requests that carry an Origin header/);
+    await page.getByLabel('Token URL', { exact: true }).fill('https://github.com/login/oauth/access_token');
+    assert.match(await limit.textContent(), /^GitHub: GitHub's token endpoint sends no CORS headers/);
+    await page.getByLabel('Token URL', { exact: true }).fill('https://idp.example.com/oauth/token');
+    await limit.waitFor({ state: 'detached' });
+    // Nothing left the page.
+    assert.equal(await page.getByLabel('Request log').locator('li').count(), 0);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,12 +1,14 @@
 //! The Get a token section: the token endpoint, the client and the grant, the exact request
 //! before it is sent, and what came back (the token into the Token box, or why not).
 
+use crate::model::oauth::browser_limits;
 use crate::model::oauth::token_request::{ClientAuth, Grant, TokenForm};
 use crate::model::request::export::{export, Options, Target};
 use crate::model::request::outcome::Outcome;
 use crate::model::response::vendor;
 use crate::model::time;
 use crate::state::{Composer, Got, Inspector, TokenGetter};
+use crate::ui::copy::copy_and_report;
 use crate::ui::diagnosis::FindingCard;
 use leptos::prelude::*;
 
@@ -35,6 +37,7 @@ pub fn GetTokenPanel() -> impl IntoView {
     let composer = expect_context::<Composer>();
     let inspector = expect_context::<Inspector>();
     let grant = move || getter.form.with(|f| f.grant);
+    let copied = RwSignal::new(None::<String>);
     // The page's own 401 may point at the resource's metadata (RFC 9728 §5.1).
     let resource_metadata = move || {
         composer.outcome.with(|o| {
@@ -125,8 +128,18 @@ pub fn GetTokenPanel() -> impl IntoView {
                 </Show>
             </div>
             {preview}
-            <button type="button" class="primary" disabled=move || getter.request.with(Result::is_err) || getter.in_flight.get()
-                on:click=move |_| getter.get(composer, inspector)>"Get token"</button>
+            {move || getter.form.with(browser_limits::predict).map(|l| view! {
+                <p class="problem" role="note" aria-label="Browser limit">{format!("{}: {}", l.vendor, l.says)}</p>
+            })}
+            <div class="sign-actions">
+                <button type="button" class="primary" disabled=move || getter.request.with(Result::is_err) || getter.in_flight.get()
+                    on:click=move |_| getter.get(composer, inspector)>"Get token"</button>
+                <button type="button" class="secondary" disabled=move || getter.request.with(Result::is_err)
+                    on:click=move |_| if let Ok(req) = getter.request.get_untracked() {
+                        copy_and_report(export(&req, Target::Curl, Options { secrets_as_env: true }), copied, "Copied as curl, secrets as variables.".into(), "");
+                    }>"Copy as curl"</button>
+                <span role="status" class="hint">{move || copied.get()}</span>
+            </div>
             {got}
         </details>
     }
