@@ -291,3 +291,35 @@ fn google_key_restrictions_read_from_the_message_alone() {
     let ip = one(&bare("The provided API key has an IP address restriction. The originating IP address of the call (203.0.113.7) violates this restriction."), "api_key_not_entitled");
     assert!(ip.fix.contains("public address"), "{}", ip.fix);
 }
+
+#[test]
+fn token_requests_a_browser_may_not_make_are_named() {
+    let okta = one(
+        &json(
+            "401 Unauthorized",
+            r#"{"error":"invalid_client","error_description":"Browser requests to the token endpoint must use Proof Key for Code Exchange."}"#,
+        ),
+        "oauth_invalid_client",
+    );
+    assert!(
+        okta.headline.as_deref().is_some_and(|h| h.starts_with("Okta refuses token requests from a browser")),
+        "{okta:?}"
+    );
+    assert!(okta.fix.contains("the exported curl sends no Origin"), "{}", okta.fix);
+    let plain = one(
+        &json("401 Unauthorized", r#"{"error":"invalid_client","error_description":"Client authentication failed."}"#),
+        "oauth_invalid_client",
+    );
+    assert_eq!(plain.headline, None);
+    let spa = one(
+        &entra(
+            9002326,
+            "invalid_request",
+            "Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type.",
+        ),
+        "entra_error",
+    );
+    assert!(spa.fix.starts_with("The request came from a page"), "{}", spa.fix);
+    let generic = one(&entra(50076, "interaction_required", "MFA."), "entra_error");
+    assert!(generic.fix.contains("login.microsoftonline.com/error?code=50076"), "{}", generic.fix);
+}

@@ -6,7 +6,12 @@ use super::facts::Facts;
 use super::report::Hit;
 
 pub fn run(f: &Facts, hits: &mut [Hit]) {
-    if !f.sent_known() || f.body_error().is_none_or(|(e, _)| e != "invalid_client") {
+    let Some((error, description)) = f.body_error() else { return };
+    // Okta's PKCE refusal is about where the request came from, not how the client signed in.
+    if !f.sent_known()
+        || error != "invalid_client"
+        || description.is_some_and(|d| d.contains("Proof Key for Code Exchange"))
+    {
         return;
     }
     let Some(hit) = hits.iter_mut().find(|h| h.code() == "oauth_invalid_client") else { return };

@@ -177,6 +177,11 @@ fn oauth(response: &Response, json: &Value, out: &mut Vec<Finding>) {
             "The application has no client grant for this API: authorize it for the API (Applications → APIs → Machine to Machine Applications, or a client grant through the Management API), with the scopes it needs, or request the audience it is authorized for.".into()
         };
     }
+    // Okta's answer to a token request that carries an Origin and is not PKCE.
+    let okta_origin = e.description.as_deref().is_some_and(|d| d.contains("must use Proof Key for Code Exchange"));
+    if okta_origin {
+        fix = "Okta refuses a token request with an Origin header (every browser sends one) unless it is the PKCE authorization code flow from a Trusted Origin. From a page, use the authorization code flow with PKCE; for client credentials or a confidential client, call the token endpoint from a server or a terminal (the exported curl sends no Origin).".into();
+    }
     if info.code == OAUTH_INVALID_CLIENT.code {
         let challenged = response.header("www-authenticate").is_some();
         if sent(response, "authorization").is_some() && (response.status != 401 || !challenged) {
@@ -195,6 +200,11 @@ fn oauth(response: &Response, json: &Value, out: &mut Vec<Finding>) {
             "the client is not authorized for this API (Auth0's access_denied: it has no client grant for the audience)"
         };
         finding = finding.with_headline(what);
+    }
+    if okta_origin {
+        finding = finding.with_headline(
+            "Okta refuses token requests from a browser unless they are the PKCE authorization code flow",
+        );
     }
     if info.code == OAUTH_INVALID_GRANT.code {
         if let Some(why) = e.description.as_deref().and_then(invalid_grant_reason) {
@@ -280,6 +290,14 @@ fn entra(response: &Response, json: Option<&Value>, out: &mut Vec<Finding>) -> b
                 }
             }
             90002 => Finding::new(ENTRA_TENANT_NOT_FOUND, evidence(code)),
+            // A browser's token request: redeemed only for a client whose redirect URI is of
+            // type Single-Page Application (and the reverse for 9002327).
+            9002326 | 90023 => Finding::new(ENTRA_ERROR, evidence(code))
+                .with_headline("Microsoft Entra redeems a token request from a browser only for a client whose redirect URI is of type Single-Page Application")
+                .with_fix("The request came from a page (it carried an Origin header). Register the redirect URI under the Single-page application platform (not Web) and use the authorization code flow with PKCE and no secret; client credentials and a confidential client's secret stay on a server. From a terminal, the exported curl sends no Origin."),
+            9002327 => Finding::new(ENTRA_ERROR, evidence(code))
+                .with_headline("Microsoft Entra redeems tokens issued to a Single-Page Application client only through cross-origin requests from a browser")
+                .with_fix("The code or refresh token was issued to a SPA redirect URI, so it must be redeemed by the page itself (with an Origin header), not by a server or script; or register the redirect URI under the Web platform for a server-side flow."),
             _ => continue,
         };
         specific = true;
