@@ -2,7 +2,7 @@
 //! `Request` so it is shown, exported and sent like any other: a form-urlencoded POST, never
 //! JSON, with the client authenticated the way the user chose (RFC 6749 §2.3).
 
-use crate::model::request::urlencoded::Piece;
+use crate::model::request::urlencoded::{quote_plus, Piece};
 use crate::model::request::{Auth, Body, BodyKind, Method, Request, Row};
 use std::fmt;
 
@@ -110,21 +110,6 @@ impl fmt::Display for FormError {
     }
 }
 
-/// The x-www-form-urlencoded form of a client id or secret for the Basic header (RFC 6749
-/// §2.3.1 and Appendix B): only unreserved characters stay, a space is `+`. Servers decode it
-/// before comparing, so a secret with `+`, `/`, `:` or `%` sent raw no longer matches.
-pub fn form_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(b as char),
-            b' ' => out.push('+'),
-            b => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
 pub fn build(form: &TokenForm) -> Result<Request, FormError> {
     let url = form.token_url.trim();
     if url.is_empty() {
@@ -154,7 +139,10 @@ pub fn build(form: &TokenForm) -> Result<Request, FormError> {
         }
     }
     let auth = match form.auth {
-        ClientAuth::Basic => Auth::Basic { user: form_encode(id), password: form_encode(&form.client_secret) },
+        // RFC 6749 §2.3.1 and Appendix B: id and secret form-encoded before base64 (only
+        // unreserved characters stay, a space is `+`); servers decode them before comparing, so
+        // a secret with `+`, `/`, `:` or `%` sent raw no longer matches.
+        ClientAuth::Basic => Auth::Basic { user: quote_plus(id), password: quote_plus(&form.client_secret) },
         ClientAuth::Post => {
             pieces.push(Piece::new("client_id", id));
             pieces.push(Piece::new("client_secret", &form.client_secret));
@@ -225,9 +213,9 @@ mod tests {
 
     #[test]
     fn reserved_characters_in_the_secret_are_form_encoded_before_base64() {
-        assert_eq!(form_encode("s6BhdRkqt3"), "s6BhdRkqt3");
-        assert_eq!(form_encode("a+b/c:d%e f~"), "a%2Bb%2Fc%3Ad%25e+f~");
-        assert_eq!(form_encode("é"), "%C3%A9");
+        assert_eq!(quote_plus("s6BhdRkqt3"), "s6BhdRkqt3");
+        assert_eq!(quote_plus("a+b/c:d%e f~"), "a%2Bb%2Fc%3Ad%25e+f~");
+        assert_eq!(quote_plus("é"), "%C3%A9");
         let mut f = form(Grant::ClientCredentials, ClientAuth::Basic);
         f.client_secret = "p+ss/w:rd%".into();
         let r = build(&f).unwrap();

@@ -5,12 +5,12 @@
 use super::alg::{webcrypto_alg, AlgProblem, WebCryptoAlg};
 use super::strict;
 use crate::model::findings::codes::{
-    ALG_KEY_MISMATCH, ALG_NONE, ECDSA_SIGNATURE_DER, HS_SECRET_TOO_SHORT, HS_WITH_PUBLIC_KEY, KID_NOT_IN_JWKS,
-    MICROSOFT_GRAPH_TOKEN, SIGNATURE_INVALID,
+    ALG_KEY_MISMATCH, ALG_NONE, ECDSA_SIGNATURE_DER, HS_WITH_PUBLIC_KEY, KID_NOT_IN_JWKS, MICROSOFT_GRAPH_TOKEN,
+    SIGNATURE_INVALID,
 };
 use crate::model::findings::{self, Finding};
 use crate::model::keys::asn1::Fields;
-use crate::model::keys::classify::{looks_base64, secret_shortfall};
+use crate::model::keys::classify::looks_base64;
 use crate::model::keys::{KeyKind, KeyMaterial, Origin, Private, SecretEncoding};
 use crate::model::token::inspect::Inspection;
 use crate::model::token::jose::{Kind, Part, Token};
@@ -364,7 +364,7 @@ fn choose(token: &Wanted<'_>, keys: &[KeyMaterial], is_set: bool, out: &mut Vec<
     if fitting.is_empty() {
         return Err(mismatch(alg, algorithm, &pool, keys, out));
     }
-    let signing: Vec<usize> = fitting.iter().copied().filter(|i| for_signatures(&keys[*i])).collect();
+    let signing: Vec<usize> = fitting.iter().copied().filter(|i| strict::for_signatures(&keys[*i])).collect();
     if signing.is_empty() {
         return Err(format!(
             "{} is marked for encryption (use \"enc\" or key_ops without \"verify\"), not for checking signatures.",
@@ -400,7 +400,7 @@ fn choose(token: &Wanted<'_>, keys: &[KeyMaterial], is_set: bool, out: &mut Vec<
             let k = &keys[*i];
             let reason = if !algorithm.fits(&k.kind) {
                 format!("{alg} needs {}", algorithm.needs())
-            } else if !for_signatures(k) {
+            } else if !strict::for_signatures(k) {
                 "it is for encryption (use \"enc\" or key_ops without \"verify\")".to_string()
             } else {
                 format!("its modulus is not {} bits, the signature's length", signature.len() * 8)
@@ -409,7 +409,7 @@ fn choose(token: &Wanted<'_>, keys: &[KeyMaterial], is_set: bool, out: &mut Vec<
         })
         .collect();
 
-    secret_rule(alg, &keys[order[0]], out);
+    out.extend(strict::secret_too_short(alg, &keys[order[0]]));
     let attempts: Vec<Attempt> = order
         .iter()
         .filter_map(|i| {
@@ -425,11 +425,6 @@ fn choose(token: &Wanted<'_>, keys: &[KeyMaterial], is_set: bool, out: &mut Vec<
     }
     let first = attempts.first().map(|a| keys[a.key].label()).unwrap_or_default();
     Ok((attempts, format!("{first} is used: {why}.")))
-}
-
-fn for_signatures(key: &KeyMaterial) -> bool {
-    key.use_.as_deref().is_none_or(|u| u == "sig")
-        && (key.key_ops.is_empty() || key.key_ops.iter().any(|o| o == "verify"))
 }
 
 /// RSA signatures are exactly as long as the modulus (RFC 8017 §8.2.2).
@@ -460,15 +455,6 @@ fn mismatch(
         out.push(Finding::new(ALG_KEY_MISMATCH, format!("{alg} needs {}; the key(s): {have}.", algorithm.needs())));
     }
     format!("{alg} needs {}, and no key is one ({have}).", algorithm.needs())
-}
-
-fn secret_rule(alg: &str, key: &KeyMaterial, out: &mut Vec<Finding>) {
-    if let Some((len, min)) = secret_shortfall(alg, key.kind) {
-        out.push(Finding::new(
-            HS_SECRET_TOO_SHORT,
-            format!("The secret is {len} bytes; {alg} needs at least {min} (RFC 7518 §3.2)."),
-        ));
-    }
 }
 
 /// Findings once the browser has run the check. `verified` is WebCrypto's answer for the

@@ -17,6 +17,7 @@ use crate::model::token::input::Removed;
 use crate::model::token::jose::{Part, Token};
 use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::{Map, Value};
+use std::collections::HashSet;
 use std::fmt;
 
 /// Plan findings after which a strict server refuses the token whatever key verifies it.
@@ -94,6 +95,22 @@ pub fn pasted_changes(removed: &[Removed]) -> Vec<String> {
         .collect()
 }
 
+/// Whether a key may check signatures: `use` is absent or `sig`, `key_ops` absent or holding
+/// `verify` (RFC 7517 §4.2-4.3).
+pub fn for_signatures(key: &KeyMaterial) -> bool {
+    key.use_.as_deref().is_none_or(|u| u == "sig")
+        && (key.key_ops.is_empty() || key.key_ops.iter().any(|o| o == "verify"))
+}
+
+/// A secret shorter than the hash output (RFC 7518 §3.2).
+pub fn secret_too_short(alg: &str, key: &KeyMaterial) -> Option<Finding> {
+    let (len, min) = secret_shortfall(alg, key.kind)?;
+    Some(Finding::new(
+        HS_SECRET_TOO_SHORT,
+        format!("The secret is {len} bytes; {alg} needs at least {min} (RFC 7518 §3.2)."),
+    ))
+}
+
 /// Refusals of one key for this token's `alg`.
 pub fn key_refusals(alg: &str, key: &KeyMaterial) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -106,12 +123,7 @@ pub fn key_refusals(alg: &str, key: &KeyMaterial) -> Vec<Finding> {
             .with_fix(format!("A server that takes the algorithm from its key (RFC 8725 §3.1; jose, Nimbus and most JWKS middleware do) verifies with {declared} only and rejects a {alg} token, even one signed with this key. Sign with {declared}, or publish the key for {alg}.")),
         );
     }
-    if let Some((len, min)) = secret_shortfall(alg, key.kind) {
-        out.push(Finding::new(
-            HS_SECRET_TOO_SHORT,
-            format!("The secret is {len} bytes; {alg} needs at least {min} (RFC 7518 §3.2)."),
-        ));
-    }
+    out.extend(secret_too_short(alg, key));
     if let Some(why) = rsa_weakness(key) {
         out.push(Finding::new(RSA_KEY_WEAK, format!("{}: {why}.", key.label())));
     }
@@ -183,10 +195,10 @@ fn duplicate_members(json: &str) -> Vec<String> {
     let mut de = serde_json::Deserializer::from_str(json);
     let names = de.deserialize_map(Names(Vec::new())).unwrap_or_default();
     // Linear: a header can be a megabyte of members, and this runs on every keystroke.
-    let mut seen = std::collections::HashSet::new();
+    let (mut seen, mut named) = (HashSet::new(), HashSet::new());
     let mut dupes: Vec<String> = Vec::new();
     for n in names {
-        if !seen.insert(n.clone()) && !dupes.contains(&n) {
+        if !seen.insert(n.clone()) && named.insert(n.clone()) {
             dupes.push(n);
         }
     }
@@ -230,13 +242,7 @@ fn crit_problem(header: &Map<String, Value>) -> Option<String> {
 /// keys under one kid are ambiguous only when both could check this alg: RFC 7517 §4.5 allows
 /// one kid for keys of different types.
 fn set_rules(alg: Option<&str>, kid: Option<&str>, keys: &[KeyMaterial], out: &mut Vec<Finding>) {
-    let signing: Vec<&KeyMaterial> = keys
-        .iter()
-        .filter(|k| {
-            k.use_.as_deref().is_none_or(|u| u == "sig")
-                && (k.key_ops.is_empty() || k.key_ops.iter().any(|o| o == "verify"))
-        })
-        .collect();
+    let signing: Vec<&KeyMaterial> = keys.iter().filter(|k| for_signatures(k)).collect();
     let secrets = signing.iter().filter(|k| matches!(k.kind, KeyKind::Secret { .. })).count();
     let public = signing.iter().filter(|k| k.kind.is_public_key()).count();
     if secrets > 0 && public > 0 {
@@ -261,13 +267,13 @@ fn rsa_weakness(key: &KeyMaterial) -> Option<String> {
         return Some(format!("{bits} bits, under the 2048 that RFC 7518 §3.3 requires"));
     }
     let Ok(PublicParts::Rsa { n, e }) = spki::parse(key.spki_der.as_deref()?) else { return None };
+    // `e` is big-endian without leading zeros, as the DER reader gives it.
     let odd = e.last().is_some_and(|b| b & 1 == 1);
-    if !odd || e.iter().rev().skip(1).all(|b| *b == 0) && e.last().copied().unwrap_or(0) <= 1 {
+    if !odd || e == [1] {
         return Some(format!("its public exponent {} is not an odd number greater than 1", be_u64(&e)));
     }
     // Go's crypto/rsa, among others, refuses exponents that do not fit in 31 bits.
-    let significant = e.iter().skip_while(|b| **b == 0).count();
-    if significant > 4 || significant == 4 && e[e.len() - 4] >= 0x80 {
+    if e.len() > 4 || e.len() == 4 && e[0] >= 0x80 {
         return Some("its public exponent is larger than 2^31 - 1, which Go's crypto/rsa and others refuse".into());
     }
     roca_fingerprint(&n).then(|| {
