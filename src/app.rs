@@ -21,9 +21,13 @@ pub fn App() -> impl IntoView {
     provide_context(composer);
     let verifier = Verifier::new(inspector);
     provide_context(verifier);
-    provide_context(Diagnosis::new(inspector, composer, verifier));
+    let diagnosis = Diagnosis::new(inspector, composer, verifier);
+    provide_context(diagnosis);
     provide_context(Signer::new());
-    provide_context(TokenGetter::new());
+    let getter = TokenGetter::new();
+    provide_context(getter);
+    // Back from a sign-in: the inputs are put back before anything is drawn.
+    getter.resume(composer, inspector, diagnosis);
     view! {
         <PageHeader />
         <main>
@@ -47,7 +51,7 @@ pub fn App() -> impl IntoView {
             <RequestLog />
         </main>
         <footer class="page-footer">
-            <p>"why401 runs entirely in your browser. Tokens never leave this page: no analytics, no storage, no third-party requests."</p>
+            <p>"why401 runs entirely in your browser. Tokens never leave this page: no analytics, no third-party requests, nothing stored (a sign-in you start keeps your inputs in this tab's sessionStorage until the page is back)."</p>
         </footer>
     }
 }

@@ -4,4 +4,5 @@
 pub mod clipboard;
 pub mod clock;
 pub mod fetch;
+pub mod navigation;
 pub mod webcrypto;

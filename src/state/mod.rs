@@ -6,6 +6,7 @@ mod diagnosis;
 mod inspector;
 mod key_entry;
 mod remote_get;
+mod sign_in;
 mod signer;
 mod token_getter;
 mod verifier;

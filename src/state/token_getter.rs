@@ -5,9 +5,11 @@
 
 use super::remote_get::get_body;
 use super::{Composer, Diagnosis, Inspector};
-use crate::browser::fetch;
+use crate::browser::{fetch, navigation};
 use crate::model::diagnosis::{self, Context, Report};
+use crate::model::oauth::authorization::{self, Secrets};
 use crate::model::oauth::metadata;
+pub use crate::model::oauth::round_trip::Attempt;
 use crate::model::oauth::token_request::{self, FormError, TokenForm};
 use crate::model::oauth::token_response::{self, TokenAnswer};
 use crate::model::request::outcome::Outcome;
@@ -27,6 +29,8 @@ pub enum Got {
     Refused(Report),
     /// No answer could be read at all (the network, CORS): the finding that explains it.
     Failed(Report),
+    /// A sign-in that could not start, or whose answer is not redeemed: why, in plain words.
+    Problem(String),
 }
 
 #[derive(Clone, Copy)]
@@ -40,13 +44,32 @@ pub struct TokenGetter {
     pub issuer: RwSignal<String>,
     /// Each discovery step and what it read, in order.
     pub steps: RwSignal<Vec<String>>,
+    /// The next sign-in's `state` and PKCE verifier, made up in advance so that the
+    /// authorization request shown is exactly the one Get token opens; None when the browser
+    /// has no Web Crypto (the reason is in `sign_in_url`).
+    pub secrets: RwSignal<Result<Secrets, String>>,
+    /// The authorization request of the authorization code grant, with this page as redirect_uri.
+    pub sign_in_url: Memo<Result<String, String>>,
+    /// The section is open: the user opened it, or the page came back from a sign-in.
+    pub open: RwSignal<bool>,
 }
 
 impl TokenGetter {
     pub fn new() -> Self {
         let form = RwSignal::new(TokenForm::default());
         let request = Memo::new(move |_| form.with(token_request::build));
+        let secrets = RwSignal::new(new_secrets());
+        let here = navigation::page_address();
+        let sign_in_url = Memo::new(move |_| {
+            let secrets = secrets.get()?;
+            // The token URL and client are checked too: the code is redeemed on the way back.
+            form.with(|f| token_request::check(f).and_then(|()| authorization::url(f, &here, &secrets)))
+                .map_err(|e| e.to_string())
+        });
         TokenGetter {
+            secrets,
+            sign_in_url,
+            open: RwSignal::new(false),
             form,
             request,
             in_flight: RwSignal::new(false),
@@ -85,10 +108,19 @@ impl TokenGetter {
             }
             for url in urls {
                 match get_body(composer, &url).await {
-                    Ok(body) => match metadata::token_endpoint(&body, &issuer) {
-                        Ok(endpoint) => {
-                            step(format!("{url}: token_endpoint {endpoint}."));
-                            self.form.update(|f| f.token_url = endpoint);
+                    Ok(body) => match metadata::endpoints(&body, &issuer) {
+                        Ok(found) => {
+                            let mut line = format!("{url}: token_endpoint {}", found.token);
+                            if let Some(a) = &found.authorization {
+                                line.push_str(&format!(", authorization_endpoint {a}"));
+                            }
+                            step(format!("{line}."));
+                            self.form.update(|f| {
+                                f.token_url = found.token;
+                                if let Some(a) = found.authorization {
+                                    f.authorization_url = a;
+                                }
+                            });
                             return;
                         }
                         Err(why) => step(format!("{url}: {why}.")),
@@ -101,34 +133,51 @@ impl TokenGetter {
 
     /// Sends the token request, on the user's press only.
     pub fn get(self, composer: Composer, inspector: Inspector) {
+        let Ok(req) = self.request.get_untracked() else { return };
         spawn_local(async move {
-            self.fetch(composer, inspector).await;
+            self.send_token_request(req, composer, inspector).await;
         });
     }
 
-    /// Refresh and retry: a new token with the grant the section holds, put where the request
-    /// carried the old one (the composer shows the change), the request sent once more, and
-    /// both answers kept side by side.
+    /// Refresh and retry: a new token (with the refresh token a sign-in left, else the
+    /// section's grant), put where the request carried the old one (the composer shows the
+    /// change), the request sent once more, and both answers kept side by side. The
+    /// authorization code grant without a refresh token signs in again first.
     pub fn refresh_and_retry(self, composer: Composer, inspector: Inspector, diagnosis: Diagnosis) {
-        let before = Attempt::now(composer, diagnosis);
+        let before = attempt_now(composer, diagnosis);
+        self.retry.set(None);
+        let request = match self.form.with_untracked(token_request::renewal) {
+            Ok(r) => r,
+            Err(FormError::SignInFirst) => return self.sign_in(composer, inspector, diagnosis, Some(before)),
+            Err(_) => return,
+        };
         spawn_local(async move {
-            self.retry.set(None);
-            let Some(token) = self.fetch(composer, inspector).await else { return };
-            let mut replaced = false;
-            composer.request.update(|r| replaced = token_request::replace_bearer(r, &token));
-            if !replaced {
-                self.retry.set(Some(Retry { before, after: None }));
-                return;
-            }
-            composer.sync_url_text();
-            composer.send_now().await;
-            self.retry.set(Some(Retry { before, after: Some(Attempt::now(composer, diagnosis)) }));
+            let Some(token) = self.send_token_request(request, composer, inspector).await else { return };
+            self.retry_with(token, before, composer, diagnosis).await;
         });
     }
 
-    /// Sends the token request; the new access token when one came.
-    async fn fetch(self, composer: Composer, inspector: Inspector) -> Option<String> {
-        let req = self.request.get_untracked().ok()?;
+    /// Puts `token` where the request carried the old one, sends the request once more and
+    /// keeps both attempts.
+    pub(super) async fn retry_with(self, token: String, before: Attempt, composer: Composer, diagnosis: Diagnosis) {
+        let mut replaced = false;
+        composer.request.update(|r| replaced = token_request::replace_bearer(r, &token));
+        if !replaced {
+            return self.retry.set(Some(Retry { before, after: None }));
+        }
+        composer.sync_url_text();
+        composer.send_now().await;
+        self.retry.set(Some(Retry { before, after: Some(attempt_now(composer, diagnosis)) }));
+    }
+
+    /// Sends `req` to the token endpoint and takes in what comes back: the token into the Token
+    /// box and a rotated refresh token into Refresh token, or the diagnosis of a refusal.
+    pub(super) async fn send_token_request(
+        self,
+        req: Request,
+        composer: Composer,
+        inspector: Inspector,
+    ) -> Option<String> {
         if self.in_flight.get_untracked() {
             return None;
         }
@@ -186,22 +235,18 @@ impl TokenGetter {
     }
 }
 
-/// One attempt of the composer's request as the Findings card showed it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attempt {
-    /// "401 Unauthorized", or what happened instead.
-    pub status: String,
-    pub verdict: String,
+/// A fresh `state` and code verifier.
+pub(super) fn new_secrets() -> Result<Secrets, String> {
+    Ok(Secrets::from_random(&navigation::random32()?, &navigation::random32()?))
 }
 
-impl Attempt {
-    fn now(composer: Composer, diagnosis: Diagnosis) -> Attempt {
-        let status = composer.outcome.with_untracked(|o| match o.as_ref().and_then(Outcome::received) {
-            Some(r) => format!("{} {}", r.status, r.status_text).trim().to_string(),
-            None => "no answer".to_string(),
-        });
-        Attempt { status, verdict: diagnosis.report.with_untracked(|r| r.verdict.clone()) }
-    }
+/// One attempt of the composer's request as the Findings card showed it, read now.
+pub(super) fn attempt_now(composer: Composer, diagnosis: Diagnosis) -> Attempt {
+    let status = composer.outcome.with_untracked(|o| match o.as_ref().and_then(Outcome::received) {
+        Some(r) => format!("{} {}", r.status, r.status_text).trim().to_string(),
+        None => "no answer".to_string(),
+    });
+    Attempt { status, verdict: diagnosis.report.with_untracked(|r| r.verdict.clone()) }
 }
 
 /// Refresh and retry's two attempts; `after` is None when the request carried no Bearer token

@@ -164,10 +164,11 @@ export async function startExposingProxy(target) {
 }
 
 /**
- * oauth2-mock-server (npm) in-process: a real issuer with an RS256 key, JWKS and /token. Pass
+ * oauth2-mock-server (npm) in-process: a real issuer with an RS256 key, JWKS, /authorize (it
+ * checks the PKCE verifier against the challenge), /token, /introspect and /revoke. Pass
  * the port of a stopped one to simulate a key rotation: same issuer URL, a fresh key.
  */
-export async function startOAuth2({ port, basicOnly = false } = {}) {
+export async function startOAuth2({ port, basicOnly = false, authorizeError } = {}) {
   const { OAuth2Server } = await import('oauth2-mock-server');
   const server = new OAuth2Server();
   await server.issuer.keys.generate('RS256');
@@ -179,6 +180,15 @@ export async function startOAuth2({ port, basicOnly = false } = {}) {
         response.statusCode = 401;
         response.body = { error: 'invalid_client', error_description: 'Client authentication failed: this client must use client_secret_basic' };
       }
+    });
+  }
+  // `authorizeError` ({ error, description }): the sign-in ends with that error instead of a
+  // code, as when the user refuses consent (RFC 6749 §4.1.2.1).
+  if (authorizeError) {
+    server.service.on('beforeAuthorizeRedirect', (redirect) => {
+      redirect.url.searchParams.delete('code');
+      redirect.url.searchParams.set('error', authorizeError.error);
+      redirect.url.searchParams.set('error_description', authorizeError.description);
     });
   }
   const chosen = port ?? (await freePort());

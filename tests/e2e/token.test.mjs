@@ -1,8 +1,11 @@
-// Get a token, end to end: the page asks a real token endpoint (oauth2-mock-server on
-// 127.0.0.1) for a token with client credentials, refreshes it (the refresh token rotates),
-// and a token endpoint that refuses the client's authentication is diagnosed with its words.
+// Get a token, end to end: the page signs in with the authorization code grant and PKCE
+// through its own address (under /why401/, every input intact afterwards), asks a real token
+// endpoint (oauth2-mock-server on 127.0.0.1) for a token with client credentials, refreshes it
+// (the refresh token rotates), and a token endpoint that refuses the client's authentication
+// is diagnosed with its words.
 
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import { closer, failedRequest, openPage, pageSuite, screenshot, sendRequest, test, waitVisible } from './helpers.mjs';
 import { startOAuth2, startOrdersApi } from './peers.mjs';
 
@@ -14,11 +17,17 @@ async function tokenResult(page) {
   return (await result.textContent()).trim();
 }
 
-async function openSection(page, watch) {
-  await page.goto(suite.srv.url('/'));
+async function openSection(page, watch, prefix = '/') {
+  await page.goto(suite.srv.url(prefix));
   await waitVisible(page.getByLabel('Token', { exact: true }), watch);
   await page.getByText('Get a token', { exact: true }).click();
   await waitVisible(page.getByLabel('Token URL', { exact: true }), watch);
+}
+
+/** A confidential client with client credentials: not the section's default (a public client signing in). */
+async function clientCredentials(page, auth = 'client_secret_basic') {
+  await page.getByLabel('Grant type').selectOption('client_credentials');
+  await page.getByLabel('Client authentication').selectOption(auth);
 }
 
 test('client credentials, then refresh with rotation: each token goes into the Token box', async () => {
@@ -30,6 +39,7 @@ test('client credentials, then refresh with rotation: each token goes into the T
     await page.getByLabel('Client ID', { exact: true }).fill('why401-test');
     await page.getByLabel('Client secret', { exact: true }).fill('s3cret+/:%');
     await page.getByLabel('Scope', { exact: true }).fill('orders:read');
+    await clientCredentials(page);
     // The exact request is shown before anything is sent, the secret as a variable.
     const shown = await page.getByLabel('Token request').textContent();
     assert.match(shown, /^POST \/token HTTP\/1\.1/);
@@ -65,7 +75,7 @@ test('a token endpoint that refuses client_secret_post is diagnosed with its own
     await page.getByLabel('Token URL', { exact: true }).fill(`${oauth.issuer}/token`);
     await page.getByLabel('Client ID', { exact: true }).fill('why401-test');
     await page.getByLabel('Client secret', { exact: true }).fill('s3cret');
-    await page.getByLabel('Client authentication').selectOption('client_secret_post');
+    await clientCredentials(page, 'client_secret_post');
     await page.getByRole('button', { name: 'Get token' }).click();
     assert.match(await tokenResult(page), /^Most likely: the token endpoint could not authenticate the client/);
     const codes = await page.getByRole('list', { name: 'Why the token request failed' }).locator('.finding-code').allTextContents();
@@ -110,6 +120,7 @@ test('an expired token: Refresh and retry gets a new one, and the retried reques
     await page.getByLabel('Client ID', { exact: true }).fill('why401-test');
     await page.getByLabel('Client secret', { exact: true }).fill('s3cret');
     await page.getByLabel('Scope', { exact: true }).fill('orders:read');
+    await clientCredentials(page);
     await retry.click();
     const attempts = page.getByRole('group', { name: 'Refresh and retry' });
     await attempts.waitFor();
@@ -139,7 +150,7 @@ test('the token URL found from an issuer, and from a 401 that points at the reso
     await page.getByRole('button', { name: 'Find the token URL' }).click();
     await page.waitForFunction(() => document.querySelector('#token-url')?.value !== '');
     assert.equal(await page.getByLabel('Token URL', { exact: true }).inputValue(), `${oauth.issuer}/token`);
-    assert.match(await page.getByLabel('Discovery steps').textContent(), /\/\.well-known\/openid-configuration: token_endpoint http:\/\/localhost:\d+\/token\./);
+    assert.match(await page.getByLabel('Discovery steps').textContent(), /\/\.well-known\/openid-configuration: token_endpoint http:\/\/localhost:\d+\/token, authorization_endpoint http:\/\/localhost:\d+\/authorize\./);
     // From the API's 401 (RFC 9728): resource metadata → authorization server → its metadata.
     await page.getByLabel('Token URL', { exact: true }).fill('');
     await page.getByLabel('URL', { exact: true }).fill(orders);
@@ -148,7 +159,7 @@ test('the token URL found from an issuer, and from a 401 that points at the reso
     await page.waitForFunction(() => document.querySelector('#token-url')?.value !== '');
     const steps = await page.getByLabel('Discovery steps').locator('li').allTextContents();
     assert.match(steps[0], /oauth-protected-resource: the resource names the authorization server http:\/\/localhost:\d+\./);
-    assert.match(steps[1], /token_endpoint http:\/\/localhost:\d+\/token\./);
+    assert.match(steps[1], /token_endpoint http:\/\/localhost:\d+\/token, authorization_endpoint/);
     assert.equal(await page.getByLabel('Issuer', { exact: true }).inputValue(), oauth.issuer);
   } finally {
     await peers.close();
@@ -163,7 +174,10 @@ test('a token endpoint known to refuse browsers is named before anything is sent
     await page.getByLabel('Client ID', { exact: true }).fill('0oa1');
     await page.getByLabel('Client secret', { exact: true }).fill('s3cret');
     const limit = page.getByRole('note', { name: 'Browser limit' });
+    // Signing in (the default grant) works from a Trusted Origin; client credentials never do.
     await limit.waitFor();
+    assert.match(await limit.textContent(), /^Okta: Okta redeems a PKCE authorization code from a browser only when this page's origin is a Trusted Origin/);
+    await clientCredentials(page);
     assert.match(await limit.textContent(), /^Okta: Okta refuses token requests that carry an Origin header/);
     await page.getByLabel('Token URL', { exact: true }).fill('https://github.com/login/oauth/access_token');
     assert.match(await limit.textContent(), /^GitHub: GitHub's token endpoint sends no CORS headers/);
@@ -173,5 +187,105 @@ test('a token endpoint known to refuse browsers is named before anything is sent
     assert.equal(await page.getByLabel('Request log').locator('li').count(), 0);
   } finally {
     await context.close();
+  }
+});
+
+/** The values of the inputs that must survive a sign-in, by label. */
+async function inputs(page) {
+  const out = {};
+  for (const label of ['Token', 'URL', 'Raw response', 'Issuer', 'Client ID', 'Client secret', 'Scope']) {
+    out[label] = await page.getByLabel(label, { exact: true }).inputValue();
+  }
+  return out;
+}
+
+test('authorization code with PKCE through the page\'s own address under /why401/: every input is back, nothing stays stored', async () => {
+  const peers = closer();
+  try {
+    const oauth = await peers.add(startOAuth2());
+    const { context, page, watch } = await openPage(suite.browser, { height: 1000 });
+    await peers.add(context);
+    const tokenBodies = [];
+    page.on('request', (r) => r.method() === 'POST' && r.url() === `${oauth.issuer}/token` && tokenBodies.push(r.postData()));
+    await openSection(page, watch, '/why401/');
+    // What the user had typed before signing in.
+    const old = await oauth.token((h, p) => { p.exp = Math.floor(Date.now() / 1000) - 60; });
+    await page.getByLabel('Token', { exact: true }).fill(old);
+    await page.getByLabel('URL', { exact: true }).fill('http://127.0.0.1:9/v1/orders?limit=5&&x');
+    await page.getByLabel('Raw response').fill('HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer error="invalid_token"\n\n');
+    await page.getByLabel('Issuer', { exact: true }).fill(oauth.issuer);
+    await page.getByRole('button', { name: 'Find the token URL' }).click();
+    await page.waitForFunction(() => document.querySelector('#authorization-url')?.value !== '');
+    assert.equal(await page.getByLabel('Authorization URL').inputValue(), `${oauth.issuer}/authorize`);
+    await page.getByLabel('Client ID', { exact: true }).fill('why401-spa');
+    await page.getByLabel('Client secret', { exact: true }).fill('p+ss/w:rd');
+    await page.getByLabel('Client authentication').selectOption('client_secret_post');
+    await page.getByLabel('Scope', { exact: true }).fill('openid orders:read');
+    // The page itself, sub-path included, is the redirect URI; the request is shown exactly.
+    const here = suite.srv.url('/why401/');
+    assert.equal(await page.getByLabel('Redirect URI').inputValue(), here);
+    const shown = await page.getByLabel('Authorization request').textContent();
+    const expected = `GET ${oauth.issuer}/authorize?response_type=code&client_id=why401-spa&redirect_uri=${encodeURIComponent(here)}&scope=openid+orders%3Aread&state=`;
+    assert.ok(shown.startsWith(expected), shown);
+    assert.match(shown, /&state=[\w-]{43}&code_challenge=[\w-]{43}&code_challenge_method=S256$/);
+    const challenge = /code_challenge=([\w-]+)/.exec(shown)[1];
+    const state = /state=([\w-]+)/.exec(shown)[1];
+    const before = await inputs(page);
+    await page.getByRole('button', { name: 'Get token' }).click();
+    // Away to /authorize, back with ?code=…&state=…, the code redeemed.
+    assert.match(await tokenResult(page), /^Token received: it is in the Token box, valid for 1 h/);
+    // The address bar holds no code and no state, and nothing is left in storage.
+    assert.equal(page.url(), here);
+    assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0, 'nothing stored once back');
+    // Every input is as it was, but the Token box, which holds the new token.
+    const after = await inputs(page);
+    const token = after.Token;
+    assert.notEqual(token, old);
+    assert.equal(JSON.parse(Buffer.from(token.split('.')[1], 'base64url')).sub, 'johndoe');
+    assert.deepEqual({ ...after, Token: old }, before);
+    assert.equal(await page.getByLabel('Client authentication').inputValue(), 'client_secret_post');
+    // The token request repeated the redirect_uri and proved the challenge with its verifier.
+    assert.equal(tokenBodies.length, 1, tokenBodies.join('\n'));
+    const form = new URLSearchParams(tokenBodies[0]);
+    assert.equal(form.get('grant_type'), 'authorization_code');
+    assert.equal(form.get('redirect_uri'), here);
+    assert.equal(crypto.createHash('sha256').update(form.get('code_verifier')).digest('base64url'), challenge);
+    assert.equal(form.get('client_secret'), 'p+ss/w:rd');
+    // The next sign-in gets a new state.
+    assert.doesNotMatch(await page.getByLabel('Authorization request').textContent(), new RegExp(`state=${state}&`));
+    await screenshot(page, 'signed-in');
+  } finally {
+    await peers.close();
+  }
+});
+
+test('a sign-in that comes back with an error is explained, and an answer for no sign-in is not redeemed', async () => {
+  const peers = closer();
+  try {
+    const oauth = await peers.add(startOAuth2({ authorizeError: { error: 'access_denied', description: 'The user denied access' } }));
+    const { context, page, watch } = await openPage(suite.browser);
+    await peers.add(context);
+    await openSection(page, watch, '/why401/');
+    await page.getByLabel('URL', { exact: true }).fill('http://127.0.0.1:9/v1/orders');
+    await page.getByLabel('Authorization URL').fill(`${oauth.issuer}/authorize`);
+    await page.getByLabel('Token URL', { exact: true }).fill(`${oauth.issuer}/token`);
+    await page.getByLabel('Client ID', { exact: true }).fill('why401-spa');
+    await page.getByRole('button', { name: 'Get token' }).click();
+    assert.equal(
+      await tokenResult(page),
+      'Most likely: the authorization server sent back error access_denied: "The user denied access": the user or a policy refused the sign-in.',
+    );
+    const codes = await page.getByRole('list', { name: 'Why the token request failed' }).locator('.finding-code').allTextContents();
+    assert.deepEqual(codes, ['oauth_authorization_error']);
+    assert.equal(await page.getByLabel('URL', { exact: true }).inputValue(), 'http://127.0.0.1:9/v1/orders');
+    assert.equal(page.url(), suite.srv.url('/why401/'));
+    assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+    // An answer this tab did not ask for: nothing to redeem it with, said so, and the address cleaned.
+    await page.goto(suite.srv.url('/why401/?code=stolen&state=forged'));
+    assert.match(await tokenResult(page), /this tab has no sign-in in progress/);
+    assert.equal(page.url(), suite.srv.url('/why401/'));
+    assert.equal(await page.getByLabel('Token', { exact: true }).inputValue(), '');
+  } finally {
+    await peers.close();
   }
 });

@@ -1,7 +1,7 @@
 //! What the engine hands the page: ranked findings, the verdict line, checks for the user's
 //! script; and the `Hit` each rule produces before ranking.
 
-use crate::model::findings::{CodeInfo, Finding};
+use crate::model::findings::{clause, CodeInfo, Finding};
 
 /// How sure a finding is to be the cause. Declared in ranking order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -56,6 +56,14 @@ pub struct Report {
 }
 
 impl Report {
+    /// One finding the page saw by itself, with no exchange to diagnose: a sign-in that came
+    /// back with an error.
+    pub fn single(finding: Finding) -> Report {
+        let words = finding.headline.clone().unwrap_or_else(|| clause(finding.info.title));
+        let ranked = vec![Ranked { finding, likelihood: Likelihood::High }];
+        Report { verdict: format!("Most likely: {words}."), ranked, script_checks: Vec::new(), all_good: false }
+    }
+
     /// The page's own request got no readable answer (CORS, unreachable): that outranks
     /// anything said about the request, since the server's reply was never seen.
     pub fn answer_withheld(mut self, finding: Finding) -> Report {

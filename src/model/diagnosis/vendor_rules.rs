@@ -74,13 +74,19 @@ fn authorization_redirect(response: &Response, out: &mut Vec<Finding>) {
         response.status,
         if description.is_empty() { String::new() } else { format!(", error_description={}", quote(&description)) }
     );
+    out.push(authorization_error(&error, &description, evidence));
+}
+
+/// An authorization server's error sent back instead of a code (RFC 6749 §4.1.2.1), seen in
+/// a redirect's Location or in the page's own address after a sign-in.
+pub fn authorization_error(error: &str, description: &str, evidence: String) -> Finding {
     let said = if description.is_empty() { String::new() } else { format!(": \"{description}\"") };
-    let finding = match description.strip_prefix("Service not found: ") {
+    match description.strip_prefix("Service not found: ") {
         Some(audience) if error == "access_denied" => Finding::new(AUTH0_SERVICE_NOT_FOUND, evidence).with_headline(
             format!("Auth0 has no API whose identifier is the audience '{audience}' (\"Service not found\")"),
         ),
         _ => {
-            let what = match error.as_str() {
+            let what = match error {
                 "access_denied" => "the user or a policy refused the sign-in",
                 "invalid_request" => {
                     "the authorization request has a missing, repeated or unsupported parameter (a code_challenge the server requires, say)"
@@ -96,8 +102,7 @@ fn authorization_redirect(response: &Response, out: &mut Vec<Finding>) {
             Finding::new(OAUTH_AUTHORIZATION_ERROR, evidence)
                 .with_headline(format!("the authorization server sent back error {error}{said}: {what}"))
         }
-    };
-    out.push(finding);
+    }
 }
 
 /// `error` and `error_description` of a redirect back to the client (RFC 6749 §4.1.2.1), from
@@ -679,4 +684,22 @@ fn split_origin(url: &str) -> (&str, &str) {
     let after_scheme = url.find("//").map_or(0, |i| i + 2);
     let cut = url[after_scheme..].find('/').map_or(url.len(), |i| after_scheme + i);
     (&url[..cut], &url[cut..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::diagnosis::Report;
+
+    #[test]
+    fn a_sign_in_error_seen_in_the_page_address_is_explained() {
+        let seen = "The page came back from the sign-in with error=access_denied.".to_string();
+        let report = Report::single(authorization_error("access_denied", "The user denied access", seen));
+        assert_eq!(report.ranked[0].finding.code(), "oauth_authorization_error");
+        assert_eq!(
+            report.verdict,
+            "Most likely: the authorization server sent back error access_denied: \"The user denied access\": the user or a policy refused the sign-in."
+        );
+        assert!(!report.all_good);
+    }
 }

@@ -5,19 +5,34 @@
 use crate::model::json;
 use serde_json::Value;
 
-/// RFC 8414 §3.2 / OpenID Connect Discovery §4.2: the `token_endpoint` of the metadata, after
+/// The endpoints an authorization server's metadata names (RFC 8414 §2): the token endpoint,
+/// and those the other buttons use when the server has them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Endpoints {
+    pub token: String,
+    pub authorization: Option<String>,
+    pub device_authorization: Option<String>,
+    pub introspection: Option<String>,
+    pub revocation: Option<String>,
+}
+
+/// RFC 8414 §3.2 / OpenID Connect Discovery §4.2: the endpoints of the metadata, after
 /// checking that `issuer` is the one asked for (§3.3: a mismatch means another server's
 /// metadata).
-pub fn token_endpoint(body: &str, issuer: &str) -> Result<String, String> {
+pub fn endpoints(body: &str, issuer: &str) -> Result<Endpoints, String> {
     let doc = object(body)?;
     let said = doc.get("issuer").and_then(Value::as_str).unwrap_or_default();
     if said.trim_end_matches('/') != issuer.trim().trim_end_matches('/') {
         return Err(format!("its issuer is \"{said}\", not \"{}\" (RFC 8414 §3.3)", issuer.trim()));
     }
-    doc.get("token_endpoint")
-        .and_then(Value::as_str)
-        .map(str::to_string)
-        .ok_or_else(|| "it has no token_endpoint".to_string())
+    let member = |name: &str| doc.get(name).and_then(Value::as_str).map(str::to_string);
+    Ok(Endpoints {
+        token: member("token_endpoint").ok_or_else(|| "it has no token_endpoint".to_string())?,
+        authorization: member("authorization_endpoint"),
+        device_authorization: member("device_authorization_endpoint"),
+        introspection: member("introspection_endpoint"),
+        revocation: member("revocation_endpoint"),
+    })
 }
 
 /// RFC 9728 §2: the first of the resource's `authorization_servers`.
@@ -44,11 +59,12 @@ mod tests {
 
     #[test]
     fn reads_the_member_the_next_step_needs() {
-        let meta = r#"{"issuer":"https://idp.example.com/","token_endpoint":"https://idp.example.com/oauth/token"}"#;
-        assert_eq!(
-            token_endpoint(meta, "https://idp.example.com").as_deref(),
-            Ok("https://idp.example.com/oauth/token")
-        );
+        let meta = r#"{"issuer":"https://idp.example.com/","token_endpoint":"https://idp.example.com/oauth/token","revocation_endpoint":"https://idp.example.com/oauth/revoke"}"#;
+        let found = endpoints(meta, "https://idp.example.com").unwrap();
+        assert_eq!(found.token, "https://idp.example.com/oauth/token");
+        assert_eq!(found.revocation.as_deref(), Some("https://idp.example.com/oauth/revoke"));
+        assert_eq!(found.authorization, None);
+        let token_endpoint = |body: &str, issuer: &str| endpoints(body, issuer).map(|e| e.token);
         assert_eq!(
             token_endpoint(meta, "https://other.example.com").unwrap_err(),
             "its issuer is \"https://idp.example.com/\", not \"https://other.example.com\" (RFC 8414 §3.3)"

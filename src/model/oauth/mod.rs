@@ -2,9 +2,11 @@
 //! the client authentication it carries (RFC 6749 §2.3), PKCE (RFC 7636) and what the token
 //! endpoint answers (RFC 6749 §5). Pure: the browser sends what `token_request` builds.
 
+pub mod authorization;
 pub mod browser_limits;
 pub mod metadata;
 pub mod pkce;
+pub mod round_trip;
 pub mod token_request;
 pub mod token_response;
 

@@ -4,11 +4,15 @@
 
 use crate::model::request::urlencoded::{quote_plus, Piece};
 use crate::model::request::{Auth, Body, BodyKind, Method, Request, Row};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Grant {
+    /// With PKCE S256, through the page's own address: what RFC 9700 §2.1.1 and RFC 10017 ask
+    /// of a browser app, so the default.
     #[default]
+    AuthorizationCode,
     ClientCredentials,
     RefreshToken,
     /// Forbidden for browser-based apps (RFC 9700 §2.4, RFC 10017): here only to reproduce what
@@ -17,11 +21,13 @@ pub enum Grant {
 }
 
 impl Grant {
-    pub const ALL: [Grant; 3] = [Grant::ClientCredentials, Grant::RefreshToken, Grant::Password];
+    pub const ALL: [Grant; 4] =
+        [Grant::AuthorizationCode, Grant::ClientCredentials, Grant::RefreshToken, Grant::Password];
 
     /// The `grant_type` value.
     pub fn value(self) -> &'static str {
         match self {
+            Grant::AuthorizationCode => "authorization_code",
             Grant::ClientCredentials => "client_credentials",
             Grant::RefreshToken => "refresh_token",
             Grant::Password => "password",
@@ -30,6 +36,7 @@ impl Grant {
 
     pub fn label(self) -> &'static str {
         match self {
+            Grant::AuthorizationCode => "authorization_code (PKCE S256, sign in)",
             Grant::ClientCredentials => "client_credentials",
             Grant::RefreshToken => "refresh_token",
             Grant::Password => "password (forbidden for browser apps)",
@@ -42,19 +49,19 @@ impl Grant {
 }
 
 /// How the client proves who it is (RFC 6749 §2.3.1, OpenID Connect Core §9).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum ClientAuth {
     /// `Authorization: Basic` of the form-encoded id and secret: `client_secret_basic`.
-    #[default]
     Basic,
     /// `client_id` and `client_secret` in the form: `client_secret_post`.
     Post,
-    /// A public client: `client_id` only.
+    /// A public client: `client_id` only. The default: a page holds no secret (RFC 10017).
+    #[default]
     None,
 }
 
 impl ClientAuth {
-    pub const ALL: [ClientAuth; 3] = [ClientAuth::Basic, ClientAuth::Post, ClientAuth::None];
+    pub const ALL: [ClientAuth; 3] = [ClientAuth::None, ClientAuth::Basic, ClientAuth::Post];
 
     pub fn value(self) -> &'static str {
         match self {
@@ -70,8 +77,11 @@ impl ClientAuth {
 }
 
 /// What the Get a token fields hold.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct TokenForm {
+    /// The authorization endpoint, for the authorization code grant.
+    pub authorization_url: String,
     pub token_url: String,
     pub client_id: String,
     pub client_secret: String,
@@ -89,6 +99,10 @@ pub struct TokenForm {
 /// Why no request can be built yet; `Display` is the sentence shown under the fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormError {
+    NoAuthorizationUrl,
+    AuthorizationUrlFragment,
+    /// The authorization code grant starts with a sign-in, not with a token request.
+    SignInFirst,
     NoTokenUrl,
     NoClientId,
     NoSecret(ClientAuth),
@@ -99,6 +113,13 @@ pub enum FormError {
 impl fmt::Display for FormError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            FormError::NoAuthorizationUrl => {
+                write!(f, "Fill in the Authorization URL (the issuer's authorization_endpoint).")
+            }
+            FormError::AuthorizationUrlFragment => {
+                write!(f, "The Authorization URL must not have a #fragment (RFC 6749 §3.1).")
+            }
+            FormError::SignInFirst => write!(f, "The authorization code grant starts with a sign-in: press Get token."),
             FormError::NoTokenUrl => write!(f, "Fill in the Token URL (the issuer's token_endpoint)."),
             FormError::NoClientId => write!(f, "Fill in the Client ID."),
             FormError::NoSecret(a) => {
@@ -110,21 +131,16 @@ impl fmt::Display for FormError {
     }
 }
 
+/// The token request of every grant but the authorization code, which starts with a sign-in
+/// (`exchange` redeems its code).
 pub fn build(form: &TokenForm) -> Result<Request, FormError> {
-    let url = form.token_url.trim();
-    if url.is_empty() {
-        return Err(FormError::NoTokenUrl);
+    if form.grant == Grant::AuthorizationCode {
+        return Err(FormError::SignInFirst);
     }
-    let id = form.client_id.trim();
-    if id.is_empty() {
-        return Err(FormError::NoClientId);
-    }
-    if form.auth != ClientAuth::None && form.client_secret.is_empty() {
-        return Err(FormError::NoSecret(form.auth));
-    }
+    check(form)?;
     let mut pieces = vec![Piece::new("grant_type", form.grant.value())];
     match form.grant {
-        Grant::ClientCredentials => {}
+        Grant::AuthorizationCode | Grant::ClientCredentials => {}
         Grant::RefreshToken if form.refresh_token.trim().is_empty() => return Err(FormError::NoRefreshToken),
         Grant::RefreshToken => pieces.push(Piece::new("refresh_token", form.refresh_token.trim())),
         Grant::Password if form.username.is_empty() => return Err(FormError::NoUser),
@@ -138,6 +154,52 @@ pub fn build(form: &TokenForm) -> Result<Request, FormError> {
             pieces.push(Piece::new(name, value.trim()));
         }
     }
+    request(form, pieces)
+}
+
+/// How Refresh and retry gets a new token: with the refresh token a sign-in left in the
+/// section (RFC 6749 §6), else with the chosen grant again (`SignInFirst`: sign in again).
+pub fn renewal(form: &TokenForm) -> Result<Request, FormError> {
+    if form.grant == Grant::AuthorizationCode && !form.refresh_token.trim().is_empty() {
+        return build(&TokenForm { grant: Grant::RefreshToken, ..form.clone() });
+    }
+    build(form)
+}
+
+/// Redeems an authorization code (RFC 6749 §4.1.3) with the PKCE verifier (RFC 7636 §4.5) and
+/// the same redirect_uri the sign-in was sent with; the scope was asked at the sign-in.
+pub fn exchange(form: &TokenForm, code: &str, redirect_uri: &str, verifier: &str) -> Result<Request, FormError> {
+    check(form)?;
+    let mut pieces = vec![
+        Piece::new("grant_type", Grant::AuthorizationCode.value()),
+        Piece::new("code", code),
+        Piece::new("redirect_uri", redirect_uri),
+        Piece::new("code_verifier", verifier),
+    ];
+    if !form.resource.trim().is_empty() {
+        pieces.push(Piece::new("resource", form.resource.trim()));
+    }
+    request(form, pieces)
+}
+
+/// What every token request needs: where to send it and the client, with its secret unless
+/// it is public.
+pub fn check(form: &TokenForm) -> Result<(), FormError> {
+    if form.token_url.trim().is_empty() {
+        return Err(FormError::NoTokenUrl);
+    }
+    if form.client_id.trim().is_empty() {
+        return Err(FormError::NoClientId);
+    }
+    if form.auth != ClientAuth::None && form.client_secret.is_empty() {
+        return Err(FormError::NoSecret(form.auth));
+    }
+    Ok(())
+}
+
+/// The POST to the token URL with the grant's `pieces`, the client authenticated as chosen.
+fn request(form: &TokenForm, mut pieces: Vec<Piece>) -> Result<Request, FormError> {
+    let id = form.client_id.trim();
     let auth = match form.auth {
         // RFC 6749 §2.3.1 and Appendix B: id and secret form-encoded before base64 (only
         // unreserved characters stay, a space is `+`); servers decode them before comparing, so
@@ -161,7 +223,7 @@ pub fn build(form: &TokenForm) -> Result<Request, FormError> {
         auth,
         ..Request::default()
     };
-    request.set_url(url);
+    request.set_url(form.token_url.trim());
     Ok(request)
 }
 
@@ -239,6 +301,28 @@ mod tests {
             body(&r),
             "grant_type=password&username=johndoe&password=A3ddj3w&scope=orders:read%20orders:write&client_id=s6BhdRkqt3"
         );
+    }
+
+    #[test]
+    fn a_code_is_redeemed_with_its_verifier_and_redirect_uri() {
+        let mut f = form(Grant::AuthorizationCode, ClientAuth::None);
+        assert_eq!(build(&f), Err(FormError::SignInFirst));
+        let r = exchange(&f, "SplxlOBeZQQYbYS6WxSbIA", "https://user.github.io/why401/", "dBjftJeZ4CVP").unwrap();
+        assert_eq!(
+            body(&r),
+            "grant_type=authorization_code&code=SplxlOBeZQQYbYS6WxSbIA&redirect_uri=https://user.github.io/why401/&code_verifier=dBjftJeZ4CVP&client_id=s6BhdRkqt3"
+        );
+        // A confidential client (Google's web clients need the secret with PKCE too).
+        f.auth = ClientAuth::Basic;
+        let r = exchange(&f, "c", "https://app/", "v").unwrap();
+        assert!(matches!(r.auth, Auth::Basic { .. }));
+        // Refresh and retry after a sign-in uses the refresh token it left, else signs in again.
+        f.refresh_token.clear();
+        assert_eq!(renewal(&f), Err(FormError::SignInFirst));
+        f.refresh_token = "rt".into();
+        assert!(body(&renewal(&f).unwrap()).starts_with("grant_type=refresh_token&refresh_token=rt&"));
+        f.token_url.clear();
+        assert_eq!(exchange(&f, "c", "https://app/", "v"), Err(FormError::NoTokenUrl));
     }
 
     #[test]

@@ -19,11 +19,12 @@ pub mod target;
 pub(crate) mod test_requests;
 pub mod urlencoded;
 
+use serde::{Deserialize, Serialize};
 use urlencoded::Piece;
 
 use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Method {
     #[default]
     Get,
@@ -67,7 +68,7 @@ impl fmt::Display for Method {
 }
 
 /// A name/value row (header, query parameter or form field) that can be switched off.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Row {
     pub name: String,
     pub value: String,
@@ -98,7 +99,7 @@ impl Row {
 
 /// How a multipart field is sent, beyond its name and value: what curl's `-F` says with `@`,
 /// `<`, `;type=`, `;filename=` and `;headers=`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct FieldPart {
     pub source: PartSource,
     /// The part's file name (`;filename=`); for a file, its own name when unset.
@@ -109,7 +110,7 @@ pub struct FieldPart {
     pub headers: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum PartSource {
     /// The value is the text sent.
     #[default]
@@ -124,7 +125,7 @@ pub enum PartSource {
 
 /// A shell variable the request uses, written `${NAME}` inside its text (URL, headers, auth,
 /// body), as the shell would fill it in.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Variable {
     pub name: String,
     /// Its value when the paste sets it (`export NAME=…`, `NAME=… curl …`); unknown otherwise,
@@ -138,7 +139,7 @@ impl Variable {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum BodyKind {
     #[default]
     None,
@@ -178,7 +179,7 @@ impl BodyKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Body {
     pub kind: BodyKind,
     /// The text for JSON and raw bodies, sent as it is.
@@ -222,7 +223,7 @@ impl Body {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum KeyLocation {
     #[default]
     Header,
@@ -230,7 +231,7 @@ pub enum KeyLocation {
 }
 
 /// The auth helpers. Each fills one header (or query parameter) the user can see.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Auth {
     #[default]
     None,
@@ -254,7 +255,7 @@ pub enum Auth {
 }
 
 /// How the command follows redirects, as curl's options say it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Redirects {
     /// `-L` / `--location`: follows redirects, and sends Authorization, `-u` credentials and
     /// cookies set with `-H` only to the original host.
@@ -263,7 +264,7 @@ pub enum Redirects {
     Trusted,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Request {
     /// The method the page reasons with (a body or not); see `method_as_typed`.
     pub method: Method,
@@ -297,7 +298,7 @@ pub struct Request {
 }
 
 /// The auth helper's header as the command had it: before the header row `row`, named `name`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuthAt {
     pub row: usize,
     pub name: String,

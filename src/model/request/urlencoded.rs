@@ -3,7 +3,7 @@
 //! `?pretty`, a trailing `&`, `foo="bar"` or `%20` reach the server as the user wrote them.
 
 /// One `name=value` piece (or a bare `name`, or nothing between two `&`), as typed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Piece {
     pub raw: String,
     /// A switched-off piece keeps its place but is not sent.

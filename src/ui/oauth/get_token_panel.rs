@@ -1,13 +1,14 @@
 //! The Get a token section: the token endpoint, the client and the grant, the exact request
 //! before it is sent, and what came back (the token into the Token box, or why not).
 
+use crate::browser::navigation;
 use crate::model::oauth::browser_limits;
 use crate::model::oauth::token_request::{ClientAuth, Grant, TokenForm};
 use crate::model::request::export::{export, Options, Target};
 use crate::model::request::outcome::Outcome;
 use crate::model::response::vendor;
 use crate::model::time;
-use crate::state::{Composer, Got, Inspector, TokenGetter};
+use crate::state::{Composer, Diagnosis, Got, Inspector, TokenGetter};
 use crate::ui::copy::copy_and_report;
 use crate::ui::diagnosis::FindingCard;
 use leptos::prelude::*;
@@ -36,6 +37,7 @@ pub fn GetTokenPanel() -> impl IntoView {
     let getter = expect_context::<TokenGetter>();
     let composer = expect_context::<Composer>();
     let inspector = expect_context::<Inspector>();
+    let diagnosis = expect_context::<Diagnosis>();
     let grant = move || getter.form.with(|f| f.grant);
     let copied = RwSignal::new(None::<String>);
     // The page's own 401 may point at the resource's metadata (RFC 9728 §5.1).
@@ -46,7 +48,17 @@ pub fn GetTokenPanel() -> impl IntoView {
             vendor::challenges(&response).iter().find_map(|c| c.resource_metadata().map(str::to_string))
         })
     };
+    let signs_in = move || grant() == Grant::AuthorizationCode;
     let preview = move || {
+        if signs_in() {
+            return getter.sign_in_url.with(|u| match u {
+                Ok(url) => view! {
+                    <pre class="code" aria-label="Authorization request">{format!("GET {url}")}</pre>
+                    <p class="hint">"Get token takes this tab to the sign-in page. Until the page is back, sessionStorage holds the state, the code_verifier and your inputs (Token, request, pasted response and these fields, secrets included); they are put back and removed the moment the page returns. The code that comes back is redeemed at the Token URL with the code_verifier."</p>
+                }.into_any(),
+                Err(e) => view! { <p class="hint" role="status">{e.clone()}</p> }.into_any(),
+            });
+        }
         getter.request.with(|r| match r {
             // Secrets as $VARIABLES: the request can be read, shown to a colleague or copied.
             Ok(req) => view! { <pre class="code" aria-label="Token request">{export(req, Target::RawHttp, Options { secrets_as_env: true })}</pre> }.into_any(),
@@ -71,6 +83,9 @@ pub fn GetTokenPanel() -> impl IntoView {
                 }
                 view! { <p class="sig-result good" role="status" aria-label="Token result">{line}</p> }.into_any()
             }
+            Got::Problem(why) => {
+                view! { <p class="sig-result bad" role="status" aria-label="Token result">{why}</p> }.into_any()
+            }
             Got::Refused(report) | Got::Failed(report) => view! {
                 <p class="sig-result bad" role="status" aria-label="Token result">{report.verdict.clone()}</p>
                 <ul class="findings-list" aria-label="Why the token request failed">
@@ -81,7 +96,8 @@ pub fn GetTokenPanel() -> impl IntoView {
         })
     };
     view! {
-        <details class="card get-token">
+        <details class="card get-token" prop:open=move || getter.open.get()
+            on:toggle=move |ev| getter.open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary><h2>"Get a token"</h2></summary>
             <p class="hint">"Ask a token endpoint for a new token, from this page: the request below is sent only when you press Get token, and the token received goes into the Token box."</p>
             <div class="remote-keys">
@@ -99,6 +115,13 @@ pub fn GetTokenPanel() -> impl IntoView {
                 {move || getter.steps.get().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
             </ol>
             <div class="token-fields">
+                <Show when=signs_in>
+                    {field(getter, "authorization-url", "Authorization URL", "url", |f| &f.authorization_url, |f, v| f.authorization_url = v)}
+                    <div class="token-field">
+                        <label for="redirect-uri" class="field-label small">"Redirect URI"</label>
+                        <input id="redirect-uri" type="url" readonly prop:value=navigation::page_address() />
+                    </div>
+                </Show>
                 {field(getter, "token-url", "Token URL", "url", |f| &f.token_url, |f, v| f.token_url = v)}
                 {field(getter, "client-id", "Client ID", "text", |f| &f.client_id, |f, v| f.client_id = v)}
                 {field(getter, "client-secret", "Client secret", "password", |f| &f.client_secret, |f, v| f.client_secret = v)}
@@ -132,9 +155,10 @@ pub fn GetTokenPanel() -> impl IntoView {
                 <p class="problem" role="note" aria-label="Browser limit">{format!("{}: {}", l.vendor, l.says)}</p>
             })}
             <div class="sign-actions">
-                <button type="button" class="primary" disabled=move || getter.request.with(Result::is_err) || getter.in_flight.get()
-                    on:click=move |_| getter.get(composer, inspector)>"Get token"</button>
-                <button type="button" class="secondary" disabled=move || getter.request.with(Result::is_err)
+                <button type="button" class="primary"
+                    disabled=move || getter.in_flight.get() || if signs_in() { getter.sign_in_url.with(Result::is_err) } else { getter.request.with(Result::is_err) }
+                    on:click=move |_| if signs_in() { getter.sign_in(composer, inspector, diagnosis, None) } else { getter.get(composer, inspector) }>"Get token"</button>
+                <button type="button" class="secondary" hidden=signs_in disabled=move || getter.request.with(Result::is_err)
                     on:click=move |_| if let Ok(req) = getter.request.get_untracked() {
                         copy_and_report(export(&req, Target::Curl, Options { secrets_as_env: true }), copied, "Copied as curl, secrets as variables.".into(), "");
                     }>"Copy as curl"</button>

@@ -2,6 +2,7 @@
 //! yet valid, refused, revoked), a new token from the Get a token section and one more try of
 //! the request, both answers side by side.
 
+use crate::model::oauth::token_request::{self, FormError};
 use crate::model::oauth::REFRESHABLE;
 use crate::model::request::outcome::Outcome;
 use crate::state::{Attempt, Composer, Diagnosis, Inspector, TokenGetter};
@@ -29,16 +30,22 @@ pub fn RefreshRetry() -> impl IntoView {
             diagnosis.report.with(|r| r.ranked.first().is_some_and(|top| REFRESHABLE.contains(&top.finding.code())));
         sent && about_token
     };
-    let ready = move || getter.request.with(Result::is_ok);
+    // A new token comes from the refresh token a sign-in left, the grant again, or a new
+    // sign-in (the retry then follows when the page is back).
+    let ready = move || match getter.form.with(token_request::renewal) {
+        Ok(_) => true,
+        Err(FormError::SignInFirst) => getter.sign_in_url.with(Result::is_ok),
+        Err(_) => false,
+    };
     view! {
         <Show when=offered>
             <div class="refresh-retry">
                 <button type="button" class="primary" disabled=move || !ready() || getter.in_flight.get()
                     on:click=move |_| getter.refresh_and_retry(composer, inspector, diagnosis)>"Refresh and retry"</button>
-                <span class="hint">{move || if ready() {
-                    "Gets a new token with the Get a token section's grant, puts it in the request and sends it once more."
-                } else {
-                    "Fill in the Get a token section below (token URL, client, grant) to get a new token from here."
+                <span class="hint">{move || match getter.form.with(token_request::renewal) {
+                    Ok(_) => "Gets a new token with the Get a token section's grant (or the refresh token it holds), puts it in the request and sends it once more.",
+                    Err(FormError::SignInFirst) if ready() => "Signs in again (this tab goes to the sign-in page and comes back with your inputs), then sends the request once more.",
+                    Err(_) => "Fill in the Get a token section below (token URL, client, grant) to get a new token from here.",
                 }}</span>
             </div>
         </Show>
