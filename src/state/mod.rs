@@ -8,6 +8,7 @@ mod key_entry;
 mod remote_get;
 mod sign_in;
 mod signer;
+mod token_checks;
 mod token_getter;
 mod verifier;
 
@@ -16,5 +17,6 @@ pub use diagnosis::Diagnosis;
 pub use inspector::Inspector;
 pub use key_entry::KeyEntry;
 pub use signer::Signer;
+pub use token_checks::{Check, Checked};
 pub use token_getter::{Attempt, Got, Retry, TokenGetter};
 pub use verifier::Verifier;

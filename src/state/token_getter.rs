@@ -4,17 +4,22 @@
 //! that caused it, apart from the composer's own request, which is never touched.
 
 use super::remote_get::get_body;
+use super::token_checks::Checked;
 use super::{Composer, Diagnosis, Inspector};
 use crate::browser::{fetch, navigation};
 use crate::model::diagnosis::{self, Context, Report};
 use crate::model::oauth::authorization::{self, Secrets};
+use crate::model::oauth::introspection::Which;
 use crate::model::oauth::metadata;
 pub use crate::model::oauth::round_trip::Attempt;
 use crate::model::oauth::token_request::{self, FormError, TokenForm};
 use crate::model::oauth::token_response::{self, TokenAnswer};
 use crate::model::request::outcome::Outcome;
+use crate::model::request::sending::Probe;
 use crate::model::request::{sending, Request};
+use crate::model::response::received::Received;
 use crate::model::signature::remote;
+use crate::model::time::Clock;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::AbortController;
@@ -52,6 +57,9 @@ pub struct TokenGetter {
     pub sign_in_url: Memo<Result<String, String>>,
     /// The section is open: the user opened it, or the page came back from a sign-in.
     pub open: RwSignal<bool>,
+    /// Which token Introspect and Revoke are about, and what the last press brought.
+    pub which: RwSignal<Which>,
+    pub checked: RwSignal<Option<Checked>>,
 }
 
 impl TokenGetter {
@@ -70,6 +78,8 @@ impl TokenGetter {
             secrets,
             sign_in_url,
             open: RwSignal::new(false),
+            which: RwSignal::new(Which::default()),
+            checked: RwSignal::new(None),
             form,
             request,
             in_flight: RwSignal::new(false),
@@ -111,14 +121,29 @@ impl TokenGetter {
                     Ok(body) => match metadata::endpoints(&body, &issuer) {
                         Ok(found) => {
                             let mut line = format!("{url}: token_endpoint {}", found.token);
-                            if let Some(a) = &found.authorization {
-                                line.push_str(&format!(", authorization_endpoint {a}"));
+                            for (name, value) in [
+                                ("authorization_endpoint", &found.authorization),
+                                ("device_authorization_endpoint", &found.device_authorization),
+                                ("introspection_endpoint", &found.introspection),
+                                ("revocation_endpoint", &found.revocation),
+                            ] {
+                                if let Some(v) = value {
+                                    line.push_str(&format!(", {name} {v}"));
+                                }
                             }
                             step(format!("{line}."));
                             self.form.update(|f| {
                                 f.token_url = found.token;
-                                if let Some(a) = found.authorization {
-                                    f.authorization_url = a;
+                                // Only what the metadata names: a field typed by hand stays.
+                                for (field, value) in [
+                                    (&mut f.authorization_url, found.authorization),
+                                    (&mut f.introspection_url, found.introspection),
+                                    (&mut f.revocation_url, found.revocation),
+                                    (&mut f.device_url, found.device_authorization),
+                                ] {
+                                    if let Some(v) = value {
+                                        *field = v;
+                                    }
                                 }
                             });
                             return;
@@ -181,58 +206,64 @@ impl TokenGetter {
         if self.in_flight.get_untracked() {
             return None;
         }
-        let controller = AbortController::new().ok()?;
         self.in_flight.set(true);
         self.got.set(None);
         let sent_refresh = self.form.with_untracked(|f| f.refresh_token.clone());
-        let result = fetch::send(&req, &controller.signal()).await;
         let clock = inspector.clock.get_untracked();
         let mut token = None;
-        let got = match result {
-            Ok(received) => {
-                composer.record(
-                    "POST",
-                    &req.url(),
-                    format!("{} {} (token request)", received.status, received.status_text),
-                );
-                match token_response::read(received.status, &received.body) {
-                    TokenAnswer::Granted(g) => {
-                        inspector.raw.set(g.access_token.clone());
-                        token = Some(g.access_token.clone());
-                        let rotated = g.refresh_token.as_ref().is_some_and(|r| *r != sent_refresh);
-                        if let Some(r) = g.refresh_token.clone() {
-                            self.form.update(|f| f.refresh_token = r);
-                        }
-                        Got::Token { expires_in: g.expires_in, rotated, scope: g.scope }
+        let got = match call(&req, composer, clock, "token request").await {
+            Ok(received) => match token_response::read(received.status, &received.body) {
+                TokenAnswer::Granted(g) => {
+                    inspector.raw.set(g.access_token.clone());
+                    token = Some(g.access_token.clone());
+                    let rotated = g.refresh_token.as_ref().is_some_and(|r| *r != sent_refresh);
+                    if let Some(r) = g.refresh_token.clone() {
+                        self.form.update(|f| f.refresh_token = r);
                     }
-                    _ => {
-                        let response = received.to_response();
-                        let ctx = Context {
-                            request: Some(&req),
-                            response: Some(&response),
-                            inspection: None,
-                            clock,
-                            signature: &[],
-                        };
-                        Got::Refused(diagnosis::diagnose(&ctx))
-                    }
+                    Got::Token { expires_in: g.expires_in, rotated, scope: g.scope }
                 }
-            }
-            Err(_) => {
-                let page = fetch::page_context();
-                let probe = fetch::probe(&req.url()).await;
-                let finding = sending::explain_failure(&req, &page, probe);
-                composer.record("POST", &req.url(), format!("no response (token request): {}", finding.code()));
-                // The probe is a request too: the log lists every one the page sent.
-                composer.record("GET", &req.url(), probe.log_line());
-                let ctx = Context { request: Some(&req), response: None, inspection: None, clock, signature: &[] };
-                Got::Failed(diagnosis::diagnose(&ctx).answer_withheld(finding))
-            }
+                _ => Got::Refused(refusal(&req, &received, clock)),
+            },
+            Err(report) => Got::Failed(report),
         };
         self.got.set(Some(got));
         self.in_flight.set(false);
         token
     }
+}
+
+/// Sends one of the section's requests (`what` names it in the request log); when no answer
+/// can be read, the report that says why (CORS, the network), told apart from any OAuth error.
+pub(super) async fn call(req: &Request, composer: Composer, clock: Clock, what: &str) -> Result<Received, Report> {
+    let method = req.method_name().to_string();
+    // Creating an AbortController does not fail in any browser that runs this page.
+    let Ok(controller) = AbortController::new() else {
+        return Err(Report::single(sending::explain_failure(req, &fetch::page_context(), Probe::Failed)));
+    };
+    match fetch::send(req, &controller.signal()).await {
+        Ok(received) => {
+            composer.record(&method, &req.url(), format!("{} {} ({what})", received.status, received.status_text));
+            Ok(received)
+        }
+        Err(_) => {
+            let page = fetch::page_context();
+            let probe = fetch::probe(&req.url()).await;
+            let finding = sending::explain_failure(req, &page, probe);
+            composer.record(&method, &req.url(), format!("no response ({what}): {}", finding.code()));
+            // The probe is a request too: the log lists every one the page sent.
+            composer.record("GET", &req.url(), probe.log_line());
+            let ctx = Context { request: Some(req), response: None, inspection: None, clock, signature: &[] };
+            Err(diagnosis::diagnose(&ctx).answer_withheld(finding))
+        }
+    }
+}
+
+/// The diagnosis of an answer that is not what was asked for, read with the request that
+/// caused it.
+pub(super) fn refusal(req: &Request, received: &Received, clock: Clock) -> Report {
+    let response = received.to_response();
+    let ctx = Context { request: Some(req), response: Some(&response), inspection: None, clock, signature: &[] };
+    diagnosis::diagnose(&ctx)
 }
 
 /// A fresh `state` and code verifier.

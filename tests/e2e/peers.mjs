@@ -272,3 +272,56 @@ export async function startOrdersApi(oauth) {
   const origin = `http://127.0.0.1:${server.address().port}`;
   return { origin, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }) };
 }
+
+/**
+ * A test-only introspection (RFC 7662) and revocation (RFC 7009) endpoint for the mock issuer's
+ * tokens (the mock's own answer `active: true` to anything and read no body): the client must
+ * authenticate with client_secret_basic (`client` / `secret`), a token is active while its
+ * signature checks out, it has not expired and it was not revoked here. CORS as a page needs.
+ */
+export async function startTokenAdmin(oauth, { client = 'why401-test', secret = 's3cret' } = {}) {
+  const crypto = await import('node:crypto');
+  const revoked = new Set();
+  const server = http.createServer((req, res) => {
+    const cors = { 'Access-Control-Allow-Origin': req.headers.origin ?? '*' };
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { ...cors, 'Access-Control-Allow-Headers': 'authorization, content-type', 'Access-Control-Allow-Methods': 'POST' });
+      return res.end();
+    }
+    const json = (status, body) => {
+      res.writeHead(status, { ...cors, 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      const expected = `Basic ${Buffer.from(`${client}:${secret}`).toString('base64')}`;
+      if (req.headers.authorization !== expected) {
+        return json(401, { error: 'invalid_client', error_description: 'Client authentication failed' });
+      }
+      const form = new URLSearchParams(body);
+      const token = form.get('token') ?? '';
+      if (req.url === '/revoke') {
+        revoked.add(token);
+        res.writeHead(200, cors);
+        return res.end();
+      }
+      const [h, p, s] = token.split('.');
+      let header, payload;
+      try {
+        header = JSON.parse(Buffer.from(h, 'base64url'));
+        payload = JSON.parse(Buffer.from(p, 'base64url'));
+      } catch {
+        return json(200, { active: false });
+      }
+      const jwk = oauth.jwks().find((k) => k.kid === header.kid);
+      const key = jwk && crypto.createPublicKey({ key: jwk, format: 'jwk' });
+      const signed = key && crypto.verify('RSA-SHA256', Buffer.from(`${h}.${p}`), key, Buffer.from(s ?? '', 'base64url'));
+      const active = Boolean(signed) && payload.exp > Date.now() / 1000 && !revoked.has(token);
+      json(200, active ? { active, scope: payload.scope, client_id: client, sub: payload.sub, exp: payload.exp } : { active });
+    });
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }) };
+}

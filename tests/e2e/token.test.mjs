@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { closer, failedRequest, openPage, pageSuite, screenshot, sendRequest, test, waitVisible } from './helpers.mjs';
-import { startOAuth2, startOrdersApi } from './peers.mjs';
+import { startOAuth2, startOrdersApi, startTokenAdmin } from './peers.mjs';
 
 const suite = pageSuite();
 
@@ -285,6 +285,51 @@ test('a sign-in that comes back with an error is explained, and an answer for no
     assert.match(await tokenResult(page), /this tab has no sign-in in progress/);
     assert.equal(page.url(), suite.srv.url('/why401/'));
     assert.equal(await page.getByLabel('Token', { exact: true }).inputValue(), '');
+  } finally {
+    await peers.close();
+  }
+});
+
+test('introspect a token, revoke it, and introspection then says it is no longer accepted', async () => {
+  const peers = closer();
+  try {
+    const oauth = await peers.add(startOAuth2());
+    const admin = await peers.add(startTokenAdmin(oauth));
+    const { context, page, watch } = await openPage(suite.browser, { expect: [failedRequest('POST', `${admin.origin}/introspect`, 401)] });
+    await peers.add(context);
+    await openSection(page, watch);
+    await page.getByLabel('Token URL', { exact: true }).fill(`${oauth.issuer}/token`);
+    await page.getByLabel('Client ID', { exact: true }).fill('why401-test');
+    await page.getByLabel('Client secret', { exact: true }).fill('s3cret');
+    await page.getByLabel('Scope', { exact: true }).fill('orders:read');
+    await clientCredentials(page);
+    await page.getByRole('button', { name: 'Get token' }).click();
+    await page.waitForFunction(() => document.querySelector('[aria-label="Token result"]')?.textContent.startsWith('Token received'));
+    const introspect = page.getByRole('button', { name: 'Introspect' });
+    assert.ok(await introspect.isDisabled());
+    assert.match(await page.locator('.token-checks').textContent(), /Fill in the Introspection URL/);
+    await page.getByLabel('Introspection URL').fill(`${admin.origin}/introspect`);
+    await page.getByLabel('Revocation URL').fill(`${admin.origin}/revoke`);
+    const result = page.getByLabel('Token check result');
+    const said = async (text) => {
+      await page.waitForFunction((t) => document.querySelector('[aria-label="Token check result"]')?.textContent.startsWith(t), text);
+      return (await result.textContent()).trim();
+    };
+    await introspect.click();
+    assert.match(await said('Active'), /^Active: scope orders:read, client why401-test, .*expires in 5\d min|^Active: scope orders:read, client why401-test, .*expires in 1 h/);
+    await page.getByRole('button', { name: 'Revoke' }).click();
+    assert.match(await said('Revoked'), /^Revoked: the server answered 200, so the access token \(Token box\) is no longer valid/);
+    await introspect.click();
+    assert.match(await said('Inactive'), /^Inactive: the server no longer accepts this token/);
+    // The same call without the client's secret: refused, and diagnosed like a token request.
+    await page.getByLabel('Client authentication').selectOption('none');
+    await introspect.click();
+    await said('Most likely');
+    const codes = await page.getByRole('list', { name: 'Why the token check failed' }).locator('.finding-code').allTextContents();
+    assert.equal(codes[0], 'oauth_invalid_client', `${codes}`);
+    const log = await page.getByLabel('Request log').textContent();
+    assert.equal((log.match(/\(introspection\)/g) ?? []).length, 3, log);
+    assert.equal((log.match(/\(revocation\)/g) ?? []).length, 1, log);
   } finally {
     await peers.close();
   }

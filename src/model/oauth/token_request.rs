@@ -91,6 +91,11 @@ pub struct TokenForm {
     pub refresh_token: String,
     pub username: String,
     pub password: String,
+    /// RFC 7662 and RFC 7009 endpoints, filled by discovery when the metadata names them.
+    pub introspection_url: String,
+    pub revocation_url: String,
+    /// RFC 8628's device_authorization_endpoint, for the device grant.
+    pub device_url: String,
     /// Auth0's `audience` or RFC 8707's `resource`, sent when given.
     pub audience: String,
     pub resource: String,
@@ -108,6 +113,10 @@ pub enum FormError {
     NoSecret(ClientAuth),
     NoRefreshToken,
     NoUser,
+    NoIntrospectionUrl,
+    NoRevocationUrl,
+    /// Introspection and revocation need the token they are about.
+    NoToken(&'static str),
 }
 
 impl fmt::Display for FormError {
@@ -127,6 +136,11 @@ impl fmt::Display for FormError {
             }
             FormError::NoRefreshToken => write!(f, "The refresh_token grant needs a refresh token."),
             FormError::NoUser => write!(f, "The password grant needs a user name."),
+            FormError::NoIntrospectionUrl => {
+                write!(f, "Fill in the Introspection URL (the issuer's introspection_endpoint).")
+            }
+            FormError::NoRevocationUrl => write!(f, "Fill in the Revocation URL (the issuer's revocation_endpoint)."),
+            FormError::NoToken(which) => write!(f, "There is no {which} to send."),
         }
     }
 }
@@ -188,6 +202,11 @@ pub fn check(form: &TokenForm) -> Result<(), FormError> {
     if form.token_url.trim().is_empty() {
         return Err(FormError::NoTokenUrl);
     }
+    check_client(form)
+}
+
+/// The client's id, and its secret unless it is public.
+pub(super) fn check_client(form: &TokenForm) -> Result<(), FormError> {
     if form.client_id.trim().is_empty() {
         return Err(FormError::NoClientId);
     }
@@ -198,7 +217,14 @@ pub fn check(form: &TokenForm) -> Result<(), FormError> {
 }
 
 /// The POST to the token URL with the grant's `pieces`, the client authenticated as chosen.
-fn request(form: &TokenForm, mut pieces: Vec<Piece>) -> Result<Request, FormError> {
+fn request(form: &TokenForm, pieces: Vec<Piece>) -> Result<Request, FormError> {
+    Ok(post(form, form.token_url.trim(), pieces))
+}
+
+/// A form POST to one of the authorization server's endpoints (token, introspection,
+/// revocation), the client authenticated as chosen (RFC 7662 §2.1 and RFC 7009 §2.1 use the
+/// token endpoint's client authentication).
+pub(super) fn post(form: &TokenForm, url: &str, mut pieces: Vec<Piece>) -> Request {
     let id = form.client_id.trim();
     let auth = match form.auth {
         // RFC 6749 §2.3.1 and Appendix B: id and secret form-encoded before base64 (only
@@ -223,8 +249,8 @@ fn request(form: &TokenForm, mut pieces: Vec<Piece>) -> Result<Request, FormErro
         auth,
         ..Request::default()
     };
-    request.set_url(form.token_url.trim());
-    Ok(request)
+    request.set_url(url);
+    request
 }
 
 /// Puts `token` where the request carries its Bearer token: the auth helper, or an

@@ -1,9 +1,11 @@
 //! The Get a token section: the token endpoint, the client and the grant, the exact request
 //! before it is sent, and what came back (the token into the Token box, or why not).
 
+use super::field::field;
+use super::token_checks::TokenChecks;
 use crate::browser::navigation;
 use crate::model::oauth::browser_limits;
-use crate::model::oauth::token_request::{ClientAuth, Grant, TokenForm};
+use crate::model::oauth::token_request::{ClientAuth, Grant};
 use crate::model::request::export::{export, Options, Target};
 use crate::model::request::outcome::Outcome;
 use crate::model::response::vendor;
@@ -12,25 +14,6 @@ use crate::state::{Composer, Diagnosis, Got, Inspector, TokenGetter};
 use crate::ui::copy::copy_and_report;
 use crate::ui::diagnosis::FindingCard;
 use leptos::prelude::*;
-
-/// One labelled text field of the form, bound to one member of `TokenForm`.
-fn field(
-    getter: TokenGetter,
-    id: &'static str,
-    label: &'static str,
-    kind: &'static str,
-    read: fn(&TokenForm) -> &String,
-    write: fn(&mut TokenForm, String),
-) -> impl IntoView {
-    view! {
-        <div class="token-field">
-            <label for=id class="field-label small">{label}</label>
-            <input id=id type=kind spellcheck="false" autocomplete="off"
-                prop:value=move || getter.form.with(|f| read(f).clone())
-                on:input=move |ev| getter.form.update(|f| write(f, event_target_value(&ev))) />
-        </div>
-    }
-}
 
 #[component]
 pub fn GetTokenPanel() -> impl IntoView {
@@ -165,6 +148,7 @@ pub fn GetTokenPanel() -> impl IntoView {
                 <span role="status" class="hint">{move || copied.get()}</span>
             </div>
             {got}
+            <TokenChecks />
         </details>
     }
 }

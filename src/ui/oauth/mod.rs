@@ -1,7 +1,10 @@
-//! Getting a token from the page: the Get a token section, and Refresh and retry.
+//! Getting a token from the page: the Get a token section (with Introspect and Revoke), and
+//! Refresh and retry.
 
+mod field;
 mod get_token_panel;
 mod refresh_retry;
+mod token_checks;
 
 pub use get_token_panel::GetTokenPanel;
 pub use refresh_retry::RefreshRetry;

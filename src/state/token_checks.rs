@@ -1,0 +1,63 @@
+//! Introspect and Revoke: asking the authorization server about the Token box's token or the
+//! refresh token (RFC 7662), and revoking one (RFC 7009), on the user's press.
+
+use super::token_getter::{call, refusal};
+use super::{Composer, Inspector, TokenGetter};
+use crate::model::diagnosis::Report;
+use crate::model::oauth::introspection::{self, Said, Which};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// What the last Introspect or Revoke press brought.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Checked {
+    /// The answer, in plain words.
+    Said(Said),
+    /// Refused, unreadable or not answered: the diagnosis of that exchange.
+    Failed(Report),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    Introspect,
+    Revoke,
+}
+
+impl TokenGetter {
+    pub fn check_token(self, check: Check, composer: Composer, inspector: Inspector) {
+        let which = self.which.get_untracked();
+        let token = match which {
+            Which::Access => inspector.inspection.with_untracked(|i| i.extracted.token.clone()),
+            Which::Refresh => self.form.with_untracked(|f| f.refresh_token.clone()),
+        };
+        let built = self.form.with_untracked(|f| match check {
+            Check::Introspect => introspection::introspect(f, &token, which),
+            Check::Revoke => introspection::revoke(f, &token, which),
+        });
+        let Ok(req) = built else { return };
+        self.checked.set(None);
+        spawn_local(async move {
+            let clock = inspector.clock.get_untracked();
+            let what = match check {
+                Check::Introspect => "introspection",
+                Check::Revoke => "revocation",
+            };
+            let checked = match call(&req, composer, clock, what).await {
+                Ok(received) => {
+                    let said = match check {
+                        Check::Introspect => {
+                            introspection::read_introspection(received.status, &received.body, clock.now)
+                        }
+                        Check::Revoke => introspection::read_revocation(received.status, &received.body, which),
+                    };
+                    match said {
+                        Some(s) => Checked::Said(s),
+                        None => Checked::Failed(refusal(&req, &received, clock)),
+                    }
+                }
+                Err(report) => Checked::Failed(report),
+            };
+            self.checked.set(Some(checked));
+        });
+    }
+}
