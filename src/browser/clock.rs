@@ -32,3 +32,13 @@ pub fn local_offset_minutes(at: i64) -> i64 {
     // getTimezoneOffset is UTC minus local time, so west of Greenwich is positive.
     -(date.get_timezone_offset() as i64)
 }
+
+/// Resolves after `ms` milliseconds (the device grant's polling interval).
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

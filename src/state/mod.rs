@@ -2,6 +2,7 @@
 //! copy kept in sync by hand: each text box is the single source of truth for what it holds.
 
 mod composer;
+mod device_flow;
 mod diagnosis;
 mod inspector;
 mod key_entry;
@@ -13,6 +14,7 @@ mod token_getter;
 mod verifier;
 
 pub use composer::{Composer, LogEntry};
+pub use device_flow::DeviceWait;
 pub use diagnosis::Diagnosis;
 pub use inspector::Inspector;
 pub use key_entry::KeyEntry;

@@ -3,6 +3,7 @@
 //! box; a rotated refresh token replaces the old one; a refusal is diagnosed with the request
 //! that caused it, apart from the composer's own request, which is never touched.
 
+use super::device_flow::DeviceWait;
 use super::remote_get::get_body;
 use super::token_checks::Checked;
 use super::{Composer, Diagnosis, Inspector};
@@ -13,7 +14,7 @@ use crate::model::oauth::introspection::Which;
 use crate::model::oauth::metadata;
 pub use crate::model::oauth::round_trip::Attempt;
 use crate::model::oauth::token_request::{self, FormError, TokenForm};
-use crate::model::oauth::token_response::{self, TokenAnswer};
+use crate::model::oauth::token_response::{self, Granted, TokenAnswer};
 use crate::model::request::outcome::Outcome;
 use crate::model::request::sending::Probe;
 use crate::model::request::{sending, Request};
@@ -60,6 +61,10 @@ pub struct TokenGetter {
     /// Which token Introspect and Revoke are about, and what the last press brought.
     pub which: RwSignal<Which>,
     pub checked: RwSignal<Option<Checked>>,
+    /// The device grant in progress, and the number of its run (a new press or Cancel ends
+    /// the one before).
+    pub device: RwSignal<Option<DeviceWait>>,
+    pub device_run: RwSignal<u32>,
 }
 
 impl TokenGetter {
@@ -80,6 +85,8 @@ impl TokenGetter {
             open: RwSignal::new(false),
             which: RwSignal::new(Which::default()),
             checked: RwSignal::new(None),
+            device: RwSignal::new(None),
+            device_run: RwSignal::new(0),
             form,
             request,
             in_flight: RwSignal::new(false),
@@ -214,13 +221,8 @@ impl TokenGetter {
         let got = match call(&req, composer, clock, "token request").await {
             Ok(received) => match token_response::read(received.status, &received.body) {
                 TokenAnswer::Granted(g) => {
-                    inspector.raw.set(g.access_token.clone());
                     token = Some(g.access_token.clone());
-                    let rotated = g.refresh_token.as_ref().is_some_and(|r| *r != sent_refresh);
-                    if let Some(r) = g.refresh_token.clone() {
-                        self.form.update(|f| f.refresh_token = r);
-                    }
-                    Got::Token { expires_in: g.expires_in, rotated, scope: g.scope }
+                    self.take(g, &sent_refresh, inspector)
                 }
                 _ => Got::Refused(refusal(&req, &received, clock)),
             },
@@ -229,6 +231,19 @@ impl TokenGetter {
         self.got.set(Some(got));
         self.in_flight.set(false);
         token
+    }
+}
+
+impl TokenGetter {
+    /// Takes in a granted token: into the Token box, and a new refresh token into Refresh token
+    /// (rotated when it differs from `sent_refresh`, the one the request sent).
+    pub(super) fn take(self, g: Granted, sent_refresh: &str, inspector: Inspector) -> Got {
+        inspector.raw.set(g.access_token);
+        let rotated = g.refresh_token.as_deref().is_some_and(|r| r != sent_refresh);
+        if let Some(r) = g.refresh_token {
+            self.form.update(|f| f.refresh_token = r);
+        }
+        Got::Token { expires_in: g.expires_in, rotated, scope: g.scope }
     }
 }
 

@@ -325,3 +325,66 @@ export async function startTokenAdmin(oauth, { client = 'why401-test', secret = 
   const origin = `http://127.0.0.1:${server.address().port}`;
   return { origin, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }) };
 }
+
+/**
+ * A test-only device authorization server (RFC 8628; the mock has no device grant): POST
+ * /device_authorization gives a code (interval 1 s), POST /token answers
+ * authorization_pending until `approve()`, slow_down on poll number `slowDownOnPoll` and to any
+ * poll sooner than the interval (which each slow_down raises by 5 s, §3.5), and expired_token
+ * once `expireAfterMs` has passed. `polls` records each poll's time. Tokens are the issuer's.
+ */
+export async function startDeviceServer(oauth, { slowDownOnPoll = 0, expireAfterMs = 60_000 } = {}) {
+  let approved = false;
+  const polls = [];
+  let issued = null;
+  let interval = 1;
+  const server = http.createServer((req, res) => {
+    const cors = { 'Access-Control-Allow-Origin': req.headers.origin ?? '*' };
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { ...cors, 'Access-Control-Allow-Headers': 'authorization, content-type', 'Access-Control-Allow-Methods': 'POST' });
+      return res.end();
+    }
+    const json = (status, body) => {
+      res.writeHead(status, { ...cors, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify(body));
+    };
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', async () => {
+      const form = new URLSearchParams(body);
+      const origin = `http://127.0.0.1:${server.address().port}`;
+      if (req.url === '/device_authorization') {
+        if (!form.get('client_id')) return json(401, { error: 'invalid_client' });
+        issued = { code: `dc-${Date.now()}`, at: Date.now() };
+        return json(200, {
+          device_code: issued.code,
+          user_code: 'WDJB-MJHT',
+          verification_uri: `${origin}/device`,
+          verification_uri_complete: `${origin}/device?user_code=WDJB-MJHT`,
+          expires_in: 60,
+          interval,
+        });
+      }
+      if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:device_code') return json(400, { error: 'unsupported_grant_type' });
+      if (!issued || form.get('device_code') !== issued.code) return json(400, { error: 'invalid_grant' });
+      const now = Date.now();
+      const last = polls.at(-1);
+      polls.push(now);
+      if (now - issued.at > expireAfterMs) return json(400, { error: 'expired_token' });
+      if (polls.length === slowDownOnPoll || (last && now - last < interval * 1000 - 150)) {
+        interval += 5;
+        return json(400, { error: 'slow_down' });
+      }
+      if (!approved) return json(400, { error: 'authorization_pending' });
+      json(200, { access_token: await oauth.token(), token_type: 'Bearer', expires_in: 3600, refresh_token: 'device-refresh-token' });
+    });
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    polls,
+    approve: () => (approved = true),
+    close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
+  };
+}

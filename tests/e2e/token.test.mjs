@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { closer, failedRequest, openPage, pageSuite, screenshot, sendRequest, test, waitVisible } from './helpers.mjs';
-import { startOAuth2, startOrdersApi, startTokenAdmin } from './peers.mjs';
+import { startDeviceServer, startOAuth2, startOrdersApi, startTokenAdmin } from './peers.mjs';
 
 const suite = pageSuite();
 
@@ -330,6 +330,71 @@ test('introspect a token, revoke it, and introspection then says it is no longer
     const log = await page.getByLabel('Request log').textContent();
     assert.equal((log.match(/\(introspection\)/g) ?? []).length, 3, log);
     assert.equal((log.match(/\(revocation\)/g) ?? []).length, 1, log);
+  } finally {
+    await peers.close();
+  }
+});
+
+async function deviceSection(page, watch, device) {
+  await openSection(page, watch);
+  await page.getByLabel('Grant type').selectOption('urn:ietf:params:oauth:grant-type:device_code');
+  await page.getByLabel('Device authorization URL').fill(`${device.origin}/device_authorization`);
+  await page.getByLabel('Token URL', { exact: true }).fill(`${device.origin}/token`);
+  await page.getByLabel('Client ID', { exact: true }).fill('why401-tv');
+  await page.getByLabel('Scope', { exact: true }).fill('orders:read');
+}
+
+test('the device grant: the code to type, polling at the interval, slow_down obeyed, then the token', async () => {
+  const peers = closer();
+  try {
+    const oauth = await peers.add(startOAuth2());
+    const device = await peers.add(startDeviceServer(oauth, { slowDownOnPoll: 2 }));
+    const deviceToken = `${device.origin}/token`;
+    const { context, page, watch } = await openPage(suite.browser, { expect: [failedRequest('POST', deviceToken, 400)] });
+    await peers.add(context);
+    await deviceSection(page, watch, device);
+    assert.match(await page.getByLabel('Device authorization request').textContent(), /^POST \/device_authorization HTTP\/1\.1\r\n[\s\S]*\r\n\r\nscope=orders:read&client_id=why401-tv$/);
+    await page.getByRole('button', { name: 'Get token' }).click();
+    const box = page.getByRole('group', { name: 'Device sign-in' });
+    await box.waitFor();
+    assert.equal(await page.getByLabel('User code').textContent(), 'WDJB-MJHT');
+    assert.equal(await box.getByRole('link').first().getAttribute('href'), `${device.origin}/device`);
+    // The second poll is told to slow down; the page then waits 1 + 5 s between polls.
+    await page.waitForFunction(() => /slow_down/.test(document.querySelector('[aria-label="Device status"]')?.textContent ?? ''));
+    assert.match(await page.getByLabel('Device status').textContent(), /it now asks every 6 s/);
+    device.approve();
+    assert.match(await tokenResult(page), /^Token received: it is in the Token box, valid for 1 h\./);
+    await box.waitFor({ state: 'detached' });
+    assert.match(await page.getByLabel('Token', { exact: true }).inputValue(), /^eyJ/);
+    // Three polls: pending, slow_down, the token; never sooner than the interval asked.
+    assert.equal(device.polls.length, 3, `${device.polls}`);
+    assert.ok(device.polls[1] - device.polls[0] >= 850, `${device.polls}`);
+    assert.ok(device.polls[2] - device.polls[1] >= 5850, `${device.polls}`);
+    const log = await page.getByLabel('Request log').textContent();
+    assert.equal((log.match(/\(device grant poll\)/g) ?? []).length, 3, log);
+    await screenshot(page, 'device-grant');
+  } finally {
+    await peers.close();
+  }
+});
+
+test('the device grant: a code that expires before the sign-in says so and stops polling', async () => {
+  const peers = closer();
+  try {
+    const oauth = await peers.add(startOAuth2());
+    const device = await peers.add(startDeviceServer(oauth, { expireAfterMs: 1500 }));
+    const { context, page, watch } = await openPage(suite.browser, { expect: [failedRequest('POST', `${device.origin}/token`, 400)] });
+    await peers.add(context);
+    await deviceSection(page, watch, device);
+    await page.getByRole('button', { name: 'Get token' }).click();
+    await page.waitForFunction(() => document.querySelector('[aria-label="Token result"]'));
+    assert.match(await tokenResult(page), /^The device code expired before the sign-in was finished \(expired_token\)/);
+    assert.equal(await page.getByRole('group', { name: 'Device sign-in' }).count(), 0);
+    // Stopped: Get token can be pressed again, and every poll the server saw is in the log.
+    assert.ok(await page.getByRole('button', { name: 'Get token' }).isEnabled());
+    assert.ok(device.polls.length >= 2, `${device.polls}`);
+    const log = await page.getByLabel('Request log').textContent();
+    assert.equal((log.match(/\(device grant poll\)/g) ?? []).length, device.polls.length, log);
   } finally {
     await peers.close();
   }

@@ -22,7 +22,7 @@ pub fn predict(form: &TokenForm) -> Option<BrowserLimit> {
     } else if under("login.microsoftonline.com") || under("ciamlogin.com") {
         let why = match form.grant {
             Grant::AuthorizationCode => "Microsoft Entra redeems a code from a browser only when this page's address is registered as a redirect URI of type Single-Page Application; a Web-type redirect URI gets AADSTS9002327, or AADSTS9002326 without an Origin match.",
-            Grant::ClientCredentials | Grant::Password => "Microsoft Entra redeems tokens for a browser only in the authorization code flow of a client whose redirect URI is of type Single-Page Application (AADSTS9002326, AADSTS9002327): this grant is refused from a page.",
+            Grant::ClientCredentials | Grant::DeviceCode | Grant::Password => "Microsoft Entra redeems tokens for a browser only in the authorization code flow of a client whose redirect URI is of type Single-Page Application (AADSTS9002326, AADSTS9002327): this grant is refused from a page.",
             Grant::RefreshToken => "Microsoft Entra redeems a refresh token from a browser only for a client whose redirect URI is of type Single-Page Application (AADSTS9002326), and such refresh tokens expire after 24 hours.",
         };
         ("Microsoft Entra", format!("{why} Look up an AADSTS code at https://login.microsoftonline.com/error."))

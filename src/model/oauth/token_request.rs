@@ -14,6 +14,8 @@ pub enum Grant {
     #[default]
     AuthorizationCode,
     ClientCredentials,
+    /// RFC 8628: the user signs in on another device while the page polls.
+    DeviceCode,
     RefreshToken,
     /// Forbidden for browser-based apps (RFC 9700 §2.4, RFC 10017): here only to reproduce what
     /// a script does.
@@ -21,13 +23,14 @@ pub enum Grant {
 }
 
 impl Grant {
-    pub const ALL: [Grant; 4] =
-        [Grant::AuthorizationCode, Grant::ClientCredentials, Grant::RefreshToken, Grant::Password];
+    pub const ALL: [Grant; 5] =
+        [Grant::AuthorizationCode, Grant::ClientCredentials, Grant::DeviceCode, Grant::RefreshToken, Grant::Password];
 
     /// The `grant_type` value.
     pub fn value(self) -> &'static str {
         match self {
             Grant::AuthorizationCode => "authorization_code",
+            Grant::DeviceCode => "urn:ietf:params:oauth:grant-type:device_code",
             Grant::ClientCredentials => "client_credentials",
             Grant::RefreshToken => "refresh_token",
             Grant::Password => "password",
@@ -37,6 +40,7 @@ impl Grant {
     pub fn label(self) -> &'static str {
         match self {
             Grant::AuthorizationCode => "authorization_code (PKCE S256, sign in)",
+            Grant::DeviceCode => "device_code (sign in on another device)",
             Grant::ClientCredentials => "client_credentials",
             Grant::RefreshToken => "refresh_token",
             Grant::Password => "password (forbidden for browser apps)",
@@ -113,6 +117,9 @@ pub enum FormError {
     NoSecret(ClientAuth),
     NoRefreshToken,
     NoUser,
+    NoDeviceUrl,
+    /// The device grant starts at the device authorization endpoint.
+    DeviceCodeFirst,
     NoIntrospectionUrl,
     NoRevocationUrl,
     /// Introspection and revocation need the token they are about.
@@ -136,6 +143,12 @@ impl fmt::Display for FormError {
             }
             FormError::NoRefreshToken => write!(f, "The refresh_token grant needs a refresh token."),
             FormError::NoUser => write!(f, "The password grant needs a user name."),
+            FormError::NoDeviceUrl => {
+                write!(f, "Fill in the Device authorization URL (the issuer's device_authorization_endpoint).")
+            }
+            FormError::DeviceCodeFirst => {
+                write!(f, "The device grant starts at the device authorization endpoint: press Get token.")
+            }
             FormError::NoIntrospectionUrl => {
                 write!(f, "Fill in the Introspection URL (the issuer's introspection_endpoint).")
             }
@@ -148,13 +161,15 @@ impl fmt::Display for FormError {
 /// The token request of every grant but the authorization code, which starts with a sign-in
 /// (`exchange` redeems its code).
 pub fn build(form: &TokenForm) -> Result<Request, FormError> {
-    if form.grant == Grant::AuthorizationCode {
-        return Err(FormError::SignInFirst);
+    match form.grant {
+        Grant::AuthorizationCode => return Err(FormError::SignInFirst),
+        Grant::DeviceCode => return Err(FormError::DeviceCodeFirst),
+        _ => {}
     }
     check(form)?;
     let mut pieces = vec![Piece::new("grant_type", form.grant.value())];
     match form.grant {
-        Grant::AuthorizationCode | Grant::ClientCredentials => {}
+        Grant::AuthorizationCode | Grant::DeviceCode | Grant::ClientCredentials => {}
         Grant::RefreshToken if form.refresh_token.trim().is_empty() => return Err(FormError::NoRefreshToken),
         Grant::RefreshToken => pieces.push(Piece::new("refresh_token", form.refresh_token.trim())),
         Grant::Password if form.username.is_empty() => return Err(FormError::NoUser),
@@ -174,7 +189,8 @@ pub fn build(form: &TokenForm) -> Result<Request, FormError> {
 /// How Refresh and retry gets a new token: with the refresh token a sign-in left in the
 /// section (RFC 6749 §6), else with the chosen grant again (`SignInFirst`: sign in again).
 pub fn renewal(form: &TokenForm) -> Result<Request, FormError> {
-    if form.grant == Grant::AuthorizationCode && !form.refresh_token.trim().is_empty() {
+    let signs_in = matches!(form.grant, Grant::AuthorizationCode | Grant::DeviceCode);
+    if signs_in && !form.refresh_token.trim().is_empty() {
         return build(&TokenForm { grant: Grant::RefreshToken, ..form.clone() });
     }
     build(form)
@@ -327,6 +343,25 @@ mod tests {
             body(&r),
             "grant_type=password&username=johndoe&password=A3ddj3w&scope=orders:read%20orders:write&client_id=s6BhdRkqt3"
         );
+    }
+
+    #[test]
+    fn every_grant_is_offered_and_read_back() {
+        for g in Grant::ALL {
+            // A new variant fails to compile here until it is listed in ALL too.
+            match g {
+                Grant::AuthorizationCode
+                | Grant::ClientCredentials
+                | Grant::DeviceCode
+                | Grant::RefreshToken
+                | Grant::Password => {}
+            }
+            assert_eq!(Grant::from_value(g.value()), Some(g));
+        }
+        assert_eq!(Grant::ALL.len(), 5);
+        for a in ClientAuth::ALL {
+            assert_eq!(ClientAuth::from_value(a.value()), Some(a));
+        }
     }
 
     #[test]

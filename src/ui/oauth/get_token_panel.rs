@@ -1,11 +1,12 @@
 //! The Get a token section: the token endpoint, the client and the grant, the exact request
 //! before it is sent, and what came back (the token into the Token box, or why not).
 
+use super::device_sign_in::DeviceSignIn;
 use super::field::field;
 use super::token_checks::TokenChecks;
 use crate::browser::navigation;
-use crate::model::oauth::browser_limits;
 use crate::model::oauth::token_request::{ClientAuth, Grant};
+use crate::model::oauth::{browser_limits, device};
 use crate::model::request::export::{export, Options, Target};
 use crate::model::request::outcome::Outcome;
 use crate::model::response::vendor;
@@ -42,11 +43,17 @@ pub fn GetTokenPanel() -> impl IntoView {
                 Err(e) => view! { <p class="hint" role="status">{e.clone()}</p> }.into_any(),
             });
         }
-        getter.request.with(|r| match r {
+        // The device grant starts at the device authorization endpoint; the polls follow.
+        let (request, label) = if grant() == Grant::DeviceCode {
+            (getter.form.with(device::authorization_request), "Device authorization request")
+        } else {
+            (getter.request.get(), "Token request")
+        };
+        match request {
             // Secrets as $VARIABLES: the request can be read, shown to a colleague or copied.
-            Ok(req) => view! { <pre class="code" aria-label="Token request">{export(req, Target::RawHttp, Options { secrets_as_env: true })}</pre> }.into_any(),
+            Ok(req) => view! { <pre class="code" aria-label=label>{export(&req, Target::RawHttp, Options { secrets_as_env: true })}</pre> }.into_any(),
             Err(e) => view! { <p class="hint" role="status">{e.to_string()}</p> }.into_any(),
-        })
+        }
     };
     let got = move || {
         getter.got.get().map(|g| match g {
@@ -105,6 +112,9 @@ pub fn GetTokenPanel() -> impl IntoView {
                         <input id="redirect-uri" type="url" readonly prop:value=navigation::page_address() />
                     </div>
                 </Show>
+                <Show when=move || grant() == Grant::DeviceCode>
+                    {field(getter, "device-url", "Device authorization URL", "url", |f| &f.device_url, |f, v| f.device_url = v)}
+                </Show>
                 {field(getter, "token-url", "Token URL", "url", |f| &f.token_url, |f, v| f.token_url = v)}
                 {field(getter, "client-id", "Client ID", "text", |f| &f.client_id, |f, v| f.client_id = v)}
                 {field(getter, "client-secret", "Client secret", "password", |f| &f.client_secret, |f, v| f.client_secret = v)}
@@ -139,14 +149,23 @@ pub fn GetTokenPanel() -> impl IntoView {
             })}
             <div class="sign-actions">
                 <button type="button" class="primary"
-                    disabled=move || getter.in_flight.get() || if signs_in() { getter.sign_in_url.with(Result::is_err) } else { getter.request.with(Result::is_err) }
-                    on:click=move |_| if signs_in() { getter.sign_in(composer, inspector, diagnosis, None) } else { getter.get(composer, inspector) }>"Get token"</button>
+                    disabled=move || getter.in_flight.get() || match grant() {
+                        Grant::AuthorizationCode => getter.sign_in_url.with(Result::is_err),
+                        Grant::DeviceCode => getter.form.with(device::authorization_request).is_err(),
+                        _ => getter.request.with(Result::is_err),
+                    }
+                    on:click=move |_| match grant() {
+                        Grant::AuthorizationCode => getter.sign_in(composer, inspector, diagnosis, None),
+                        Grant::DeviceCode => getter.start_device(composer, inspector),
+                        _ => getter.get(composer, inspector),
+                    }>"Get token"</button>
                 <button type="button" class="secondary" hidden=signs_in disabled=move || getter.request.with(Result::is_err)
                     on:click=move |_| if let Ok(req) = getter.request.get_untracked() {
                         copy_and_report(export(&req, Target::Curl, Options { secrets_as_env: true }), copied, "Copied as curl, secrets as variables.".into(), "");
                     }>"Copy as curl"</button>
                 <span role="status" class="hint">{move || copied.get()}</span>
             </div>
+            <DeviceSignIn />
             {got}
             <TokenChecks />
         </details>
