@@ -388,3 +388,54 @@ export async function startDeviceServer(oauth, { slowDownOnPoll = 0, expireAfter
     close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
   };
 }
+
+/**
+ * A test-only front for another server (the mock issuer): every request is passed through,
+ * except that `refuse(req, body)` may answer instead (a { status, body } to send as JSON), and
+ * with `cors: false` no CORS header ever reaches the browser (preflights get a bare 204), as a
+ * token endpoint that was never set up for browsers behaves.
+ */
+export async function startGate(target, { refuse = () => null, cors = true } = {}) {
+  const upstream = new URL(target);
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (d) => chunks.push(d));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const allow = cors ? { 'Access-Control-Allow-Origin': req.headers.origin ?? '*' } : {};
+      if (req.method === 'OPTIONS' && !cors) {
+        res.writeHead(204);
+        return res.end();
+      }
+      const refusal = refuse(req, body.toString());
+      if (refusal) {
+        res.writeHead(refusal.status, { ...allow, 'Content-Type': 'application/json' });
+        return res.end(JSON.stringify(refusal.body));
+      }
+      const forward = http.request(
+        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+        (up) => {
+          const headers = Object.fromEntries(Object.entries(up.headers).filter(([n]) => cors || !n.startsWith('access-control-')));
+          res.writeHead(up.statusCode, up.statusMessage, headers);
+          up.pipe(res);
+        },
+      );
+      forward.on('error', (e) => {
+        res.writeHead(502, { 'content-type': 'text/plain' });
+        res.end(String(e));
+      });
+      forward.end(body);
+    });
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }) };
+}
+
+/** Okta's rule (its words): a token request carrying an Origin must be PKCE authorization code. */
+export function oktaOriginRule(req, body) {
+  const form = new URLSearchParams(body);
+  const pkce = form.get('grant_type') === 'authorization_code' && form.get('code_verifier');
+  if (req.method !== 'POST' || !req.url.startsWith('/token') || !req.headers.origin || pkce) return null;
+  return { status: 401, body: { error: 'invalid_client', error_description: 'Browser requests to the token endpoint must use Proof Key for Code Exchange.' } };
+}

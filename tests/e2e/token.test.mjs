@@ -1,13 +1,16 @@
 // Get a token, end to end: the page signs in with the authorization code grant and PKCE
 // through its own address (under /why401/, every input intact afterwards), asks a real token
 // endpoint (oauth2-mock-server on 127.0.0.1) for a token with client credentials, refreshes it
-// (the refresh token rotates), and a token endpoint that refuses the client's authentication
-// is diagnosed with its words.
+// (the refresh token rotates), introspects and revokes it, runs the device grant, and tells
+// why a token request fails: client authentication refused, Okta's rule for browsers, a token
+// endpoint that sends no CORS headers. Test-only peers (peers.mjs) play what the mock lacks.
 
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
-import { closer, failedRequest, openPage, pageSuite, screenshot, sendRequest, test, waitVisible } from './helpers.mjs';
-import { startDeviceServer, startOAuth2, startOrdersApi, startTokenAdmin } from './peers.mjs';
+import { promisify } from 'node:util';
+import { closer, escapeRe, failedRequest, openPage, pageSuite, screenshot, sendRequest, test, waitVisible } from './helpers.mjs';
+import { oktaOriginRule, startDeviceServer, startGate, startOAuth2, startOrdersApi, startTokenAdmin } from './peers.mjs';
 
 const suite = pageSuite();
 
@@ -150,7 +153,8 @@ test('the token URL found from an issuer, and from a 401 that points at the reso
     await page.getByRole('button', { name: 'Find the token URL' }).click();
     await page.waitForFunction(() => document.querySelector('#token-url')?.value !== '');
     assert.equal(await page.getByLabel('Token URL', { exact: true }).inputValue(), `${oauth.issuer}/token`);
-    assert.match(await page.getByLabel('Discovery steps').textContent(), /\/\.well-known\/openid-configuration: token_endpoint http:\/\/localhost:\d+\/token, authorization_endpoint http:\/\/localhost:\d+\/authorize\./);
+    assert.equal(await page.getByLabel('Revocation URL').inputValue(), `${oauth.issuer}/revoke`);
+    assert.match(await page.getByLabel('Discovery steps').textContent(), /\/\.well-known\/openid-configuration: token_endpoint http:\/\/localhost:\d+\/token, authorization_endpoint http:\/\/localhost:\d+\/authorize, introspection_endpoint http:\/\/localhost:\d+\/introspect, revocation_endpoint http:\/\/localhost:\d+\/revoke\./);
     // From the API's 401 (RFC 9728): resource metadata → authorization server → its metadata.
     await page.getByLabel('Token URL', { exact: true }).fill('');
     await page.getByLabel('URL', { exact: true }).fill(orders);
@@ -395,6 +399,81 @@ test('the device grant: a code that expires before the sign-in says so and stops
     assert.ok(device.polls.length >= 2, `${device.polls}`);
     const log = await page.getByLabel('Request log').textContent();
     assert.equal((log.match(/\(device grant poll\)/g) ?? []).length, device.polls.length, log);
+  } finally {
+    await peers.close();
+  }
+});
+
+test('a token endpoint that refuses browsers unless PKCE, as Okta does: named, and the sign-in gets through', async () => {
+  const peers = closer();
+  try {
+    const oauth = await peers.add(startOAuth2());
+    const okta = await peers.add(startGate(oauth.issuer, { refuse: oktaOriginRule }));
+    const { context, page, watch } = await openPage(suite.browser, { expect: [failedRequest('POST', `${okta.origin}/token`, 401)] });
+    await peers.add(context);
+    await openSection(page, watch, '/why401/');
+    await page.getByLabel('Authorization URL').fill(`${okta.origin}/authorize`);
+    await page.getByLabel('Token URL', { exact: true }).fill(`${okta.origin}/token`);
+    await page.getByLabel('Client ID', { exact: true }).fill('0oa1example');
+    await page.getByLabel('Client secret', { exact: true }).fill('s3cret');
+    await clientCredentials(page);
+    await page.getByRole('button', { name: 'Get token' }).click();
+    assert.equal(
+      await tokenResult(page),
+      'Most likely: Okta refuses token requests from a browser unless they are the PKCE authorization code flow. The server says: "Browser requests to the token endpoint must use Proof Key for Code Exchange."',
+    );
+    const why = page.getByRole('list', { name: 'Why the token request failed' });
+    assert.equal(await why.locator('.finding-code').first().textContent(), 'oauth_invalid_client');
+    assert.match(await why.textContent(), /From a page, use the authorization code flow with PKCE/);
+    // The PKCE authorization code flow, through the same endpoint, gets its token.
+    await page.getByLabel('Grant type').selectOption('authorization_code');
+    await page.getByLabel('Client authentication').selectOption('none');
+    await page.getByRole('button', { name: 'Get token' }).click();
+    await page.waitForFunction(() => document.querySelector('[aria-label="Token result"]')?.textContent.startsWith('Token received'));
+  } finally {
+    await peers.close();
+  }
+});
+
+test('a token endpoint that sends no CORS headers is told apart from an OAuth error, and the exported curl gets the answer', async () => {
+  const peers = closer();
+  try {
+    const oauth = await peers.add(startOAuth2());
+    const closed = await peers.add(startGate(oauth.issuer, { cors: false }));
+    const tokenUrl = `${closed.origin}/token`;
+    const { context, page, watch } = await openPage(suite.browser, {
+      expect: [
+        new RegExp(`^console\\.error: Access to fetch at '${escapeRe(tokenUrl)}' from origin 'http://127\\.0\\.0\\.1:\\d+' has been blocked by CORS policy: Response to preflight request`),
+        failedRequest('POST', tokenUrl, 'net::ERR_FAILED'),
+        // The no-cors probe that tells CORS from an unreachable host: the mock has no GET /token.
+        failedRequest('GET', tokenUrl, 404),
+        failedRequest('GET', tokenUrl, 'net::ERR_ABORTED'),
+      ],
+    });
+    await peers.add(context);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.srv.origin });
+    await openSection(page, watch);
+    await page.getByLabel('Token URL', { exact: true }).fill(tokenUrl);
+    await page.getByLabel('Client ID', { exact: true }).fill('why401-test');
+    await page.getByLabel('Client secret', { exact: true }).fill('s3cret');
+    await clientCredentials(page);
+    await page.getByRole('button', { name: 'Get token' }).click();
+    assert.match(await tokenResult(page), /^Most likely: .*CORS/);
+    const codes = await page.getByRole('list', { name: 'Why the token request failed' }).locator('.finding-code').allTextContents();
+    assert.equal(codes[0], 'cors_blocked', `${codes}`);
+    assert.ok(!codes.some((c) => c.startsWith('oauth_')), `${codes}`);
+    // From a terminal (no Origin, no CORS) the same request gets the server's real answer.
+    await page.getByRole('button', { name: 'Copy as curl' }).click();
+    const curl = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(curl, /^curl /);
+    const vars = [...curl.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g)].map((m) => m[1]);
+    assert.ok(vars.length > 0, curl);
+    const env = { ...process.env, ...Object.fromEntries(vars.map((v) => [v, 's3cret'])) };
+    // Asynchronously: the peers answering it run in this process. stdin closed: curl never prompts.
+    const { stdout } = await promisify(execFile)('bash', ['-c', `${curl} < /dev/null`], { env, timeout: 20_000 });
+    const answer = JSON.parse(stdout);
+    assert.equal(answer.token_type, 'Bearer');
+    assert.match(answer.access_token, /^eyJ/);
   } finally {
     await peers.close();
   }
