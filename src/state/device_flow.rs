@@ -102,7 +102,7 @@ impl TokenGetter {
                 }
                 Next::Done => {
                     let TokenAnswer::Granted(g) = answer else { return None };
-                    return Some(self.take(g, &sent_refresh, inspector));
+                    return Some(self.take(g, &sent_refresh, inspector, composer));
                 }
                 Next::Stop(why) => return Some(Got::Problem(why)),
                 Next::Diagnose => return Some(Got::Refused(refusal(&poll, &received, now))),

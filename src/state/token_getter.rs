@@ -30,7 +30,9 @@ use web_sys::AbortController;
 pub enum Got {
     /// The token went into the Token box; `rotated` when a new refresh token replaced the one
     /// sent.
-    Token { expires_in: Option<i64>, rotated: bool, scope: Option<String> },
+    /// `expires_at` from `expires_in` and the time it came; `bearer` when the request had no
+    /// credentials and now sends the token with the Bearer helper.
+    Token { expires_in: Option<i64>, expires_at: Option<i64>, rotated: bool, scope: Option<String>, bearer: bool },
     /// The endpoint refused, or answered something else: the diagnosis of that exchange.
     Refused(Report),
     /// No answer could be read at all (the network, CORS): the finding that explains it.
@@ -222,7 +224,7 @@ impl TokenGetter {
             Ok(received) => match token_response::read(received.status, &received.body) {
                 TokenAnswer::Granted(g) => {
                     token = Some(g.access_token.clone());
-                    self.take(g, &sent_refresh, inspector)
+                    self.take(g, &sent_refresh, inspector, composer)
                 }
                 _ => Got::Refused(refusal(&req, &received, clock)),
             },
@@ -237,13 +239,18 @@ impl TokenGetter {
 impl TokenGetter {
     /// Takes in a granted token: into the Token box, and a new refresh token into Refresh token
     /// (rotated when it differs from `sent_refresh`, the one the request sent).
-    pub(super) fn take(self, g: Granted, sent_refresh: &str, inspector: Inspector) -> Got {
+    /// A request with no credentials at all gets the Bearer helper, which sends the Token box
+    /// (and the result line says so).
+    pub(super) fn take(self, g: Granted, sent_refresh: &str, inspector: Inspector, composer: Composer) -> Got {
         inspector.raw.set(g.access_token);
         let rotated = g.refresh_token.as_deref().is_some_and(|r| r != sent_refresh);
         if let Some(r) = g.refresh_token {
             self.form.update(|f| f.refresh_token = r);
         }
-        Got::Token { expires_in: g.expires_in, rotated, scope: g.scope }
+        let mut bearer = false;
+        composer.request.update(|r| bearer = token_request::use_bearer(r));
+        let expires_at = g.expires_in.map(|s| inspector.clock.get_untracked().now + s);
+        Got::Token { expires_in: g.expires_in, expires_at, rotated, scope: g.scope, bearer }
     }
 }
 

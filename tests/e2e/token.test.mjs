@@ -52,6 +52,10 @@ test('client credentials, then refresh with rotation: each token goes into the T
     assert.match(await tokenResult(page), /^Token received: it is in the Token box, valid for 1 h, scope "orders:read"\./);
     const first = await page.getByLabel('Token', { exact: true }).inputValue();
     assert.match(first, /^eyJ/);
+    // The composer had no credentials: it now sends the token, and says so.
+    assert.match(await tokenResult(page), /The request had no credentials: its Auth is now Bearer/);
+    assert.equal(await page.getByLabel('Auth', { exact: true }).inputValue(), 'bearer');
+    assert.match(await page.getByLabel('Token expiry').textContent(), /^The token expires at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(in (59 min|1 h)/);
     // Refresh: the mock answers with a new refresh token, which replaces the old.
     await page.getByLabel('Grant type').selectOption('refresh_token');
     await page.getByLabel('Refresh token').fill('the-old-refresh-token');

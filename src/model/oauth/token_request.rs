@@ -269,6 +269,17 @@ pub(super) fn post(form: &TokenForm, url: &str, mut pieces: Vec<Piece>) -> Reque
     request
 }
 
+/// Switches a request that carries no credentials at all (no auth helper, no Authorization
+/// row) to the Bearer helper, so a token just received is sent; true when it did.
+pub fn use_bearer(req: &mut Request) -> bool {
+    let has_row = req.headers.iter().any(|h| h.enabled && h.name.trim().eq_ignore_ascii_case("authorization"));
+    if req.auth != Auth::None || has_row {
+        return false;
+    }
+    req.auth = Auth::Bearer { token: String::new() };
+    true
+}
+
 /// Puts `token` where the request carries its Bearer token: the auth helper, or an
 /// Authorization row written `Bearer …`. False when it carries none (the retry then says so).
 pub fn replace_bearer(req: &mut Request, token: &str) -> bool {
@@ -401,6 +412,18 @@ mod tests {
         assert!(build(&f).is_ok(), "a public client sends no secret");
         f.token_url = " ".into();
         assert_eq!(build(&f), Err(FormError::NoTokenUrl));
+    }
+
+    #[test]
+    fn a_request_without_credentials_gets_the_bearer_helper_and_no_other_does() {
+        let mut bare = Request::default();
+        assert!(use_bearer(&mut bare));
+        assert_eq!(bare.auth, Auth::Bearer { token: String::new() });
+        let mut basic = Request { auth: Auth::Basic { user: "u".into(), password: "p".into() }, ..Request::default() };
+        assert!(!use_bearer(&mut basic));
+        let mut row = Request { headers: vec![Row::new("Authorization", "Token abc")], ..Request::default() };
+        assert!(!use_bearer(&mut row));
+        assert_eq!(row.auth, Auth::None);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! the error. Anything else (HTML, an empty body) is said as such, never guessed at.
 
 use crate::model::json;
+use crate::model::time::{self, Secs};
 use serde_json::Value;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,9 +58,57 @@ pub fn read(status: u16, body: &str) -> TokenAnswer {
     }
 }
 
+/// The line under Get token when a token came.
+pub fn received_line(expires_in: Option<i64>, scope: Option<&str>, rotated: bool, bearer: bool) -> String {
+    let mut line = "Token received: it is in the Token box".to_string();
+    if let Some(s) = expires_in {
+        line.push_str(&format!(", valid for {}", time::human_duration(s.max(0) as u64)));
+    }
+    if let Some(s) = scope {
+        line.push_str(&format!(", scope \"{s}\""));
+    }
+    line.push('.');
+    if bearer {
+        line.push_str(" The request had no credentials: its Auth is now Bearer, which sends this token.");
+    }
+    if rotated {
+        line.push_str(" The server rotated the refresh token: the new one replaced the old in Refresh token.");
+    }
+    line
+}
+
+/// How long the token received is still good, as the clock ticks; None without expires_in.
+pub fn expiry_line(expires_at: Option<Secs>, now: Secs) -> Option<String> {
+    let at = expires_at?;
+    Some(if at > now {
+        format!("The token expires at {} ({}).", time::format_utc(at), time::relative(at, now))
+    } else {
+        format!(
+            "The token expired at {} ({}): Get token again, or Refresh and retry.",
+            time::format_utc(at),
+            time::relative(at, now)
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_the_page_says_about_a_token_received() {
+        assert_eq!(
+            received_line(Some(3600), Some("orders:read"), true, true),
+            "Token received: it is in the Token box, valid for 1 h, scope \"orders:read\". The request had no credentials: its Auth is now Bearer, which sends this token. The server rotated the refresh token: the new one replaced the old in Refresh token."
+        );
+        assert_eq!(received_line(None, None, false, false), "Token received: it is in the Token box.");
+        let at = 1_700_000_000;
+        assert_eq!(expiry_line(None, at), None);
+        assert!(expiry_line(Some(at), at - 90)
+            .unwrap()
+            .starts_with("The token expires at 2023-11-14 22:13:20 UTC (in 1 min 30 s)"));
+        assert!(expiry_line(Some(at), at + 5).unwrap().contains("Get token again, or Refresh and retry"));
+    }
 
     #[test]
     fn reads_rfc6749_answers() {

@@ -6,11 +6,10 @@ use super::field::field;
 use super::token_checks::TokenChecks;
 use crate::browser::navigation;
 use crate::model::oauth::token_request::{ClientAuth, Grant};
-use crate::model::oauth::{browser_limits, device};
+use crate::model::oauth::{browser_limits, device, token_response};
 use crate::model::request::export::{export, Options, Target};
 use crate::model::request::outcome::Outcome;
 use crate::model::response::vendor;
-use crate::model::time;
 use crate::state::{Composer, Diagnosis, Got, Inspector, TokenGetter};
 use crate::ui::copy::copy_and_report;
 use crate::ui::diagnosis::FindingCard;
@@ -57,22 +56,11 @@ pub fn GetTokenPanel() -> impl IntoView {
     };
     let got = move || {
         getter.got.get().map(|g| match g {
-            Got::Token { expires_in, rotated, scope } => {
-                let mut line = "Token received: it is in the Token box".to_string();
-                if let Some(s) = expires_in {
-                    line.push_str(&format!(", valid for {}", time::human_duration(s.max(0) as u64)));
-                }
-                if let Some(s) = scope {
-                    line.push_str(&format!(", scope \"{s}\""));
-                }
-                line.push('.');
-                if rotated {
-                    line.push_str(
-                        " The server rotated the refresh token: the new one replaced the old in Refresh token.",
-                    );
-                }
-                view! { <p class="sig-result good" role="status" aria-label="Token result">{line}</p> }.into_any()
+            Got::Token { expires_in, expires_at, rotated, scope, bearer } => view! {
+                <p class="sig-result good" role="status" aria-label="Token result">{token_response::received_line(expires_in, scope.as_deref(), rotated, bearer)}</p>
+                <p class="hint" aria-label="Token expiry">{move || token_response::expiry_line(expires_at, inspector.clock.get().now)}</p>
             }
+            .into_any(),
             Got::Problem(why) => {
                 view! { <p class="sig-result bad" role="status" aria-label="Token result">{why}</p> }.into_any()
             }
@@ -120,6 +108,7 @@ pub fn GetTokenPanel() -> impl IntoView {
                 {field(getter, "client-secret", "Client secret", "password", |f| &f.client_secret, |f, v| f.client_secret = v)}
                 {field(getter, "token-scope", "Scope", "text", |f| &f.scope, |f, v| f.scope = v)}
                 {field(getter, "token-audience", "Audience", "text", |f| &f.audience, |f, v| f.audience = v)}
+                {field(getter, "token-resource", "Resource", "url", |f| &f.resource, |f, v| f.resource = v)}
                 <div class="token-field">
                     <label for="grant-type" class="field-label small">"Grant type"</label>
                     <select id="grant-type" prop:value=move || grant().value()
