@@ -706,3 +706,40 @@ fn invalid_client_names_the_client_authentication_sent() {
         refused("curl -d grant_type=client_credentials -d client_id=app https://idp.example.com/oauth/token");
     assert!(evidence.ends_with("The request used no client authentication (a public client)."), "{evidence}");
 }
+
+/// invalid_grant read with the grant sent, and the redirect_uri to register read from the
+/// request: what the response alone cannot say.
+#[test]
+fn token_endpoint_refusals_read_with_the_grant_sent() {
+    let fix_of = |command: &str, body: &str, code: &str| {
+        let r = In::curl(command).status(400, &[("Content-Type", "application/json")]).resp_body(body).report();
+        let hit = r.ranked.iter().find(|x| x.finding.code() == code);
+        hit.unwrap_or_else(|| panic!("{code} in {:?}", r.ranked)).finding.fix.clone()
+    };
+    let dead = r#"{"error":"invalid_grant","error_description":"Token is not active"}"#;
+    let fix = fix_of(
+        "curl -d grant_type=refresh_token -d refresh_token=old -d client_id=app https://idp.example.com/token",
+        dead,
+        "oauth_invalid_grant",
+    );
+    assert!(fix.starts_with("The request sent a refresh token.") && fix.contains("rotates refresh tokens"), "{fix}");
+    let fix = fix_of(
+        "curl -d grant_type=authorization_code -d code=c -d redirect_uri=https://app.example.com/cb -d client_id=app https://idp.example.com/token",
+        dead,
+        "oauth_invalid_grant",
+    );
+    assert!(fix.contains("(this request sent https://app.example.com/cb)"), "{fix}");
+    assert!(fix.contains("this request sent no code_verifier"), "{fix}");
+    let fix =
+        fix_of("curl -d grant_type=client_credentials https://idp.example.com/token", dead, "oauth_invalid_grant");
+    assert!(
+        !fix.contains("The request sent a refresh token") && !fix.contains("The request redeemed a code"),
+        "no grant-specific words for another grant: {fix}"
+    );
+    let fix = fix_of(
+        "curl -d grant_type=authorization_code -d code=c -d redirect_uri=http://localhost:5173/ -d code_verifier=v https://oauth2.googleapis.com/token",
+        r#"{"error":"redirect_uri_mismatch","error_description":"Bad Request"}"#,
+        "oauth_redirect_uri_not_registered",
+    );
+    assert!(fix.starts_with("Register exactly http://localhost:5173/, the redirect_uri this request sent."), "{fix}");
+}

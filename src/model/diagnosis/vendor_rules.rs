@@ -81,6 +81,9 @@ fn authorization_redirect(response: &Response, out: &mut Vec<Finding>) {
 /// a redirect's Location or in the page's own address after a sign-in.
 pub fn authorization_error(error: &str, description: &str, evidence: String) -> Finding {
     let said = if description.is_empty() { String::new() } else { format!(": \"{description}\"") };
+    if let Some(info) = specific_reason(error, description) {
+        return Finding::new(info, evidence);
+    }
     match description.strip_prefix("Service not found: ") {
         Some(audience) if error == "access_denied" => Finding::new(AUTH0_SERVICE_NOT_FOUND, evidence).with_headline(
             format!("Auth0 has no API whose identifier is the audience '{audience}' (\"Service not found\")"),
@@ -140,9 +143,46 @@ fn redirect_error(r: &Response) -> Option<(String, String)> {
     })
 }
 
+/// An OAuth error whose words name a cause of its own: PKCE the server requires, or a
+/// redirect_uri that is not registered. invalid_grant is about the grant (a verifier or a
+/// redirect_uri that differs from the sign-in's), not these.
+fn specific_reason(error: &str, description: &str) -> Option<&'static CodeInfo> {
+    let d = description.to_ascii_lowercase();
+    let any = |words: &[&str]| words.iter().any(|w| d.contains(w));
+    if error == "invalid_grant" || any(&["browser requests to the token endpoint"]) {
+        return None;
+    }
+    let about_pkce = any(&["pkce", "code_challenge", "code challenge", "code_verifier", "code verifier", "proof key"]);
+    if about_pkce && any(&["required", "missing", "must"]) {
+        return Some(OAUTH_PKCE_REQUIRED);
+    }
+    let about_redirect = any(&["redirect_uri", "redirect uri", "redirect url", "callback url"]);
+    let unregistered = any(&[
+        "not registered",
+        "does not match the redirect uri",
+        "not match the redirect uris configured",
+        "must be a login redirect uri",
+        "invalid parameter: redirect_uri",
+        "not allowed",
+        "not whitelisted",
+        "unregistered",
+    ]);
+    if error == "redirect_uri_mismatch" || (about_redirect && unregistered) {
+        return Some(OAUTH_REDIRECT_URI_NOT_REGISTERED);
+    }
+    None
+}
+
 fn oauth(response: &Response, json: &Value, out: &mut Vec<Finding>) {
     let Some(e) = vendor::oauth_error(json) else { return };
     let description = e.description.as_deref().unwrap_or_default();
+    if let Some(info) = specific_reason(&e.error, description) {
+        let mut evidence = format!("HTTP {}: error \"{}\"", response.status, e.error);
+        if let Some(d) = &e.description {
+            evidence.push_str(&format!(", error_description {}", quote(d)));
+        }
+        return out.push(Finding::new(info, format!("{evidence}.")));
+    }
     let info: &'static CodeInfo = match e.error.as_str() {
         // Auth0's token endpoint says access_denied where RFC 6749 §5.2 has these two: for a
         // client whose id or secret is wrong (401 "Unauthorized"), and for a client with no
@@ -295,6 +335,7 @@ fn entra(response: &Response, json: Option<&Value>, out: &mut Vec<Finding>) -> b
                 }
             }
             90002 => Finding::new(ENTRA_TENANT_NOT_FOUND, evidence(code)),
+            50011 => Finding::new(OAUTH_REDIRECT_URI_NOT_REGISTERED, evidence(code)),
             // A browser's token request: redeemed only for a client whose redirect URI is of
             // type Single-Page Application (and the reverse for 9002327).
             9002326 | 90023 => Finding::new(ENTRA_ERROR, evidence(code))

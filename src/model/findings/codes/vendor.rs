@@ -11,6 +11,16 @@ codes! {
         "The sign-in step failed, so there is no code and no token to send: read `error` and `error_description` in the redirect. access_denied is the user or a policy refusing; invalid_request is a missing, repeated or unsupported parameter (a code_challenge the server requires, say; a redirect_uri that is not registered is shown on the server's own page, never sent back); unauthorized_client or unsupported_response_type means the application may not use this flow; login_required, consent_required and interaction_required answer prompt=none, which needs an interactive sign-in first.",
         "RFC 6749 §4.1.2.1; OpenID Connect Core §3.1.2.6", "https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1",
         "302 `Location: https://app.example.com/callback?error=access_denied&error_description=…&state=…`.";
+    OAUTH_PKCE_REQUIRED = "oauth_pkce_required", Error,
+        "The authorization server requires PKCE, and the request carried none.",
+        "Send code_challenge (the S256 hash of a new random code_verifier) with code_challenge_method=S256 in the authorization request, and that code_verifier when the code is redeemed (RFC 7636 §4). A browser app must use PKCE (RFC 9700 §2.1.1, RFC 10017): this page's authorization_code grant always sends it.",
+        "RFC 7636 §4.4.1", "https://www.rfc-editor.org/rfc/rfc7636#section-4.4.1",
+        "`{\"error\":\"invalid_request\",\"error_description\":\"PKCE code challenge is required when the token endpoint authentication method is 'NONE'.\"}`.";
+    OAUTH_REDIRECT_URI_NOT_REGISTERED = "oauth_redirect_uri_not_registered", Error,
+        "The redirect_uri is not one registered for this client.",
+        "Register the exact redirect_uri the request sent, character for character (scheme, host, port, path, trailing slash): Microsoft Entra under Authentication (as a Single-page application platform for a page), Google in Authorized redirect URIs, Okta in Sign-in redirect URIs, Keycloak in Valid redirect URIs, Auth0 in Allowed Callback URLs. For this page it is the Redirect URI shown under Get a token.",
+        "RFC 6749 §3.1.2.2, §4.1.2.1", "https://www.rfc-editor.org/rfc/rfc6749#section-3.1.2.2",
+        "`AADSTS50011: The redirect URI 'http://localhost:8080/' specified in the request does not match the redirect URIs configured for the application`.";
     AUTH0_SERVICE_NOT_FOUND = "auth0_service_not_found", Error,
         "Auth0 has no API whose identifier is the requested audience (\"Service not found\").",
         "The audience parameter must equal the Identifier of an API registered in this Auth0 tenant (Dashboard → Applications → APIs), character for character: scheme, host, path and trailing slash. Create the API, correct the audience (a placeholder from a tutorial, the API's name instead of its identifier), or sign in at the tenant where the API is defined.",
