@@ -23,8 +23,9 @@ pub fn App() -> impl IntoView {
     provide_context(verifier);
     let diagnosis = Diagnosis::new(inspector, composer, verifier);
     provide_context(diagnosis);
-    provide_context(Signer::new());
-    let getter = TokenGetter::new();
+    let signer = Signer::new();
+    provide_context(signer);
+    let getter = TokenGetter::new(signer);
     provide_context(getter);
     // Back from a sign-in: the inputs are put back before anything is drawn.
     getter.resume(composer, inspector, diagnosis);

@@ -2,7 +2,7 @@
 //! shown for the user to type on another device, and the token endpoint polled at the interval
 //! the server asks for until a token, a refusal, or the code's expiry. Cancel stops it.
 
-use super::token_getter::{call, refusal};
+use super::token_getter::refusal;
 use super::{Composer, Got, Inspector, TokenGetter};
 use crate::browser::clock::sleep;
 use crate::model::oauth::device::{self, DeviceCode, Next};
@@ -54,9 +54,9 @@ impl TokenGetter {
         inspector: Inspector,
     ) -> Option<Got> {
         let clock = inspector.clock.get_untracked();
-        let received = match call(&req, composer, clock, "device authorization").await {
+        let received = match self.call(&req, composer, clock, "device authorization").await {
             Ok(r) => r,
-            Err(report) => return Some(Got::Failed(report)),
+            Err(unanswered) => return Some(unanswered.into()),
         };
         let code = match device::read_authorization(received.status, &received.body) {
             Some(Ok(code)) => code,
@@ -83,9 +83,9 @@ impl TokenGetter {
                 )));
             }
             let poll = self.form.with_untracked(|f| device::poll_request(f, &code.device_code)).ok()?;
-            let received = match call(&poll, composer, now, "device grant poll").await {
+            let received = match self.call(&poll, composer, now, "device grant poll").await {
                 Ok(r) => r,
-                Err(report) => return Some(Got::Failed(report)),
+                Err(unanswered) => return Some(unanswered.into()),
             };
             if self.device_run.get_untracked() != run {
                 return None;

@@ -87,7 +87,8 @@ impl TokenGetter {
                 );
                 let mut finding = vendor_rules::authorization_error(&error, &description, evidence);
                 if finding.code() == "oauth_redirect_uri_not_registered" {
-                    finding.fix = format!("Register exactly {}, this page's address. {}", stored.redirect_uri, finding.fix);
+                    finding.fix =
+                        format!("Register exactly {}, this page's address. {}", stored.redirect_uri, finding.fix);
                 }
                 self.open.set(true);
                 return self.got.set(Some(Got::Refused(Report::single(finding))));

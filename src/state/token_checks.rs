@@ -1,7 +1,7 @@
 //! Introspect and Revoke: asking the authorization server about the Token box's token or the
 //! refresh token (RFC 7662), and revoking one (RFC 7009), on the user's press.
 
-use super::token_getter::{call, refusal};
+use super::token_getter::{refusal, Unanswered};
 use super::{Composer, Inspector, TokenGetter};
 use crate::model::diagnosis::Report;
 use crate::model::oauth::introspection::{self, Said, Which};
@@ -42,7 +42,7 @@ impl TokenGetter {
                 Check::Introspect => "introspection",
                 Check::Revoke => "revocation",
             };
-            let checked = match call(&req, composer, clock, what).await {
+            let checked = match self.call(&req, composer, clock, what).await {
                 Ok(received) => {
                     let said = match check {
                         Check::Introspect => {
@@ -55,7 +55,8 @@ impl TokenGetter {
                         None => Checked::Failed(refusal(&req, &received, clock)),
                     }
                 }
-                Err(report) => Checked::Failed(report),
+                Err(Unanswered::Failed(report)) => Checked::Failed(report),
+                Err(Unanswered::NotSent(why)) => Checked::Said(Said { good: false, line: why }),
             };
             self.checked.set(Some(checked));
         });

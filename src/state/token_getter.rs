@@ -6,10 +6,11 @@
 use super::device_flow::DeviceWait;
 use super::remote_get::get_body;
 use super::token_checks::Checked;
-use super::{Composer, Diagnosis, Inspector};
-use crate::browser::{fetch, navigation};
+use super::{Composer, Diagnosis, Inspector, Signer};
+use crate::browser::{fetch, navigation, webcrypto};
 use crate::model::diagnosis::{self, Context, Report};
 use crate::model::oauth::authorization::{self, Secrets};
+use crate::model::oauth::client_assertion;
 use crate::model::oauth::introspection::Which;
 use crate::model::oauth::metadata;
 pub use crate::model::oauth::round_trip::Attempt;
@@ -20,6 +21,7 @@ use crate::model::request::sending::Probe;
 use crate::model::request::{sending, Request};
 use crate::model::response::received::Received;
 use crate::model::signature::remote;
+use crate::model::signature::sign;
 use crate::model::time::Clock;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -48,6 +50,8 @@ pub struct TokenGetter {
     pub in_flight: RwSignal<bool>,
     pub got: RwSignal<Option<Got>>,
     pub retry: RwSignal<Option<Retry>>,
+    /// Sign a token's fields: private_key_jwt signs with its key.
+    signer: Signer,
     /// The Issuer field: where discovery starts when there is no token URL yet.
     pub issuer: RwSignal<String>,
     /// Each discovery step and what it read, in order.
@@ -70,7 +74,7 @@ pub struct TokenGetter {
 }
 
 impl TokenGetter {
-    pub fn new() -> Self {
+    pub fn new(signer: Signer) -> Self {
         let form = RwSignal::new(TokenForm::default());
         let request = Memo::new(move |_| form.with(token_request::build));
         let secrets = RwSignal::new(new_secrets());
@@ -82,6 +86,7 @@ impl TokenGetter {
                 .map_err(|e| e.to_string())
         });
         TokenGetter {
+            signer,
             secrets,
             sign_in_url,
             open: RwSignal::new(false),
@@ -220,7 +225,7 @@ impl TokenGetter {
         let sent_refresh = self.form.with_untracked(|f| f.refresh_token.clone());
         let clock = inspector.clock.get_untracked();
         let mut token = None;
-        let got = match call(&req, composer, clock, "token request").await {
+        let got = match self.call(&req, composer, clock, "token request").await {
             Ok(received) => match token_response::read(received.status, &received.body) {
                 TokenAnswer::Granted(g) => {
                     token = Some(g.access_token.clone());
@@ -228,7 +233,7 @@ impl TokenGetter {
                 }
                 _ => Got::Refused(refusal(&req, &received, clock)),
             },
-            Err(report) => Got::Failed(report),
+            Err(unanswered) => unanswered.into(),
         };
         self.got.set(Some(got));
         self.in_flight.set(false);
@@ -254,29 +259,83 @@ impl TokenGetter {
     }
 }
 
-/// Sends one of the section's requests (`what` names it in the request log); when no answer
-/// can be read, the report that says why (CORS, the network), told apart from any OAuth error.
-pub(super) async fn call(req: &Request, composer: Composer, clock: Clock, what: &str) -> Result<Received, Report> {
-    let method = req.method_name().to_string();
-    // Creating an AbortController does not fail in any browser that runs this page.
-    let Ok(controller) = AbortController::new() else {
-        return Err(Report::single(sending::explain_failure(req, &fetch::page_context(), Probe::Failed)));
-    };
-    match fetch::send(req, &controller.signal()).await {
-        Ok(received) => {
-            composer.record(&method, &req.url(), format!("{} {} ({what})", received.status, received.status_text));
-            Ok(received)
+/// Why one of the section's requests got no answer to read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unanswered {
+    /// Sent, but nothing readable came back (CORS, the network): the report that says why.
+    Failed(Report),
+    /// Not sent: the private_key_jwt assertion could not be signed.
+    NotSent(String),
+}
+
+impl From<Unanswered> for Got {
+    fn from(u: Unanswered) -> Got {
+        match u {
+            Unanswered::Failed(r) => Got::Failed(r),
+            Unanswered::NotSent(why) => Got::Problem(why),
         }
-        Err(_) => {
-            let page = fetch::page_context();
-            let probe = fetch::probe(&req.url()).await;
-            let finding = sending::explain_failure(req, &page, probe);
-            composer.record(&method, &req.url(), format!("no response ({what}): {}", finding.code()));
-            // The probe is a request too: the log lists every one the page sent.
-            composer.record("GET", &req.url(), probe.log_line());
-            let ctx = Context { request: Some(req), response: None, inspection: None, clock, signature: &[] };
-            Err(diagnosis::diagnose(&ctx).answer_withheld(finding))
+    }
+}
+
+impl TokenGetter {
+    /// Sends one of the section's requests (`what` names it in the request log), with a fresh
+    /// private_key_jwt assertion when it carries the placeholder; when no answer can be read,
+    /// the report that says why (CORS, the network), told apart from any OAuth error.
+    pub(super) async fn call(
+        self,
+        req: &Request,
+        composer: Composer,
+        clock: Clock,
+        what: &str,
+    ) -> Result<Received, Unanswered> {
+        let mut req = req.clone();
+        self.sign_assertion(&mut req, clock.now).await.map_err(Unanswered::NotSent)?;
+        let req = &req;
+        let method = req.method_name().to_string();
+        // Creating an AbortController does not fail in any browser that runs this page.
+        let Ok(controller) = AbortController::new() else {
+            let finding = sending::explain_failure(req, &fetch::page_context(), Probe::Failed);
+            return Err(Unanswered::Failed(Report::single(finding)));
+        };
+        match fetch::send(req, &controller.signal()).await {
+            Ok(received) => {
+                composer.record(&method, &req.url(), format!("{} {} ({what})", received.status, received.status_text));
+                Ok(received)
+            }
+            Err(_) => {
+                let page = fetch::page_context();
+                let probe = fetch::probe(&req.url()).await;
+                let finding = sending::explain_failure(req, &page, probe);
+                composer.record(&method, &req.url(), format!("no response ({what}): {}", finding.code()));
+                // The probe is a request too: the log lists every one the page sent.
+                composer.record("GET", &req.url(), probe.log_line());
+                let ctx = Context { request: Some(req), response: None, inspection: None, clock, signature: &[] };
+                Err(Unanswered::Failed(diagnosis::diagnose(&ctx).answer_withheld(finding)))
+            }
         }
+    }
+
+    /// Signs a new client assertion for `req` with Sign a token's key, when it has the
+    /// placeholder (RFC 7523 §3: aud is the endpoint it goes to, a new jti each time).
+    async fn sign_assertion(self, req: &mut Request, now: i64) -> Result<(), String> {
+        if !req.variables.iter().any(|v| v.name == client_assertion::PLACEHOLDER) {
+            return Ok(());
+        }
+        let client_id = self.form.with_untracked(|f| f.client_id.trim().to_string());
+        let jti = new_secrets()?.state;
+        let (header, claims) =
+            client_assertion::to_sign(&self.signer.header.get_untracked(), &client_id, &req.url(), now, &jti);
+        let keys = self.signer.key.keys.with_untracked(|k| k.keys.clone());
+        let why = |e: String| {
+            format!("private_key_jwt signs the client assertion with the key in Sign a token's Signing key field: {e}.")
+        };
+        let signing = sign::prepare(&header, &claims, &keys).map_err(|e| why(e.to_string()))?;
+        if signing.algorithm.is_none() {
+            return Err(why("alg none signs nothing; set alg to RS256, ES256 or another algorithm of the key".into()));
+        }
+        let signature = webcrypto::sign(&signing).await.map_err(why)?;
+        client_assertion::fill(req, &sign::assemble(&signing.signing_input, &signature));
+        Ok(())
     }
 }
 
@@ -308,10 +367,4 @@ pub(super) fn attempt_now(composer: Composer, diagnosis: Diagnosis) -> Attempt {
 pub struct Retry {
     pub before: Attempt,
     pub after: Option<Attempt>,
-}
-
-impl Default for TokenGetter {
-    fn default() -> Self {
-        Self::new()
-    }
 }

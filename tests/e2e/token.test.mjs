@@ -482,3 +482,58 @@ test('a token endpoint that sends no CORS headers is told apart from an OAuth er
     await peers.close();
   }
 });
+
+test('private_key_jwt: the client assertion is signed with the key from Sign a token and checked by the token endpoint', async () => {
+  const peers = closer();
+  try {
+    const oauth = await peers.add(startOAuth2());
+    const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const assertions = [];
+    // The token endpoint accepts only an assertion signed by the client's registered key.
+    const gate = await peers.add(startGate(oauth.issuer, {
+      refuse: (req, body) => {
+        if (req.method !== 'POST' || !req.url.startsWith('/token')) return null;
+        const form = new URLSearchParams(body);
+        const jwt = form.get('client_assertion') ?? '';
+        const [h, p, sig] = jwt.split('.');
+        const signed = sig && crypto.verify('RSA-SHA256', Buffer.from(`${h}.${p}`), publicKey, Buffer.from(sig, 'base64url'));
+        assertions.push({ type: form.get('client_assertion_type'), header: h && JSON.parse(Buffer.from(h, 'base64url')), claims: p && JSON.parse(Buffer.from(p, 'base64url')) });
+        return signed ? null : { status: 401, body: { error: 'invalid_client', error_description: 'client assertion signature is invalid' } };
+      },
+    }));
+    const tokenUrl = `${gate.origin}/token`;
+    const { context, page, watch } = await openPage(suite.browser, { height: 1000 });
+    await peers.add(context);
+    await openSection(page, watch);
+    await page.getByText('Sign a token', { exact: true }).click();
+    await page.getByLabel('Header to sign').fill('{"alg":"RS256","kid":"client-key-1"}');
+    await page.getByLabel('Signing key', { exact: true }).fill(privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    await page.getByLabel('Token URL', { exact: true }).fill(tokenUrl);
+    await page.getByLabel('Client ID', { exact: true }).fill('why401-service');
+    await clientCredentials(page, 'private_key_jwt');
+    // Shown before sending, the assertion as a variable.
+    assert.match(await page.getByLabel('Token request').textContent(), /client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer&client_assertion=\$\{CLIENT_ASSERTION\}$|client_assertion=\$\{CLIENT_ASSERTION\}$/);
+    await page.getByRole('button', { name: 'Get token' }).click();
+    assert.match(await tokenResult(page), /^Token received/);
+    assert.equal(assertions.length, 1);
+    const { type, header, claims } = assertions[0];
+    assert.equal(type, 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
+    assert.deepEqual(header, { alg: 'RS256', typ: 'JWT', kid: 'client-key-1' });
+    assert.equal(claims.iss, 'why401-service');
+    assert.equal(claims.sub, 'why401-service');
+    assert.equal(claims.aud, tokenUrl);
+    assert.equal(claims.exp - claims.iat, 300);
+    assert.match(claims.jti, /^[\w-]{43}$/);
+    // Signed with a key the server does not know: refused, and the finding says what was sent.
+    watch.expect(failedRequest('POST', tokenUrl, 401));
+    const other = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    await page.getByLabel('Signing key', { exact: true }).fill(other.export({ type: 'pkcs8', format: 'pem' }));
+    await page.getByRole('button', { name: 'Get token' }).click();
+    await page.waitForFunction(() => document.querySelector('[aria-label="Token result"]')?.textContent.startsWith('Most likely'));
+    const why = await page.getByRole('list', { name: 'Why the token request failed' }).textContent();
+    assert.match(why, /The request used a client assertion \(private_key_jwt\)\./);
+    assert.notEqual(assertions[1].claims.jti, claims.jti, 'a new jti each time');
+  } finally {
+    await peers.close();
+  }
+});

@@ -4,6 +4,7 @@
 
 pub mod authorization;
 pub mod browser_limits;
+pub mod client_assertion;
 pub mod device;
 pub mod introspection;
 pub mod metadata;

@@ -2,6 +2,7 @@
 //! `Request` so it is shown, exported and sent like any other: a form-urlencoded POST, never
 //! JSON, with the client authenticated the way the user chose (RFC 6749 §2.3).
 
+use super::client_assertion;
 use crate::model::request::urlencoded::{quote_plus, Piece};
 use crate::model::request::{Auth, Body, BodyKind, Method, Request, Row};
 use serde::{Deserialize, Serialize};
@@ -62,16 +63,19 @@ pub enum ClientAuth {
     /// A public client: `client_id` only. The default: a page holds no secret (RFC 10017).
     #[default]
     None,
+    /// A JWT the client signs with its own key (RFC 7523 §2.2): the key of Sign a token.
+    PrivateKeyJwt,
 }
 
 impl ClientAuth {
-    pub const ALL: [ClientAuth; 3] = [ClientAuth::None, ClientAuth::Basic, ClientAuth::Post];
+    pub const ALL: [ClientAuth; 4] = [ClientAuth::None, ClientAuth::Basic, ClientAuth::Post, ClientAuth::PrivateKeyJwt];
 
     pub fn value(self) -> &'static str {
         match self {
             ClientAuth::Basic => "client_secret_basic",
             ClientAuth::Post => "client_secret_post",
             ClientAuth::None => "none",
+            ClientAuth::PrivateKeyJwt => "private_key_jwt",
         }
     }
 
@@ -226,7 +230,7 @@ pub(super) fn check_client(form: &TokenForm) -> Result<(), FormError> {
     if form.client_id.trim().is_empty() {
         return Err(FormError::NoClientId);
     }
-    if form.auth != ClientAuth::None && form.client_secret.is_empty() {
+    if matches!(form.auth, ClientAuth::Basic | ClientAuth::Post) && form.client_secret.is_empty() {
         return Err(FormError::NoSecret(form.auth));
     }
     Ok(())
@@ -256,6 +260,11 @@ pub(super) fn post(form: &TokenForm, url: &str, mut pieces: Vec<Piece>) -> Reque
             pieces.push(Piece::new("client_id", id));
             Auth::None
         }
+        ClientAuth::PrivateKeyJwt => {
+            pieces.push(Piece::new("client_id", id));
+            pieces.extend(client_assertion::pieces());
+            Auth::None
+        }
     };
     let mut request = Request {
         method: Method::Post,
@@ -266,6 +275,9 @@ pub(super) fn post(form: &TokenForm, url: &str, mut pieces: Vec<Piece>) -> Reque
         ..Request::default()
     };
     request.set_url(url);
+    if form.auth == ClientAuth::PrivateKeyJwt {
+        client_assertion::declare(&mut request);
+    }
     request
 }
 

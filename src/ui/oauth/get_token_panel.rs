@@ -123,6 +123,9 @@ pub fn GetTokenPanel() -> impl IntoView {
                         {ClientAuth::ALL.into_iter().map(|a| view! { <option value=a.value()>{a.value()}</option> }).collect_view()}
                     </select>
                 </div>
+                <Show when=move || getter.form.with(|f| f.auth == ClientAuth::PrivateKeyJwt)>
+                    <p class="hint">"private_key_jwt: each request carries a new client assertion (iss and sub the Client ID, aud the URL it goes to, valid 5 minutes, a new jti), signed with the key in Sign a token's Signing key field, with the alg and kid of its header. The exports show it as $CLIENT_ASSERTION."</p>
+                </Show>
                 <Show when=move || grant() == Grant::RefreshToken>
                     {field(getter, "refresh-token", "Refresh token", "password", |f| &f.refresh_token, |f, v| f.refresh_token = v)}
                 </Show>
