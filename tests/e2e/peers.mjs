@@ -182,6 +182,17 @@ export async function startOAuth2({ port, basicOnly = false, authorizeError } = 
       }
     });
   }
+  // As a real server does (the mock does not), a code's token carries the scope the sign-in
+  // asked for, not "dummy".
+  const codeScopes = new Map();
+  server.service.on('beforeAuthorizeRedirect', (redirect, req) => {
+    const scope = new URL(req.url, 'http://mock').searchParams.get('scope');
+    const code = redirect.url.searchParams.get('code');
+    if (code && scope) codeScopes.set(code, scope);
+  });
+  server.service.on('beforeTokenSigning', (token, req) => {
+    if (req.body?.grant_type === 'authorization_code' && codeScopes.has(req.body.code)) token.payload.scope = codeScopes.get(req.body.code);
+  });
   // `authorizeError` ({ error, description }): the sign-in ends with that error instead of a
   // code, as when the user refuses consent (RFC 6749 §4.1.2.1).
   if (authorizeError) {

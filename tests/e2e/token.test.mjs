@@ -537,3 +537,39 @@ test('private_key_jwt: the client assertion is signed with the key from Sign a t
     await peers.close();
   }
 });
+
+test('Refresh and retry with the authorization code grant and no refresh token: signs in again, then retries', async () => {
+  const peers = closer();
+  try {
+    const oauth = await peers.add(startOAuth2());
+    const api = await peers.add(startOrdersApi(oauth));
+    const orders = `${api.origin}/v1/orders`;
+    const { context, page, watch } = await openPage(suite.browser, { height: 1000, expect: [failedRequest('GET', orders, 401)] });
+    await peers.add(context);
+    await page.goto(suite.srv.url('/why401/'));
+    await waitVisible(page.getByLabel('Token', { exact: true }), watch);
+    const hourAgo = Math.floor(Date.now() / 1000) - 3600;
+    await page.getByLabel('Token', { exact: true }).fill(await oauth.token((h, p) => { p.scope = 'orders:read'; p.exp = hourAgo; }));
+    await page.getByLabel('URL', { exact: true }).fill(orders);
+    await page.getByLabel('Auth', { exact: true }).selectOption('bearer');
+    assert.equal(await sendRequest(page), '401 Unauthorized');
+    await page.getByText('Get a token', { exact: true }).click();
+    await page.getByLabel('Authorization URL').fill(`${oauth.issuer}/authorize`);
+    await page.getByLabel('Token URL', { exact: true }).fill(`${oauth.issuer}/token`);
+    await page.getByLabel('Client ID', { exact: true }).fill('why401-spa');
+    await page.getByLabel('Scope', { exact: true }).fill('orders:read');
+    const retry = page.getByRole('button', { name: 'Refresh and retry' });
+    assert.match(await page.locator('.refresh-retry').textContent(), /Signs in again/);
+    await retry.click();
+    // Away to sign in, back, the code redeemed, the request sent again with the new token.
+    await page.waitForFunction(() => /After a new token/.test(document.querySelector('[aria-label="Refresh and retry"]')?.textContent ?? ''));
+    const text = await page.getByRole('group', { name: 'Refresh and retry' }).textContent();
+    assert.match(text, /Before401 Unauthorized.*token expired/);
+    assert.match(text, /After a new token200 OK/);
+    assert.equal(page.url(), suite.srv.url('/why401/'));
+    assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+    assert.equal(await page.getByLabel('URL', { exact: true }).inputValue(), orders);
+  } finally {
+    await peers.close();
+  }
+});
