@@ -8,8 +8,9 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
+import path from 'node:path';
 import { promisify } from 'node:util';
-import { closer, escapeRe, failedRequest, openPage, pageSuite, screenshot, sendRequest, test, waitVisible } from './helpers.mjs';
+import { ROOT, closer, escapeRe, failedRequest, openPage, pageSuite, screenshot, sendRequest, test, waitVisible } from './helpers.mjs';
 import { oktaOriginRule, startDeviceServer, startGate, startOAuth2, startOrdersApi, startTokenAdmin } from './peers.mjs';
 
 const suite = pageSuite();
@@ -478,6 +479,14 @@ test('a token endpoint that sends no CORS headers is told apart from an OAuth er
     const answer = JSON.parse(stdout);
     assert.equal(answer.token_type, 'Bearer');
     assert.match(answer.access_token, /^eyJ/);
+    // The same from the user's own kind of script: Python requests.
+    await page.getByRole('button', { name: 'Copy as Python' }).click();
+    const python = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(python, /requests\.post\(/);
+    const pyVars = [...python.matchAll(/os\.environ\["([A-Za-z_][A-Za-z0-9_]*)"\]/g)].map((m) => m[1]);
+    const pyEnv = { ...process.env, ...Object.fromEntries(pyVars.map((v) => [v, 's3cret'])) };
+    const run = await promisify(execFile)(path.join(ROOT, '.venv', 'bin', 'python'), ['-c', python], { env: pyEnv, timeout: 20_000 });
+    assert.match(run.stdout, /^200 .*"token_type":"Bearer"/s);
   } finally {
     await peers.close();
   }

@@ -32,6 +32,18 @@ pub fn GetTokenPanel() -> impl IntoView {
         })
     };
     let signs_in = move || grant() == Grant::AuthorizationCode;
+    // The request the preview shows and the copy buttons export; the device grant starts at the
+    // device authorization endpoint (the polls follow).
+    let shown = move || match grant() {
+        Grant::DeviceCode => getter.form.with(device::authorization_request),
+        _ => getter.request.get(),
+    };
+    let copy_as = move |target: Target| {
+        if let Ok(req) = shown() {
+            let said = format!("Copied as {}, secrets as variables.", target.label());
+            copy_and_report(export(&req, target, Options { secrets_as_env: true }), copied, said, "");
+        }
+    };
     let preview = move || {
         if signs_in() {
             return getter.sign_in_url.with(|u| match u {
@@ -42,13 +54,8 @@ pub fn GetTokenPanel() -> impl IntoView {
                 Err(e) => view! { <p class="hint" role="status">{e.clone()}</p> }.into_any(),
             });
         }
-        // The device grant starts at the device authorization endpoint; the polls follow.
-        let (request, label) = if grant() == Grant::DeviceCode {
-            (getter.form.with(device::authorization_request), "Device authorization request")
-        } else {
-            (getter.request.get(), "Token request")
-        };
-        match request {
+        let label = if grant() == Grant::DeviceCode { "Device authorization request" } else { "Token request" };
+        match shown() {
             // Secrets as $VARIABLES: the request can be read, shown to a colleague or copied.
             Ok(req) => view! { <pre class="code" aria-label=label>{export(&req, Target::RawHttp, Options { secrets_as_env: true })}</pre> }.into_any(),
             Err(e) => view! { <p class="hint" role="status">{e.to_string()}</p> }.into_any(),
@@ -151,10 +158,10 @@ pub fn GetTokenPanel() -> impl IntoView {
                         Grant::DeviceCode => getter.start_device(composer, inspector),
                         _ => getter.get(composer, inspector),
                     }>"Get token"</button>
-                <button type="button" class="secondary" hidden=signs_in disabled=move || getter.request.with(Result::is_err)
-                    on:click=move |_| if let Ok(req) = getter.request.get_untracked() {
-                        copy_and_report(export(&req, Target::Curl, Options { secrets_as_env: true }), copied, "Copied as curl, secrets as variables.".into(), "");
-                    }>"Copy as curl"</button>
+                <button type="button" class="secondary" hidden=signs_in disabled=move || shown().is_err()
+                    on:click=move |_| copy_as(Target::Curl)>"Copy as curl"</button>
+                <button type="button" class="secondary" hidden=signs_in disabled=move || shown().is_err()
+                    on:click=move |_| copy_as(Target::Python)>"Copy as Python"</button>
                 <span role="status" class="hint">{move || copied.get()}</span>
             </div>
             <DeviceSignIn />
