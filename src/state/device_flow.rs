@@ -1,6 +1,6 @@
 //! The device grant (RFC 8628) on the user's press: the device authorization request, the code
 //! shown for the user to type on another device, and the token endpoint polled at the interval
-//! the server asks for until a token, a refusal, or the code's expiry. Cancel stops it.
+//! the server asks for until a token, a refusal, or the code's expiry. Stop waiting ends it.
 
 use super::token_getter::refusal;
 use super::{Composer, Got, Inspector, TokenGetter};

@@ -1,4 +1,4 @@
-//! The device grant in progress: the code to type and where, the polling's state, Cancel.
+//! The device grant in progress: the code to type and where, the polling's state, Stop waiting.
 
 use crate::state::TokenGetter;
 use leptos::prelude::*;
@@ -19,7 +19,7 @@ pub fn DeviceSignIn() -> impl IntoView {
                         <p class="hint">"Or open "<a href=u.clone() target="_blank" rel="noopener noreferrer">{u.clone()}</a>", which carries the code."</p>
                     })}
                     <p class="hint" role="status" aria-label="Device status">{wait.status}</p>
-                    <button type="button" class="secondary" on:click=move |_| getter.cancel_device()>"Cancel"</button>
+                    <button type="button" class="secondary" on:click=move |_| getter.cancel_device()>"Stop waiting"</button>
                 </div>
             }
         })

@@ -48,7 +48,7 @@ pub fn GetTokenPanel() -> impl IntoView {
         if signs_in() {
             return getter.sign_in_url.with(|u| match u {
                 Ok(url) => view! {
-                    <pre class="code" aria-label="Authorization request">{format!("GET {url}")}</pre>
+                    <pre class="code wrap" aria-label="Authorization request">{format!("GET {url}")}</pre>
                     <p class="hint">"Get token takes this tab to the sign-in page. Until the page is back, sessionStorage holds the state, the code_verifier and your inputs (Token, request, pasted response and these fields, secrets included); they are put back and removed the moment the page returns. The code that comes back is redeemed at the Token URL with the code_verifier."</p>
                 }.into_any(),
                 Err(e) => view! { <p class="hint" role="status">{e.clone()}</p> }.into_any(),
@@ -57,7 +57,7 @@ pub fn GetTokenPanel() -> impl IntoView {
         let label = if grant() == Grant::DeviceCode { "Device authorization request" } else { "Token request" };
         match shown() {
             // Secrets as $VARIABLES: the request can be read, shown to a colleague or copied.
-            Ok(req) => view! { <pre class="code" aria-label=label>{export(&req, Target::RawHttp, Options { secrets_as_env: true })}</pre> }.into_any(),
+            Ok(req) => view! { <pre class="code wrap" aria-label=label>{export(&req, Target::RawHttp, Options { secrets_as_env: true })}</pre> }.into_any(),
             Err(e) => view! { <p class="hint" role="status">{e.to_string()}</p> }.into_any(),
         }
     };
@@ -100,6 +100,20 @@ pub fn GetTokenPanel() -> impl IntoView {
                 {move || getter.steps.get().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
             </ol>
             <div class="token-fields">
+                <div class="token-field">
+                    <label for="grant-type" class="field-label small">"Grant type"</label>
+                    <select id="grant-type" prop:value=move || grant().value()
+                        on:change=move |ev| if let Some(g) = Grant::from_value(&event_target_value(&ev)) { getter.form.update(|f| f.grant = g) }>
+                        {Grant::ALL.into_iter().map(|g| view! { <option value=g.value()>{g.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="token-field">
+                    <label for="client-auth" class="field-label small">"Client authentication"</label>
+                    <select id="client-auth" prop:value=move || getter.form.with(|f| f.auth.value())
+                        on:change=move |ev| if let Some(a) = ClientAuth::from_value(&event_target_value(&ev)) { getter.form.update(|f| f.auth = a) }>
+                        {ClientAuth::ALL.into_iter().map(|a| view! { <option value=a.value()>{a.value()}</option> }).collect_view()}
+                    </select>
+                </div>
                 <Show when=signs_in>
                     {field(getter, "authorization-url", "Authorization URL", "url", |f| &f.authorization_url, |f, v| f.authorization_url = v)}
                     <div class="token-field">
@@ -116,20 +130,6 @@ pub fn GetTokenPanel() -> impl IntoView {
                 {field(getter, "token-scope", "Scope", "text", |f| &f.scope, |f, v| f.scope = v)}
                 {field(getter, "token-audience", "Audience", "text", |f| &f.audience, |f, v| f.audience = v)}
                 {field(getter, "token-resource", "Resource", "url", |f| &f.resource, |f, v| f.resource = v)}
-                <div class="token-field">
-                    <label for="grant-type" class="field-label small">"Grant type"</label>
-                    <select id="grant-type" prop:value=move || grant().value()
-                        on:change=move |ev| if let Some(g) = Grant::from_value(&event_target_value(&ev)) { getter.form.update(|f| f.grant = g) }>
-                        {Grant::ALL.into_iter().map(|g| view! { <option value=g.value()>{g.label()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="token-field">
-                    <label for="client-auth" class="field-label small">"Client authentication"</label>
-                    <select id="client-auth" prop:value=move || getter.form.with(|f| f.auth.value())
-                        on:change=move |ev| if let Some(a) = ClientAuth::from_value(&event_target_value(&ev)) { getter.form.update(|f| f.auth = a) }>
-                        {ClientAuth::ALL.into_iter().map(|a| view! { <option value=a.value()>{a.value()}</option> }).collect_view()}
-                    </select>
-                </div>
                 <Show when=move || getter.form.with(|f| f.auth == ClientAuth::PrivateKeyJwt)>
                     <p class="hint">"private_key_jwt: each request carries a new client assertion (iss and sub the Client ID, aud the URL it goes to, valid 5 minutes, a new jti), signed with the key in Sign a token's Signing key field, with the alg and kid of its header. The exports show it as $CLIENT_ASSERTION."</p>
                 </Show>
