@@ -65,11 +65,16 @@ impl TokenGetter {
             }
             None => return Some(Got::Refused(refusal(&req, &received, clock))),
         };
-        let ends = clock.now + code.expires_in;
+        let ends = clock.now.saturating_add(code.expires_in);
         let mut interval = code.interval;
         let waiting = |status: String| self.device.set(Some(DeviceWait { code: code.clone(), status }));
         waiting(format!("Waiting for the sign-in: the page asks the token endpoint every {interval} s."));
         let sent_refresh = self.form.with_untracked(|f| f.refresh_token.clone());
+        // Built once: editing the fields while waiting does not send the polls elsewhere.
+        let poll = match self.form.with_untracked(|f| device::poll_request(f, &code.device_code)) {
+            Ok(p) => p,
+            Err(e) => return Some(Got::Problem(e.to_string())),
+        };
         loop {
             sleep((interval * 1000).clamp(0, i32::MAX as i64) as i32).await;
             if self.device_run.get_untracked() != run {
@@ -82,7 +87,6 @@ impl TokenGetter {
                     code.expires_in
                 )));
             }
-            let poll = self.form.with_untracked(|f| device::poll_request(f, &code.device_code)).ok()?;
             let received = match self.call(&poll, composer, now, "device grant poll").await {
                 Ok(r) => r,
                 Err(unanswered) => return Some(unanswered.into()),

@@ -9,7 +9,7 @@ use crate::browser::navigation;
 use crate::model::diagnosis::{vendor_rules, Report};
 use crate::model::oauth::authorization::{Callback, Refused};
 use crate::model::oauth::round_trip::{PageState, PendingSignIn, STORAGE_KEY};
-use crate::model::oauth::token_request;
+use crate::model::oauth::token_request::{self, TokenForm};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -27,7 +27,8 @@ impl TokenGetter {
                 request: composer.request.get_untracked(),
                 url_text: composer.url_text.get_untracked(),
                 response: diagnosis.raw_response.get_untracked(),
-                form: self.form.get_untracked(),
+                // The password grant's password is of no use to a sign-in: not stored.
+                form: TokenForm { password: String::new(), ..self.form.get_untracked() },
                 issuer: self.issuer.get_untracked(),
             },
             retry,

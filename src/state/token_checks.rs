@@ -5,6 +5,8 @@ use super::token_getter::{refusal, Unanswered};
 use super::{Composer, Inspector, TokenGetter};
 use crate::model::diagnosis::Report;
 use crate::model::oauth::introspection::{self, Said, Which};
+use crate::model::oauth::token_request::FormError;
+use crate::model::request::Request;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -24,18 +26,28 @@ pub enum Check {
 }
 
 impl TokenGetter {
-    pub fn check_token(self, check: Check, composer: Composer, inspector: Inspector) {
-        let which = self.which.get_untracked();
+    /// The request a press would send, or why there is none yet (tracked: the buttons follow).
+    pub fn check_request(self, check: Check, inspector: Inspector) -> Result<Request, FormError> {
+        let which = self.which.get();
         let token = match which {
-            Which::Access => inspector.inspection.with_untracked(|i| i.extracted.token.clone()),
-            Which::Refresh => self.form.with_untracked(|f| f.refresh_token.clone()),
+            Which::Access => inspector.inspection.with(|i| i.extracted.token.clone()),
+            Which::Refresh => self.form.with(|f| f.refresh_token.clone()),
         };
-        let built = self.form.with_untracked(|f| match check {
+        self.form.with(|f| match check {
             Check::Introspect => introspection::introspect(f, &token, which),
             Check::Revoke => introspection::revoke(f, &token, which),
-        });
-        let Ok(req) = built else { return };
+        })
+    }
+
+    pub fn check_token(self, check: Check, composer: Composer, inspector: Inspector) {
+        // One call at a time: a slow Introspect must not overwrite a later Revoke's answer.
+        if self.checking.get_untracked() {
+            return;
+        }
+        let Ok(req) = untrack(|| self.check_request(check, inspector)) else { return };
+        let which = self.which.get_untracked();
         self.checked.set(None);
+        self.checking.set(true);
         spawn_local(async move {
             let clock = inspector.clock.get_untracked();
             let what = match check {
@@ -59,6 +71,7 @@ impl TokenGetter {
                 Err(Unanswered::NotSent(why)) => Checked::Said(Said { good: false, line: why }),
             };
             self.checked.set(Some(checked));
+            self.checking.set(false);
         });
     }
 }

@@ -1,7 +1,8 @@
 //! The Get a token section: its fields, the token request they make (a memo over
 //! `model::oauth`), and sending it on the user's press. A token received goes into the Token
-//! box; a rotated refresh token replaces the old one; a refusal is diagnosed with the request
-//! that caused it, apart from the composer's own request, which is never touched.
+//! box (and a request with no credentials at all gets the Bearer helper, said in the result);
+//! a rotated refresh token replaces the old one; a refusal is diagnosed with the request that
+//! caused it, apart from the composer's own request.
 
 use super::device_flow::DeviceWait;
 use super::remote_get::get_body;
@@ -67,6 +68,7 @@ pub struct TokenGetter {
     /// Which token Introspect and Revoke are about, and what the last press brought.
     pub which: RwSignal<Which>,
     pub checked: RwSignal<Option<Checked>>,
+    pub checking: RwSignal<bool>,
     /// The device grant in progress, and the number of its run (a new press or Cancel ends
     /// the one before).
     pub device: RwSignal<Option<DeviceWait>>,
@@ -92,6 +94,7 @@ impl TokenGetter {
             open: RwSignal::new(false),
             which: RwSignal::new(Which::default()),
             checked: RwSignal::new(None),
+            checking: RwSignal::new(false),
             device: RwSignal::new(None),
             device_run: RwSignal::new(0),
             form,
@@ -321,10 +324,13 @@ impl TokenGetter {
         if !req.variables.iter().any(|v| v.name == client_assertion::PLACEHOLDER) {
             return Ok(());
         }
-        let client_id = self.form.with_untracked(|f| f.client_id.trim().to_string());
+        // aud is the token endpoint for every call (OpenID Connect Core §9), introspection and
+        // revocation included: servers check assertions against that one value.
+        let (client_id, audience) =
+            self.form.with_untracked(|f| (f.client_id.trim().to_string(), f.token_url.trim().to_string()));
         let jti = new_secrets()?.state;
         let (header, claims) =
-            client_assertion::to_sign(&self.signer.header.get_untracked(), &client_id, &req.url(), now, &jti);
+            client_assertion::to_sign(&self.signer.header.get_untracked(), &client_id, &audience, now, &jti);
         let keys = self.signer.key.keys.with_untracked(|k| k.keys.clone());
         let why = |e: String| {
             format!("private_key_jwt signs the client assertion with the key in Sign a token's Signing key field: {e}.")

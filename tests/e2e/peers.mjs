@@ -168,7 +168,7 @@ export async function startExposingProxy(target) {
  * checks the PKCE verifier against the challenge), /token, /introspect and /revoke. Pass
  * the port of a stopped one to simulate a key rotation: same issuer URL, a fresh key.
  */
-export async function startOAuth2({ port, basicOnly = false, authorizeError } = {}) {
+export async function startOAuth2({ port, basicOnly = false, authorizeError, forgeState = false } = {}) {
   const { OAuth2Server } = await import('oauth2-mock-server');
   const server = new OAuth2Server();
   await server.issuer.keys.generate('RS256');
@@ -202,6 +202,8 @@ export async function startOAuth2({ port, basicOnly = false, authorizeError } = 
       redirect.url.searchParams.set('error_description', authorizeError.description);
     });
   }
+  // `forgeState`: the answer comes back with another state, as a forged or stale one would.
+  if (forgeState) server.service.on('beforeAuthorizeRedirect', (redirect) => redirect.url.searchParams.set('state', 'forged-by-the-test'));
   const chosen = port ?? (await freePort());
   await server.start(chosen, '127.0.0.1');
   return {

@@ -153,7 +153,8 @@ fn specific_reason(error: &str, description: &str) -> Option<&'static CodeInfo> 
         return None;
     }
     let about_pkce = any(&["pkce", "code_challenge", "code challenge", "code_verifier", "code verifier", "proof key"]);
-    if about_pkce && any(&["required", "missing", "must"]) {
+    // "must be S256" or "must be 43 to 128 characters" is about a PKCE the request did send.
+    if about_pkce && any(&["required", "missing"]) {
         return Some(OAUTH_PKCE_REQUIRED);
     }
     let about_redirect = any(&["redirect_uri", "redirect uri", "redirect url", "callback url"]);

@@ -3,7 +3,7 @@
 //! what comes back to the page's address (a code, or an error), checked against what was sent.
 
 use super::pkce;
-use super::token_request::{FormError, TokenForm};
+use super::token_request::{ClientAuth, FormError, TokenForm};
 use crate::model::request::urlencoded::{self, quote_plus};
 use std::fmt;
 
@@ -36,6 +36,9 @@ pub fn url(form: &TokenForm, redirect_uri: &str, secrets: &Secrets) -> Result<St
     let id = form.client_id.trim();
     if id.is_empty() {
         return Err(FormError::NoClientId);
+    }
+    if form.auth == ClientAuth::PrivateKeyJwt {
+        return Err(FormError::AssertionAfterSignIn);
     }
     let challenge = pkce::challenge_s256(&secrets.verifier);
     let mut pairs = vec![
@@ -97,7 +100,14 @@ impl Callback {
     /// (RFC 9207 §2.4: a mix-up otherwise).
     pub fn accept(&self, sent_state: &str, issuer: &str) -> Result<&str, Refused> {
         match self.state() {
-            None => return Err(Refused::NoState),
+            None => {
+                return Err(match self {
+                    Callback::Error { error, description, .. } => {
+                        Refused::UnverifiedError { error: error.clone(), description: description.clone() }
+                    }
+                    Callback::Code { .. } => Refused::NoState,
+                })
+            }
             Some(s) if s != sent_state => return Err(Refused::OtherState),
             Some(_) => {}
         }
@@ -124,6 +134,11 @@ pub enum Refused {
         description: Option<String>,
     },
     NoState,
+    /// An error without the state sent: shown, but it cannot be tied to this sign-in.
+    UnverifiedError {
+        error: String,
+        description: Option<String>,
+    },
     /// Another sign-in's answer (an older tab, a replayed link), or a forged one.
     OtherState,
     OtherIssuer {
@@ -140,6 +155,11 @@ impl fmt::Display for Refused {
                 Some(d) => write!(f, "The authorization server sent back error={error}: \"{d}\"."),
                 None => write!(f, "The authorization server sent back error={error}."),
             },
+            Refused::UnverifiedError { error, description } => write!(
+                f,
+                "The authorization server sent back error={error}{} without the state this page sent, so it cannot be tied to this sign-in (RFC 6749 §4.1.2.1 requires the state in an error too). Press Get token to sign in again.",
+                description.as_ref().map(|d| format!(": \"{d}\"")).unwrap_or_default()
+            ),
             Refused::NoState => write!(
                 f,
                 "The answer carries no state, though the request sent one: it is not redeemed (RFC 6749 §10.12)."
@@ -193,6 +213,10 @@ mod tests {
         let u = url(&f, "http://localhost:8080/", &secrets()).unwrap();
         assert!(u.starts_with("https://idp.example.com/authorize?p=B2C_1_signin&response_type=code&"), "{u}");
         assert!(u.ends_with("&audience=https%3A%2F%2Fapi.example.com"), "{u}");
+        // The signing key would have to be stored for the round trip: refused before leaving.
+        f.auth = ClientAuth::PrivateKeyJwt;
+        assert_eq!(url(&f, "x", &secrets()), Err(FormError::AssertionAfterSignIn));
+        f.auth = ClientAuth::None;
         f.authorization_url = "https://idp.example.com/authorize#x".into();
         assert_eq!(url(&f, "x", &secrets()), Err(FormError::AuthorizationUrlFragment));
         f.authorization_url.clear();
@@ -223,6 +247,12 @@ mod tests {
             denied.accept("xyz", "").unwrap_err().to_string(),
             "The authorization server sent back error=access_denied: \"The user denied access\"."
         );
+        assert!(Callback::parse("error=server_error")
+            .unwrap()
+            .accept("xyz", "")
+            .unwrap_err()
+            .to_string()
+            .starts_with("The authorization server sent back error=server_error without the state"));
         // A forged error (another state) is not taken for this sign-in's answer.
         assert_eq!(denied.accept("abc", ""), Err(Refused::OtherState));
     }

@@ -9,6 +9,10 @@ use crate::model::request::urlencoded::Piece;
 use crate::model::request::Request;
 use serde_json::Value;
 
+/// The longest wait between two polls, and the longest a device code is waited for.
+const MAX_INTERVAL: i64 = 600;
+const MAX_WAIT: i64 = 86_400;
+
 /// RFC 8628 §3.1: the client and the scope asked for, at the device authorization endpoint.
 pub fn authorization_request(form: &TokenForm) -> Result<Request, FormError> {
     if form.device_url.trim().is_empty() {
@@ -56,8 +60,9 @@ pub fn read_authorization(status: u16, body: &str) -> Option<Result<DeviceCode, 
             user_code,
             verification_uri,
             verification_uri_complete: text("verification_uri_complete"),
-            expires_in,
-            interval: number("interval").filter(|i| *i > 0).unwrap_or(5),
+            // Bounded: a server's number must not make the page poll in a loop or wait for ever.
+            expires_in: expires_in.clamp(1, MAX_WAIT),
+            interval: number("interval").filter(|i| *i > 0).unwrap_or(5).min(MAX_INTERVAL),
         }),
         _ => Err(format!(
             "the answer lacks {} (RFC 8628 §3.2 requires device_code, user_code, verification_uri and expires_in)",
@@ -92,7 +97,7 @@ pub fn next(answer: &TokenAnswer, interval: i64) -> Next {
         TokenAnswer::Refused { error, .. } => match error.as_str() {
             "authorization_pending" => Next::Wait { secs: interval, slowed: false },
             // "the interval MUST be increased by 5 seconds for this and all subsequent requests"
-            "slow_down" => Next::Wait { secs: interval + 5, slowed: true },
+            "slow_down" => Next::Wait { secs: (interval + 5).min(MAX_INTERVAL), slowed: true },
             "access_denied" => Next::Stop("The user refused the sign-in on the other device (access_denied): no token. Press Get token to start again.".into()),
             "expired_token" => Next::Stop("The device code expired before the sign-in was finished (expired_token): press Get token to get a new code, and sign in within its lifetime.".into()),
             _ => Next::Diagnose,
@@ -145,6 +150,10 @@ mod tests {
         let google = r#"{"device_code":"d","user_code":"GQVQ-JKEC","verification_url":"https://www.google.com/device","expires_in":"1800"}"#;
         let code = read_authorization(200, google).unwrap().unwrap();
         assert_eq!((code.verification_uri.as_str(), code.interval), ("https://www.google.com/device", 5));
+        let huge = r#"{"device_code":"d","user_code":"u","verification_uri":"https://x","expires_in":9223372036854775807,"interval":9223372036854775807}"#;
+        let code = read_authorization(200, huge).unwrap().unwrap();
+        assert_eq!((code.expires_in, code.interval), (86_400, 600));
+        assert_eq!(next(&read(400, r#"{"error":"slow_down"}"#), 600), Next::Wait { secs: 600, slowed: true });
         assert!(read_authorization(200, r#"{"device_code":"d","expires_in":5}"#)
             .unwrap()
             .unwrap_err()

@@ -116,6 +116,8 @@ pub enum FormError {
     AuthorizationUrlFragment,
     /// The authorization code grant starts with a sign-in, not with a token request.
     SignInFirst,
+    /// private_key_jwt after a sign-in: the key would have to survive the round trip.
+    AssertionAfterSignIn,
     NoTokenUrl,
     NoClientId,
     NoSecret(ClientAuth),
@@ -139,6 +141,10 @@ impl fmt::Display for FormError {
             FormError::AuthorizationUrlFragment => {
                 write!(f, "The Authorization URL must not have a #fragment (RFC 6749 §3.1).")
             }
+            FormError::AssertionAfterSignIn => write!(
+                f,
+                "private_key_jwt cannot redeem a sign-in from this page: the signing key would have to be stored while the tab is away. Choose none (a public client, as a page should be) or a client secret."
+            ),
             FormError::SignInFirst => write!(f, "The authorization code grant starts with a sign-in: press Get token."),
             FormError::NoTokenUrl => write!(f, "Fill in the Token URL (the issuer's token_endpoint)."),
             FormError::NoClientId => write!(f, "Fill in the Client ID."),
@@ -371,7 +377,8 @@ mod tests {
     #[test]
     fn every_grant_is_offered_and_read_back() {
         for g in Grant::ALL {
-            // A new variant fails to compile here until it is listed in ALL too.
+            // Every variant needs an arm here; a new one must also be added to ALL and to the
+            // count below, which this match keeps in view.
             match g {
                 Grant::AuthorizationCode
                 | Grant::ClientCredentials

@@ -2,7 +2,7 @@
 //! server said about it (or why the call failed).
 
 use super::field::field;
-use crate::model::oauth::introspection::{self, Which};
+use crate::model::oauth::introspection::Which;
 use crate::state::{Check, Checked, Composer, Inspector, TokenGetter};
 use crate::ui::diagnosis::FindingCard;
 use leptos::prelude::*;
@@ -13,21 +13,7 @@ pub fn TokenChecks() -> impl IntoView {
     let composer = expect_context::<Composer>();
     let inspector = expect_context::<Inspector>();
     // Why a button cannot be pressed yet, read as the press would build the request.
-    let blocked = move |check: Check| {
-        let which = getter.which.get();
-        let token = match which {
-            Which::Access => inspector.inspection.with(|i| i.extracted.token.clone()),
-            Which::Refresh => getter.form.with(|f| f.refresh_token.clone()),
-        };
-        getter
-            .form
-            .with(|f| match check {
-                Check::Introspect => introspection::introspect(f, &token, which),
-                Check::Revoke => introspection::revoke(f, &token, which),
-            })
-            .err()
-            .map(|e| e.to_string())
-    };
+    let blocked = move |check: Check| getter.check_request(check, inspector).err().map(|e| e.to_string());
     let result = move || {
         getter.checked.get().map(|c| match c {
             Checked::Said(s) => view! {
@@ -59,9 +45,9 @@ pub fn TokenChecks() -> impl IntoView {
                 </div>
             </div>
             <div class="sign-actions">
-                <button type="button" class="secondary" disabled=move || blocked(Check::Introspect).is_some()
+                <button type="button" class="secondary" disabled=move || getter.checking.get() || blocked(Check::Introspect).is_some()
                     on:click=move |_| getter.check_token(Check::Introspect, composer, inspector)>"Introspect"</button>
-                <button type="button" class="secondary" disabled=move || blocked(Check::Revoke).is_some()
+                <button type="button" class="secondary" disabled=move || getter.checking.get() || blocked(Check::Revoke).is_some()
                     on:click=move |_| getter.check_token(Check::Revoke, composer, inspector)>"Revoke"</button>
                 <span class="hint">{move || {
                     let mut why: Vec<String> = [Check::Introspect, Check::Revoke].into_iter().filter_map(blocked).collect();

@@ -172,8 +172,8 @@ pub fn cases() -> Vec<(&'static str, Response, Response)> {
         ("oauth_pkce_required",
             // Okta, for a public client.
             json("400 Bad Request", r#"{"error":"invalid_request","error_description":"PKCE code challenge is required when the token endpoint authentication method is 'NONE'."}"#),
-            // A verifier that does not match is about the grant.
-            json("400 Bad Request", r#"{"error":"invalid_grant","error_description":"PKCE verification failed: code_verifier is required to match"}"#),
+            // A verifier of the wrong length was sent: not a missing PKCE.
+            json("400 Bad Request", r#"{"error":"invalid_request","error_description":"code_verifier must be between 43 and 128 characters"}"#),
         ),
         ("oauth_pkce_required",
             raw("HTTP/1.1 302 Found\nLocation: https://app.example.com/cb?error=invalid_request&error_description=Missing%20parameter%3A%20code_challenge_method%20is%20required&state=x\n\n"),
