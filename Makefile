@@ -1,7 +1,7 @@
 # why401 — build, serve and test.
 #
 #   make test    setup, then host tests, wasm tests in headless Chromium, end-to-end tests
-#   make serve   setup, then trunk serve on http://127.0.0.1:8080/
+#   make serve   setup, then the release build served on http://127.0.0.1:8080/
 #
 # Everything runs offline once scripts/setup.sh has installed the tools.
 
@@ -24,21 +24,28 @@ WASM_TEST_ENV := \
 	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(ROOT)/webdriver.json \
 	CARGO_PROFILE_DEV_DEBUG=0
 
-.PHONY: help setup serve build test test-host test-wasm test-e2e test-size size bench clean
+.PHONY: help setup serve build pages test test-host test-wasm test-e2e test-size test-workflows size bench clean
 
 help:
-	@echo "targets: setup serve build test test-host test-wasm test-e2e test-size size bench clean"
+	@echo "targets: setup serve build pages test test-host test-wasm test-e2e test-size test-workflows size bench clean"
 
 setup:
 	bash scripts/setup.sh
 
+# The release build, the page users get (wasm-opt runs on every rebuild: about a minute).
 serve: setup
 	cargo fetch
-	trunk serve --offline
+	trunk serve --release --offline
 
 build: setup
 	cargo fetch
 	trunk build --release --offline
+
+# What GitHub Pages serves: the release build plus 404.html and .nojekyll. BASE is the site's
+# path on its host: /why401 for a project site, empty (make pages BASE=) for a user site.
+BASE ?= /why401
+pages: setup
+	bash scripts/pages-build.sh "$(BASE)"
 
 test-host:
 	cargo test
@@ -48,6 +55,10 @@ test-wasm:
 
 test-e2e: build
 	node --test --test-timeout=600000 tests/e2e/
+
+# The workflows against GitHub's schema, and the Pages build served as Pages serves it.
+test-workflows: build
+	node --test --test-timeout=1200000 tests/workflows/
 
 # The shipped wasm + JS + CSS against tests/size/budget.json.
 test-size: build
@@ -59,6 +70,7 @@ test: setup
 	$(MAKE) --no-print-directory test-wasm
 	$(MAKE) --no-print-directory test-e2e
 	$(MAKE) --no-print-directory test-size
+	$(MAKE) --no-print-directory test-workflows
 
 # Raw, gzip -9 and brotli 11 sizes of what a first visit downloads.
 size:

@@ -8,7 +8,8 @@
 #   - wasm32-unknown-unknown rustup target
 #   - trunk 0.21.14                 (cargo install --locked)
 #   - wasm-bindgen-cli == Cargo.lock (cargo install, NOT --locked: its lock is broken)
-#   - npm devDependencies            (binaryen 132's wasm-opt, playwright-core, oauth2-mock-server)
+#   - npm devDependencies            (binaryen 132's wasm-opt, playwright-core, oauth2-mock-server,
+#                                    action-validator for the GitHub workflows)
 #   - chromium + chromium-driver     (apt)
 #   - curl                           (apt; tests/fidelity.rs runs real curl next to the exports)
 #   - .venv with httpbin + gunicorn  (pip; peer for e2e tests), requests + httpie (pip; the

@@ -43,8 +43,9 @@ export const MIME = {
 
 /**
  * Serve `dir` (default dist/) on 127.0.0.1 with an ephemeral port under every prefix in
- * PREFIXES. Directory URLs serve index.html; "/why401" redirects to "/why401/" like GitHub
- * Pages does. Returns { server, origin, url(prefix), close() }.
+ * PREFIXES. Directory URLs serve index.html; "/why401" redirects to "/why401/" and a missing
+ * path gets dist/404.html (when the Pages build wrote one) like GitHub Pages does. Returns
+ * { server, origin, url(prefix), close() }.
  */
 export async function serveDist(dir = DIST) {
   const root = path.resolve(dir);
@@ -82,7 +83,13 @@ export async function serveDist(dir = DIST) {
         stat = null;
       }
       if (!stat || !stat.isFile()) {
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`404 ${pathname}\n`);
+        // As GitHub Pages does: the site's 404.html, when the build has one, for any missing path.
+        const page404 = await fsp.readFile(path.join(root, '404.html')).catch(() => null);
+        if (page404) {
+          res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(page404);
+        } else {
+          res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`404 ${pathname}\n`);
+        }
         return;
       }
       res.writeHead(200, {
