@@ -233,7 +233,29 @@ test('authorization code with PKCE through the page\'s own address under /why401
     // The page itself, sub-path included, is the redirect URI; the request is shown exactly.
     const here = suite.srv.url('/why401/');
     assert.equal(await page.getByLabel('Redirect URI').inputValue(), here);
+    // What is stored while the tab is away, and nothing more: held here by answering the
+    // sign-in page with 204 (the browser then stays on the page).
+    const authorize = `${oauth.issuer}/authorize?**`;
+    const held = page.getByLabel('Authorization request').textContent();
+    await page.route(authorize, (route) => route.fulfill({ status: 204 }));
+    // A navigation answered 204 is reported as aborted: that is the hold.
+    watch.expect(new RegExp(`^GET ${escapeRe(oauth.issuer)}/authorize\\?.*: net::ERR_ABORTED$`));
+    await page.getByRole('button', { name: 'Get token' }).click();
+    await page.waitForFunction(() => sessionStorage.length === 1);
+    const stored = await page.evaluate(() => ({ keys: Object.keys(sessionStorage), local: localStorage.length, item: JSON.parse(sessionStorage.getItem('why401.sign-in')) }));
+    assert.deepEqual(stored.keys, ['why401.sign-in']);
+    assert.equal(stored.local, 0);
+    assert.deepEqual(Object.keys(stored.item).sort(), ['page', 'redirect_uri', 'retry', 'state', 'verifier']);
+    assert.deepEqual(Object.keys(stored.item.page).sort(), ['form', 'issuer', 'request', 'response', 'token', 'url_text']);
+    assert.equal(stored.item.redirect_uri, here);
+    assert.equal(stored.item.state, /state=([\w-]+)/.exec(await held)[1]);
+    assert.equal(crypto.createHash('sha256').update(stored.item.verifier).digest('base64url'), /code_challenge=([\w-]+)/.exec(await held)[1]);
+    assert.equal(stored.item.page.form.client_secret, 'p+ss/w:rd', 'the secret in use, as the README says');
+    await page.unroute(authorize);
+    await page.evaluate(() => sessionStorage.clear());
+    // A new state and verifier for the real sign-in.
     const shown = await page.getByLabel('Authorization request').textContent();
+    assert.notEqual(shown, await held);
     const expected = `GET ${oauth.issuer}/authorize?response_type=code&client_id=why401-spa&redirect_uri=${encodeURIComponent(here)}&scope=openid+orders%3Aread&state=`;
     assert.ok(shown.startsWith(expected), shown);
     assert.match(shown, /&state=[\w-]{43}&code_challenge=[\w-]{43}&code_challenge_method=S256$/);
