@@ -31,10 +31,14 @@ pub fn App() -> impl IntoView {
     getter.resume(composer, inspector, diagnosis);
     view! {
         <PageHeader />
-        <main>
+        <main class="workspace">
             <TokenInput />
-            <TokenSummary />
-            <FindingsList />
+            // The answer: right after the token on a phone, beside the inputs (and kept in view
+            // while they scroll) on a wide screen.
+            <div class="answer">
+                <TokenSummary />
+                <FindingsList />
+            </div>
             <CurlImport />
             <RequestComposer />
             <ResponseView />

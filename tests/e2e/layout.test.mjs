@@ -1,0 +1,57 @@
+// Layout: on a wide screen the answer (summary, verdict, findings) sits beside the inputs and
+// stays in view while they scroll; on a phone everything is one column, the answer right after
+// the Token box.
+
+import assert from 'node:assert/strict';
+import { openPage, pageSuite, screenshot, test, waitVisible } from './helpers.mjs';
+
+const suite = pageSuite();
+
+const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+const now = () => Math.floor(Date.now() / 1000);
+const expired = () => `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'alice', exp: now() - 600 })}.c2ln`;
+
+async function withToken(width) {
+  const { context, page, watch } = await openPage(suite.browser, { width, height: 800 });
+  await page.goto(suite.srv.url('/why401/'));
+  await waitVisible(page.getByLabel('Token', { exact: true }), watch);
+  await page.getByLabel('Token', { exact: true }).fill(expired());
+  await page.locator('.verdict').filter({ hasText: 'expired' }).waitFor();
+  return { context, page };
+}
+
+/** The element's box in the viewport, and the viewport's height. */
+const placed = (locator) => locator.evaluate((el) => ({ ...el.getBoundingClientRect().toJSON(), vh: innerHeight }));
+
+test('at 1280 px the verdict stays in view while the inputs scroll', async () => {
+  const { context, page } = await withToken(1280);
+  try {
+    const token = await placed(page.locator('.token-input'));
+    const verdict = await placed(page.locator('.verdict'));
+    assert.ok(verdict.left > token.right, `beside the inputs: ${JSON.stringify({ token, verdict })}`);
+    // Far down the inputs: the Request log is the last card.
+    await page.locator('.page-footer').scrollIntoViewIfNeeded();
+    const scrolled = await page.evaluate(() => scrollY);
+    assert.ok(scrolled > 1000, `the page scrolled (${scrolled} px)`);
+    const after = await placed(page.locator('.verdict'));
+    assert.ok(after.top >= 0 && after.bottom <= after.vh, `the verdict is in the viewport: ${JSON.stringify(after)}`);
+    await screenshot(page, 'layout-1280-scrolled');
+  } finally {
+    await context.close();
+  }
+});
+
+test('at 375 px one column: the answer right after the Token box', async () => {
+  const { context, page } = await withToken(375);
+  try {
+    const token = await placed(page.locator('.token-input'));
+    const answer = await placed(page.locator('.answer'));
+    const composer = await placed(page.locator('.composer'));
+    assert.equal(Math.round(answer.left), Math.round(token.left), 'same column');
+    assert.ok(answer.top >= token.bottom && answer.bottom <= composer.top, JSON.stringify({ token, answer, composer }));
+    // Nothing is wider than the phone.
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth));
+  } finally {
+    await context.close();
+  }
+});
