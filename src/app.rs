@@ -1,7 +1,7 @@
 //! The page: the shared state provided as context, and the sections in reading order.
 
 use crate::browser::clock;
-use crate::state::{Composer, Diagnosis, Inspector, Signer, TokenGetter, Verifier};
+use crate::state::{Composer, Diagnosis, Inspector, Sharing, Signer, TokenGetter, Verifier};
 use crate::ui::diagnosis::FindingsList;
 use crate::ui::oauth::GetTokenPanel;
 use crate::ui::request::{CodeExport, CurlImport, RequestComposer, RequestLog};
@@ -10,7 +10,7 @@ use crate::ui::signature::{SignPanel, SignaturePanel};
 use crate::ui::token::{
     ClaimsTable, CredentialInfo, DecodedJson, GrantsChips, TimesTable, TokenInput, TokenParts, TokenSummary,
 };
-use crate::ui::PageHeader;
+use crate::ui::{PageHeader, SharePanel};
 use leptos::prelude::*;
 
 #[component]
@@ -29,6 +29,10 @@ pub fn App() -> impl IntoView {
     provide_context(getter);
     // Back from a sign-in: the inputs are put back before anything is drawn.
     getter.resume(composer, inspector, diagnosis);
+    let sharing = Sharing::new();
+    provide_context(sharing);
+    // Opened from a share link: its inputs are put back.
+    sharing.open_link(inspector, composer, diagnosis, getter);
     view! {
         <PageHeader />
         <main class="workspace">
@@ -38,6 +42,7 @@ pub fn App() -> impl IntoView {
             <div class="answer">
                 <TokenSummary />
                 <FindingsList />
+                <SharePanel />
             </div>
             <CurlImport />
             <RequestComposer />

@@ -3,6 +3,7 @@
 
 pub mod clipboard;
 pub mod clock;
+pub mod compress;
 pub mod fetch;
 pub mod navigation;
 pub mod webcrypto;

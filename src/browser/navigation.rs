@@ -29,6 +29,22 @@ pub fn drop_query() {
     }
 }
 
+/// The fragment the page was opened with, `#` included (empty when none).
+pub fn fragment() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Takes the fragment out of the address bar once read, so a reload does not bring a shared
+/// state back over the user's edits.
+pub fn drop_fragment() {
+    let Some(w) = web_sys::window() else { return };
+    let l = w.location();
+    let clean = format!("{}{}", l.pathname().unwrap_or_default(), l.search().unwrap_or_default());
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&clean));
+    }
+}
+
 /// Leaves for `url` in this tab.
 pub fn go(url: &str) -> Result<(), String> {
     let w = web_sys::window().ok_or("no window")?;

@@ -3,13 +3,14 @@
 //! authorization server, and when it comes back the inputs are put back, the item removed,
 //! the code taken out of the address bar and redeemed (or the error explained).
 
+use super::page_inputs;
 use super::token_getter::new_secrets;
 use super::{Attempt, Composer, Diagnosis, Got, Inspector, TokenGetter};
 use crate::browser::navigation;
 use crate::model::diagnosis::{vendor_rules, Report};
 use crate::model::oauth::authorization::{Callback, Refused};
-use crate::model::oauth::round_trip::{PageState, PendingSignIn, STORAGE_KEY};
-use crate::model::oauth::token_request::{self, TokenForm};
+use crate::model::oauth::token_request;
+use crate::model::round_trip::{PendingSignIn, STORAGE_KEY};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -22,14 +23,11 @@ impl TokenGetter {
             state: secrets.state,
             verifier: secrets.verifier,
             redirect_uri: navigation::page_address(),
-            page: PageState {
-                token: inspector.raw.get_untracked(),
-                request: composer.request.get_untracked(),
-                url_text: composer.url_text.get_untracked(),
-                response: diagnosis.raw_response.get_untracked(),
+            page: {
+                let mut page = page_inputs::capture(inspector, composer, diagnosis, self);
                 // The password grant's password is of no use to a sign-in: not stored.
-                form: TokenForm { password: String::new(), ..self.form.get_untracked() },
-                issuer: self.issuer.get_untracked(),
+                page.form.password.clear();
+                page
             },
             retry,
         };
@@ -62,19 +60,15 @@ impl TokenGetter {
                 }
             },
         };
-        let page = &stored.page;
-        inspector.raw.set(page.token.clone());
-        composer.request.set(page.request.clone());
-        composer.url_text.set(page.url_text.clone());
-        diagnosis.raw_response.set(page.response.clone());
-        self.form.set(page.form.clone());
-        self.issuer.set(page.issuer.clone());
+        let form = stored.page.form.clone();
+        let issuer = stored.page.issuer.clone();
+        page_inputs::restore(stored.page, inspector, composer, diagnosis, self);
         let Some(callback) = callback else {
             return self.problem(
                 "The sign-in was not finished: the page is back without a code (the Back button, or the sign-in page left). Your inputs are restored; press Get token to sign in again.".into(),
             );
         };
-        let code = match callback.accept(&stored.state, &page.issuer) {
+        let code = match callback.accept(&stored.state, &issuer) {
             Ok(code) => code.to_string(),
             Err(Refused::Error { error, description }) => {
                 let description = description.unwrap_or_default();
@@ -96,7 +90,7 @@ impl TokenGetter {
             }
             Err(other) => return self.problem(other.to_string()),
         };
-        let request = match token_request::exchange(&page.form, &code, &stored.redirect_uri, &stored.verifier) {
+        let request = match token_request::exchange(&form, &code, &stored.redirect_uri, &stored.verifier) {
             Ok(r) => r,
             Err(e) => return self.problem(format!("The code came back but cannot be redeemed: {e}")),
         };

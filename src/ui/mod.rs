@@ -8,8 +8,10 @@ mod page_header;
 pub mod request;
 pub mod response;
 mod rich_text;
+mod share_panel;
 pub mod signature;
 pub mod token;
 
 pub use page_header::PageHeader;
 pub use rich_text::RichText;
+pub use share_panel::SharePanel;

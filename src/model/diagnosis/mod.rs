@@ -17,7 +17,7 @@ mod digest_rules;
 mod dpop_rules;
 mod facts;
 mod imported;
-mod mask;
+pub(crate) mod mask;
 mod message_rules;
 mod precedence;
 mod redirect_rules;

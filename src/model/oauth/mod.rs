@@ -9,7 +9,6 @@ pub mod device;
 pub mod introspection;
 pub mod metadata;
 pub mod pkce;
-pub mod round_trip;
 pub mod token_request;
 pub mod token_response;
 

@@ -4,24 +4,12 @@
 //! nothing is lost on the way. The browser layer puts it in sessionStorage for the round trip
 //! only and removes it the moment the page is back.
 
-use super::token_request::TokenForm;
 use crate::model::json;
-use crate::model::request::Request;
+pub use crate::model::page_state::PageState;
 use serde::{Deserialize, Serialize};
 
 /// The sessionStorage key: the one item the page ever stores, and only during a sign-in.
 pub const STORAGE_KEY: &str = "why401.sign-in";
-
-/// The inputs of the page, as typed.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct PageState {
-    pub token: String,
-    pub request: Request,
-    pub url_text: String,
-    pub response: String,
-    pub form: TokenForm,
-    pub issuer: String,
-}
 
 /// One attempt of the composer's request as the Findings card showed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,7 +48,8 @@ impl PendingSignIn {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::request::{Auth, Body, Method, Row};
+    use crate::model::oauth::token_request::TokenForm;
+    use crate::model::request::{Auth, Body, Method, Request, Row};
 
     #[test]
     fn every_input_comes_back_as_typed() {
