@@ -12,7 +12,8 @@ pub fn SharePanel() -> impl IntoView {
     let diagnosis = expect_context::<Diagnosis>();
     let getter = expect_context::<TokenGetter>();
     view! {
-        <section class="card share" aria-label="Share">
+        <section class="card share" aria-labelledby="share-heading">
+            <h2 id="share-heading">"Share"</h2>
             {move || sharing.opened.get().map(|o| match o {
                 Ok(line) => view! { <p class="sig-result good" role="status" aria-label="Opened from a link">{line}</p> }.into_any(),
                 Err(why) => view! { <p class="sig-result bad" role="status" aria-label="Opened from a link">{why}</p> }.into_any(),

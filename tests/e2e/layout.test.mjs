@@ -1,6 +1,6 @@
-// Layout: on a wide screen the answer (summary, verdict, findings) sits beside the inputs and
+// Layout and comfort: on a wide screen the answer (summary, verdict, findings) sits beside the inputs and
 // stays in view while they scroll; on a phone everything is one column, the answer right after
-// the Token box.
+// the Token box. The Theme select overrides the system scheme; reduced motion is respected.
 
 import assert from 'node:assert/strict';
 import { openPage, pageSuite, screenshot, test, waitVisible } from './helpers.mjs';
@@ -53,5 +53,43 @@ test('at 375 px one column: the answer right after the Token box', async () => {
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth));
   } finally {
     await context.close();
+  }
+});
+
+test('the Theme select overrides the system scheme, both ways, and System follows it again', async () => {
+  for (const [system, choice, expected] of [['light', 'dark', 'rgb(15, 18, 22)'], ['dark', 'light', 'rgb(246, 247, 249)']]) {
+    const { context, page, watch } = await openPage(suite.browser, { colorScheme: system });
+    try {
+      await page.goto(suite.srv.url('/why401/'));
+      await waitVisible(page.getByLabel('Token', { exact: true }), watch);
+      const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const before = await background();
+      await page.getByLabel('Theme').selectOption(choice);
+      assert.equal(await background(), expected, `${choice} over a ${system} system`);
+      await page.getByLabel('Theme').selectOption('system');
+      assert.equal(await background(), before);
+      // Nothing is stored for it.
+      assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('reduced motion: no fade on the controls when the system asks for no motion', async () => {
+  for (const reducedMotion of ['no-preference', 'reduce']) {
+    const { context, page, watch } = await openPage(suite.browser);
+    try {
+      await page.emulateMedia({ reducedMotion });
+      await page.goto(suite.srv.url('/why401/'));
+      await waitVisible(page.getByLabel('Token', { exact: true }), watch);
+      const durations = await page.evaluate(() => [...document.querySelectorAll('button, select, summary')].map((el) => getComputedStyle(el).transitionDuration));
+      assert.ok(durations.length > 5);
+      const moving = durations.filter((d) => d.split(',').some((x) => parseFloat(x) > 0));
+      if (reducedMotion === 'reduce') assert.deepEqual(moving, []);
+      else assert.equal(moving.length, durations.length, 'every control fades when motion is welcome');
+    } finally {
+      await context.close();
+    }
   }
 });
