@@ -21,12 +21,7 @@ pub fn query() -> String {
 /// Takes the query out of the address bar, without a reload, so a code or an error never
 /// stays in the history or in a copied link (RFC 9700 §4.2.4).
 pub fn drop_query() {
-    let Some(w) = web_sys::window() else { return };
-    let l = w.location();
-    let clean = format!("{}{}", l.pathname().unwrap_or_default(), l.hash().unwrap_or_default());
-    if let Ok(h) = w.history() {
-        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&clean));
-    }
+    replace_address(|l| format!("{}{}", l.pathname().unwrap_or_default(), l.hash().unwrap_or_default()));
 }
 
 /// The fragment the page was opened with, `#` included (empty when none).
@@ -37,9 +32,13 @@ pub fn fragment() -> String {
 /// Takes the fragment out of the address bar once read, so a reload does not bring a shared
 /// state back over the user's edits.
 pub fn drop_fragment() {
+    replace_address(|l| format!("{}{}", l.pathname().unwrap_or_default(), l.search().unwrap_or_default()));
+}
+
+/// The address bar set to what `keep` builds from it, in place (no reload, no history entry).
+fn replace_address(keep: impl Fn(&web_sys::Location) -> String) {
     let Some(w) = web_sys::window() else { return };
-    let l = w.location();
-    let clean = format!("{}{}", l.pathname().unwrap_or_default(), l.search().unwrap_or_default());
+    let clean = keep(&w.location());
     if let Ok(h) = w.history() {
         let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&clean));
     }

@@ -4,7 +4,7 @@
 //! nothing is lost on the way. The browser layer puts it in sessionStorage for the round trip
 //! only and removes it the moment the page is back.
 
-use crate::model::json;
+use crate::model::page_state;
 pub use crate::model::page_state::PageState;
 use serde::{Deserialize, Serialize};
 
@@ -34,14 +34,13 @@ pub struct PendingSignIn {
 
 impl PendingSignIn {
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        page_state::write(self)
     }
 
     /// The stored text read back; a located error when it is not what this page wrote (another
     /// version of the page, or edited by hand).
     pub fn from_json(text: &str) -> Result<PendingSignIn, String> {
-        let value = json::parse(text).map_err(|e| e.to_string())?;
-        serde_json::from_value(value).map_err(|e| format!("not a sign-in this page started: {e}"))
+        page_state::read(text, "not a sign-in this page started")
     }
 }
 

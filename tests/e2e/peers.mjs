@@ -287,6 +287,24 @@ export async function startOrdersApi(oauth) {
 }
 
 /**
+ * The CORS a page needs from a test peer: a preflight answered (true: the caller is done), and
+ * `json(status, body)` that answers with the page's origin allowed.
+ */
+function corsJson(req, res) {
+  const cors = { 'Access-Control-Allow-Origin': req.headers.origin ?? '*' };
+  const json = (status, body) => {
+    res.writeHead(status, { ...cors, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify(body));
+  };
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, { ...cors, 'Access-Control-Allow-Headers': 'authorization, content-type', 'Access-Control-Allow-Methods': 'POST' });
+    res.end();
+    return { preflight: true, cors, json };
+  }
+  return { preflight: false, cors, json };
+}
+
+/**
  * A test-only introspection (RFC 7662) and revocation (RFC 7009) endpoint for the mock issuer's
  * tokens (the mock's own answer `active: true` to anything and read no body): the client must
  * authenticate with client_secret_basic (`client` / `secret`), a token is active while its
@@ -296,15 +314,8 @@ export async function startTokenAdmin(oauth, { client = 'why401-test', secret = 
   const crypto = await import('node:crypto');
   const revoked = new Set();
   const server = http.createServer((req, res) => {
-    const cors = { 'Access-Control-Allow-Origin': req.headers.origin ?? '*' };
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, { ...cors, 'Access-Control-Allow-Headers': 'authorization, content-type', 'Access-Control-Allow-Methods': 'POST' });
-      return res.end();
-    }
-    const json = (status, body) => {
-      res.writeHead(status, { ...cors, 'Content-Type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
+    const { preflight, cors, json } = corsJson(req, res);
+    if (preflight) return;
     let body = '';
     req.on('data', (d) => (body += d));
     req.on('end', () => {
@@ -352,15 +363,8 @@ export async function startDeviceServer(oauth, { slowDownOnPoll = 0, expireAfter
   let issued = null;
   let interval = 1;
   const server = http.createServer((req, res) => {
-    const cors = { 'Access-Control-Allow-Origin': req.headers.origin ?? '*' };
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, { ...cors, 'Access-Control-Allow-Headers': 'authorization, content-type', 'Access-Control-Allow-Methods': 'POST' });
-      return res.end();
-    }
-    const json = (status, body) => {
-      res.writeHead(status, { ...cors, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      res.end(JSON.stringify(body));
-    };
+    const { preflight, json } = corsJson(req, res);
+    if (preflight) return;
     let body = '';
     req.on('data', (d) => (body += d));
     req.on('end', async () => {

@@ -28,6 +28,17 @@ async function openSection(page, watch, prefix = '/') {
   await waitVisible(page.getByLabel('Token URL', { exact: true }), watch);
 }
 
+/** The page at `prefix` sends `orders` a token that expired an hour ago, and gets its 401. */
+async function expiredCall(page, watch, oauth, orders, prefix) {
+  await page.goto(suite.srv.url(prefix));
+  await waitVisible(page.getByLabel('Token', { exact: true }), watch);
+  const hourAgo = Math.floor(Date.now() / 1000) - 3600;
+  await page.getByLabel('Token', { exact: true }).fill(await oauth.token((h, p) => { p.scope = 'orders:read'; p.iat = hourAgo - 3600; p.exp = hourAgo; }));
+  await page.getByLabel('URL', { exact: true }).fill(orders);
+  await page.getByLabel('Auth', { exact: true }).selectOption('bearer');
+  assert.equal(await sendRequest(page), '401 Unauthorized');
+}
+
 /** A confidential client with client credentials: not the section's default (a public client signing in). */
 async function clientCredentials(page, auth = 'client_secret_basic') {
   await page.getByLabel('Grant type').selectOption('client_credentials');
@@ -111,13 +122,7 @@ test('an expired token: Refresh and retry gets a new one, and the retried reques
     const orders = `${api.origin}/v1/orders`;
     const { context, page, watch } = await openPage(suite.browser, { height: 1000, expect: [failedRequest('GET', orders, 401)] });
     await peers.add(context);
-    await page.goto(suite.srv.url('/'));
-    await waitVisible(page.getByLabel('Token', { exact: true }), watch);
-    const hourAgo = Math.floor(Date.now() / 1000) - 3600;
-    await page.getByLabel('Token', { exact: true }).fill(await oauth.token((h, p) => { p.scope = 'orders:read'; p.iat = hourAgo - 3600; p.exp = hourAgo; }));
-    await page.getByLabel('URL', { exact: true }).fill(orders);
-    await page.getByLabel('Auth', { exact: true }).selectOption('bearer');
-    assert.equal(await sendRequest(page), '401 Unauthorized');
+    await expiredCall(page, watch, oauth, orders, '/');
     assert.equal(await page.getByRole('list', { name: 'Findings' }).locator('.finding-code').first().textContent(), 'token_expired');
     // Offered, but it needs a grant to get the token with.
     const retry = page.getByRole('button', { name: 'Refresh and retry' });
@@ -577,13 +582,7 @@ test('Refresh and retry with the authorization code grant and no refresh token: 
     const orders = `${api.origin}/v1/orders`;
     const { context, page, watch } = await openPage(suite.browser, { height: 1000, expect: [failedRequest('GET', orders, 401)] });
     await peers.add(context);
-    await page.goto(suite.srv.url('/why401/'));
-    await waitVisible(page.getByLabel('Token', { exact: true }), watch);
-    const hourAgo = Math.floor(Date.now() / 1000) - 3600;
-    await page.getByLabel('Token', { exact: true }).fill(await oauth.token((h, p) => { p.scope = 'orders:read'; p.exp = hourAgo; }));
-    await page.getByLabel('URL', { exact: true }).fill(orders);
-    await page.getByLabel('Auth', { exact: true }).selectOption('bearer');
-    assert.equal(await sendRequest(page), '401 Unauthorized');
+    await expiredCall(page, watch, oauth, orders, '/why401/');
     await page.getByText('Get a token', { exact: true }).click();
     await page.getByLabel('Authorization URL').fill(`${oauth.issuer}/authorize`);
     await page.getByLabel('Token URL', { exact: true }).fill(`${oauth.issuer}/token`);
