@@ -1,5 +1,6 @@
 // Smoke test: the built page boots under "/" and under "/why401/" with its strict CSP,
-// shows the Token textarea, logs no errors, and looks sane in light/dark at 1280/375 px.
+// shows the Token textarea, logs no errors, and looks sane in light/dark at 375, 768, 1280
+// and 1920 px (no sideways scrolling; the screenshots are for looking at).
 //
 // Run with `make test-e2e` (builds dist/ first) or `node --test tests/e2e/` after `make build`.
 
@@ -8,7 +9,7 @@ import { openPage, pageSuite, screenshot, test, waitVisible, PREFIXES } from './
 
 const suite = pageSuite();
 
-const WIDTHS = [1280, 375];
+const WIDTHS = [375, 768, 1280, 1920];
 const SCHEMES = ['light', 'dark'];
 
 for (const prefix of PREFIXES) {
