@@ -177,12 +177,13 @@ fn specific_reason(error: &str, description: &str) -> Option<&'static CodeInfo> 
 fn oauth(response: &Response, json: &Value, out: &mut Vec<Finding>) {
     let Some(e) = vendor::oauth_error(json) else { return };
     let description = e.description.as_deref().unwrap_or_default();
+    let mut evidence = format!("HTTP {}: error \"{}\"", response.status, e.error);
+    if let Some(d) = &e.description {
+        evidence.push_str(&format!(", error_description {}", quote(d)));
+    }
+    evidence.push('.');
     if let Some(info) = specific_reason(&e.error, description) {
-        let mut evidence = format!("HTTP {}: error \"{}\"", response.status, e.error);
-        if let Some(d) = &e.description {
-            evidence.push_str(&format!(", error_description {}", quote(d)));
-        }
-        return out.push(Finding::new(info, format!("{evidence}.")));
+        return out.push(Finding::new(info, evidence));
     }
     let info: &'static CodeInfo = match e.error.as_str() {
         // Auth0's token endpoint says access_denied where RFC 6749 §5.2 has these two: for a
@@ -205,11 +206,6 @@ fn oauth(response: &Response, json: &Value, out: &mut Vec<Finding>) {
     {
         return;
     }
-    let mut evidence = format!("HTTP {}: error \"{}\"", response.status, e.error);
-    if let Some(d) = &e.description {
-        evidence.push_str(&format!(", error_description {}", quote(d)));
-    }
-    evidence.push('.');
     let mut fix = info.fix.to_string();
     let form_problem = [OAUTH_INVALID_REQUEST.code, OAUTH_UNSUPPORTED_GRANT_TYPE.code].contains(&info.code);
     if form_problem && sent_json(response) {
