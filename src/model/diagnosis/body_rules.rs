@@ -325,7 +325,7 @@ fn get_with_body(f: &Facts, req: &Request, hits: &mut Vec<Hit>) {
         }
         _ => return,
     };
-    let token = f.form.iter().any(|(n, _)| n == "grant_type")
+    let token = f.sent_field("grant_type").is_some()
         || f.body_text().is_some_and(|t| t.contains("grant_type"))
         || f.url.as_ref().is_some_and(|u| {
             u.path_and_query.split('?').next().unwrap_or("").trim_end_matches('/').ends_with("/token")

@@ -272,6 +272,11 @@ impl<'a> Facts<'a> {
     }
 
     /// A request with a header of this name (case-insensitive) among those sent.
+    /// The value of the form field `name` the request sent, as decoded.
+    pub fn sent_field(&self, name: &str) -> Option<&str> {
+        self.form.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
     pub fn sent_header(&self, name: &str) -> Option<&str> {
         self.sent_headers.as_ref()?.iter().find(|(n, _)| n.trim().eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }

@@ -188,7 +188,7 @@ fn sent_twice(f: &Facts, hits: &mut Vec<Hit>) {
 }
 
 fn is_token_request(f: &Facts) -> bool {
-    f.form.iter().any(|(n, _)| n == "grant_type")
+    f.sent_field("grant_type").is_some()
         || f.url
             .as_ref()
             .is_some_and(|u| u.path_and_query.split('?').next().unwrap_or("").trim_end_matches('/').ends_with("/token"))

@@ -20,7 +20,7 @@ pub fn run(f: &Facts, hits: &mut [Hit]) {
         return;
     }
     let Some(hit) = hits.iter_mut().find(|h| h.code() == "oauth_invalid_client") else { return };
-    let in_form = |name: &str| f.form.iter().any(|(n, _)| n == name);
+    let in_form = |name: &str| f.sent_field(name).is_some();
     let basic = f.scheme().is_some_and(|s| s.eq_ignore_ascii_case("basic"));
     let (sent, next) = if basic {
         (
@@ -47,24 +47,19 @@ pub fn run(f: &Facts, hits: &mut [Hit]) {
     hit.finding.fix = format!("{next} {}", hit.finding.fix);
 }
 
-/// The form's value of `name`, as sent.
-fn sent<'a>(f: &'a Facts, name: &str) -> Option<&'a str> {
-    f.form.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
-}
-
 /// invalid_grant read with the grant the request sent (RFC 6749 §5.2): what can be dead about a
 /// refresh token, and what must match for a code.
 fn grant_sent(f: &Facts, hits: &mut [Hit]) {
     let Some(hit) = hits.iter_mut().find(|h| h.code() == "oauth_invalid_grant") else { return };
-    let next = match sent(f, "grant_type") {
+    let next = match f.sent_field("grant_type") {
         Some("refresh_token") => "The request sent a refresh token. It is dead when it expired (an idle or absolute lifetime), was revoked (sign-out, a password change), or was already used: a server that rotates refresh tokens accepts each only once, so the latest one every refresh returned must be kept and sent (RFC 9700 §4.14.2; reusing an old one may revoke the whole family). Sign in again for a new one.".to_string(),
         Some("authorization_code") => {
-            let verifier = if sent(f, "code_verifier").is_some() {
+            let verifier = if f.sent_field("code_verifier").is_some() {
                 "with the code_verifier of this sign-in's code_challenge"
             } else {
                 "and this request sent no code_verifier, which a code issued with a code_challenge needs (RFC 7636 §4.5)"
             };
-            let redirect = sent(f, "redirect_uri").map_or(String::new(), |r| format!(" (this request sent {r})"));
+            let redirect = f.sent_field("redirect_uri").map_or(String::new(), |r| format!(" (this request sent {r})"));
             format!("The request redeemed a code. A code is redeemed once, within minutes of the sign-in, by the client it was issued to, with the same redirect_uri as the authorization request{redirect}, {verifier}. Sign in again for a new code.")
         }
         _ => return,
@@ -75,7 +70,7 @@ fn grant_sent(f: &Facts, hits: &mut [Hit]) {
 /// The redirect_uri the request sent is the one to register.
 fn redirect_to_register(f: &Facts, hits: &mut [Hit]) {
     let Some(hit) = hits.iter_mut().find(|h| h.code() == "oauth_redirect_uri_not_registered") else { return };
-    if let Some(uri) = sent(f, "redirect_uri") {
+    if let Some(uri) = f.sent_field("redirect_uri") {
         hit.finding.fix = format!("Register exactly {uri}, the redirect_uri this request sent. {}", hit.finding.fix);
     }
 }
