@@ -3,7 +3,7 @@
 //! them, and the list of what was left out carried along so the page that opens the link
 //! can say so. The browser layer compresses the JSON and base64url-encodes it.
 
-use crate::model::diagnosis::mask::{mask_header, secret_param};
+use crate::model::diagnosis::mask::{mask_header, secret_param, Scrubber};
 use crate::model::json;
 use crate::model::page_state::{self, PageState};
 use crate::model::request::{Auth, BodyKind, Request};
@@ -167,13 +167,7 @@ fn strip_response(text: &str, removed: &[String]) -> String {
         };
         lines.push(masked);
     }
-    let mut out = lines.join("\n");
-    let mut removed: Vec<&String> = removed.iter().filter(|s| s.trim().chars().count() >= 4).collect();
-    removed.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    for secret in removed {
-        out = out.replace(secret.trim(), "***");
-    }
-    out
+    Scrubber::of_secrets(removed).apply(&lines.join("\n"))
 }
 
 /// The note shown when a link is opened.

@@ -198,9 +198,23 @@ impl Scrubber {
         if let Some(t) = f.token.as_deref() {
             s.inspection(t);
         }
-        s.pairs.sort_by_key(|(secret, _)| std::cmp::Reverse(secret.len()));
-        s.pairs.dedup();
-        s
+        s.longest_first()
+    }
+
+    /// For secrets already known by value (a share link's removed fields): each becomes "***",
+    /// wherever and however encoded it turns up.
+    pub fn of_secrets(secrets: &[String]) -> Scrubber {
+        let mut s = Scrubber { pairs: Vec::new(), key_names: Vec::new() };
+        for secret in secrets {
+            s.secret(secret);
+        }
+        s.longest_first()
+    }
+
+    fn longest_first(mut self) -> Scrubber {
+        self.pairs.sort_by_key(|(secret, _)| std::cmp::Reverse(secret.len()));
+        self.pairs.dedup();
+        self
     }
 
     fn secret(&mut self, secret: &str) {
