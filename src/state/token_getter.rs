@@ -137,32 +137,8 @@ impl TokenGetter {
                 match get_body(composer, &url).await {
                     Ok(body) => match metadata::endpoints(&body, &issuer) {
                         Ok(found) => {
-                            let mut line = format!("{url}: token_endpoint {}", found.token);
-                            for (name, value) in [
-                                ("authorization_endpoint", &found.authorization),
-                                ("device_authorization_endpoint", &found.device_authorization),
-                                ("introspection_endpoint", &found.introspection),
-                                ("revocation_endpoint", &found.revocation),
-                            ] {
-                                if let Some(v) = value {
-                                    line.push_str(&format!(", {name} {v}"));
-                                }
-                            }
-                            step(format!("{line}."));
-                            self.form.update(|f| {
-                                f.token_url = found.token;
-                                // Only what the metadata names: a field typed by hand stays.
-                                for (field, value) in [
-                                    (&mut f.authorization_url, found.authorization),
-                                    (&mut f.introspection_url, found.introspection),
-                                    (&mut f.revocation_url, found.revocation),
-                                    (&mut f.device_url, found.device_authorization),
-                                ] {
-                                    if let Some(v) = value {
-                                        *field = v;
-                                    }
-                                }
-                            });
+                            step(format!("{url}: {}.", found.describe()));
+                            self.form.update(|f| found.fill(f));
                             return;
                         }
                         Err(why) => step(format!("{url}: {why}.")),

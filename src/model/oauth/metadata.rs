@@ -2,6 +2,7 @@
 //! resource's own metadata (RFC 9728), each read for the one member the next step needs, with
 //! the reason in plain words when it is not there.
 
+use super::token_request::TokenForm;
 use crate::model::json;
 use serde_json::Value;
 
@@ -14,6 +15,37 @@ pub struct Endpoints {
     pub device_authorization: Option<String>,
     pub introspection: Option<String>,
     pub revocation: Option<String>,
+}
+
+type FieldOf = fn(&mut TokenForm) -> &mut String;
+
+impl Endpoints {
+    /// The endpoints by their metadata names, each with the Get a token field it fills.
+    fn named(&self) -> [(&'static str, Option<&String>, FieldOf); 5] {
+        [
+            ("token_endpoint", Some(&self.token), |f| &mut f.token_url),
+            ("authorization_endpoint", self.authorization.as_ref(), |f| &mut f.authorization_url),
+            ("device_authorization_endpoint", self.device_authorization.as_ref(), |f| &mut f.device_url),
+            ("introspection_endpoint", self.introspection.as_ref(), |f| &mut f.introspection_url),
+            ("revocation_endpoint", self.revocation.as_ref(), |f| &mut f.revocation_url),
+        ]
+    }
+
+    /// What a discovery step read: "token_endpoint …, authorization_endpoint …".
+    pub fn describe(&self) -> String {
+        let found = self.named().into_iter().filter_map(|(name, url, _)| Some(format!("{name} {}", url?)));
+        found.collect::<Vec<_>>().join(", ")
+    }
+
+    /// Puts each endpoint the metadata names in its field; a field it does not name keeps
+    /// what was typed.
+    pub fn fill(&self, form: &mut TokenForm) {
+        for (_, url, field) in self.named() {
+            if let Some(url) = url {
+                *field(form) = url.clone();
+            }
+        }
+    }
 }
 
 /// RFC 8414 §3.2 / OpenID Connect Discovery §4.2: the endpoints of the metadata, after
@@ -64,6 +96,16 @@ mod tests {
         assert_eq!(found.token, "https://idp.example.com/oauth/token");
         assert_eq!(found.revocation.as_deref(), Some("https://idp.example.com/oauth/revoke"));
         assert_eq!(found.authorization, None);
+        assert_eq!(
+            found.describe(),
+            "token_endpoint https://idp.example.com/oauth/token, revocation_endpoint https://idp.example.com/oauth/revoke"
+        );
+        let mut form = TokenForm { authorization_url: "typed".into(), ..TokenForm::default() };
+        found.fill(&mut form);
+        assert_eq!(
+            (form.token_url.as_str(), form.revocation_url.as_str(), form.authorization_url.as_str()),
+            ("https://idp.example.com/oauth/token", "https://idp.example.com/oauth/revoke", "typed")
+        );
         let token_endpoint = |body: &str, issuer: &str| endpoints(body, issuer).map(|e| e.token);
         assert_eq!(
             token_endpoint(meta, "https://other.example.com").unwrap_err(),
