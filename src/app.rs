@@ -1,7 +1,7 @@
 //! The page: the shared state provided as context, and the sections in reading order.
 
 use crate::browser::clock;
-use crate::state::{Composer, Diagnosis, Inspector, Sharing, Signer, TokenGetter, Verifier};
+use crate::state::{AppUpdate, Composer, Diagnosis, Inspector, Sharing, Signer, TokenGetter, Verifier};
 use crate::ui::diagnosis::FindingsList;
 use crate::ui::oauth::GetTokenPanel;
 use crate::ui::request::{CodeExport, CurlImport, RequestComposer, RequestLog};
@@ -10,7 +10,7 @@ use crate::ui::signature::{SignPanel, SignaturePanel};
 use crate::ui::token::{
     ClaimsTable, CredentialInfo, DecodedJson, GrantsChips, TimesTable, TokenInput, TokenParts, TokenSummary,
 };
-use crate::ui::{PageHeader, SharePanel};
+use crate::ui::{PageHeader, SharePanel, UpdateNotice};
 use leptos::prelude::*;
 
 #[component]
@@ -33,8 +33,10 @@ pub fn App() -> impl IntoView {
     provide_context(sharing);
     // Opened from a share link: its inputs are put back.
     sharing.open_link(inspector, composer, diagnosis, getter);
+    provide_context(AppUpdate::register());
     view! {
         <PageHeader />
+        <UpdateNotice />
         <main class="workspace">
             <TokenInput />
             // The answer: right after the token on a phone, beside the inputs (and kept in view
@@ -61,7 +63,7 @@ pub fn App() -> impl IntoView {
             <RequestLog />
         </main>
         <footer class="page-footer">
-            <p>"why401 runs entirely in your browser. Tokens never leave this page: no analytics, no third-party requests, nothing stored (a sign-in you start keeps your inputs in this tab's sessionStorage until the page is back)."</p>
+            <p>"why401 runs entirely in your browser. Tokens never leave this page: no analytics, no third-party requests, nothing stored (a sign-in you start keeps your inputs in this tab's sessionStorage until the page is back). For offline use the browser keeps a copy of the app's own files, never what you type or send."</p>
         </footer>
     }
 }

@@ -6,4 +6,5 @@ pub mod clock;
 pub mod compress;
 pub mod fetch;
 pub mod navigation;
+pub mod service_worker;
 pub mod webcrypto;

@@ -1,6 +1,7 @@
 //! The signals the components share. Everything derived is a `Memo` over `model/`, never a
 //! copy kept in sync by hand: each text box is the single source of truth for what it holds.
 
+mod app_update;
 mod composer;
 mod device_flow;
 mod diagnosis;
@@ -15,6 +16,7 @@ mod token_checks;
 mod token_getter;
 mod verifier;
 
+pub use app_update::AppUpdate;
 pub use composer::{Composer, LogEntry};
 pub use device_flow::DeviceWait;
 pub use diagnosis::Diagnosis;

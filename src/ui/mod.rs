@@ -11,7 +11,9 @@ mod rich_text;
 mod share_panel;
 pub mod signature;
 pub mod token;
+mod update_notice;
 
 pub use page_header::PageHeader;
 pub use rich_text::RichText;
 pub use share_panel::SharePanel;
+pub use update_notice::UpdateNotice;

@@ -33,6 +33,7 @@ export const MIME = {
   '.wasm': 'application/wasm',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
   '.map': 'application/json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -277,17 +278,19 @@ const guard = { installed: false, pages: null, closers: null };
 /**
  * New context + page with the given viewport width and color scheme, already watched and, in a
  * test, registered with the guard. `expect` declares the problems this page is meant to cause
- * (see watchPage). Returns { context, page, watch }.
+ * (see watchPage); `serviceWorkers: 'allow'` lets the page register its worker. Returns
+ * { context, page, watch }.
  */
-export async function openPage(browser, { width = 1280, height = 800, colorScheme = 'light', expect = [] } = {}) {
+export async function openPage(browser, { width = 1280, height = 800, colorScheme = 'light', expect = [], serviceWorkers = 'block' } = {}) {
   if (process.env.NODE_TEST_CONTEXT && !(guard.installed && guard.pages)) {
     throw new Error('openPage() in a test file must be called inside a test of a file that calls pageSuite(): the guard checks every page it opens');
   }
   const context = await browser.newContext({
     viewport: { width, height },
     colorScheme,
-    // Never reach the internet from tests.
-    serviceWorkers: 'block',
+    // Blocked unless a test is about the worker (tests/e2e/offline.test.mjs): everywhere else
+    // each of the app's files comes from the server the test started, as the test expects.
+    serviceWorkers,
   });
   const page = await context.newPage();
   const watch = await watchPage(page, { expect });
