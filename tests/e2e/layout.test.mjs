@@ -1,6 +1,7 @@
 // Layout and comfort: on a wide screen the answer (summary, verdict, findings) sits beside the inputs and
 // stays in view while they scroll; on a phone everything is one column, the answer right after
-// the Token box. The Theme select overrides the system scheme; reduced motion is respected.
+// the Token box. Sections with nothing in them stay short. The Theme select overrides the
+// system scheme; reduced motion is respected.
 
 import assert from 'node:assert/strict';
 import { openPage, pageSuite, screenshot, test, waitVisible } from './helpers.mjs';
@@ -36,6 +37,38 @@ test('at 1280 px the verdict stays in view while the inputs scroll', async () =>
     const after = await placed(page.locator('.verdict'));
     assert.ok(after.top >= 0 && after.bottom <= after.vh, `the verdict is in the viewport: ${JSON.stringify(after)}`);
     await screenshot(page, 'layout-1280-scrolled');
+  } finally {
+    await context.close();
+  }
+});
+
+test('sections that hold nothing yet stay compact, and grow when something is given', async () => {
+  const { context, page, watch } = await openPage(suite.browser, { width: 1280, height: 800 });
+  try {
+    await page.goto(suite.srv.url('/why401/'));
+    await waitVisible(page.getByLabel('Token', { exact: true }), watch);
+    const height = async (locator) => (await placed(locator)).height;
+    const exportCard = page.locator('section.export');
+    const empty = {
+      export: await height(exportCard),
+      curl: await height(page.getByLabel('curl command')),
+      raw: await height(page.getByLabel('Raw response')),
+    };
+    // No URL: one line instead of an empty snippet; nothing to report: no Copy report buttons;
+    // the boxes usually left empty are about three lines tall.
+    assert.equal(await page.getByLabel('Exported code').isVisible(), false);
+    assert.ok(empty.export < 140, `Export with no URL: ${empty.export} px`);
+    assert.equal(await page.getByRole('button', { name: 'Copy report as Markdown' }).isVisible(), false);
+    assert.match(await page.locator('.verdict').getAttribute('class'), /\bempty\b/);
+    for (const box of ['curl', 'raw']) assert.ok(empty[box] < 90, `${box} box empty: ${empty[box]} px`);
+
+    await page.getByLabel('URL', { exact: true }).fill('https://api.example.com/v1/orders');
+    assert.match(await page.getByLabel('Exported code').textContent(), /api\.example\.com\/v1\/orders/);
+    assert.ok((await height(exportCard)) > empty.export + 100);
+    await page.getByLabel('Raw response').fill(['HTTP/1.1 401 Unauthorized', 'WWW-Authenticate: Bearer error="invalid_token"', 'Content-Type: application/json', 'Date: Sat, 05 Dec 2026 04:00:00 GMT', '', '{"error":"invalid_token"}'].join('\n'));
+    assert.ok((await height(page.getByLabel('Raw response'))) > empty.raw + 40, 'the box grew with the paste');
+    assert.equal(await page.getByRole('button', { name: 'Copy report as Markdown' }).isVisible(), true);
+    assert.doesNotMatch(await page.locator('.verdict').getAttribute('class'), /\bempty\b/);
   } finally {
     await context.close();
   }

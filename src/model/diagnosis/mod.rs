@@ -71,7 +71,7 @@ pub fn diagnose(ctx: &Context) -> Report {
     let (verdict, all_good) = verdict::verdict(&f, &hits);
     let script_checks = if all_good { Vec::new() } else { script_checks::checks(&f, &hits) };
     let ranked = hits.into_iter().map(|h| Ranked { finding: h.finding, likelihood: h.likelihood }).collect();
-    Report { verdict, ranked, script_checks, all_good }
+    Report { verdict, ranked, script_checks, all_good, nothing_given: verdict::nothing_given(&f) }
 }
 
 /// Codes that both the request's header and the token box can report: one is enough.

@@ -53,6 +53,8 @@ pub struct Report {
     pub ranked: Vec<Ranked>,
     pub script_checks: Vec<ScriptCheck>,
     pub all_good: bool,
+    /// Nothing to diagnose: no token, request or response (the verdict says what to give).
+    pub nothing_given: bool,
 }
 
 impl Report {
@@ -61,7 +63,13 @@ impl Report {
     pub fn single(finding: Finding) -> Report {
         let words = finding.headline.clone().unwrap_or_else(|| clause(finding.info.title));
         let ranked = vec![Ranked { finding, likelihood: Likelihood::High }];
-        Report { verdict: format!("Most likely: {words}."), ranked, script_checks: Vec::new(), all_good: false }
+        Report {
+            verdict: format!("Most likely: {words}."),
+            ranked,
+            script_checks: Vec::new(),
+            all_good: false,
+            nothing_given: false,
+        }
     }
 
     /// The page's own request got no readable answer (CORS, unreachable): that outranks
@@ -69,6 +77,7 @@ impl Report {
     pub fn answer_withheld(mut self, finding: Finding) -> Report {
         self.verdict = format!("Most likely: {}", finding.info.title);
         self.all_good = false;
+        self.nothing_given = false;
         self.ranked.insert(0, Ranked { finding, likelihood: Likelihood::High });
         self
     }
@@ -119,6 +128,7 @@ mod tests {
             ranked: vec![Ranked { finding: Finding::new(TOKEN_EXPIRED, "exp"), likelihood: Likelihood::High }],
             script_checks: Vec::new(),
             all_good: true,
+            nothing_given: false,
         };
         let r = report.answer_withheld(Finding::new(CORS_BLOCKED, "no Access-Control-Allow-Origin"));
         assert_eq!(r.ranked.iter().map(|x| x.finding.code()).collect::<Vec<_>>(), ["cors_blocked", "token_expired"]);

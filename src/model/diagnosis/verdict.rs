@@ -38,10 +38,15 @@ fn server_said(f: &Facts, line: &str) -> String {
     format!(" The server says: \"{said}\"{stop}")
 }
 
+/// No token, request or response: the page has just opened, or was cleared.
+pub fn nothing_given(f: &Facts) -> bool {
+    f.request.is_none() && f.response.is_none() && f.token.is_none()
+}
+
 /// The verdict and whether everything is fine.
 pub fn verdict(f: &Facts, hits: &[Hit]) -> (String, bool) {
     let problems = hits.iter().any(|h| h.finding.info.severity != Severity::Info);
-    if f.request.is_none() && f.response.is_none() && f.token.is_none() {
+    if nothing_given(f) {
         return ("Nothing to diagnose yet: paste a token, compose a request or paste a response.".into(), false);
     }
     if let Some(top) = hits.first().filter(|_| problems) {
@@ -95,6 +100,21 @@ mod tests {
                 false
             )
         );
+        assert!(!report.nothing_given);
+    }
+
+    #[test]
+    fn nothing_given_is_its_own_state_not_a_failure() {
+        let ctx = crate::model::diagnosis::Context {
+            request: None,
+            response: None,
+            inspection: None,
+            clock: crate::model::time::Clock { now: 0, leeway: 0 },
+            signature: &[],
+        };
+        let report = crate::model::diagnosis::diagnose(&ctx);
+        assert!(report.nothing_given && !report.all_good && report.ranked.is_empty());
+        assert!(report.verdict.starts_with("Nothing to diagnose yet"));
     }
 
     #[test]

@@ -21,7 +21,11 @@ pub fn FindingsList() -> impl IntoView {
     view! {
         <section class="card findings">
             <h2>"Findings"</h2>
-            <p class=move || if report.with(|r| r.all_good) { "verdict good" } else { "verdict" } aria-live="polite">{move || report.with(|r| r.verdict.clone())}</p>
+            <p class=move || report.with(|r| match (r.nothing_given, r.all_good) {
+                (true, _) => "verdict empty",
+                (_, true) => "verdict good",
+                _ => "verdict",
+            }) aria-live="polite">{move || report.with(|r| r.verdict.clone())}</p>
             <RefreshRetry />
             <ul aria-label="Findings" class="findings-list">
                 {move || report.with(|r| r.ranked.clone()).into_iter().map(|r| view! { <FindingCard finding=r.finding likelihood=r.likelihood.label() /> }).collect_view()}
@@ -32,7 +36,8 @@ pub fn FindingsList() -> impl IntoView {
                     {move || report.with(|r| r.script_checks.clone()).into_iter().map(|c| view! { <li><strong>{c.title}</strong>" "{c.why}</li> }).collect_view()}
                 </ul>
             </Show>
-            <div class="export-actions">
+            // A report of nothing is not worth copying: the buttons come with something to report.
+            <div class="export-actions" hidden=move || report.with(|r| r.nothing_given)>
                 <button type="button" class="secondary" on:click=move |_| copy(true)>"Copy report as Markdown"</button>
                 <button type="button" class="secondary" on:click=move |_| copy(false)>"Copy report as JSON"</button>
                 <span role="status" class="hint">{move || copied.get()}</span>
