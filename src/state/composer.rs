@@ -44,6 +44,9 @@ pub struct Composer {
     pub in_flight: RwSignal<bool>,
     pub outcome: RwSignal<Option<Outcome>>,
     pub log: RwSignal<Vec<LogEntry>>,
+    /// Presses of Send so far: the Response card carries it (`data-attempt`), so an answer
+    /// can be told from the previous one even when both read the same.
+    pub attempts: RwSignal<u32>,
     /// The controller of the request in flight, to abort it; not data to show.
     controller: StoredValue<Option<AbortController>, LocalStorage>,
 }
@@ -68,6 +71,7 @@ impl Composer {
             in_flight: RwSignal::new(false),
             outcome: RwSignal::new(None),
             log: RwSignal::new(Vec::new()),
+            attempts: RwSignal::new(0),
             controller: StoredValue::new_local(None),
         }
     }
@@ -94,6 +98,7 @@ impl Composer {
         if self.in_flight.get_untracked() {
             return;
         }
+        self.attempts.update(|n| *n = n.wrapping_add(1));
         let req = self.outgoing.get_untracked();
         let page = fetch::page_context();
         let problems = sending::precheck(&req, &page);

@@ -344,26 +344,29 @@ export async function waitVisible(locator, watch, timeout = 15_000) {
 }
 
 /**
- * Remember the composer's outcome on show now (its status line), so that newOutcome() can tell
- * the next one from it. Call before whatever sends.
+ * Remember which press of Send the Response card shows now (its data-attempt), so that
+ * newOutcome() can tell the next answer from it. Call before whatever sends.
  */
 export async function markOutcome(page) {
   await page.evaluate(() => {
-    window.__e2eOldOutcomes ??= new WeakSet();
-    for (const el of document.querySelectorAll('section.response .status-line')) window.__e2eOldOutcomes.add(el);
+    window.__e2eOldAttempt = Number(document.querySelector('section.response')?.dataset.attempt ?? 0);
   });
 }
 
 /**
- * Wait until the response view shows an outcome that markOutcome() did not see and nothing is
- * in flight; return its status text ("401 UNAUTHORIZED", "No HTTP response", "Cancelled"…).
- * Send clears the previous outcome and the page renders the next one as new elements, so a
- * status line that is still a marked one is the previous answer, not this one.
+ * Wait until the Response card shows the answer to a later press than markOutcome() saw and
+ * nothing is in flight; return its status text ("401 UNAUTHORIZED", "No HTTP response",
+ * "Cancelled"…). Two answers that read the same are still told apart by the press number.
  */
 export async function newOutcome(page) {
   await page.waitForFunction(() => {
-    const line = document.querySelector('section.response .status-line');
-    return line && !window.__e2eOldOutcomes?.has(line) && !document.querySelector('section.response')?.textContent.includes('Waiting for the server');
+    const card = document.querySelector('section.response');
+    return (
+      card &&
+      Number(card.dataset.attempt) > (window.__e2eOldAttempt ?? 0) &&
+      card.querySelector('.status-line') &&
+      !card.textContent.includes('Waiting for the server')
+    );
   });
   return (await page.locator('section.response .status-line .status').first().textContent()).trim();
 }

@@ -16,7 +16,7 @@ pub fn ResponseView() -> impl IntoView {
     let composer = expect_context::<Composer>();
     view! {
         <Show when=move || composer.outcome.with(Option::is_some) || composer.in_flight.get()>
-            <section class="card response" aria-live="polite">
+            <section class="card response" aria-live="polite" data-attempt=move || composer.attempts.get()>
                 <h2>"Response"</h2>
                 <Show when=move || composer.in_flight.get()>
                     <p class="hint">"Waiting for the server…"</p>
