@@ -61,6 +61,22 @@ async fn every_published_vector_verifies_with_its_key() {
 }
 
 #[wasm_bindgen_test]
+async fn an_imported_key_is_reused_only_for_the_same_key() {
+    // webcrypto keeps the last imported keys: the same token checked with another RS256 key
+    // must not be answered with the key imported before it, and back again.
+    for (key, expected) in [
+        (fx!("rfc7520_3_3_rsa_public.jwk.json"), CheckOutcome::Verified),
+        (fx!("rfc7515_a2_rsa.jwk.json"), CheckOutcome::Invalid),
+        (fx!("rfc7520_3_3_rsa_public.jwk.json"), CheckOutcome::Verified),
+        (fx!("rfc7515_a2_rsa.jwk.json"), CheckOutcome::Invalid),
+    ] {
+        let (v, keys) = verification(RFC7520_4_1, key);
+        let got = outcomes(&webcrypto::verify(&v, &keys).await);
+        assert_eq!(got.last(), Some(&expected), "{got:?}");
+    }
+}
+
+#[wasm_bindgen_test]
 async fn one_flipped_bit_in_the_signature_or_the_signed_bytes_fails() {
     for (name, token_text, key) in vectors() {
         let (v, keys) = verification(token_text, key);

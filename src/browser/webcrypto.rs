@@ -147,8 +147,31 @@ async fn check(subtle: &SubtleCrypto, v: &Verification, import: &KeyImport, key:
     }
 }
 
-/// The key to verify with, imported the way the plan says.
+thread_local! {
+    /// The last keys imported for verifying, newest last. Every keystroke in the Token box
+    /// verifies again with the same key; importing it each time cost more than the check.
+    /// Public keys and secrets the Key field already holds in memory; never stored anywhere.
+    static IMPORTED: std::cell::RefCell<Vec<(WebCryptoAlg, KeyImport, CryptoKey)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+const IMPORTED_KEPT: usize = 8;
+
+/// The key to verify with, imported the way the plan says (or as it was the last time).
 async fn public_key(subtle: &SubtleCrypto, alg: WebCryptoAlg, how: &KeyImport) -> Result<CryptoKey, JsError> {
+    let kept = IMPORTED.with_borrow(|keys| keys.iter().find(|(a, i, _)| *a == alg && i == how).map(|(_, _, k)| k.clone()));
+    if let Some(key) = kept {
+        return Ok(key);
+    }
+    let key = import_public(subtle, alg, how).await?;
+    IMPORTED.with_borrow_mut(|keys| {
+        if keys.len() == IMPORTED_KEPT {
+            keys.remove(0);
+        }
+        keys.push((alg, how.clone(), key.clone()));
+    });
+    Ok(key)
+}
+
+async fn import_public(subtle: &SubtleCrypto, alg: WebCryptoAlg, how: &KeyImport) -> Result<CryptoKey, JsError> {
     match how {
         KeyImport::Spki(der) => import(subtle, "spki", &bytes(der), alg, "verify", false).await,
         KeyImport::RawSecret(secret) => import(subtle, "raw", &bytes(secret), alg, "verify", false).await,
