@@ -63,27 +63,37 @@ const URL_LENIENT: GeneralPurpose = GeneralPurpose::new(
 /// Decodes a JOSE segment. Strict problems are reported; where the intent is unambiguous
 /// (standard alphabet, padding) the bytes are still returned so the page can show them.
 pub fn decode_segment(segment: &str) -> Decoded {
+    // The usual case first, in one pass: the URL-safe alphabet refuses `+`, `/` and any other
+    // character, so a clean decode of an unpadded segment is strict base64url. Anything else
+    // is walked byte by byte below to locate and name the problem.
+    if !segment.ends_with('=') {
+        if let Ok(bytes) = URL_LENIENT.decode(segment) {
+            return Decoded { bytes: Some(bytes), error: None };
+        }
+    }
     let mut first_error = None;
     let mut recoverable = true;
     let unpadded_len = segment.trim_end_matches('=').len();
-    for (index, ch) in segment.char_indices() {
-        let problem = match ch {
-            'A'..='Z' | 'a'..='z' | '0'..='9' | '-' | '_' => None,
-            '+' | '/' => Some(B64Error::StandardAlphabet { index, ch }),
-            '=' if index >= unpadded_len => Some(B64Error::Padding { index }),
-            '=' => {
+    // Bytes, not chars: every valid character is ASCII, and the loop stops at the first
+    // non-ASCII one.
+    for (index, &b) in segment.as_bytes().iter().enumerate() {
+        let problem = match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' => continue,
+            b'+' | b'/' => B64Error::StandardAlphabet { index, ch: char::from(b) },
+            b'=' if index >= unpadded_len => B64Error::Padding { index },
+            b'=' => {
                 // Padding in the middle: two tokens were glued together; nothing sensible to decode.
                 recoverable = false;
-                Some(B64Error::Padding { index })
+                B64Error::Padding { index }
             }
             _ => {
                 recoverable = false;
-                Some(B64Error::InvalidChar { index, ch })
+                // `index` is a char boundary: every byte before it was ASCII.
+                let ch = segment[index..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+                B64Error::InvalidChar { index, ch }
             }
         };
-        if first_error.is_none() {
-            first_error = problem;
-        }
+        first_error.get_or_insert(problem);
         if !recoverable {
             break;
         }
@@ -94,16 +104,22 @@ pub fn decode_segment(segment: &str) -> Decoded {
     if !recoverable {
         return Decoded { bytes: None, error: first_error };
     }
-    let normalised: String = segment
-        .chars()
-        .filter(|c| *c != '=')
-        .map(|c| match c {
-            '+' => '-',
-            '/' => '_',
-            c => c,
-        })
-        .collect();
-    match URL_LENIENT.decode(normalised.as_bytes()) {
+    let decoded = match first_error {
+        None => URL_LENIENT.decode(segment),
+        Some(_) => {
+            let normalised: Vec<u8> = segment
+                .bytes()
+                .filter(|b| *b != b'=')
+                .map(|b| match b {
+                    b'+' => b'-',
+                    b'/' => b'_',
+                    b => b,
+                })
+                .collect();
+            URL_LENIENT.decode(normalised)
+        }
+    };
+    match decoded {
         Ok(bytes) => Decoded { bytes: Some(bytes), error: first_error },
         // Unreachable after the checks above; kept as an error rather than a panic.
         Err(_) => Decoded { bytes: None, error: first_error.or(Some(B64Error::Length { len: unpadded_len })) },
