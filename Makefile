@@ -60,7 +60,7 @@ test-e2e: build
 test-workflows: build
 	node --test --test-timeout=1200000 tests/workflows/
 
-# The shipped wasm + JS + CSS against tests/size/budget.json.
+# What a first visit downloads (wasm, JS, CSS, HTML, manifest, icon) against tests/size/budget.json.
 test-size: build
 	node --test tests/size/
 
@@ -76,8 +76,11 @@ test: setup
 size:
 	node scripts/size.mjs
 
-# Shipped size, load time and decode/render time for 1 KB to 1 MB tokens, in headless Chromium.
+# Every performance figure (size, load, keystroke, 1 MB paste, decode and verify against jose and
+# jwt-decode) from one headless-Chromium run. The bench build adds src/bench.rs (cargo feature
+# `bench`): never shipped, built beside dist/ in target/bench-dist/.
 bench: build
+	trunk build --release --offline --features bench --dist target/bench-dist
 	node scripts/bench.mjs
 
 clean:

@@ -15,3 +15,7 @@ pub mod ui;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
+
+// Timing entry points for `make bench` only.
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
+pub mod bench;
