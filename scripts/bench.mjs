@@ -8,6 +8,7 @@
 //                     input event to a message-channel task (after every microtask) plus a
 //                     forced layout; median and p95
 //   1 MB paste        the longest main-thread task after a 1 MB token is pasted
+//                     (beside both: the same in a bare textarea with no app, the browser's floor)
 //   decode            per 1.6 KB token: why401's decoder in wasm vs jose decodeJwt, jwt-decode
 //   verify            RS256: why401's parse + strict plan + WebCrypto verify + verdict, in wasm,
 //                     vs jose jwtVerify with an imported key (both WebCrypto)
@@ -60,6 +61,13 @@ const token = await new jose.SignJWT({
   .setExpirationTime(now + 3600)
   .setJti('9f0c2f7e-1d2a-4b8e-8c1f-6a5d4e3f2a1b')
   .sign(privateKey);
+
+// A 1 MB token: the same header, a payload with a 760 KB claim.
+const bigToken = [
+  Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'at+jwt', kid: 'bench-key' })).toString('base64url'),
+  Buffer.from(JSON.stringify({ sub: 'bench', exp: now + 600, blob: 'x'.repeat(760_000) })).toString('base64url'),
+  'c2ln',
+].join('.');
 
 // --- Shipped size. ----------------------------------------------------------------------------
 const size = measure(DIST);
@@ -145,9 +153,7 @@ try {
     await page.goto(app.url('/'));
     const box = page.getByLabel('Token', { exact: true });
     await box.waitFor();
-    const header = Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'at+jwt', kid: 'bench-key' })).toString('base64url');
-    const claims = { sub: 'bench', exp: now + 600, blob: 'x'.repeat(760_000) };
-    const big = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2ln`;
+    const big = bigToken;
     const longest = await box.evaluate(async (el, text) => {
       const tasks = [];
       const obs = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
@@ -170,10 +176,37 @@ try {
     await context.close();
   }
 
-  // --- Decoding and verification: why401 in wasm, the peers in JS, same browser. -------------
+  // --- The floor: the same keystrokes and paste in a bare textarea, no app. ------------------
   const { context: pc, page: peers } = await openPage(browser, {});
   await peers.goto(peersSrv.url('/'));
   await peers.waitForFunction(() => window.peers !== undefined);
+  const bare = await peers.evaluate(async ([text, bigText]) => {
+    const el = Object.assign(document.createElement('textarea'), { rows: 6 });
+    el.style.cssText = 'width: 600px; word-break: break-all';
+    document.body.append(el);
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const keys = [];
+    for (let i = 0; i < 60; i++) {
+      await frame();
+      const t0 = performance.now();
+      el.value = i % 2 === 0 ? `${text}x` : text;
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+      void document.body.getBoundingClientRect().height;
+      keys.push(performance.now() - t0);
+    }
+    el.value = '';
+    await frame();
+    const t0 = performance.now();
+    el.value = bigText;
+    void el.scrollHeight;
+    return { keys: keys.slice(10), paste: performance.now() - t0 };
+  }, [token, bigToken]);
+  const keyRow = rows.find((r) => r.figure.startsWith('one keystroke'));
+  keyRow.peer = `bare textarea ${ms(median(bare.keys))} / ${ms(p95(bare.keys))}`;
+  const pasteRow = rows.find((r) => r.figure.startsWith('1 MB token'));
+  pasteRow.peer = `bare textarea ${ms(bare.paste)}`;
+
+  // --- Decoding and verification: why401 in wasm, the peers in JS, same browser. -------------
   const { context: bc, page: bench } = await openPage(browser, {});
   await bench.goto(benchApp.url('/'));
   await bench.waitForFunction(() => typeof window.wasmBindings?.bench_decode === 'function');
