@@ -245,6 +245,13 @@ test('a 1 MB paste does not freeze the page', async () => {
     const shown = await page.getByRole('table', { name: 'Claims' }).getByRole('row').filter({ hasText: 'blob' }).locator('td.value code').textContent();
     // Long claim values are cut in the table, and say by how much.
     assert.match(shown, /^x{300}… \(759700 more characters\)$/);
+    // The decoded JSON shows a screenful until asked, then up to its 100,000-character cut.
+    const payload = page.getByLabel('Decoded payload');
+    const first = await payload.textContent();
+    assert.ok(first.length < 4_100 && /more characters\)$/.test(first), `${first.length} characters shown first`);
+    await page.getByRole('button', { name: 'Show all of the decoded JSON' }).click();
+    const all = await payload.textContent();
+    assert.ok(all.length > 100_000 && /… \(\d+ more characters\)$/.test(all), `${all.length} characters after Show all`);
     await screenshot(page, 'inspector-1mb');
   } finally {
     await context.close();

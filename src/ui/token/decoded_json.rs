@@ -7,6 +7,9 @@ use leptos::prelude::*;
 
 /// Displayed JSON is cut here; the claims table and findings still see everything.
 const MAX_JSON_CHARS: usize = 100_000;
+/// What is shown until "Show all" is pressed: a screenful. Laying out the full cut of a
+/// megabyte token's JSON costs the browser more than the rest of the paste.
+const FIRST_SCREEN_CHARS: usize = 4_000;
 
 /// Decoded header and payload as pretty JSON, each shown even when the other is broken.
 #[component]
@@ -14,12 +17,12 @@ pub fn DecodedJson() -> impl IntoView {
     let inspector = expect_context::<Inspector>();
     let blocks = Memo::new(move |_| {
         inspector.inspection.with(|i| {
-            let header = i.token.header().map(|h| pretty(&serde_json::Value::Object(h.clone())));
+            let header = i.token.header().map(|h| json::pretty(&serde_json::Value::Object(h.clone())));
             let payload = match &i.token.kind {
                 Kind::Jws(j) => j.payload.as_ref().map(|p| match p {
-                    Payload::Claims(c) => pretty(&serde_json::Value::Object(c.clone())),
-                    Payload::OtherJson(v) => pretty(v),
-                    Payload::Text(t) => json::truncate_chars(t, MAX_JSON_CHARS),
+                    Payload::Claims(c) => json::pretty(&serde_json::Value::Object(c.clone())),
+                    Payload::OtherJson(v) => json::pretty(v),
+                    Payload::Text(t) => t.clone(),
                     Payload::Binary(b) => format!("{} bytes of binary data: {}", b.len(), hex_preview(b)),
                 }),
                 Kind::Jwe(_) => {
@@ -30,6 +33,23 @@ pub fn DecodedJson() -> impl IntoView {
             (header, payload)
         })
     });
+    // One choice per token: the next long token starts cut again.
+    let show_all = RwSignal::new(false);
+    Effect::new(move |_| {
+        blocks.track();
+        show_all.set(false);
+    });
+    let long = Memo::new(move |_| {
+        blocks.with(|(h, p)| [h, p].into_iter().flatten().any(|t| t.chars().nth(FIRST_SCREEN_CHARS).is_some()))
+    });
+    // Cut from the memo's own text: a megabyte is never copied to be shown in part.
+    let shown = move |payload: bool| {
+        let max = if show_all.get() { MAX_JSON_CHARS } else { FIRST_SCREEN_CHARS };
+        blocks.with(|(h, p)| match if payload { p } else { h } {
+            Some(text) => json::truncate_chars(text, max),
+            None => "(not readable)".into(),
+        })
+    };
     let problems = Memo::new(move |_| {
         inspector.inspection.with(|i| i.token.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>())
     });
@@ -43,20 +63,19 @@ pub fn DecodedJson() -> impl IntoView {
                 <div class="json-pair">
                     <figure class="json part-0-border">
                         <figcaption>"Header"</figcaption>
-                        <pre aria-label="Decoded header"><code>{move || blocks.get().0.unwrap_or_else(|| "(not readable)".into())}</code></pre>
+                        <pre aria-label="Decoded header"><code>{move || shown(false)}</code></pre>
                     </figure>
                     <figure class="json part-1-border">
                         <figcaption>"Payload"</figcaption>
-                        <pre aria-label="Decoded payload"><code>{move || blocks.get().1.unwrap_or_else(|| "(not readable)".into())}</code></pre>
+                        <pre aria-label="Decoded payload"><code>{move || shown(true)}</code></pre>
                     </figure>
                 </div>
+                <Show when=move || long.get() && !show_all.get()>
+                    <button type="button" class="secondary" on:click=move |_| show_all.set(true)>"Show all of the decoded JSON"</button>
+                </Show>
             </section>
         </Show>
     }
-}
-
-fn pretty(v: &serde_json::Value) -> String {
-    json::truncate_chars(&json::pretty(v), MAX_JSON_CHARS)
 }
 
 fn hex_preview(bytes: &[u8]) -> String {
