@@ -84,89 +84,92 @@ pub fn GetTokenPanel() -> impl IntoView {
         <details class="card get-token" prop:open=move || getter.open.get()
             on:toggle=move |ev| getter.open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary><h2>"Get a token"</h2></summary>
-            <p class="hint">"Ask a token endpoint for a new token, from this page: the request below is sent only when you press Get token, and the token received goes into the Token box."</p>
-            <div class="remote-keys">
-                <label for="token-issuer" class="field-label small">"Issuer"</label>
-                <input id="token-issuer" type="url" spellcheck="false" autocomplete="off" placeholder="https://login.example.com/realms/demo"
-                    prop:value=move || getter.issuer.get() on:input=move |ev| getter.issuer.set(event_target_value(&ev)) />
-                <button type="button" class="secondary" disabled=move || getter.issuer.with(|i| i.trim().is_empty())
-                    on:click=move |_| getter.discover(composer, Some(getter.issuer.get_untracked().trim().to_string()), None)>"Find the token URL"</button>
-                {move || resource_metadata().map(|url| view! {
-                    <button type="button" class="secondary"
-                        on:click=move |_| getter.discover(composer, None, Some(url.clone()))>"Follow the 401's resource_metadata"</button>
-                })}
-            </div>
-            <ol class="notes" aria-label="Discovery steps">
-                {move || getter.steps.get().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
-            </ol>
-            <div class="token-fields">
-                <div class="token-field">
-                    <label for="grant-type" class="field-label small">"Grant type"</label>
-                    <select id="grant-type" prop:value=move || grant().value()
-                        on:change=move |ev| if let Some(g) = Grant::from_value(&event_target_value(&ev)) { getter.form.update(|f| f.grant = g) }>
-                        {Grant::ALL.into_iter().map(|g| view! { <option value=g.value()>{g.label()}</option> }).collect_view()}
-                    </select>
+            // Drawn only while open: a page load does not build what most visits never open.
+            <Show when=move || getter.open.get()>
+                <p class="hint">"Ask a token endpoint for a new token, from this page: the request below is sent only when you press Get token, and the token received goes into the Token box."</p>
+                <div class="remote-keys">
+                    <label for="token-issuer" class="field-label small">"Issuer"</label>
+                    <input id="token-issuer" type="url" spellcheck="false" autocomplete="off" placeholder="https://login.example.com/realms/demo"
+                        prop:value=move || getter.issuer.get() on:input=move |ev| getter.issuer.set(event_target_value(&ev)) />
+                    <button type="button" class="secondary" disabled=move || getter.issuer.with(|i| i.trim().is_empty())
+                        on:click=move |_| getter.discover(composer, Some(getter.issuer.get_untracked().trim().to_string()), None)>"Find the token URL"</button>
+                    {move || resource_metadata().map(|url| view! {
+                        <button type="button" class="secondary"
+                            on:click=move |_| getter.discover(composer, None, Some(url.clone()))>"Follow the 401's resource_metadata"</button>
+                    })}
                 </div>
-                <div class="token-field">
-                    <label for="client-auth" class="field-label small">"Client authentication"</label>
-                    <select id="client-auth" prop:value=move || getter.form.with(|f| f.auth.value())
-                        on:change=move |ev| if let Some(a) = ClientAuth::from_value(&event_target_value(&ev)) { getter.form.update(|f| f.auth = a) }>
-                        {ClientAuth::ALL.into_iter().map(|a| view! { <option value=a.value()>{a.value()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <Show when=signs_in>
-                    {field(getter, "authorization-url", "Authorization URL", "url", |f| &f.authorization_url, |f, v| f.authorization_url = v)}
+                <ol class="notes" aria-label="Discovery steps">
+                    {move || getter.steps.get().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+                </ol>
+                <div class="token-fields">
                     <div class="token-field">
-                        <label for="redirect-uri" class="field-label small">"Redirect URI"</label>
-                        <input id="redirect-uri" type="url" readonly prop:value=navigation::page_address() />
+                        <label for="grant-type" class="field-label small">"Grant type"</label>
+                        <select id="grant-type" prop:value=move || grant().value()
+                            on:change=move |ev| if let Some(g) = Grant::from_value(&event_target_value(&ev)) { getter.form.update(|f| f.grant = g) }>
+                            {Grant::ALL.into_iter().map(|g| view! { <option value=g.value()>{g.label()}</option> }).collect_view()}
+                        </select>
                     </div>
-                </Show>
-                <Show when=move || grant() == Grant::DeviceCode>
-                    {field(getter, "device-url", "Device authorization URL", "url", |f| &f.device_url, |f, v| f.device_url = v)}
-                </Show>
-                {field(getter, "token-url", "Token URL", "url", |f| &f.token_url, |f, v| f.token_url = v)}
-                {field(getter, "client-id", "Client ID", "text", |f| &f.client_id, |f, v| f.client_id = v)}
-                {field(getter, "client-secret", "Client secret", "password", |f| &f.client_secret, |f, v| f.client_secret = v)}
-                {field(getter, "token-scope", "Scope", "text", |f| &f.scope, |f, v| f.scope = v)}
-                {field(getter, "token-audience", "Audience", "text", |f| &f.audience, |f, v| f.audience = v)}
-                {field(getter, "token-resource", "Resource", "url", |f| &f.resource, |f, v| f.resource = v)}
-                <Show when=move || getter.form.with(|f| f.auth == ClientAuth::PrivateKeyJwt)>
-                    <p class="hint">"private_key_jwt: each request carries a new client assertion (iss and sub the Client ID, aud the URL it goes to, valid 5 minutes, a new jti), signed with the key in Sign a token's Signing key field, with the alg and kid of its header. The exports show it as $CLIENT_ASSERTION."</p>
-                </Show>
-                <Show when=move || grant() == Grant::RefreshToken>
-                    {field(getter, "refresh-token", "Refresh token", "password", |f| &f.refresh_token, |f, v| f.refresh_token = v)}
-                </Show>
-                <Show when=move || grant() == Grant::Password>
-                    <p class="hint">"The password grant is forbidden for browser-based apps (RFC 9700 §2.4, RFC 10017): it is here only to reproduce what a script does."</p>
-                    {field(getter, "token-username", "Username", "text", |f| &f.username, |f, v| f.username = v)}
-                    {field(getter, "token-password", "Password", "password", |f| &f.password, |f, v| f.password = v)}
-                </Show>
-            </div>
-            {preview}
-            {move || getter.form.with(browser_limits::predict).map(|l| view! {
-                <p class="problem" role="note" aria-label="Browser limit">{format!("{}: {}", l.vendor, l.says)}</p>
-            })}
-            <div class="sign-actions">
-                <button type="button" class="primary"
-                    disabled=move || getter.in_flight.get() || match grant() {
-                        Grant::AuthorizationCode => getter.sign_in_url.with(Result::is_err),
-                        Grant::DeviceCode => getter.form.with(device::authorization_request).is_err(),
-                        _ => getter.request.with(Result::is_err),
-                    }
-                    on:click=move |_| match grant() {
-                        Grant::AuthorizationCode => getter.sign_in(composer, inspector, diagnosis, None),
-                        Grant::DeviceCode => getter.start_device(composer, inspector),
-                        _ => getter.get(composer, inspector),
-                    }>"Get token"</button>
-                <button type="button" class="secondary" hidden=signs_in disabled=move || shown().is_err()
-                    on:click=move |_| copy_as(Target::Curl)>"Copy as curl"</button>
-                <button type="button" class="secondary" hidden=signs_in disabled=move || shown().is_err()
-                    on:click=move |_| copy_as(Target::Python)>"Copy as Python"</button>
-                <span role="status" class="hint">{move || copied.get()}</span>
-            </div>
-            <DeviceSignIn />
-            {got}
-            <TokenChecks />
+                    <div class="token-field">
+                        <label for="client-auth" class="field-label small">"Client authentication"</label>
+                        <select id="client-auth" prop:value=move || getter.form.with(|f| f.auth.value())
+                            on:change=move |ev| if let Some(a) = ClientAuth::from_value(&event_target_value(&ev)) { getter.form.update(|f| f.auth = a) }>
+                            {ClientAuth::ALL.into_iter().map(|a| view! { <option value=a.value()>{a.value()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <Show when=signs_in>
+                        {field(getter, "authorization-url", "Authorization URL", "url", |f| &f.authorization_url, |f, v| f.authorization_url = v)}
+                        <div class="token-field">
+                            <label for="redirect-uri" class="field-label small">"Redirect URI"</label>
+                            <input id="redirect-uri" type="url" readonly prop:value=navigation::page_address() />
+                        </div>
+                    </Show>
+                    <Show when=move || grant() == Grant::DeviceCode>
+                        {field(getter, "device-url", "Device authorization URL", "url", |f| &f.device_url, |f, v| f.device_url = v)}
+                    </Show>
+                    {field(getter, "token-url", "Token URL", "url", |f| &f.token_url, |f, v| f.token_url = v)}
+                    {field(getter, "client-id", "Client ID", "text", |f| &f.client_id, |f, v| f.client_id = v)}
+                    {field(getter, "client-secret", "Client secret", "password", |f| &f.client_secret, |f, v| f.client_secret = v)}
+                    {field(getter, "token-scope", "Scope", "text", |f| &f.scope, |f, v| f.scope = v)}
+                    {field(getter, "token-audience", "Audience", "text", |f| &f.audience, |f, v| f.audience = v)}
+                    {field(getter, "token-resource", "Resource", "url", |f| &f.resource, |f, v| f.resource = v)}
+                    <Show when=move || getter.form.with(|f| f.auth == ClientAuth::PrivateKeyJwt)>
+                        <p class="hint">"private_key_jwt: each request carries a new client assertion (iss and sub the Client ID, aud the URL it goes to, valid 5 minutes, a new jti), signed with the key in Sign a token's Signing key field, with the alg and kid of its header. The exports show it as $CLIENT_ASSERTION."</p>
+                    </Show>
+                    <Show when=move || grant() == Grant::RefreshToken>
+                        {field(getter, "refresh-token", "Refresh token", "password", |f| &f.refresh_token, |f, v| f.refresh_token = v)}
+                    </Show>
+                    <Show when=move || grant() == Grant::Password>
+                        <p class="hint">"The password grant is forbidden for browser-based apps (RFC 9700 §2.4, RFC 10017): it is here only to reproduce what a script does."</p>
+                        {field(getter, "token-username", "Username", "text", |f| &f.username, |f, v| f.username = v)}
+                        {field(getter, "token-password", "Password", "password", |f| &f.password, |f, v| f.password = v)}
+                    </Show>
+                </div>
+                {preview}
+                {move || getter.form.with(browser_limits::predict).map(|l| view! {
+                    <p class="problem" role="note" aria-label="Browser limit">{format!("{}: {}", l.vendor, l.says)}</p>
+                })}
+                <div class="sign-actions">
+                    <button type="button" class="primary"
+                        disabled=move || getter.in_flight.get() || match grant() {
+                            Grant::AuthorizationCode => getter.sign_in_url.with(Result::is_err),
+                            Grant::DeviceCode => getter.form.with(device::authorization_request).is_err(),
+                            _ => getter.request.with(Result::is_err),
+                        }
+                        on:click=move |_| match grant() {
+                            Grant::AuthorizationCode => getter.sign_in(composer, inspector, diagnosis, None),
+                            Grant::DeviceCode => getter.start_device(composer, inspector),
+                            _ => getter.get(composer, inspector),
+                        }>"Get token"</button>
+                    <button type="button" class="secondary" hidden=signs_in disabled=move || shown().is_err()
+                        on:click=move |_| copy_as(Target::Curl)>"Copy as curl"</button>
+                    <button type="button" class="secondary" hidden=signs_in disabled=move || shown().is_err()
+                        on:click=move |_| copy_as(Target::Python)>"Copy as Python"</button>
+                    <span role="status" class="hint">{move || copied.get()}</span>
+                </div>
+                <DeviceSignIn />
+                {got}
+                <TokenChecks />
+            </Show>
         </details>
     }
 }
