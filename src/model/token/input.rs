@@ -163,9 +163,12 @@ fn trim_recording<'a>(input: &'a str, removed: &mut Vec<Removed>) -> &'a str {
     trimmed
 }
 
+/// The first word is `curl` or `curl.exe`. Looks at the start only: a megabyte token with no
+/// whitespace in it is not walked to find its first word.
 fn is_curl(text: &str) -> bool {
-    let first = text.split_whitespace().next().unwrap_or("");
-    first == "curl" || first == "curl.exe"
+    ["curl.exe", "curl"].iter().any(|name| {
+        text.strip_prefix(name).is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+    })
 }
 
 /// The Authorization header line (or the Basic credentials of `-u`) of a curl command.
@@ -277,6 +280,9 @@ fn strip_inner_whitespace(text: &mut String, removed: &mut Vec<Removed>) {
 /// No token format uses `%`, so `%XX` in a token is URL encoding that was never undone. Only
 /// escapes of printable ASCII are decoded; anything else is left for the decoder to locate.
 fn decode_percent_escapes(text: &mut String, removed: &mut Vec<Removed>) {
+    if !text.contains('%') {
+        return;
+    }
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let (mut count, mut first, mut i) = (0, None, 0);
@@ -360,6 +366,21 @@ mod tests {
             assert_eq!(e.token, T, "input {input:?}");
             assert_eq!(e.removed, expected_removed, "input {input:?}");
             assert_eq!(e.scheme.as_deref(), scheme, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn curl_is_the_first_word_only() {
+        for (text, want) in [
+            ("curl https://x", true),
+            ("curl.exe -H x", true),
+            ("curl\thttps://x", true),
+            ("curl", true),
+            ("curly https://x", false),
+            ("curl.exec x", false),
+            ("eyJcurl", false),
+        ] {
+            assert_eq!(is_curl(text), want, "{text}");
         }
     }
 
