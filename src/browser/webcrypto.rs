@@ -109,12 +109,14 @@ pub async fn sign(signing: &Signing) -> Result<Vec<u8>, String> {
 
 /// One attempt: import (unless the key cannot fit), then verify.
 async fn check(subtle: &SubtleCrypto, v: &Verification, import: &KeyImport, key: Option<&KeyMaterial>) -> CheckOutcome {
-    let label = key.map_or_else(|| "key".to_string(), KeyMaterial::label);
+    // Only an error names the key: not formatted on the way to a verdict.
+    let label = || key.map_or_else(|| "key".to_string(), KeyMaterial::label);
     // The plan never pairs a key with an algorithm it cannot serve; say so plainly if a caller
     // does, instead of WebCrypto's "Data provided to an operation does not meet requirements".
     if let Some(k) = key.filter(|k| !v.algorithm.fits(&k.kind)) {
         return CheckOutcome::ImportFailed(format!(
-            "the {label} cannot check a {} signature, which needs {}; the key is {}.",
+            "the {} cannot check a {} signature, which needs {}; the key is {}.",
+            label(),
             v.algorithm.describe(),
             v.algorithm.needs(),
             k.kind.with_article()
@@ -128,7 +130,7 @@ async fn check(subtle: &SubtleCrypto, v: &Verification, import: &KeyImport, key:
                 v.algorithm.describe()
             ))
         }
-        Err(e) => return CheckOutcome::ImportFailed(format!("the browser could not import the {label}: {e}")),
+        Err(e) => return CheckOutcome::ImportFailed(format!("the browser could not import the {}: {e}", label())),
     };
     let signature = Uint8Array::from(&v.signature[..]);
     let data = Uint8Array::from(&v.signing_input[..]);
@@ -141,8 +143,9 @@ async fn check(subtle: &SubtleCrypto, v: &Verification, import: &KeyImport, key:
             CheckOutcome::Unsupported(format!("this browser's WebCrypto cannot run {}: {e}", v.algorithm.describe()))
         }
         Err(e) => CheckOutcome::ImportFailed(format!(
-            "the browser could not run {} with the {label}: {e}",
-            v.algorithm.describe()
+            "the browser could not run {} with the {}: {e}",
+            v.algorithm.describe(),
+            label()
         )),
     }
 }

@@ -141,13 +141,15 @@ pub fn encoding_refusal(token: &Token, unencoded: bool) -> Option<Finding> {
 /// The first thing a strict base64url decoder refuses in a segment (RFC 7515 §2, RFC 4648 §5),
 /// including bits left over in the last character (RFC 4648 §3.5).
 fn strict_problem(segment: &str) -> Option<String> {
-    for (i, c) in segment.char_indices() {
-        match c {
-            'A'..='Z' | 'a'..='z' | '0'..='9' | '-' | '_' => {}
-            '=' => return Some(format!("has '=' padding at byte {i}")),
-            '+' | '/' => return Some(format!("has '{c}' at byte {i}, standard base64 rather than base64url")),
-            c => return Some(format!("has {} at byte {i}", describe_char(c))),
-        }
+    // Bytes: the alphabet is ASCII, and the first other byte starts a char (all before it were
+    // ASCII). Every signature check walks every segment.
+    let bad = segment.bytes().position(|b| !matches!(b, b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_'));
+    if let Some(i) = bad {
+        return Some(match segment[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER) {
+            '=' => format!("has '=' padding at byte {i}"),
+            c @ ('+' | '/') => format!("has '{c}' at byte {i}, standard base64 rather than base64url"),
+            c => format!("has {} at byte {i}", describe_char(c)),
+        });
     }
     let last = segment.bytes().last().map(sextet)?;
     match segment.len() % 4 {
