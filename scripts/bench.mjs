@@ -7,7 +7,7 @@
 //   keystroke         one keystroke in the Token box holding a 1.6 KB RS256 access token: from the
 //                     input event to a message-channel task (after every microtask) plus a
 //                     forced layout; median and p95
-//   1 MB paste        the longest main-thread task after a 1 MB token is pasted
+//   1 MB paste        how long a 1 MB paste blocks the main thread (timed as a keystroke)
 //                     (beside both: the same in a bare textarea with no app, the browser's floor)
 //   decode            per 1.6 KB token: why401's decoder in wasm vs jose decodeJwt, jwt-decode
 //   verify            RS256: why401's parse + strict plan + WebCrypto verify + verdict, in wasm,
@@ -147,30 +147,47 @@ try {
     await context.close();
   }
 
-  // --- A 1 MB token pasted: the longest main-thread task. --------------------------------------
+  // --- A 1 MB token pasted: how long the main thread is blocked. ------------------------------
   {
     const { context, page } = await openPage(browser, {});
     await page.goto(app.url('/'));
     const box = page.getByLabel('Token', { exact: true });
     await box.waitFor();
     const big = bigToken;
-    const longest = await box.evaluate(async (el, text) => {
-      const tasks = [];
-      const obs = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
-      obs.observe({ type: 'longtask' });
-      const t0 = performance.now();
-      el.value = text;
-      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-      const sync = performance.now() - t0;
-      // Long enough for every effect, render and layout the paste starts.
-      await new Promise((r) => setTimeout(r, 1500));
-      obs.disconnect();
-      return { sync, tasks };
-    }, big);
-    const worst = Math.max(longest.sync, ...longest.tasks);
+    // Five pastes into a cleared box, each in a settled page. Each is timed as a keystroke is
+    // (the input event, every microtask, a forced layout: the task the paste blocks), and the
+    // browser's Long Animation Frames say how long the frame that showed it took, rendering
+    // included. The row gives the medians.
+    const blocked = [];
+    const frames = [];
+    for (let i = 0; i < 5; i++) {
+      await box.fill('');
+      const r = await box.evaluate(async (el, text) => {
+        await new Promise((res) => setTimeout(res, 300));
+        const seen = [];
+        const obs = new PerformanceObserver((list) => seen.push(...list.getEntries().map((e) => e.duration)));
+        obs.observe({ type: 'long-animation-frame' });
+        const t0 = performance.now();
+        el.value = text;
+        el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+        await new Promise((res) => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = res;
+          ch.port2.postMessage(0);
+        });
+        void document.body.getBoundingClientRect().height;
+        const took = performance.now() - t0;
+        // Long enough for every effect, render and layout the paste starts.
+        await new Promise((res) => setTimeout(res, 1500));
+        obs.disconnect();
+        return { took, frame: Math.max(0, ...seen) };
+      }, big);
+      blocked.push(r.took);
+      frames.push(r.frame);
+    }
     row(
-      `1 MB token pasted (${(big.length / 1e6).toFixed(2)} MB): longest task`,
-      `${ms(worst)} (${longest.tasks.length} long tasks: ${longest.tasks.map((t) => t.toFixed(0)).join(', ') || 'none'})`,
+      `1 MB token pasted (${(big.length / 1e6).toFixed(2)} MB): main thread blocked`,
+      `${ms(median(blocked))} (longest frame ${ms(median(frames))})`,
       '', '', '<= 50 ms',
     );
     await context.close();
@@ -185,26 +202,40 @@ try {
     el.style.cssText = 'width: 600px; word-break: break-all';
     document.body.append(el);
     const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const afterMicrotasks = () =>
+      new Promise((resolve) => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = resolve;
+        ch.port2.postMessage(0);
+      });
     const keys = [];
     for (let i = 0; i < 60; i++) {
       await frame();
       const t0 = performance.now();
       el.value = i % 2 === 0 ? `${text}x` : text;
       el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+      await afterMicrotasks();
       void document.body.getBoundingClientRect().height;
       keys.push(performance.now() - t0);
     }
-    el.value = '';
-    await frame();
-    const t0 = performance.now();
-    el.value = bigText;
-    void el.scrollHeight;
-    return { keys: keys.slice(10), paste: performance.now() - t0 };
+    const pastes = [];
+    for (let i = 0; i < 5; i++) {
+      el.value = '';
+      await frame();
+      await new Promise((r) => setTimeout(r, 300));
+      const t0 = performance.now();
+      el.value = bigText;
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+      await afterMicrotasks();
+      void document.body.getBoundingClientRect().height;
+      pastes.push(performance.now() - t0);
+    }
+    return { keys: keys.slice(10), pastes };
   }, [token, bigToken]);
   const keyRow = rows.find((r) => r.figure.startsWith('one keystroke'));
   keyRow.peer = `bare textarea ${ms(median(bare.keys))} / ${ms(p95(bare.keys))}`;
   const pasteRow = rows.find((r) => r.figure.startsWith('1 MB token'));
-  pasteRow.peer = `bare textarea ${ms(bare.paste)}`;
+  pasteRow.peer = `bare textarea ${ms(median(bare.pastes))}`;
 
   // --- Decoding and verification: why401 in wasm, the peers in JS, same browser. -------------
   const { context: bc, page: bench } = await openPage(browser, {});
@@ -212,18 +243,23 @@ try {
   await bench.waitForFunction(() => typeof window.wasmBindings?.bench_decode === 'function');
 
   const DECODES = 20_000;
+  // Each figure is the median of five timed rounds, after a warm-up round.
   const ours = await bench.evaluate(([t, n]) => {
-    window.wasmBindings.bench_decode(t, n / 10); // warm-up
-    return window.wasmBindings.bench_decode(t, n);
+    window.wasmBindings.bench_decode(t, n / 10);
+    const rounds = Array.from({ length: 5 }, () => window.wasmBindings.bench_decode(t, n));
+    return rounds.sort((a, b) => a - b)[2];
   }, [token, DECODES]);
   const theirs = await peers.evaluate(([t, n]) => {
-    const time = (f) => {
-      for (let i = 0; i < n / 10; i++) f(); // warm-up
+    const round = (f) => {
       const t0 = performance.now();
       let kept = 0;
       for (let i = 0; i < n; i++) kept += Object.keys(f()).length;
       if (!kept) throw new Error('nothing decoded');
       return ((performance.now() - t0) * 1000) / n;
+    };
+    const time = (f) => {
+      for (let i = 0; i < n / 10; i++) f(); // warm-up
+      return Array.from({ length: 5 }, () => round(f)).sort((a, b) => a - b)[2];
     };
     return { jose: time(() => window.peers.jose.decodeJwt(t)), jwtDecode: time(() => window.peers.jwtDecode(t)) };
   }, [token, DECODES]);
@@ -234,15 +270,21 @@ try {
   const key = JSON.stringify({ keys: [jwk] });
   const oursVerify = await bench.evaluate(async ([t, k, n]) => {
     await window.wasmBindings.bench_verify(t, k, n / 10);
-    return window.wasmBindings.bench_verify(t, k, n);
+    const rounds = [];
+    for (let i = 0; i < 5; i++) rounds.push(await window.wasmBindings.bench_verify(t, k, n));
+    return rounds.sort((a, b) => a - b)[2];
   }, [token, key, VERIFIES]);
   const joseVerify = await peers.evaluate(async ([t, k, n]) => {
     const { jose } = window.peers;
     const cryptoKey = await jose.importJWK(k, 'RS256');
     for (let i = 0; i < n / 10; i++) await jose.jwtVerify(t, cryptoKey);
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) await jose.jwtVerify(t, cryptoKey);
-    return ((performance.now() - t0) * 1000) / n;
+    const rounds = [];
+    for (let r = 0; r < 5; r++) {
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) await jose.jwtVerify(t, cryptoKey);
+      rounds.push(((performance.now() - t0) * 1000) / n);
+    }
+    return rounds.sort((a, b) => a - b)[2];
   }, [token, jwk, VERIFIES]);
   row('verify RS256 (WebCrypto)', us(oursVerify), `jose ${us(joseVerify)}`, `${(oursVerify / joseVerify).toFixed(2)}x jose`, '<= 1.1x jose');
   await pc.close();
