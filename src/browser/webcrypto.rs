@@ -160,7 +160,8 @@ const IMPORTED_KEPT: usize = 8;
 
 /// The key to verify with, imported the way the plan says (or as it was the last time).
 async fn public_key(subtle: &SubtleCrypto, alg: WebCryptoAlg, how: &KeyImport) -> Result<CryptoKey, JsError> {
-    let kept = IMPORTED.with_borrow(|keys| keys.iter().find(|(a, i, _)| *a == alg && i == how).map(|(_, _, k)| k.clone()));
+    let kept =
+        IMPORTED.with_borrow(|keys| keys.iter().find(|(a, i, _)| *a == alg && i == how).map(|(_, _, k)| k.clone()));
     if let Some(key) = kept {
         return Ok(key);
     }
