@@ -7,7 +7,7 @@ import net from 'node:net';
 import path from 'node:path';
 import fs from 'node:fs';
 import { spawn } from 'node:child_process';
-import { ROOT } from './helpers.mjs';
+import { ROOT, failedRequest, openPage } from './helpers.mjs';
 
 export async function freePort() {
   return new Promise((resolve, reject) => {
@@ -284,6 +284,20 @@ export async function startOrdersApi(oauth) {
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${server.address().port}`;
   return { origin, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }) };
+}
+
+/**
+ * The mock issuer, the orders API that trusts it, and a page that expects the API's 401 at
+ * `path`, each started through `peers` (a closer()). The page's context is added last so that
+ * it closes first: its connections would hold the peers open.
+ */
+export async function issuerAndOrders(peers, browser, { path: apiPath = '/v1/orders', height = 1000 } = {}) {
+  const oauth = await peers.add(startOAuth2());
+  const api = await peers.add(startOrdersApi(oauth));
+  const orders = `${api.origin}${apiPath}`;
+  const opened = await openPage(browser, { height, expect: [failedRequest('GET', orders, 401)] });
+  await peers.add(opened.context);
+  return { oauth, orders, ...opened };
 }
 
 /**

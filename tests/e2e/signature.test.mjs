@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const fx = (name) => fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'keys', name), 'utf8').trim();
-import { startOAuth2, startOrdersApi, startNoCors } from './peers.mjs';
+import { issuerAndOrders, startOAuth2, startNoCors } from './peers.mjs';
 
 const suite = pageSuite();
 
@@ -95,11 +95,7 @@ test('an HS256 secret verifies; a public key for an HS256 token is named as algo
 test('signs an edited copy with the issuer\'s private key: verified, told expired, and the API agrees', async () => {
   const peers = closer();
   try {
-    const oauth = await peers.add(startOAuth2());
-    const api = await peers.add(startOrdersApi(oauth));
-    const orders = `${api.origin}/v1/orders`;
-    const { context, page, watch } = await openPage(suite.browser, { height: 1000, expect: [failedRequest('GET', orders, 401)] });
-    await peers.add(context); // closed first: its connections would hold the peers open
+    const { oauth, orders, page, watch } = await issuerAndOrders(peers, suite.browser);
     await page.goto(suite.srv.url('/'));
     await waitVisible(page.getByLabel('Token', { exact: true }), watch);
     await page.getByLabel('Token', { exact: true }).fill(await oauth.token((h, p) => { p.scope = 'orders:read'; }));

@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, closer, escapeRe, failedRequest, openPage, pageSuite, screenshot, sendRequest, test, waitVisible } from './helpers.mjs';
-import { oktaOriginRule, startDeviceServer, startGate, startOAuth2, startOrdersApi, startTokenAdmin } from './peers.mjs';
+import { issuerAndOrders, oktaOriginRule, startDeviceServer, startGate, startOAuth2, startTokenAdmin } from './peers.mjs';
 
 const suite = pageSuite();
 
@@ -117,11 +117,7 @@ test('a token endpoint that refuses client_secret_post is diagnosed with its own
 test('an expired token: Refresh and retry gets a new one, and the retried request succeeds', async () => {
   const peers = closer();
   try {
-    const oauth = await peers.add(startOAuth2());
-    const api = await peers.add(startOrdersApi(oauth));
-    const orders = `${api.origin}/v1/orders`;
-    const { context, page, watch } = await openPage(suite.browser, { height: 1000, expect: [failedRequest('GET', orders, 401)] });
-    await peers.add(context);
+    const { oauth, orders, page, watch } = await issuerAndOrders(peers, suite.browser);
     await expiredCall(page, watch, oauth, orders, '/');
     assert.equal(await page.getByRole('list', { name: 'Findings' }).locator('.finding-code').first().textContent(), 'token_expired');
     // Offered, but it needs a grant to get the token with.
@@ -152,11 +148,7 @@ test('an expired token: Refresh and retry gets a new one, and the retried reques
 test('the token URL found from an issuer, and from a 401 that points at the resource metadata', async () => {
   const peers = closer();
   try {
-    const oauth = await peers.add(startOAuth2());
-    const api = await peers.add(startOrdersApi(oauth));
-    const orders = `${api.origin}/v2/orders`;
-    const { context, page, watch } = await openPage(suite.browser, { expect: [failedRequest('GET', orders, 401)] });
-    await peers.add(context);
+    const { oauth, orders, page, watch } = await issuerAndOrders(peers, suite.browser, { path: '/v2/orders', height: 800 });
     await openSection(page, watch);
     // From the issuer: OpenID Connect Discovery first.
     await page.getByLabel('Issuer', { exact: true }).fill(oauth.issuer);
@@ -577,11 +569,7 @@ test('private_key_jwt: the client assertion is signed with the key from Sign a t
 test('Refresh and retry with the authorization code grant and no refresh token: signs in again, then retries', async () => {
   const peers = closer();
   try {
-    const oauth = await peers.add(startOAuth2());
-    const api = await peers.add(startOrdersApi(oauth));
-    const orders = `${api.origin}/v1/orders`;
-    const { context, page, watch } = await openPage(suite.browser, { height: 1000, expect: [failedRequest('GET', orders, 401)] });
-    await peers.add(context);
+    const { oauth, orders, page, watch } = await issuerAndOrders(peers, suite.browser);
     await expiredCall(page, watch, oauth, orders, '/why401/');
     await page.getByText('Get a token', { exact: true }).click();
     await page.getByLabel('Authorization URL').fill(`${oauth.issuer}/authorize`);
