@@ -89,6 +89,61 @@ window.peers = { jose, jwtDecode };
 </script>`,
 );
 
+/**
+ * In-page timers, installed before any script of the app's page and of the bare textarea's page,
+ * so both are measured by the same code. One input is timed from setting the value to a
+ * message-channel task that runs after every microtask it queued, plus a forced layout.
+ */
+function installTimers() {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const afterMicrotasks = () =>
+    new Promise((resolve) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = resolve;
+      ch.port2.postMessage(0);
+    });
+  const input = async (el, value, inputType) => {
+    const t0 = performance.now();
+    el.value = value;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType }));
+    await afterMicrotasks();
+    void document.body.getBoundingClientRect().height;
+    return performance.now() - t0;
+  };
+  window.__timers = {
+    /** 60 keystrokes on `text` (a character typed at the end, then taken away), 10 to warm up. */
+    async keystrokes(el, text) {
+      const out = [];
+      for (let i = 0; i < 60; i++) {
+        await frame();
+        out.push(await input(el, i % 2 === 0 ? `${text}x` : text, 'insertText'));
+      }
+      return out.slice(10);
+    },
+    /**
+     * Five pastes of `text` into the cleared box, each in a settled page, with the Long Animation
+     * Frame that showed it (rendering included).
+     */
+    async pastes(el, text) {
+      const blocked = [];
+      const frames = [];
+      for (let i = 0; i < 5; i++) {
+        await input(el, '', 'deleteContentBackward');
+        await new Promise((r) => setTimeout(r, 300));
+        const seen = [];
+        const obs = new PerformanceObserver((list) => seen.push(...list.getEntries().map((e) => e.duration)));
+        obs.observe({ type: 'long-animation-frame' });
+        blocked.push(await input(el, text, 'insertFromPaste'));
+        // Long enough for every effect, render and layout the paste starts.
+        await new Promise((r) => setTimeout(r, 1500));
+        obs.disconnect();
+        frames.push(Math.max(0, ...seen));
+      }
+      return { blocked, frames };
+    },
+  };
+}
+
 if (!fs.existsSync(path.join(BENCH_DIST, 'index.html'))) throw new Error(`${BENCH_DIST} is missing: run 'make bench'`);
 const app = await serveDist(DIST);
 const benchApp = await serveDist(BENCH_DIST);
@@ -114,128 +169,43 @@ try {
   }
   row('navigation to a usable Token box', `${ms(median(loads))} (median of ${loads.length})`, '', '', '<= 150 ms');
 
-  // --- Keystrokes in the Token box with the access token in it. -------------------------------
-  {
-    const { context, page } = await openPage(browser, {});
-    await page.goto(app.url('/'));
-    const box = page.getByLabel('Token', { exact: true });
-    await box.waitFor();
-    await box.fill(token);
-    await page.locator('.verdict').waitFor();
-    const samples = await box.evaluate(async (el, text) => {
-      const afterMicrotasks = () =>
-        new Promise((resolve) => {
-          const ch = new MessageChannel();
-          ch.port1.onmessage = resolve;
-          ch.port2.postMessage(0);
-        });
-      const out = [];
-      for (let i = 0; i < 60; i++) {
-        // Type one character at the end, then take it away again: both are keystrokes.
-        const value = i % 2 === 0 ? `${text}x` : text;
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        const t0 = performance.now();
-        el.value = value;
-        el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
-        await afterMicrotasks();
-        void document.body.getBoundingClientRect().height;
-        out.push(performance.now() - t0);
-      }
-      return out.slice(10); // the first ones warm up
-    }, token);
-    row('one keystroke in the Token box, median / p95', `${ms(median(samples))} / ${ms(p95(samples))}`, '', '', '<= 1 / 2 ms');
-    await context.close();
-  }
+  // --- Keystrokes and a 1 MB paste: in the Token box, and in a bare textarea with no app (the
+  // browser's floor), timed by the same in-page code (installTimers).
+  const { context: ac, page: appPage } = await openPage(browser, {});
+  await appPage.addInitScript(installTimers);
+  await appPage.goto(app.url('/'));
+  const box = appPage.getByLabel('Token', { exact: true });
+  await box.waitFor();
+  await box.fill(token);
+  await appPage.locator('.verdict').waitFor();
+  const keys = await box.evaluate((el, text) => window.__timers.keystrokes(el, text), token);
+  const pastes = await box.evaluate((el, text) => window.__timers.pastes(el, text), bigToken);
+  await ac.close();
 
-  // --- A 1 MB token pasted: how long the main thread is blocked. ------------------------------
-  {
-    const { context, page } = await openPage(browser, {});
-    await page.goto(app.url('/'));
-    const box = page.getByLabel('Token', { exact: true });
-    await box.waitFor();
-    const big = bigToken;
-    // Five pastes into a cleared box, each in a settled page. Each is timed as a keystroke is
-    // (the input event, every microtask, a forced layout: the task the paste blocks), and the
-    // browser's Long Animation Frames say how long the frame that showed it took, rendering
-    // included. The row gives the medians.
-    const blocked = [];
-    const frames = [];
-    for (let i = 0; i < 5; i++) {
-      await box.fill('');
-      const r = await box.evaluate(async (el, text) => {
-        await new Promise((res) => setTimeout(res, 300));
-        const seen = [];
-        const obs = new PerformanceObserver((list) => seen.push(...list.getEntries().map((e) => e.duration)));
-        obs.observe({ type: 'long-animation-frame' });
-        const t0 = performance.now();
-        el.value = text;
-        el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-        await new Promise((res) => {
-          const ch = new MessageChannel();
-          ch.port1.onmessage = res;
-          ch.port2.postMessage(0);
-        });
-        void document.body.getBoundingClientRect().height;
-        const took = performance.now() - t0;
-        // Long enough for every effect, render and layout the paste starts.
-        await new Promise((res) => setTimeout(res, 1500));
-        obs.disconnect();
-        return { took, frame: Math.max(0, ...seen) };
-      }, big);
-      blocked.push(r.took);
-      frames.push(r.frame);
-    }
-    row(
-      `1 MB token pasted (${(big.length / 1e6).toFixed(2)} MB): main thread blocked`,
-      `${ms(median(blocked))} (longest frame ${ms(median(frames))})`,
-      '', '', '<= 50 ms',
-    );
-    await context.close();
-  }
-
-  // --- The floor: the same keystrokes and paste in a bare textarea, no app. ------------------
   const { context: pc, page: peers } = await openPage(browser, {});
+  await peers.addInitScript(installTimers);
   await peers.goto(peersSrv.url('/'));
   await peers.waitForFunction(() => window.peers !== undefined);
   const bare = await peers.evaluate(async ([text, bigText]) => {
     const el = Object.assign(document.createElement('textarea'), { rows: 6 });
     el.style.cssText = 'width: 600px; word-break: break-all';
     document.body.append(el);
-    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    const afterMicrotasks = () =>
-      new Promise((resolve) => {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = resolve;
-        ch.port2.postMessage(0);
-      });
-    const keys = [];
-    for (let i = 0; i < 60; i++) {
-      await frame();
-      const t0 = performance.now();
-      el.value = i % 2 === 0 ? `${text}x` : text;
-      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
-      await afterMicrotasks();
-      void document.body.getBoundingClientRect().height;
-      keys.push(performance.now() - t0);
-    }
-    const pastes = [];
-    for (let i = 0; i < 5; i++) {
-      el.value = '';
-      await frame();
-      await new Promise((r) => setTimeout(r, 300));
-      const t0 = performance.now();
-      el.value = bigText;
-      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-      await afterMicrotasks();
-      void document.body.getBoundingClientRect().height;
-      pastes.push(performance.now() - t0);
-    }
-    return { keys: keys.slice(10), pastes };
+    return { keys: await window.__timers.keystrokes(el, text), pastes: await window.__timers.pastes(el, bigText) };
   }, [token, bigToken]);
-  const keyRow = rows.find((r) => r.figure.startsWith('one keystroke'));
-  keyRow.peer = `bare textarea ${ms(median(bare.keys))} / ${ms(p95(bare.keys))}`;
-  const pasteRow = rows.find((r) => r.figure.startsWith('1 MB token'));
-  pasteRow.peer = `bare textarea ${ms(median(bare.pastes))}`;
+  row(
+    'one keystroke in the Token box, median / p95',
+    `${ms(median(keys))} / ${ms(p95(keys))}`,
+    `bare textarea ${ms(median(bare.keys))} / ${ms(p95(bare.keys))}`,
+    '',
+    '<= 1 / 2 ms',
+  );
+  row(
+    `1 MB token pasted (${(bigToken.length / 1e6).toFixed(2)} MB): main thread blocked`,
+    `${ms(median(pastes.blocked))} (longest frame ${ms(median(pastes.frames))})`,
+    `bare textarea ${ms(median(bare.pastes.blocked))}`,
+    '',
+    '<= 50 ms',
+  );
 
   // --- Decoding and verification: why401 in wasm, the peers in JS, same browser. -------------
   const { context: bc, page: bench } = await openPage(browser, {});
