@@ -60,6 +60,11 @@ const URL_LENIENT: GeneralPurpose = GeneralPurpose::new(
         .with_decode_padding_mode(DecodePaddingMode::Indifferent),
 );
 
+/// A byte of the base64url alphabet (RFC 4648 §5), padding not included.
+pub fn is_url_safe(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
+}
+
 /// Decodes a JOSE segment. Strict problems are reported; where the intent is unambiguous
 /// (standard alphabet, padding) the bytes are still returned so the page can show them.
 pub fn decode_segment(segment: &str) -> Decoded {
@@ -77,8 +82,10 @@ pub fn decode_segment(segment: &str) -> Decoded {
     // Bytes, not chars: every valid character is ASCII, and the loop stops at the first
     // non-ASCII one.
     for (index, &b) in segment.as_bytes().iter().enumerate() {
+        if is_url_safe(b) {
+            continue;
+        }
         let problem = match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' => continue,
             b'+' | b'/' => B64Error::StandardAlphabet { index, ch: char::from(b) },
             b'=' if index >= unpadded_len => B64Error::Padding { index },
             b'=' => {

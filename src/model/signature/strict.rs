@@ -143,7 +143,7 @@ pub fn encoding_refusal(token: &Token, unencoded: bool) -> Option<Finding> {
 fn strict_problem(segment: &str) -> Option<String> {
     // Bytes: the alphabet is ASCII, and the first other byte starts a char (all before it were
     // ASCII). Every signature check walks every segment.
-    let bad = segment.bytes().position(|b| !matches!(b, b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_'));
+    let bad = segment.bytes().position(|b| !b64::is_url_safe(b));
     if let Some(i) = bad {
         return Some(match segment[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER) {
             '=' => format!("has '=' padding at byte {i}"),
