@@ -5,6 +5,7 @@
 use super::kind::{KeyKind, Private, PublicParts};
 use super::origin::Origin;
 use super::spki;
+use super::weakness;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyMaterial {
@@ -23,6 +24,9 @@ pub struct KeyMaterial {
     pub origin: Origin,
     /// Things worth saying about this key that are not errors.
     pub notes: Vec<String>,
+    /// Why a strict server refuses this key whatever the token (`weakness::of`), worked out
+    /// once here rather than on every signature check.
+    pub weakness: Option<String>,
 }
 
 impl KeyMaterial {
@@ -41,6 +45,7 @@ impl KeyMaterial {
             key_ops: Vec::new(),
             origin,
             notes: Vec::new(),
+            weakness: None,
         }
     }
 
@@ -49,6 +54,7 @@ impl KeyMaterial {
             // Fails only past der's 256 MB limit; the JWK then still imports the same key.
             spki_der: spki::build(parts).ok(),
             jwk_json: Some(parts.jwk_json()),
+            weakness: weakness::of(parts),
             ..KeyMaterial::new(parts.kind(), origin)
         }
         .with_size_note()

@@ -20,6 +20,7 @@ pub mod material;
 pub mod origin;
 pub mod pem;
 pub mod spki;
+pub mod weakness;
 
 pub use classify::{classify, Detected, KeyError, KeyInput};
 pub use kind::{Curve, KeyKind, Private, PublicParts};
