@@ -1,6 +1,6 @@
 //! JSON parsing with errors the user can locate, and pretty printing that keeps key order.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +31,12 @@ pub fn parse(text: &str) -> Result<Value, JsonError> {
 
 pub fn pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+/// `pretty` of a JSON object held as its map (a header, a claims set), without copying it into
+/// a `Value` first: the decoded view prints the claims on every keystroke.
+pub fn pretty_object(map: &Map<String, Value>) -> String {
+    serde_json::to_string_pretty(map).unwrap_or_default()
 }
 
 /// A one-line rendering of a value, cut to `max` characters for table cells.
@@ -66,8 +72,10 @@ mod tests {
 
     #[test]
     fn keeps_key_order() {
-        let v = parse(r#"{"z":1,"a":2}"#).unwrap();
-        assert_eq!(pretty(&v), "{\n  \"z\": 1,\n  \"a\": 2\n}");
+        let v = parse(r#"{"z":1,"a":{"y":[1,"x"],"b":null}}"#).unwrap();
+        let want = "{\n  \"z\": 1,\n  \"a\": {\n    \"y\": [\n      1,\n      \"x\"\n    ],\n    \"b\": null\n  }\n}";
+        assert_eq!(pretty(&v), want);
+        assert_eq!(pretty_object(v.as_object().unwrap()), want);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use super::context::Context;
 use super::facts::Facts;
 use super::mask::{mask_header, mask_param, mask_token, mask_url, secret_param, Scrubber};
 use super::report::Report;
+use crate::model::json;
 use crate::model::response::Source;
 use crate::model::token::summary;
 use serde::Serialize;
@@ -337,10 +338,7 @@ pub fn markdown(report: &Report, ctx: &Context) -> String {
     if let Some(t) = &e.token {
         md.push_str(&format!("\n### Token\n\n{}: `{}`\n", t.kind, t.value));
         if !t.claims.is_empty() {
-            md.push_str(&format!(
-                "\n```json\n{}\n```\n",
-                serde_json::to_string_pretty(&Value::Object(t.claims.clone())).unwrap_or_default()
-            ));
+            md.push_str(&format!("\n```json\n{}\n```\n", json::pretty_object(&t.claims)));
         }
     }
     md

@@ -391,11 +391,11 @@ fn choose(token: &Wanted<'_>, keys: &[KeyMaterial], is_set: bool, out: &mut Vec<
         out.push(Finding::new(ALG_KEY_MISMATCH, format!("{} declares alg \"{declared}\" but the token says \"{alg}\"; libraries that honour the key's alg reject the token.", keys[other[0]].label())));
     }
     let order: Vec<usize> = agreeing.into_iter().chain(other).collect();
-    // In a set, every candidate left out is named with its reason.
-    let used: std::collections::HashSet<usize> = order.iter().copied().collect();
+    // In a set, every candidate left out is named with its reason. Sets are a handful of keys:
+    // a scan of `order` is cheaper than hashing on every check.
     let skipped: Vec<String> = pool
         .iter()
-        .filter(|i| !used.contains(i))
+        .filter(|i| !order.contains(i))
         .map(|i| {
             let k = &keys[*i];
             let reason = if !algorithm.fits(&k.kind) {

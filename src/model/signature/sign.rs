@@ -73,7 +73,7 @@ pub fn assemble(signing_input: &str, signature: &[u8]) -> String {
 /// example when there is no readable JWS.
 pub fn start_from(token: &Token, now: i64) -> (String, String) {
     match (token.header(), token.claims()) {
-        (Some(h), Some(c)) => (json::pretty(&Value::Object(h.clone())), json::pretty(&Value::Object(c.clone()))),
+        (Some(h), Some(c)) => (json::pretty_object(h), json::pretty_object(c)),
         _ => (
             "{\n  \"alg\": \"HS256\",\n  \"typ\": \"JWT\"\n}".to_string(),
             format!("{{\n  \"sub\": \"test-user\",\n  \"iat\": {now},\n  \"exp\": {}\n}}", now + 3600),

@@ -17,10 +17,10 @@ pub fn DecodedJson() -> impl IntoView {
     let inspector = expect_context::<Inspector>();
     let blocks = Memo::new(move |_| {
         inspector.inspection.with(|i| {
-            let header = i.token.header().map(|h| json::pretty(&serde_json::Value::Object(h.clone())));
+            let header = i.token.header().map(json::pretty_object);
             let payload = match &i.token.kind {
                 Kind::Jws(j) => j.payload.as_ref().map(|p| match p {
-                    Payload::Claims(c) => json::pretty(&serde_json::Value::Object(c.clone())),
+                    Payload::Claims(c) => json::pretty_object(c),
                     Payload::OtherJson(v) => json::pretty(v),
                     Payload::Text(t) => t.clone(),
                     Payload::Binary(b) => format!("{} bytes of binary data: {}", b.len(), hex_preview(b)),
