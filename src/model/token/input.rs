@@ -269,12 +269,22 @@ fn strip_scheme(text: &mut String, removed: &mut Vec<Removed>) -> Option<String>
 }
 
 fn strip_inner_whitespace(text: &mut String, removed: &mut Vec<Removed>) {
-    let Some(first_at) = text.find(char::is_whitespace) else {
+    let Some(first_at) = first_whitespace(text) else {
         return;
     };
     let count = text.chars().filter(|c| c.is_whitespace()).count();
     text.retain(|c| !c.is_whitespace());
     removed.push(Removed::InnerWhitespace { count, first_at });
+}
+
+/// Where the first whitespace character is. Tokens are ASCII: their bytes are scanned, and
+/// only from the first non-ASCII byte on are chars decoded (a megabyte token walked char by
+/// char cost more than decoding it).
+fn first_whitespace(text: &str) -> Option<usize> {
+    // char::is_whitespace's ASCII members: tab, line feed, vertical tab, form feed, CR, space.
+    let from = text.bytes().position(|b| !b.is_ascii() || matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '))?;
+    // Every byte before `from` is ASCII, so it is a char boundary.
+    text[from..].find(char::is_whitespace).map(|at| from + at)
 }
 
 /// No token format uses `%`, so `%XX` in a token is URL encoding that was never undone. Only
@@ -310,6 +320,29 @@ fn decode_percent_escapes(text: &mut String, removed: &mut Vec<Removed>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_whitespace_agrees_with_char_is_whitespace() {
+        let cases = [
+            "",
+            "eyJabc",
+            "eyJ abc",
+            "a\tb",
+            "a\x0Bb",
+            "a\x0Cb",
+            "\r",
+            "é b",
+            "éb\u{00A0}c",
+            "ab\u{3000}",
+            "a\u{2028}",
+            "a\u{200B}b",
+            "ü\u{85}",
+            "abc\u{1F600} d",
+        ];
+        for text in cases {
+            assert_eq!(first_whitespace(text), text.find(char::is_whitespace), "{text:?}");
+        }
+    }
 
     const T: &str = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln";
 
