@@ -7,7 +7,8 @@
 //   keystroke         one keystroke in the Token box holding a 1.6 KB RS256 access token: from the
 //                     input event to a message-channel task (after every microtask) plus a
 //                     forced layout; median and p95
-//   1 MB paste        how long a 1 MB paste blocks the main thread (timed as a keystroke)
+//   1 MB paste        how long a real 1 MB paste (Ctrl+V) blocks the main thread: from the paste
+//                     event to the end of its task and microtasks, plus a forced layout
 //                     (beside both: the same in a bare textarea with no app, the browser's floor)
 //   decode            per 1.6 KB token: why401's decoder in wasm (header, payload, signature bytes) vs
 //                     jose decodeJwt (payload only), jose decodeProtectedHeader + decodeJwt, jwt-decode
@@ -122,27 +123,54 @@ function installTimers() {
       return out.slice(10);
     },
     /**
-     * Five pastes of `text` into the cleared box, each in a settled page, with the Long Animation
-     * Frame that showed it (rendering included).
+     * Times the next paste: from the paste event (caught first, at the window) to a
+     * message-channel task posted then, which runs once the paste's task is over (the page's
+     * handler or the browser inserting the text, the input event, every microtask), plus a
+     * forced layout; and the longest animation frame from then until `settle` ms later.
      */
-    async pastes(el, text) {
-      const blocked = [];
-      const frames = [];
-      for (let i = 0; i < 5; i++) {
-        await input(el, '', 'deleteContentBackward');
-        await new Promise((r) => setTimeout(r, 300));
-        const seen = [];
-        const obs = new PerformanceObserver((list) => seen.push(...list.getEntries().map((e) => e.duration)));
-        obs.observe({ type: 'long-animation-frame' });
-        blocked.push(await input(el, text, 'insertFromPaste'));
-        // Long enough for every effect, render and layout the paste starts.
-        await new Promise((r) => setTimeout(r, 1500));
-        obs.disconnect();
-        frames.push(Math.max(0, ...seen));
-      }
-      return { blocked, frames };
+    armPaste(settle) {
+      window.__pasted = new Promise((resolve) => {
+        addEventListener(
+          'paste',
+          () => {
+            const t0 = performance.now();
+            const frames = [];
+            const obs = new PerformanceObserver((list) => frames.push(...list.getEntries().map((e) => e.duration)));
+            obs.observe({ type: 'long-animation-frame' });
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => {
+              void document.body.getBoundingClientRect().height;
+              const blocked = performance.now() - t0;
+              setTimeout(() => (obs.disconnect(), resolve({ blocked, frame: Math.max(0, ...frames) })), settle);
+            };
+            ch.port2.postMessage(0);
+          },
+          { once: true, capture: true },
+        );
+      });
     },
   };
+}
+
+/**
+ * Five real pastes (Ctrl+V, a trusted event, as a person makes them) of `text` into `box`,
+ * each into a cleared box in a settled page.
+ */
+async function realPastes(page, box, clear, text) {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  const out = { blocked: [], frames: [] };
+  for (let i = 0; i < 5; i++) {
+    await clear();
+    await box.focus();
+    await page.waitForTimeout(300);
+    await page.evaluate(() => window.__timers.armPaste(1500));
+    await page.keyboard.press('Control+V');
+    const { blocked, frame } = await page.evaluate(() => window.__pasted);
+    out.blocked.push(blocked);
+    out.frames.push(frame);
+  }
+  return out;
 }
 
 if (!fs.existsSync(path.join(BENCH_DIST, 'index.html'))) throw new Error(`${BENCH_DIST} is missing: run 'make bench'`);
@@ -180,19 +208,23 @@ try {
   await box.fill(token);
   await appPage.locator('.verdict').waitFor();
   const keys = await box.evaluate((el, text) => window.__timers.keystrokes(el, text), token);
-  const pastes = await box.evaluate((el, text) => window.__timers.pastes(el, text), bigToken);
+  const clearButton = appPage.getByRole('button', { name: 'Clear' });
+  const pastes = await realPastes(appPage, box, () => clearButton.click(), bigToken);
   await ac.close();
 
   const { context: pc, page: peers } = await openPage(browser, {});
   await peers.addInitScript(installTimers);
   await peers.goto(peersSrv.url('/'));
   await peers.waitForFunction(() => window.peers !== undefined);
-  const bare = await peers.evaluate(async ([text, bigText]) => {
-    const el = Object.assign(document.createElement('textarea'), { rows: 6 });
+  const bareKeys = await peers.evaluate(async (text) => {
+    const el = Object.assign(document.createElement('textarea'), { rows: 6, id: 'bare' });
     el.style.cssText = 'width: 600px; word-break: break-all';
     document.body.append(el);
-    return { keys: await window.__timers.keystrokes(el, text), pastes: await window.__timers.pastes(el, bigText) };
-  }, [token, bigToken]);
+    return window.__timers.keystrokes(el, text);
+  }, token);
+  const bareBox = peers.locator('#bare');
+  const barePastes = await realPastes(peers, bareBox, () => bareBox.evaluate((el) => (el.value = '')), bigToken);
+  const bare = { keys: bareKeys, pastes: barePastes };
   row(
     'one keystroke in the Token box, median / p95',
     `${ms(median(keys))} / ${ms(p95(keys))}`,
@@ -202,7 +234,8 @@ try {
   );
   row(
     `1 MB token pasted (${(bigToken.length / 1e6).toFixed(2)} MB): main thread blocked`,
-    `${ms(median(pastes.blocked))} (longest frame ${ms(median(pastes.frames))})`,
+    // Long Animation Frames are reported only past 50 ms.
+    `${ms(median(pastes.blocked))} (${median(pastes.frames) ? `longest frame ${ms(median(pastes.frames))}` : 'no frame over 50 ms'})`,
     `bare textarea ${ms(median(bare.pastes.blocked))}`,
     '',
     '<= 50 ms',

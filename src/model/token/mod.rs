@@ -11,4 +11,5 @@ pub mod inspect;
 pub mod jose;
 pub mod opaque;
 pub mod rules;
+pub mod shown;
 pub mod summary;
