@@ -226,6 +226,8 @@ test('a 1 MB paste does not freeze the page', async () => {
     assert.match(await cutNotice.textContent(), new RegExp(`first 4,000 of this token's ${big.length.toLocaleString('en-US')} characters, read-only`));
     assert.equal(await box.evaluate((el) => [el.value.length, el.readOnly].join()), '4000,true');
     assert.ok(big.startsWith(await box.inputValue()), 'the box shows the start of the token');
+    // The line is part of the box's description, for screen readers.
+    assert.equal(await box.getAttribute('aria-describedby'), 'token-hint token-cut');
     // A keystroke elsewhere afterwards: a leeway that covers the 2 s, and the badge says so.
     const keyMs = await page.getByLabel('Clock skew leeway (seconds)').evaluate(async (el) => {
       const t0 = performance.now();
@@ -239,6 +241,7 @@ test('a 1 MB paste does not freeze the page', async () => {
     await page.getByRole('button', { name: 'Edit the whole token' }).click();
     assert.equal(await box.evaluate((el) => [el.value === window.__e2eBig, el.readOnly, document.activeElement === el].join()), 'true,false,true');
     assert.equal(await cutNotice.count(), 0);
+    assert.equal(await box.getAttribute('aria-describedby'), 'token-hint');
     // One more character typed into the 1 MB box re-decodes it all: still well under a second.
     const typeMs = await box.evaluate(async (el) => {
       const t0 = performance.now();

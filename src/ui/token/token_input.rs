@@ -66,7 +66,7 @@ pub fn TokenInput() -> impl IntoView {
             <textarea
                 id="token"
                 node_ref=box_ref
-                aria-describedby="token-hint token-cut"
+                aria-describedby=move || if cut.with(Option::is_some) { "token-hint token-cut" } else { "token-hint" }
                 rows="6"
                 spellcheck="false"
                 autocomplete="off"
