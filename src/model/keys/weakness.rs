@@ -40,7 +40,7 @@ const ROCA_PRIMES: &[u32] = &[
     113, 127, 131, 137, 139, 149, 151, 157, 163, 167,
 ];
 
-pub fn roca_fingerprint(modulus: &[u8]) -> bool {
+fn roca_fingerprint(modulus: &[u8]) -> bool {
     ROCA_PRIMES.iter().all(|&p| {
         let residue = modulus.iter().fold(0u32, |r, b| (r * 256 + u32::from(*b)) % p);
         let generator = 65_537 % p;
