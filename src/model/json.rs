@@ -49,10 +49,20 @@ pub fn compact(value: &Value, max: usize) -> String {
 }
 
 pub fn truncate_chars(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}… ({} more characters)", &text[..cut], text[cut..].chars().count()),
-        None => text.to_string(),
+    let start = prefix_chars(text, max);
+    match &text[start.len()..] {
+        "" => text.to_string(),
+        rest => format!("{start}… ({} more characters)", rest.chars().count()),
     }
+}
+
+/// A screenful of text: what a long text shows until the user asks for all of it (the decoded
+/// JSON, the Token box holding a huge token).
+pub const SCREENFUL_CHARS: usize = 4_000;
+
+/// The first `max` characters of `text` (all of it when shorter), never a broken char.
+pub fn prefix_chars(text: &str, max: usize) -> &str {
+    text.char_indices().nth(max).map_or(text, |(cut, _)| &text[..cut])
 }
 
 #[cfg(test)]
@@ -83,5 +93,8 @@ mod tests {
         assert_eq!(truncate_chars("abcdef", 3), "abc… (3 more characters)");
         assert_eq!(truncate_chars("abc", 3), "abc");
         assert_eq!(compact(&Value::String("é".repeat(5)), 2), "éé… (3 more characters)");
+        assert_eq!(prefix_chars("éab", 1), "é");
+        assert_eq!(prefix_chars("ab", 5), "ab");
+        assert_eq!(prefix_chars("ab", 0), "");
     }
 }

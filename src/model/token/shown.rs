@@ -4,16 +4,16 @@
 //! token's start, read-only, until the user asks to edit all of it. Everything else on the
 //! page reads the whole token: only the box's own display is cut.
 
+use crate::model::json::{prefix_chars, SCREENFUL_CHARS};
+
 /// Longer than any token a server accepts in a header (8–16 KB), so only pastes far past what
 /// a real request can carry are cut.
 pub const BOX_LIMIT: usize = 100_000;
-/// A screenful, like the decoded JSON's first view.
-pub const BOX_SHOWN_CHARS: usize = 4_000;
 
 /// The box shows the start of a long token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cut<'a> {
-    /// The first `BOX_SHOWN_CHARS` characters, a prefix of the token (never a broken char).
+    /// The first `SCREENFUL_CHARS` characters, a prefix of the token (never a broken char).
     pub start: &'a str,
     pub total_chars: usize,
 }
@@ -24,8 +24,7 @@ pub fn cut(raw: &str, edit_whole: bool) -> Option<Cut<'_>> {
     if edit_whole || raw.len() <= BOX_LIMIT {
         return None;
     }
-    let end = raw.char_indices().nth(BOX_SHOWN_CHARS).map_or(raw.len(), |(at, _)| at);
-    Some(Cut { start: &raw[..end], total_chars: raw.chars().count() })
+    Some(Cut { start: prefix_chars(raw, SCREENFUL_CHARS), total_chars: raw.chars().count() })
 }
 
 /// The line under a cut box, in plain words.
@@ -65,14 +64,14 @@ mod tests {
     fn long_tokens_show_their_start_and_count_every_char() {
         let long = format!("eyJ{}", "a".repeat(BOX_LIMIT));
         let c = cut(&long, false).unwrap();
-        assert_eq!(c.start.len(), BOX_SHOWN_CHARS);
+        assert_eq!(c.start.len(), SCREENFUL_CHARS);
         assert!(long.starts_with(c.start));
         assert_eq!(c.total_chars, BOX_LIMIT + 3);
         // Multi-byte characters are cut whole, and counted as one each.
         let wide = "é".repeat(BOX_LIMIT);
         let c = cut(&wide, false).unwrap();
-        assert_eq!(c.start.chars().count(), BOX_SHOWN_CHARS);
-        assert_eq!(c.start.len(), 2 * BOX_SHOWN_CHARS);
+        assert_eq!(c.start.chars().count(), SCREENFUL_CHARS);
+        assert_eq!(c.start.len(), 2 * SCREENFUL_CHARS);
         assert_eq!(c.total_chars, BOX_LIMIT);
     }
 

@@ -7,9 +7,6 @@ use leptos::prelude::*;
 
 /// Displayed JSON is cut here; the claims table and findings still see everything.
 const MAX_JSON_CHARS: usize = 100_000;
-/// What is shown until "Show all" is pressed: a screenful. Laying out the full cut of a
-/// megabyte token's JSON costs the browser more than the rest of the paste.
-const FIRST_SCREEN_CHARS: usize = 4_000;
 
 /// Decoded header and payload as pretty JSON, each shown even when the other is broken.
 #[component]
@@ -40,11 +37,13 @@ pub fn DecodedJson() -> impl IntoView {
         show_all.set(false);
     });
     let long = Memo::new(move |_| {
-        blocks.with(|(h, p)| [h, p].into_iter().flatten().any(|t| t.chars().nth(FIRST_SCREEN_CHARS).is_some()))
+        blocks.with(|(h, p)| [h, p].into_iter().flatten().any(|t| t.chars().nth(json::SCREENFUL_CHARS).is_some()))
     });
     // Cut from the memo's own text: a megabyte is never copied to be shown in part.
     let shown = move |payload: bool| {
-        let max = if show_all.get() { MAX_JSON_CHARS } else { FIRST_SCREEN_CHARS };
+        // A screenful until Show all: laying out the full cut of a megabyte token's JSON costs
+        // the browser more than the rest of the paste.
+        let max = if show_all.get() { MAX_JSON_CHARS } else { json::SCREENFUL_CHARS };
         blocks.with(|(h, p)| match if payload { p } else { h } {
             Some(text) => json::truncate_chars(text, max),
             None => "(not readable)".into(),
