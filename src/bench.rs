@@ -13,6 +13,11 @@ fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
 
+/// Microseconds per run, from the time since `start` (ms) over `runs` runs.
+fn per_run_us(start: f64, runs: u32) -> f64 {
+    (now_ms() - start) * 1000.0 / f64::from(runs.max(1))
+}
+
 /// Microseconds per decode of `token` (its segments, base64url and JSON), over `runs` runs.
 #[wasm_bindgen]
 pub fn bench_decode(token: &str, runs: u32) -> f64 {
@@ -22,7 +27,7 @@ pub fn bench_decode(token: &str, runs: u32) -> f64 {
         kept += std::hint::black_box(jose::parse(std::hint::black_box(token))).segments.len();
     }
     std::hint::black_box(kept);
-    (now_ms() - start) * 1000.0 / f64::from(runs.max(1))
+    per_run_us(start, runs)
 }
 
 /// Microseconds per verification of `token` with `key` (a JWK, JWKS or PEM, read once as the
@@ -44,7 +49,7 @@ pub async fn bench_verify(token: String, key: String, runs: u32) -> Result<f64, 
             return Err(JsValue::from_str(&format!("not verified: {verdict:?}")));
         }
     }
-    Ok((now_ms() - start) * 1000.0 / f64::from(runs.max(1)))
+    Ok(per_run_us(start, runs))
 }
 
 /// The parts of `bench_verify`, each timed in its own loop (performance.now() ticks in 100 us
@@ -54,14 +59,13 @@ pub async fn bench_verify(token: String, key: String, runs: u32) -> Result<f64, 
 pub async fn bench_verify_parts(token: String, key: String, runs: u32) -> Result<Vec<f64>, JsValue> {
     let input = classify(&key, SecretEncoding::Utf8);
     let parsed = jose::parse(&token);
-    let per_run = |ms: f64| ms * 1000.0 / f64::from(runs.max(1));
     let start = now_ms();
     let mut planned = 0usize;
     for _ in 0..runs {
         planned += std::hint::black_box(plan::plan(&parsed, &input.keys, input.is_set)).findings.len();
     }
     std::hint::black_box(planned);
-    let plan_us = per_run(now_ms() - start);
+    let plan_us = per_run_us(start, runs);
     let plan = plan::plan(&parsed, &input.keys, input.is_set);
     let verification = plan.verification.as_ref().ok_or_else(|| JsValue::from_str("not checked"))?;
     let start = now_ms();
@@ -71,5 +75,5 @@ pub async fn bench_verify_parts(token: String, key: String, runs: u32) -> Result
             return Err(JsValue::from_str("not verified"));
         }
     }
-    Ok(vec![plan_us, per_run(now_ms() - start)])
+    Ok(vec![plan_us, per_run_us(start, runs)])
 }
